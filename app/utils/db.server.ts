@@ -1,0 +1,43 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import * as schema from '#db/schema/index'
+import { getDatabasePath } from './env.server'
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+
+export function openDatabase(file: string): Db {
+	fs.mkdirSync(path.dirname(file), { recursive: true })
+	const sqlite = new Database(file)
+	sqlite.pragma('journal_mode = WAL')
+	sqlite.pragma('foreign_keys = ON')
+	sqlite.pragma('busy_timeout = 5000')
+	// a payment recorded is a payment kept, even if the machine loses power
+	sqlite.pragma('synchronous = FULL')
+	return drizzle(sqlite, { schema })
+}
+
+declare global {
+	var __tektosDb: { file: string; db: Db } | undefined
+}
+
+/** One connection per process (and per database file, for tests), kept across dev rebuilds. */
+export function getDb(): Db {
+	const file = getDatabasePath()
+	if (globalThis.__tektosDb?.file !== file) {
+		globalThis.__tektosDb?.db.$client.close()
+		globalThis.__tektosDb = { file, db: openDatabase(file) }
+	}
+	return globalThis.__tektosDb.db
+}
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+
+/**
+ * Every write goes through here: IMMEDIATE takes the write lock at BEGIN, so two
+ * writers queue on busy_timeout instead of failing half-way with SQLITE_BUSY.
+ */
+export function writeTransaction<T>(fn: (tx: Tx) => T): T {
+	return getDb().transaction(fn, { behavior: 'immediate' })
+}

@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { users } from './auth'
+import { CURRENCIES } from './funding'
+import { startups } from './startups'
+
+export const COUNTRIES = ['FR', 'GB', 'other'] as const
+export const ORGANISATION_KINDS = [
+	'customer',
+	'distributor',
+	'investor',
+	'public_body',
+	'university',
+	'incubator',
+	'service_provider',
+	'other',
+] as const
+export const LAWFUL_BASES = ['consent', 'legitimate_interest', 'contract'] as const
+export const INTERACTION_KINDS = ['meeting', 'call', 'email', 'event', 'trade_mission'] as const
+export const INTRODUCTION_PURPOSES = ['customer', 'distributor', 'investor', 'partner', 'adviser'] as const
+export const INTRODUCTION_STATUSES = ['proposed', 'made', 'meeting_held', 'deal', 'no_fit'] as const
+
+export const organisations = sqliteTable(
+	'organisations',
+	{
+		id: integer().primaryKey(),
+		name: text().notNull(),
+		country: text({ enum: COUNTRIES }).notNull(),
+		kind: text({ enum: ORGANISATION_KINDS }).notNull(),
+		sector: text(),
+		website: text(),
+		notes: text(),
+	},
+	(t) => [
+		// organisation lists sorted by name, filtered by country
+		index('organisations_name_idx').on(t.name),
+		index('organisations_country_idx').on(t.country),
+	],
+)
+
+/** A person. Personal fields are nulled on erasure; erasedAt keeps the row for history. */
+export const contacts = sqliteTable(
+	'contacts',
+	{
+		id: integer().primaryKey(),
+		organisationId: integer('organisation_id').references(() => organisations.id, {
+			onDelete: 'set null',
+		}),
+		firstName: text('first_name'),
+		lastName: text('last_name'),
+		email: text(),
+		phone: text(),
+		jobTitle: text('job_title'),
+		country: text({ enum: COUNTRIES }).notNull(),
+		// comma-separated language codes
+		languages: text().notNull().default(''),
+		tags: text().notNull().default(''),
+		notes: text(),
+		lawfulBasis: text('lawful_basis', { enum: LAWFUL_BASES }).notNull(),
+		consentOn: text('consent_on'),
+		consentSource: text('consent_source'),
+		optedOutAt: text('opted_out_at'),
+		lastContactOn: text('last_contact_on'),
+		ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
+		erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.default(sql`(unixepoch('subsec') * 1000)`),
+	},
+	(t) => [
+		// contacts of an organisation
+		index('contacts_organisation_idx').on(t.organisationId),
+		// duplicate detection by email
+		index('contacts_email_idx').on(sql`lower(${t.email})`),
+		// the list sorted by name; review of contacts untouched for 3 years
+		index('contacts_name_idx').on(t.lastName, t.firstName),
+		index('contacts_last_contact_idx').on(t.lastContactOn),
+		check(
+			'contacts_consent',
+			sql`${t.lawfulBasis} <> 'consent' OR ${t.erasedAt} IS NOT NULL OR ${t.consentOn} IS NOT NULL`,
+		),
+	],
+)
+
+export const interactions = sqliteTable(
+	'interactions',
+	{
+		id: integer().primaryKey(),
+		contactId: integer('contact_id')
+			.notNull()
+			.references(() => contacts.id, { onDelete: 'cascade' }),
+		kind: text({ enum: INTERACTION_KINDS }).notNull(),
+		date: text().notNull(),
+		summary: text().notNull(),
+		userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+	},
+	(t) => [
+		// a contact's history, newest first
+		index('interactions_contact_date_idx').on(t.contactId, t.date),
+	],
+)
+
+export const interactionStartups = sqliteTable(
+	'interaction_startups',
+	{
+		interactionId: integer('interaction_id')
+			.notNull()
+			.references(() => interactions.id, { onDelete: 'cascade' }),
+		startupId: integer('startup_id')
+			.notNull()
+			.references(() => startups.id, { onDelete: 'cascade' }),
+	},
+	(t) => [
+		primaryKey({ columns: [t.interactionId, t.startupId] }),
+		// a startup's timeline of interactions
+		index('interaction_startups_startup_idx').on(t.startupId),
+	],
+)
+
+export const introductions = sqliteTable(
+	'introductions',
+	{
+		id: integer().primaryKey(),
+		contactId: integer('contact_id')
+			.notNull()
+			.references(() => contacts.id, { onDelete: 'restrict' }),
+		startupId: integer('startup_id')
+			.notNull()
+			.references(() => startups.id, { onDelete: 'cascade' }),
+		purpose: text({ enum: INTRODUCTION_PURPOSES }).notNull(),
+		status: text({ enum: INTRODUCTION_STATUSES }).notNull().default('proposed'),
+		introducedOn: text('introduced_on').notNull(),
+		statusOn: text('status_on').notNull(),
+		dealValueCents: integer('deal_value_cents'),
+		dealCurrency: text('deal_currency', { enum: CURRENCIES }),
+		note: text(),
+	},
+	(t) => [
+		// a startup's introductions and the funnel per startup
+		index('introductions_startup_status_idx').on(t.startupId, t.status),
+		index('introductions_contact_idx').on(t.contactId),
+		check('introductions_value', sql`${t.dealValueCents} IS NULL OR ${t.dealValueCents} >= 0`),
+	],
+)

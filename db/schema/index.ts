@@ -1,0 +1,6 @@
+export * from './auth'
+export * from './contacts'
+export * from './funding'
+export * from './mentors'
+export * from './nursery'
+export * from './startups'

@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm'
+import {
+	check,
+	index,
+	integer,
+	sqliteTable,
+	text,
+	uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
+import { users } from './auth'
+
+export const PROGRAMMES = ['incubation', 'acceleration'] as const
+export const STARTUP_STATUSES = ['applicant', 'incubated', 'graduated', 'left'] as const
+export const STARTUP_STAGES = ['idea', 'prototype', 'launch', 'growth', 'scale'] as const
+
+export const cohorts = sqliteTable(
+	'cohorts',
+	{
+		id: integer().primaryKey(),
+		name: text().notNull(),
+		programme: text({ enum: PROGRAMMES }).notNull(),
+		startDate: text('start_date').notNull(),
+		endDate: text('end_date').notNull(),
+	},
+	(t) => [
+		uniqueIndex('cohorts_name_unique').on(t.name),
+		check('cohorts_dates', sql`${t.endDate} >= ${t.startDate}`),
+	],
+)
+
+export const startups = sqliteTable(
+	'startups',
+	{
+		id: integer().primaryKey(),
+		name: text().notNull(),
+		legalName: text('legal_name'),
+		// French company number: 9 digits
+		siren: text(),
+		// UK company number: 8 characters
+		companiesHouseNumber: text('companies_house_number'),
+		sector: text().notNull(),
+		stage: text({ enum: STARTUP_STAGES }).notNull(),
+		status: text({ enum: STARTUP_STATUSES }).notNull(),
+		cohortId: integer('cohort_id').references(() => cohorts.id, {
+			onDelete: 'restrict',
+		}),
+		enteredOn: text('entered_on'),
+		leftOn: text('left_on'),
+		website: text(),
+		pitchFr: text('pitch_fr'),
+		pitchEn: text('pitch_en'),
+		ukFocus: integer('uk_focus', { mode: 'boolean' }).notNull().default(false),
+		targetMarkets: text('target_markets'),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.default(sql`(unixepoch('subsec') * 1000)`),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.default(sql`(unixepoch('subsec') * 1000)`),
+	},
+	(t) => [
+		// the portfolio list filters by cohort and status
+		index('startups_cohort_idx').on(t.cohortId),
+		index('startups_status_idx').on(t.status),
+		// the portfolio list sorts and searches by name
+		index('startups_name_idx').on(t.name),
+		uniqueIndex('startups_siren_unique')
+			.on(t.siren)
+			.where(sql`${t.siren} IS NOT NULL`),
+		check('startups_siren_format', sql`${t.siren} IS NULL OR (length(${t.siren}) = 9 AND ${t.siren} NOT GLOB '*[^0-9]*')`),
+		check('startups_dates', sql`${t.leftOn} IS NULL OR ${t.enteredOn} IS NULL OR ${t.leftOn} >= ${t.enteredOn}`),
+	],
+)
+
+export const teamMembers = sqliteTable(
+	'team_members',
+	{
+		id: integer().primaryKey(),
+		startupId: integer('startup_id')
+			.notNull()
+			.references(() => startups.id, { onDelete: 'cascade' }),
+		name: text().notNull(),
+		role: text().notNull(),
+		email: text(),
+		// set when this member signs in as the startup's founder
+		userId: integer('user_id').references(() => users.id, {
+			onDelete: 'set null',
+		}),
+	},
+	(t) => [
+		// the startup page lists its team
+		index('team_members_startup_idx').on(t.startupId),
+	],
+)

@@ -1,0 +1,33 @@
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+	{ ignores: ['build/**', 'public/build/**', 'node_modules/**', 'db/migrations/**', '.cache/**', 'data/**'] },
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node } },
+		plugins: { 'react-hooks': reactHooks },
+		rules: {
+			...reactHooks.configs.recommended.rules,
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/consistent-type-imports': ['warn', { fixStyle: 'inline-type-imports' }],
+			// routes never talk to the database directly: queries live in app/models
+			'no-restricted-imports': 'off',
+		},
+	},
+	{
+		files: ['app/routes/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [{ name: 'drizzle-orm', message: 'Queries belong in app/models/*.server.ts' }],
+					patterns: [{ group: ['#db/schema*', '**/db/schema*'], message: 'Queries belong in app/models/*.server.ts' }],
+				},
+			],
+		},
+	},
+)
