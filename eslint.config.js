@@ -4,7 +4,16 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-	{ ignores: ['build/**', 'public/build/**', 'node_modules/**', 'db/migrations/**', '.cache/**', 'data/**'] },
+	{
+		ignores: [
+			'build/**',
+			'public/build/**',
+			'node_modules/**',
+			'db/migrations/**',
+			'.cache/**',
+			'data/**',
+		],
+	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
@@ -12,7 +21,10 @@ export default tseslint.config(
 		plugins: { 'react-hooks': reactHooks },
 		rules: {
 			...reactHooks.configs.recommended.rules,
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+			],
 			'@typescript-eslint/consistent-type-imports': ['warn', { fixStyle: 'inline-type-imports' }],
 			// routes never talk to the database directly: queries live in app/models
 			'no-restricted-imports': 'off',
@@ -20,12 +32,18 @@ export default tseslint.config(
 	},
 	{
 		files: ['app/routes/**'],
+		ignores: ['**/*.test.ts'],
 		rules: {
 			'no-restricted-imports': [
 				'error',
 				{
 					paths: [{ name: 'drizzle-orm', message: 'Queries belong in app/models/*.server.ts' }],
-					patterns: [{ group: ['#db/schema*', '**/db/schema*'], message: 'Queries belong in app/models/*.server.ts' }],
+					patterns: [
+						{
+							group: ['#db/schema*', '**/db/schema*'],
+							message: 'Queries belong in app/models/*.server.ts',
+						},
+					],
 				},
 			],
 		},

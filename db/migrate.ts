@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import type { Db } from '~/utils/db.server'
 
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
+export const migrationsFolder = path.join(
+	path.dirname(fileURLToPath(import.meta.url)),
+	'migrations',
+)
 
 /** The one place migrations run: the server calls it before it listens, tests per worker. */
 export function migrateDatabase(db: Db) {

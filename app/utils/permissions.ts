@@ -1,4 +1,4 @@
-import type { Role } from '#db/schema/auth'
+import type { Role } from '#db/schema/enums'
 
 /**
  * Who may do what. `own` means "the startup a founder is linked to",

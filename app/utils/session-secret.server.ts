@@ -14,7 +14,10 @@ export function getSessionSecrets(): string[] {
 	if (!fs.existsSync(file)) {
 		fs.mkdirSync(path.dirname(file), { recursive: true })
 		try {
-			fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' })
+			fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), {
+				mode: 0o600,
+				flag: 'wx',
+			})
 		} catch (error) {
 			// another process wrote it first: use theirs
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error

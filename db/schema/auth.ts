@@ -1,19 +1,8 @@
 import { sql } from 'drizzle-orm'
-import {
-	check,
-	index,
-	integer,
-	sqliteTable,
-	text,
-	uniqueIndex,
-} from 'drizzle-orm/sqlite-core'
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { LOCALES, ROLES } from './enums'
 import { mentors } from './mentors'
 import { startups } from './startups'
-
-export const ROLES = ['manager', 'founder', 'mentor', 'partner'] as const
-export type Role = (typeof ROLES)[number]
-
-export const LOCALES = ['fr', 'en'] as const
 
 export const users = sqliteTable(
 	'users',

@@ -1,24 +1,16 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import {
+	COUNTRIES,
+	CURRENCIES,
+	INTERACTION_KINDS,
+	INTRODUCTION_PURPOSES,
+	INTRODUCTION_STATUSES,
+	LAWFUL_BASES,
+	ORGANISATION_KINDS,
+} from './enums'
 import { users } from './auth'
-import { CURRENCIES } from './funding'
 import { startups } from './startups'
-
-export const COUNTRIES = ['FR', 'GB', 'other'] as const
-export const ORGANISATION_KINDS = [
-	'customer',
-	'distributor',
-	'investor',
-	'public_body',
-	'university',
-	'incubator',
-	'service_provider',
-	'other',
-] as const
-export const LAWFUL_BASES = ['consent', 'legitimate_interest', 'contract'] as const
-export const INTERACTION_KINDS = ['meeting', 'call', 'email', 'event', 'trade_mission'] as const
-export const INTRODUCTION_PURPOSES = ['customer', 'distributor', 'investor', 'partner', 'adviser'] as const
-export const INTRODUCTION_STATUSES = ['proposed', 'made', 'meeting_held', 'deal', 'no_fit'] as const
 
 export const organisations = sqliteTable(
 	'organisations',

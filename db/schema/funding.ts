@@ -8,25 +8,14 @@ import {
 	text,
 	uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
+import {
+	CURRENCIES,
+	FUNDING_KINDS,
+	FUNDING_STATUSES,
+	MILESTONE_KINDS,
+	MILESTONE_STATUSES,
+} from './enums'
 import { startups } from './startups'
-
-export const CURRENCIES = ['EUR', 'GBP'] as const
-export type Currency = (typeof CURRENCIES)[number]
-
-export const FUNDING_KINDS = [
-	'equity_round',
-	'bank_loan',
-	'honour_loan',
-	'grant',
-	'innovation_fund_grant',
-	'regional_fund',
-	'crowdfunding',
-	'other',
-] as const
-export const FUNDING_STATUSES = ['planned', 'applied', 'secured', 'received', 'declined'] as const
-
-export const MILESTONE_KINDS = ['product', 'market', 'uk_market_entry', 'team', 'legal', 'funding'] as const
-export const MILESTONE_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const
 
 export const fundingEvents = sqliteTable(
 	'funding_events',
@@ -61,7 +50,10 @@ export const fundingEvents = sqliteTable(
 		// walking the leverage chain downwards
 		index('funding_events_triggered_by_idx').on(t.triggeredById),
 		check('funding_events_amount', sql`${t.amountCents} >= 0`),
-		check('funding_events_not_self', sql`${t.triggeredById} IS NULL OR ${t.triggeredById} <> ${t.id}`),
+		check(
+			'funding_events_not_self',
+			sql`${t.triggeredById} IS NULL OR ${t.triggeredById} <> ${t.id}`,
+		),
 	],
 )
 
@@ -123,7 +115,10 @@ export const kpiReports = sqliteTable(
 	(t) => [
 		// one report per startup and quarter; the latest report of each startup
 		uniqueIndex('kpi_reports_startup_quarter_unique').on(t.startupId, t.quarter),
-		check('kpi_reports_values', sql`${t.employees} >= 0 AND ${t.revenueCents} >= 0 AND ${t.ukCustomers} >= 0`),
+		check(
+			'kpi_reports_values',
+			sql`${t.employees} >= 0 AND ${t.revenueCents} >= 0 AND ${t.ukCustomers} >= 0`,
+		),
 		check('kpi_reports_quarter', sql`${t.quarter} GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'`),
 	],
 )

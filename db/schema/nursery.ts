@@ -9,13 +9,9 @@ import {
 	text,
 	uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
+import { PAYERS, STATEMENT_KINDS, SUBSIDY_KINDS, UNIT_KINDS } from './enums'
 import { users } from './auth'
 import { startups } from './startups'
-
-export const UNIT_KINDS = ['office', 'workshop', 'desk'] as const
-export const SUBSIDY_KINDS = ['percent', 'fixed'] as const
-export const STATEMENT_KINDS = ['statement', 'credit_note'] as const
-export const PAYERS = ['startup', 'cap_calaisis'] as const
 
 export const units = sqliteTable(
 	'units',
@@ -80,7 +76,10 @@ export const leaseSubsidySteps = sqliteTable(
 	},
 	(t) => [
 		index('lease_subsidy_steps_lease_idx').on(t.leaseId, t.fromMonth),
-		check('lease_subsidy_steps_months', sql`${t.fromMonth} >= 1 AND (${t.toMonth} IS NULL OR ${t.toMonth} >= ${t.fromMonth})`),
+		check(
+			'lease_subsidy_steps_months',
+			sql`${t.fromMonth} >= 1 AND (${t.toMonth} IS NULL OR ${t.toMonth} >= ${t.fromMonth})`,
+		),
 		check(
 			'lease_subsidy_steps_value',
 			sql`(${t.kind} = 'percent' AND ${t.percentBasisPoints} BETWEEN 0 AND 10000 AND ${t.amountCents} IS NULL)
@@ -121,7 +120,10 @@ export const rentStatements = sqliteTable(
 			.where(sql`${t.kind} = 'statement'`),
 		// statements of a month across all leases
 		index('rent_statements_month_idx').on(t.month),
-		check('rent_statements_split', sql`${t.rentCents} = ${t.subsidyCents} + ${t.startupShareCents}`),
+		check(
+			'rent_statements_split',
+			sql`${t.rentCents} = ${t.subsidyCents} + ${t.startupShareCents}`,
+		),
 		check('rent_statements_amounts', sql`${t.subsidyCents} >= 0 AND ${t.startupShareCents} >= 0`),
 		check(
 			'rent_statements_credit_link',

@@ -1,17 +1,7 @@
 import { sql } from 'drizzle-orm'
-import {
-	check,
-	index,
-	integer,
-	sqliteTable,
-	text,
-	uniqueIndex,
-} from 'drizzle-orm/sqlite-core'
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { PROGRAMMES, STARTUP_STAGES, STARTUP_STATUSES } from './enums'
 import { users } from './auth'
-
-export const PROGRAMMES = ['incubation', 'acceleration'] as const
-export const STARTUP_STATUSES = ['applicant', 'incubated', 'graduated', 'left'] as const
-export const STARTUP_STAGES = ['idea', 'prototype', 'launch', 'growth', 'scale'] as const
 
 export const cohorts = sqliteTable(
 	'cohorts',
@@ -67,8 +57,14 @@ export const startups = sqliteTable(
 		uniqueIndex('startups_siren_unique')
 			.on(t.siren)
 			.where(sql`${t.siren} IS NOT NULL`),
-		check('startups_siren_format', sql`${t.siren} IS NULL OR (length(${t.siren}) = 9 AND ${t.siren} NOT GLOB '*[^0-9]*')`),
-		check('startups_dates', sql`${t.leftOn} IS NULL OR ${t.enteredOn} IS NULL OR ${t.leftOn} >= ${t.enteredOn}`),
+		check(
+			'startups_siren_format',
+			sql`${t.siren} IS NULL OR (length(${t.siren}) = 9 AND ${t.siren} NOT GLOB '*[^0-9]*')`,
+		),
+		check(
+			'startups_dates',
+			sql`${t.leftOn} IS NULL OR ${t.enteredOn} IS NULL OR ${t.leftOn} >= ${t.enteredOn}`,
+		),
 	],
 )
 

@@ -1,0 +1,274 @@
+import { and, asc, count, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
+import {
+	auditLog,
+	cohorts,
+	contacts,
+	fundingEvents,
+	leases,
+	mentorAssignments,
+	mentoringSessions,
+	mentors,
+	milestones,
+	payments,
+	rentStatements,
+	startups,
+	teamMembers,
+	units,
+	users,
+} from '#db/schema/index'
+import { getDb } from '~/utils/db.server'
+
+export const today = () => new Date().toISOString().slice(0, 10)
+
+/** Leases running on a given date. */
+const activeLeaseOn = (date: string) =>
+	and(lte(leases.startDate, date), or(isNull(leases.endDate), gte(leases.endDate, date)))
+
+/**
+ * A funding amount in euro cents: GBP converts at the latest rate on or before the
+ * date it was secured. Null when no rate is recorded yet (shown as "rate missing").
+ */
+export const amountInEurCents = sql<number | null>`CASE ${fundingEvents.currency}
+	WHEN 'EUR' THEN ${fundingEvents.amountCents}
+	ELSE (SELECT CAST(round(${fundingEvents.amountCents} * er.rate_micros / 1000000.0) AS INTEGER)
+		FROM exchange_rates er
+		WHERE er.from_currency = ${fundingEvents.currency} AND er.to_currency = 'EUR'
+			AND er.date <= coalesce(${fundingEvents.securedOn}, ${fundingEvents.appliedOn}, ${fundingEvents.plannedOn})
+		ORDER BY er.date DESC LIMIT 1)
+	END`
+
+const securedStatuses = sql`${fundingEvents.status} IN ('secured', 'received')`
+
+function startupsByStatus() {
+	return getDb()
+		.select({ status: startups.status, n: count() })
+		.from(startups)
+		.groupBy(startups.status)
+		.all()
+}
+
+function fundsSecured() {
+	const row = getDb()
+		.select({
+			totalEurCents: sql<number>`coalesce(sum(${amountInEurCents}), 0)`,
+			publicEurCents: sql<number>`coalesce(sum(CASE WHEN ${fundingEvents.isPublic} THEN ${amountInEurCents} END), 0)`,
+			missingRates: sql<number>`sum(CASE WHEN ${amountInEurCents} IS NULL THEN 1 ELSE 0 END)`,
+		})
+		.from(fundingEvents)
+		.where(securedStatuses)
+		.get()
+	return {
+		totalEurCents: row?.totalEurCents ?? 0,
+		publicEurCents: row?.publicEurCents ?? 0,
+		missingRates: row?.missingRates ?? 0,
+	}
+}
+
+/** What Cap Calaisis and the startups owe on statements already due, less what they paid. */
+function arrears(asOf: string) {
+	const db = getDb()
+	const sign = sql`CASE ${rentStatements.kind} WHEN 'credit_note' THEN -1 ELSE 1 END`
+	const due = db
+		.select({
+			startup: sql<number>`coalesce(sum(${sign} * ${rentStatements.startupShareCents}), 0)`,
+			subsidy: sql<number>`coalesce(sum(${sign} * ${rentStatements.subsidyCents}), 0)`,
+		})
+		.from(rentStatements)
+		.where(lte(rentStatements.dueOn, asOf))
+		.get()
+	const paid = db
+		.select({
+			startup: sql<number>`coalesce(sum(CASE ${payments.payer} WHEN 'startup' THEN ${payments.amountCents} END), 0)`,
+			subsidy: sql<number>`coalesce(sum(CASE ${payments.payer} WHEN 'cap_calaisis' THEN ${payments.amountCents} END), 0)`,
+		})
+		.from(payments)
+		.innerJoin(rentStatements, eq(rentStatements.id, payments.statementId))
+		.where(lte(rentStatements.dueOn, asOf))
+		.get()
+	const startup = Math.max(0, (due?.startup ?? 0) - (paid?.startup ?? 0))
+	const subsidy = Math.max(0, (due?.subsidy ?? 0) - (paid?.subsidy ?? 0))
+	return { startupCents: startup, subsidyCents: subsidy }
+}
+
+export function getManagerHome() {
+	const db = getDb()
+	const date = today()
+	const unitCount = db.select({ n: count() }).from(units).get()?.n ?? 0
+	const occupied =
+		db
+			.select({ n: sql<number>`count(DISTINCT ${leases.unitId})` })
+			.from(leases)
+			.where(activeLeaseOn(date))
+			.get()?.n ?? 0
+	return {
+		byStatus: startupsByStatus(),
+		cohorts: db.select({ n: count() }).from(cohorts).get()?.n ?? 0,
+		units: { total: unitCount, occupied },
+		mentors: db.select({ n: count() }).from(mentors).where(eq(mentors.active, true)).get()?.n ?? 0,
+		contacts:
+			db.select({ n: count() }).from(contacts).where(isNull(contacts.erasedAt)).get()?.n ?? 0,
+		funds: fundsSecured(),
+		arrears: arrears(date),
+		overdueMilestones:
+			db
+				.select({ n: count() })
+				.from(milestones)
+				.where(
+					and(
+						sql`${milestones.status} IN ('planned', 'in_progress')`,
+						sql`${milestones.dueOn} < ${date}`,
+					),
+				)
+				.get()?.n ?? 0,
+		recentActivity: db
+			.select({
+				id: auditLog.id,
+				at: auditLog.at,
+				action: auditLog.action,
+				entity: auditLog.entity,
+				summary: auditLog.summary,
+				userName: users.name,
+			})
+			.from(auditLog)
+			.leftJoin(users, eq(users.id, auditLog.userId))
+			.where(sql`${auditLog.action} <> 'sign_in'`)
+			.orderBy(desc(auditLog.at), desc(auditLog.id))
+			.limit(8)
+			.all(),
+	}
+}
+
+/** A founder's home: their own startup only, found through the session's link. */
+export function getFounderHome(startupId: number) {
+	const db = getDb()
+	const date = today()
+	const startup = db
+		.select({
+			id: startups.id,
+			name: startups.name,
+			status: startups.status,
+			stage: startups.stage,
+			sector: startups.sector,
+			pitchFr: startups.pitchFr,
+			pitchEn: startups.pitchEn,
+			enteredOn: startups.enteredOn,
+			cohortName: cohorts.name,
+		})
+		.from(startups)
+		.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
+		.where(eq(startups.id, startupId))
+		.get()
+	if (!startup) return null
+	return {
+		startup,
+		team: db
+			.select({ id: teamMembers.id, name: teamMembers.name, role: teamMembers.role })
+			.from(teamMembers)
+			.where(eq(teamMembers.startupId, startupId))
+			.orderBy(asc(teamMembers.name))
+			.all(),
+		milestones: db
+			.select({
+				id: milestones.id,
+				title: milestones.title,
+				dueOn: milestones.dueOn,
+				status: milestones.status,
+			})
+			.from(milestones)
+			.where(
+				and(
+					eq(milestones.startupId, startupId),
+					sql`${milestones.status} IN ('planned', 'in_progress')`,
+				),
+			)
+			.orderBy(asc(milestones.dueOn))
+			.limit(5)
+			.all()
+			.map((m) => ({ ...m, overdue: m.dueOn != null && m.dueOn < date })),
+		lease:
+			db
+				.select({
+					unitCode: units.code,
+					startDate: leases.startDate,
+					endDate: leases.endDate,
+					monthlyRentCents: leases.monthlyRentCents,
+				})
+				.from(leases)
+				.innerJoin(units, eq(units.id, leases.unitId))
+				.where(and(eq(leases.startupId, startupId), activeLeaseOn(date)))
+				.get() ?? null,
+		mentors: db
+			.select({ id: mentors.id, name: mentors.name, organisation: mentors.organisation })
+			.from(mentorAssignments)
+			.innerJoin(mentors, eq(mentors.id, mentorAssignments.mentorId))
+			.where(
+				and(
+					eq(mentorAssignments.startupId, startupId),
+					or(isNull(mentorAssignments.endDate), gte(mentorAssignments.endDate, date)),
+				),
+			)
+			.all(),
+	}
+}
+
+/** A mentor's home: the startups assigned to them, nobody else's. */
+export function getMentorHome(mentorId: number) {
+	const db = getDb()
+	const date = today()
+	const quarterStart = `${date.slice(0, 5)}${String(Math.floor((Number(date.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`
+	const assignments = db
+		.select({
+			id: mentorAssignments.id,
+			focus: mentorAssignments.focus,
+			startDate: mentorAssignments.startDate,
+			startupId: startups.id,
+			startupName: startups.name,
+			startupStage: startups.stage,
+			lastSessionOn: sql<
+				string | null
+			>`(SELECT max(${mentoringSessions.date}) FROM ${mentoringSessions} WHERE ${mentoringSessions.assignmentId} = ${mentorAssignments.id})`,
+		})
+		.from(mentorAssignments)
+		.innerJoin(startups, eq(startups.id, mentorAssignments.startupId))
+		.where(
+			and(
+				eq(mentorAssignments.mentorId, mentorId),
+				or(isNull(mentorAssignments.endDate), gte(mentorAssignments.endDate, date)),
+			),
+		)
+		.orderBy(asc(startups.name))
+		.all()
+	const minutesThisQuarter =
+		db
+			.select({ minutes: sql<number>`coalesce(sum(${mentoringSessions.minutes}), 0)` })
+			.from(mentoringSessions)
+			.innerJoin(mentorAssignments, eq(mentorAssignments.id, mentoringSessions.assignmentId))
+			.where(
+				and(eq(mentorAssignments.mentorId, mentorId), gte(mentoringSessions.date, quarterStart)),
+			)
+			.get()?.minutes ?? 0
+	return { assignments, minutesThisQuarter, quarterStart }
+}
+
+/** The partners' overview: aggregates and startup names, never a person's data. */
+export function getPartnerHome() {
+	const db = getDb()
+	return {
+		byStatus: startupsByStatus(),
+		funds: fundsSecured(),
+		incubated: db
+			.select({
+				id: startups.id,
+				name: startups.name,
+				sector: startups.sector,
+				stage: startups.stage,
+				ukFocus: startups.ukFocus,
+				cohortName: cohorts.name,
+			})
+			.from(startups)
+			.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
+			.where(eq(startups.status, 'incubated'))
+			.orderBy(asc(startups.name))
+			.all(),
+	}
+}

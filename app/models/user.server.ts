@@ -1,0 +1,271 @@
+import { and, asc, count, eq, gt, sql } from 'drizzle-orm'
+import { mentors, type Role, sessions, startups, users } from '#db/schema/index'
+import { getDb, writeTransaction } from '~/utils/db.server'
+import { hashPassword, verifyPassword } from '~/utils/password.server'
+import { diffFields, recordAudit } from './audit.server'
+
+export const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 30
+
+/** What the app may know about the signed-in user: never the hash. */
+const publicUserColumns = {
+	id: users.id,
+	email: users.email,
+	name: users.name,
+	role: users.role,
+	startupId: users.startupId,
+	mentorId: users.mentorId,
+	organisation: users.organisation,
+}
+
+export type SessionUser = {
+	id: number
+	email: string
+	name: string
+	role: Role
+	startupId: number | null
+	mentorId: number | null
+	organisation: string | null
+}
+
+/** The user behind a live session; null if the session expired, was revoked, or the user is disabled. */
+export function getUserBySessionId(sessionId: string): SessionUser | null {
+	const row = getDb()
+		.select(publicUserColumns)
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(
+			and(
+				eq(sessions.id, sessionId),
+				gt(sessions.expiresAt, new Date()),
+				sql`${users.disabledAt} IS NULL`,
+			),
+		)
+		.get()
+	return row ?? null
+}
+
+/** Checks a password; the caller gives one generic message for any failure. */
+export function verifyLogin(email: string, password: string): SessionUser | null {
+	const row = getDb()
+		.select({
+			...publicUserColumns,
+			passwordHash: users.passwordHash,
+			disabledAt: users.disabledAt,
+		})
+		.from(users)
+		.where(sql`lower(${users.email}) = lower(${email.trim()})`)
+		.get()
+	if (!row) {
+		// spend the same time as a real check so that timing does not reveal which emails exist
+		verifyPassword(password, DUMMY_HASH)
+		return null
+	}
+	if (!verifyPassword(password, row.passwordHash) || row.disabledAt) return null
+	const { passwordHash: _h, disabledAt: _d, ...user } = row
+	return user
+}
+
+const DUMMY_HASH = '$2b$12$Jm3fXGvWhJlSDEl1356VbuGOXfSPXV97uBqOtVgBpBYmK0p7QcekW'
+
+export function createSession(input: { userId: number; ipAddress?: string; userAgent?: string }) {
+	const id = crypto.getRandomValues(new Uint8Array(32))
+	const sessionId = Buffer.from(id).toString('base64url')
+	return writeTransaction((tx) => {
+		tx.insert(sessions)
+			.values({
+				id: sessionId,
+				userId: input.userId,
+				expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+				ipAddress: input.ipAddress ?? null,
+				userAgent: input.userAgent?.slice(0, 300) ?? null,
+			})
+			.run()
+		recordAudit(tx, {
+			userId: input.userId,
+			action: 'sign_in',
+			entity: 'user',
+			entityId: input.userId,
+			summary: 'signed in',
+		})
+		return sessionId
+	})
+}
+
+export function deleteSession(sessionId: string) {
+	writeTransaction((tx) => tx.delete(sessions).where(eq(sessions.id, sessionId)).run())
+}
+
+export function listUsers() {
+	return getDb()
+		.select({
+			...publicUserColumns,
+			disabledAt: users.disabledAt,
+			createdAt: users.createdAt,
+			startupName: startups.name,
+			mentorName: mentors.name,
+		})
+		.from(users)
+		.leftJoin(startups, eq(startups.id, users.startupId))
+		.leftJoin(mentors, eq(mentors.id, users.mentorId))
+		.orderBy(asc(users.role), asc(users.name))
+		.all()
+}
+
+export function getUser(id: number) {
+	return (
+		getDb()
+			.select({ ...publicUserColumns, disabledAt: users.disabledAt })
+			.from(users)
+			.where(eq(users.id, id))
+			.get() ?? null
+	)
+}
+
+/** Startups and mentors a founder or mentor account can be linked to. */
+export function listLinkTargets() {
+	const db = getDb()
+	return {
+		startups: db
+			.select({ id: startups.id, name: startups.name })
+			.from(startups)
+			.orderBy(asc(startups.name))
+			.all(),
+		mentors: db
+			.select({ id: mentors.id, name: mentors.name, organisation: mentors.organisation })
+			.from(mentors)
+			.orderBy(asc(mentors.name))
+			.all(),
+	}
+}
+
+export function isEmailTaken(email: string, exceptUserId?: number) {
+	const row = getDb()
+		.select({ id: users.id })
+		.from(users)
+		.where(sql`lower(${users.email}) = lower(${email.trim()})`)
+		.get()
+	return Boolean(row && row.id !== exceptUserId)
+}
+
+type UserLink = { role: Role; startupId: number | null; mentorId: number | null }
+
+/** A founder is linked to one startup, a mentor to one mentor record, others to neither. */
+function normaliseLink(input: UserLink): UserLink {
+	return {
+		role: input.role,
+		startupId: input.role === 'founder' ? input.startupId : null,
+		mentorId: input.role === 'mentor' ? input.mentorId : null,
+	}
+}
+
+export function createUser(
+	input: UserLink & { email: string; name: string; password: string; organisation?: string | null },
+	actorId: number,
+) {
+	return writeTransaction((tx) => {
+		const user = tx
+			.insert(users)
+			.values({
+				email: input.email.trim(),
+				name: input.name.trim(),
+				passwordHash: hashPassword(input.password),
+				organisation: input.organisation ?? null,
+				...normaliseLink(input),
+			})
+			.returning({ id: users.id })
+			.get()
+		recordAudit(tx, {
+			userId: actorId,
+			action: 'create',
+			entity: 'user',
+			entityId: user.id,
+			summary: `created ${input.role} ${input.email}`,
+		})
+		return user
+	})
+}
+
+export function updateUser(
+	id: number,
+	input: UserLink & { name: string; email: string; organisation?: string | null },
+	actorId: number,
+) {
+	return writeTransaction((tx) => {
+		const before = tx.select(publicUserColumns).from(users).where(eq(users.id, id)).get()
+		if (!before) return null
+		const values = {
+			name: input.name.trim(),
+			email: input.email.trim(),
+			organisation: input.organisation ?? null,
+			...normaliseLink(input),
+		}
+		tx.update(users).set(values).where(eq(users.id, id)).run()
+		// a change of role or link must not leave an old session with the old scope
+		if (
+			before.role !== values.role ||
+			before.startupId !== values.startupId ||
+			before.mentorId !== values.mentorId
+		) {
+			tx.delete(sessions).where(eq(sessions.userId, id)).run()
+		}
+		recordAudit(tx, {
+			userId: actorId,
+			action: 'update',
+			entity: 'user',
+			entityId: id,
+			summary: `updated ${values.email}`,
+			changes: JSON.stringify(diffFields(before, values)),
+		})
+		return { id }
+	})
+}
+
+export function resetPassword(id: number, password: string, actorId: number) {
+	return writeTransaction((tx) => {
+		const result = tx
+			.update(users)
+			.set({ passwordHash: hashPassword(password) })
+			.where(eq(users.id, id))
+			.run()
+		if (result.changes === 0) return false
+		tx.delete(sessions).where(eq(sessions.userId, id)).run()
+		recordAudit(tx, {
+			userId: actorId,
+			action: 'update',
+			entity: 'user',
+			entityId: id,
+			summary: 'reset password',
+		})
+		return true
+	})
+}
+
+export function setUserDisabled(id: number, disabled: boolean, actorId: number) {
+	return writeTransaction((tx) => {
+		const result = tx
+			.update(users)
+			.set({ disabledAt: disabled ? new Date() : null })
+			.where(eq(users.id, id))
+			.run()
+		if (result.changes === 0) return false
+		if (disabled) tx.delete(sessions).where(eq(sessions.userId, id)).run()
+		recordAudit(tx, {
+			userId: actorId,
+			action: 'update',
+			entity: 'user',
+			entityId: id,
+			summary: disabled ? 'disabled' : 'enabled',
+		})
+		return true
+	})
+}
+
+export function countActiveManagers() {
+	return (
+		getDb()
+			.select({ n: count() })
+			.from(users)
+			.where(and(eq(users.role, 'manager'), sql`${users.disabledAt} IS NULL`))
+			.get()?.n ?? 0
+	)
+}

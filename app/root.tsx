@@ -1,0 +1,92 @@
+import {
+	data,
+	type LinksFunction,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import {
+	Links,
+	Meta,
+	Outlet,
+	Scripts,
+	ScrollRestoration,
+	useRouteLoaderData,
+} from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useChangeLanguage } from 'remix-i18next/react'
+import { GeneralErrorBoundary } from './components/error-boundary'
+import { Toaster } from './components/toaster'
+import styles from './styles/app.css'
+import { getUser } from './utils/auth.server'
+import { fallbackLng } from './utils/i18n'
+import { getLocale, getLocaleCookieHeader } from './utils/i18n.server'
+import { getToast } from './utils/session.server'
+
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: styles },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const [locale, user, { toast, headers: toastHeaders }, localeCookie] = await Promise.all([
+		getLocale(request),
+		getUser(request),
+		getToast(request),
+		getLocaleCookieHeader(request),
+	])
+	const headers = new Headers()
+	if (toastHeaders) headers.append('Set-Cookie', toastHeaders['Set-Cookie'])
+	if (localeCookie) headers.append('Set-Cookie', localeCookie)
+	return data(
+		{
+			locale,
+			toast,
+			user: user ? { id: user.id, name: user.name, role: user.role } : null,
+		},
+		{ headers },
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'TEKTOS CRM' }]
+
+export function useRootData() {
+	return useRouteLoaderData<typeof loader>('root')
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+	const locale = useRootData()?.locale ?? fallbackLng
+	return (
+		<html lang={locale}>
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<Meta />
+				<Links />
+			</head>
+			<body>
+				{children}
+				<ScrollRestoration />
+				<Scripts />
+			</body>
+		</html>
+	)
+}
+
+export default function App() {
+	const rootData = useRootData()
+	useChangeLanguage(rootData?.locale ?? fallbackLng)
+	return (
+		<>
+			<Outlet />
+			<Toaster toast={rootData?.toast ?? null} />
+		</>
+	)
+}
+
+export function ErrorBoundary() {
+	return (
+		<main className="page page-narrow">
+			<GeneralErrorBoundary />
+		</main>
+	)
+}

@@ -1,0 +1,18 @@
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { notFound } from '~/utils/http.server'
+
+export async function loader() {
+	throw notFound('page')
+}
+
+export default function NotFound() {
+	return null
+}
+
+export function ErrorBoundary() {
+	return (
+		<main className="page page-narrow">
+			<GeneralErrorBoundary />
+		</main>
+	)
+}

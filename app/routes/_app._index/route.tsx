@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { getFounderHome, getManagerHome, getMentorHome, getPartnerHome } from '~/models/home.server'
+import { requireUser } from '~/utils/auth.server'
+import { notFound } from '~/utils/http.server'
+import { FounderHome } from './founder-home'
+import { ManagerHome } from './manager-home'
+import { MentorHome } from './mentor-home'
+import { PartnerHome } from './partner-home'
+
+/** One address, four homes: each role lands on the page made for its work. */
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	switch (user.role) {
+		case 'manager':
+			return { role: 'manager' as const, home: getManagerHome() }
+		case 'founder': {
+			const home = user.startupId ? getFounderHome(user.startupId) : null
+			if (!home) throw notFound('startup', user.startupId ?? undefined)
+			return { role: 'founder' as const, home }
+		}
+		case 'mentor': {
+			if (!user.mentorId) throw notFound('mentor')
+			return { role: 'mentor' as const, home: getMentorHome(user.mentorId) }
+		}
+		case 'partner':
+			return { role: 'partner' as const, home: getPartnerHome() }
+	}
+}
+
+export default function HomePage() {
+	const data = useLoaderData<typeof loader>()
+	switch (data.role) {
+		case 'manager':
+			return <ManagerHome home={data.home} />
+		case 'founder':
+			return <FounderHome home={data.home} />
+		case 'mentor':
+			return <MentorHome home={data.home} />
+		case 'partner':
+			return <PartnerHome home={data.home} />
+	}
+}
+
+export const meta: MetaFunction = () => [{ title: 'TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

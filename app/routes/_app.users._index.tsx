@@ -1,0 +1,72 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { EmptyState } from '~/components/stat'
+import { listUsers } from '~/models/user.server'
+import { requirePermission } from '~/utils/auth.server'
+import { useFormat } from '~/utils/use-format'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requirePermission(request, 'manage:user:any')
+	return { users: listUsers() }
+}
+
+export default function UsersPage() {
+	const { users } = useLoaderData<typeof loader>()
+	const { t } = useTranslation()
+	const f = useFormat()
+	return (
+		<>
+			<div className="page-header">
+				<h1>{t('users.title')}</h1>
+				<Link to="new" className="button button-primary">
+					{t('users.new')}
+				</Link>
+			</div>
+			{users.length ? (
+				<table className="table">
+					<caption className="visually-hidden">{t('users.title')}</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('users.name')}</th>
+							<th scope="col">{t('users.email')}</th>
+							<th scope="col">{t('users.role')}</th>
+							<th scope="col">{t('users.link')}</th>
+							<th scope="col">{t('users.state')}</th>
+							<th scope="col">{t('users.since')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{users.map((u) => (
+							<tr key={u.id}>
+								<th scope="row">
+									<Link to={String(u.id)}>{u.name}</Link>
+								</th>
+								<td>{u.email}</td>
+								<td>{t(`roles.${u.role}`)}</td>
+								<td>{u.startupName ?? u.mentorName ?? u.organisation ?? '—'}</td>
+								<td>
+									{u.disabledAt ? (
+										<span className="badge badge-muted">{t('users.disabled')}</span>
+									) : (
+										<span className="badge badge-ok">{t('users.active')}</span>
+									)}
+								</td>
+								<td>{f.date(u.createdAt)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			) : (
+				<EmptyState title={t('users.empty')}>{t('users.emptyHint')}</EmptyState>
+			)}
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Users · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,132 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+	redirect,
+} from '@remix-run/node'
+import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ErrorList, Field } from '~/components/forms'
+import { LanguageSwitch } from '~/components/language-switch'
+import { verifyLogin } from '~/models/user.server'
+import { LoginSchema } from '~/schemas/auth'
+import {
+	consumeSignInAttempt,
+	requireAnonymous,
+	resetSignInAttempts,
+	signIn,
+} from '~/utils/auth.server'
+import { safeRedirect } from '~/utils/http.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireAnonymous(request)
+	return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	await requireAnonymous(request)
+	const ipAddress = context.ipAddress ?? 'unknown'
+	const formData = await request.formData()
+
+	if (!(await consumeSignInAttempt(ipAddress))) {
+		const submission = parseWithZod(formData, { schema: LoginSchema })
+		return data(
+			submission.reply({ formErrors: ['errors.tooManyAttempts'], hideFields: ['password'] }),
+			{ status: 429, headers: { 'Retry-After': '60' } },
+		)
+	}
+
+	const submission = parseWithZod(formData, { schema: LoginSchema })
+	if (submission.status !== 'success') {
+		return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+	}
+
+	const { email, password, redirectTo } = submission.value
+	const user = verifyLogin(email, password)
+	if (!user) {
+		// one message whether the email is unknown, the password wrong or the account disabled
+		return data(
+			submission.reply({ formErrors: ['errors.invalidLogin'], hideFields: ['password'] }),
+			{ status: 400 },
+		)
+	}
+
+	await resetSignInAttempts(ipAddress)
+	const cookie = await signIn({
+		userId: user.id,
+		ipAddress,
+		userAgent: request.headers.get('User-Agent') ?? undefined,
+	})
+	return redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': cookie } })
+}
+
+export default function LoginPage() {
+	const { t } = useTranslation()
+	const lastResult = useActionData<typeof action>()
+	const [searchParams] = useSearchParams()
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: 'login',
+		lastResult,
+		constraint: getZodConstraint(LoginSchema),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+		defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
+	})
+
+	return (
+		<div className="auth-layout">
+			<header className="auth-header">
+				<span className="brand">
+					TEKTOS <span className="brand-sub">CRM</span>
+				</span>
+				<LanguageSwitch />
+			</header>
+			<main className="auth-card" id="main">
+				<h1>{t('login.title')}</h1>
+				<p className="muted">{t('login.intro')}</p>
+				<Form method="post" {...getFormProps(form)}>
+					<input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
+					<Field
+						label={t('login.email')}
+						inputProps={{
+							...getInputProps(fields.email, { type: 'email' }),
+							autoComplete: 'username',
+							autoFocus: true,
+						}}
+						errors={fields.email.errors}
+					/>
+					<Field
+						label={t('login.password')}
+						inputProps={{
+							...getInputProps(fields.password, { type: 'password' }),
+							autoComplete: 'current-password',
+						}}
+						errors={fields.password.errors}
+					/>
+					<div role="alert">
+						<ErrorList id={form.errorId} errors={form.errors} />
+					</div>
+					<button
+						type="submit"
+						className="button button-primary"
+						disabled={navigation.state === 'submitting'}
+					>
+						{t('login.submit')}
+					</button>
+				</Form>
+			</main>
+		</div>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,11 @@
+import path from 'node:path'
+import { getDb } from '~/utils/db.server'
+import { getDatabasePath } from '~/utils/env.server'
+
+// SQLite's online backup: a consistent copy while the app keeps running.
+const target =
+	process.argv[2] ?? path.join('backup', `tektos-${new Date().toISOString().slice(0, 10)}.db`)
+const { mkdirSync } = await import('node:fs')
+mkdirSync(path.dirname(path.resolve(target)), { recursive: true })
+await getDb().$client.backup(target)
+console.log(`Backed up ${getDatabasePath()} to ${path.resolve(target)}`)

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+	test: {
+		include: ['tests/e2e/**/*.e2e.ts'],
+		globalSetup: ['tests/e2e/global-setup.ts'],
+		testTimeout: 60_000,
+		hookTimeout: 120_000,
+		// one browser, one server: journeys run one file at a time
+		fileParallelism: false,
+		pool: 'forks',
+	},
+})
