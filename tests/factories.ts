@@ -490,7 +490,7 @@ export function createMilestone(overrides: Partial<NewMilestone> = {}) {
 export function createKpiReport(overrides: Partial<NewKpiReport> = {}) {
 	const n = nextId()
 	const startupId = overrides.startupId ?? createStartup().id
-	const quarter = overrides.quarter ?? `${2000 + (Math.floor(n / 4) % 8000)}-Q${(n % 4) + 1}`
+	const quarter = overrides.quarter ?? `${2020 + (Math.floor(n / 4) % 7000)}-Q${(n % 4) + 1}`
 	const year = Number(quarter.slice(0, 4))
 	const q = Number(quarter.slice(6))
 	const nextQuarterStart = q === 4 ? `${year + 1}-01-01` : `${year}-${pad(q * 3 + 1, 2)}-01`

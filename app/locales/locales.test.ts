@@ -1,5 +1,4 @@
-import en from './en.json'
-import fr from './fr.json'
+import { resources } from '~/utils/i18n'
 
 function keys(value: unknown, prefix = ''): string[] {
 	if (value && typeof value === 'object') {
@@ -8,16 +7,19 @@ function keys(value: unknown, prefix = ''): string[] {
 	return [prefix]
 }
 
-test('French and English have exactly the same messages', () => {
-	const frKeys = keys(fr).sort()
-	const enKeys = keys(en).sort()
+const namespaces = Object.keys(resources.fr) as (keyof typeof resources.fr)[]
+
+test.each(namespaces)('French and English have exactly the same messages in %s', (ns) => {
+	const frKeys = keys(resources.fr[ns]).sort()
+	const enKeys = keys(resources.en[ns]).sort()
 	expect(enKeys.filter((k) => !frKeys.includes(k))).toEqual([])
 	expect(frKeys.filter((k) => !enKeys.includes(k))).toEqual([])
 })
 
-test('no message is left empty', () => {
+test('every area has both languages, and no message is left empty', () => {
+	expect(Object.keys(resources.en).sort()).toEqual(namespaces.slice().sort())
 	const empty = (obj: unknown): boolean =>
 		typeof obj === 'string' ? obj.trim() === '' : Object.values(obj as object).some(empty)
-	expect(empty(fr)).toBe(false)
-	expect(empty(en)).toBe(false)
+	expect(empty(resources.fr)).toBe(false)
+	expect(empty(resources.en)).toBe(false)
 })

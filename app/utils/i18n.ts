@@ -1,17 +1,27 @@
-import en from '~/locales/en.json'
-import fr from '~/locales/fr.json'
+import enCommon from '~/locales/en/common.json'
+import frCommon from '~/locales/fr/common.json'
 
 export const supportedLngs = ['fr', 'en'] as const
 export type Locale = (typeof supportedLngs)[number]
 export const fallbackLng: Locale = 'fr'
 
-export const resources = { fr: { common: fr }, en: { common: en } }
+/**
+ * One namespace per area (common, startups, …), each a pair of files fr/<ns>.json and en/<ns>.json.
+ * Keys missing from an area's namespace are looked up in common.
+ */
+export const resources = {
+	fr: { common: frCommon },
+	en: { common: enCommon },
+}
+
+export const namespaces = Object.keys(resources.fr)
 
 export const i18nConfig = {
 	supportedLngs: [...supportedLngs],
 	fallbackLng,
 	defaultNS: 'common',
-	ns: ['common'],
+	fallbackNS: 'common',
+	ns: namespaces,
 	resources,
 	interpolation: { escapeValue: false },
 }

@@ -60,7 +60,7 @@ CREATE TABLE `contacts` (
 	`lawful_basis` text NOT NULL,
 	`consent_on` text,
 	`consent_source` text,
-	`opted_out_at` text,
+	`opted_out_on` text,
 	`last_contact_on` text,
 	`owner_id` integer,
 	`erased_at` integer,
@@ -108,7 +108,8 @@ CREATE TABLE `introductions` (
 	`note` text,
 	FOREIGN KEY (`contact_id`) REFERENCES `contacts`(`id`) ON UPDATE no action ON DELETE restrict,
 	FOREIGN KEY (`startup_id`) REFERENCES `startups`(`id`) ON UPDATE no action ON DELETE cascade,
-	CONSTRAINT "introductions_value" CHECK("introductions"."deal_value_cents" IS NULL OR "introductions"."deal_value_cents" >= 0)
+	CONSTRAINT "introductions_value" CHECK("introductions"."deal_value_cents" IS NULL OR "introductions"."deal_value_cents" >= 0),
+	CONSTRAINT "introductions_value_currency" CHECK(("introductions"."deal_value_cents" IS NULL) = ("introductions"."deal_currency" IS NULL))
 );
 --> statement-breakpoint
 CREATE INDEX `introductions_startup_status_idx` ON `introductions` (`startup_id`,`status`);--> statement-breakpoint
@@ -290,6 +291,8 @@ CREATE TABLE `rent_statements` (
 	FOREIGN KEY (`lease_id`) REFERENCES `leases`(`id`) ON UPDATE no action ON DELETE restrict,
 	FOREIGN KEY (`corrects_id`) REFERENCES `rent_statements`(`id`) ON UPDATE no action ON DELETE restrict,
 	FOREIGN KEY (`issued_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
+	CONSTRAINT "rent_statements_month" CHECK("rent_statements"."month" GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+	CONSTRAINT "rent_statements_due" CHECK("rent_statements"."due_on" >= "rent_statements"."issued_on"),
 	CONSTRAINT "rent_statements_split" CHECK("rent_statements"."rent_cents" = "rent_statements"."subsidy_cents" + "rent_statements"."startup_share_cents"),
 	CONSTRAINT "rent_statements_amounts" CHECK("rent_statements"."subsidy_cents" >= 0 AND "rent_statements"."startup_share_cents" >= 0),
 	CONSTRAINT "rent_statements_credit_link" CHECK(("rent_statements"."kind" = 'statement' AND "rent_statements"."corrects_id" IS NULL) OR ("rent_statements"."kind" = 'credit_note' AND "rent_statements"."corrects_id" IS NOT NULL))
@@ -351,6 +354,7 @@ CREATE TABLE `startups` (
 	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`cohort_id`) REFERENCES `cohorts`(`id`) ON UPDATE no action ON DELETE restrict,
 	CONSTRAINT "startups_siren_format" CHECK("startups"."siren" IS NULL OR (length("startups"."siren") = 9 AND "startups"."siren" NOT GLOB '*[^0-9]*')),
+	CONSTRAINT "startups_companies_house_format" CHECK("startups"."companies_house_number" IS NULL OR "startups"."companies_house_number" GLOB '[A-Z0-9][A-Z0-9][0-9][0-9][0-9][0-9][0-9][0-9]'),
 	CONSTRAINT "startups_dates" CHECK("startups"."left_on" IS NULL OR "startups"."entered_on" IS NULL OR "startups"."left_on" >= "startups"."entered_on")
 );
 --> statement-breakpoint
@@ -358,6 +362,7 @@ CREATE INDEX `startups_cohort_idx` ON `startups` (`cohort_id`);--> statement-bre
 CREATE INDEX `startups_status_idx` ON `startups` (`status`);--> statement-breakpoint
 CREATE INDEX `startups_name_idx` ON `startups` (`name`);--> statement-breakpoint
 CREATE UNIQUE INDEX `startups_siren_unique` ON `startups` (`siren`) WHERE "startups"."siren" IS NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX `startups_companies_house_unique` ON `startups` (`companies_house_number`) WHERE "startups"."companies_house_number" IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `team_members` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`startup_id` integer NOT NULL,

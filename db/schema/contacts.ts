@@ -51,7 +51,7 @@ export const contacts = sqliteTable(
 		lawfulBasis: text('lawful_basis', { enum: LAWFUL_BASES }).notNull(),
 		consentOn: text('consent_on'),
 		consentSource: text('consent_source'),
-		optedOutAt: text('opted_out_at'),
+		optedOutOn: text('opted_out_on'),
 		lastContactOn: text('last_contact_on'),
 		ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
 		erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
@@ -132,5 +132,9 @@ export const introductions = sqliteTable(
 		index('introductions_startup_status_idx').on(t.startupId, t.status),
 		index('introductions_contact_idx').on(t.contactId),
 		check('introductions_value', sql`${t.dealValueCents} IS NULL OR ${t.dealValueCents} >= 0`),
+		check(
+			'introductions_value_currency',
+			sql`(${t.dealValueCents} IS NULL) = (${t.dealCurrency} IS NULL)`,
+		),
 	],
 )

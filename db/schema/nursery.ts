@@ -120,6 +120,8 @@ export const rentStatements = sqliteTable(
 			.where(sql`${t.kind} = 'statement'`),
 		// statements of a month across all leases
 		index('rent_statements_month_idx').on(t.month),
+		check('rent_statements_month', sql`${t.month} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'`),
+		check('rent_statements_due', sql`${t.dueOn} >= ${t.issuedOn}`),
 		check(
 			'rent_statements_split',
 			sql`${t.rentCents} = ${t.subsidyCents} + ${t.startupShareCents}`,

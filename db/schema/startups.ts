@@ -46,7 +46,8 @@ export const startups = sqliteTable(
 			.default(sql`(unixepoch('subsec') * 1000)`),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
 			.notNull()
-			.default(sql`(unixepoch('subsec') * 1000)`),
+			.default(sql`(unixepoch('subsec') * 1000)`)
+			.$onUpdate(() => new Date()),
 	},
 	(t) => [
 		// the portfolio list filters by cohort and status
@@ -60,6 +61,13 @@ export const startups = sqliteTable(
 		check(
 			'startups_siren_format',
 			sql`${t.siren} IS NULL OR (length(${t.siren}) = 9 AND ${t.siren} NOT GLOB '*[^0-9]*')`,
+		),
+		uniqueIndex('startups_companies_house_unique')
+			.on(t.companiesHouseNumber)
+			.where(sql`${t.companiesHouseNumber} IS NOT NULL`),
+		check(
+			'startups_companies_house_format',
+			sql`${t.companiesHouseNumber} IS NULL OR ${t.companiesHouseNumber} GLOB '[A-Z0-9][A-Z0-9][0-9][0-9][0-9][0-9][0-9][0-9]'`,
 		),
 		check(
 			'startups_dates',

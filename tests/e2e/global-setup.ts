@@ -46,8 +46,12 @@ export async function setup(project: TestProject) {
 		throw new Error('Run `npm run build` first (npm run test:e2e does).')
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tektos-e2e-'))
 	const port = await freePort()
-	const { NODE_ENV: _mode, ...inherited } = process.env
-	const env = { ...inherited, DATABASE_PATH: path.join(dir, 'tektos.db'), PORT: String(port) }
+	const env = {
+		...process.env,
+		NODE_ENV: 'development' as const,
+		DATABASE_PATH: path.join(dir, 'tektos.db'),
+		PORT: String(port),
+	}
 	const seed = spawnSync('npx', ['tsx', 'db/seed.ts'], { env, encoding: 'utf8' })
 	if (seed.status !== 0) throw new Error(`Seeding failed:\n${seed.stdout}\n${seed.stderr}`)
 	// production mode: Secure cookies, no demo seeding, no stack traces
