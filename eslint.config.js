@@ -40,7 +40,7 @@ export default tseslint.config(
 					paths: [{ name: 'drizzle-orm', message: 'Queries belong in app/models/*.server.ts' }],
 					patterns: [
 						{
-							group: ['#db/schema*', '**/db/schema*'],
+							regex: '(^#db/schema|/db/schema)(?!/enums)',
 							message: 'Queries belong in app/models/*.server.ts',
 						},
 					],

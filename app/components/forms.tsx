@@ -1,4 +1,10 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react'
+import {
+	type InputHTMLAttributes,
+	type ReactNode,
+	type SelectHTMLAttributes,
+	type TextareaHTMLAttributes,
+	useId,
+} from 'react'
 import { useTranslation } from 'react-i18next'
 
 type Errors = string[] | undefined | null
@@ -80,6 +86,32 @@ export function SelectField({
 					</option>
 				))}
 			</select>
+			<ErrorList id={errorId} errors={errors} />
+		</div>
+	)
+}
+
+export function TextareaField({
+	label,
+	textareaProps,
+	errors,
+}: {
+	label: ReactNode
+	textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement>
+	errors?: Errors
+}) {
+	const fallbackId = useId()
+	const id = textareaProps.id ?? fallbackId
+	const errorId = errors?.length ? `${id}-error` : undefined
+	return (
+		<div className="field">
+			<label htmlFor={id}>{label}</label>
+			<textarea
+				{...textareaProps}
+				id={id}
+				aria-invalid={errorId ? true : undefined}
+				aria-describedby={errorId}
+			/>
 			<ErrorList id={errorId} errors={errors} />
 		</div>
 	)

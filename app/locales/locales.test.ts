@@ -23,3 +23,31 @@ test('every area has both languages, and no message is left empty', () => {
 	expect(empty(resources.fr)).toBe(false)
 	expect(empty(resources.en)).toBe(false)
 })
+
+test('every message key the code uses exists in both languages', async () => {
+	const fs = await import('node:fs')
+	const path = await import('node:path')
+	const files = (fs.readdirSync('app', { recursive: true }) as string[])
+		.filter((f) => /\.(ts|tsx)$/.test(f) && !f.endsWith('.test.ts'))
+		.map((f) => path.join('app', f))
+	const used = new Set<string>()
+	for (const file of files) {
+		const text = fs.readFileSync(file, 'utf8')
+		// error messages and toasts are keys in quotes: 'errors.x', 'startups:errors.x', messageKey: '…'
+		for (const m of text.matchAll(/'((?:[a-z]+:)?errors\.[A-Za-z.]+)'/g)) used.add(m[1]!)
+		for (const m of text.matchAll(/messageKey: '([a-z]+:[A-Za-z.]+|[A-Za-z.]+)'/g)) used.add(m[1]!)
+	}
+	const lookup = (lng: 'fr' | 'en', key: string) => {
+		const [ns, rest] = key.includes(':') ? key.split(':') : ['common', key]
+		return rest!
+			.split('.')
+			.reduce<unknown>(
+				(node, part) => (node as Record<string, unknown> | undefined)?.[part],
+				(resources[lng] as Record<string, unknown>)[ns!],
+			)
+	}
+	const missing = [...used].filter(
+		(key) => typeof lookup('fr', key) !== 'string' || typeof lookup('en', key) !== 'string',
+	)
+	expect(missing).toEqual([])
+})

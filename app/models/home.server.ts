@@ -12,32 +12,16 @@ import {
 	payments,
 	rentStatements,
 	startups,
-	teamMembers,
 	units,
 	users,
 } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-
-export const today = () => new Date().toISOString().slice(0, 10)
+import { amountInEurCents, isSecured } from './funding-sql.server'
+import { today } from '~/utils/dates'
 
 /** Leases running on a given date. */
 const activeLeaseOn = (date: string) =>
 	and(lte(leases.startDate, date), or(isNull(leases.endDate), gte(leases.endDate, date)))
-
-/**
- * A funding amount in euro cents: GBP converts at the latest rate on or before the
- * date it was secured. Null when no rate is recorded yet (shown as "rate missing").
- */
-export const amountInEurCents = sql<number | null>`CASE ${fundingEvents.currency}
-	WHEN 'EUR' THEN ${fundingEvents.amountCents}
-	ELSE (SELECT CAST(round(${fundingEvents.amountCents} * er.rate_micros / 1000000.0) AS INTEGER)
-		FROM exchange_rates er
-		WHERE er.from_currency = ${fundingEvents.currency} AND er.to_currency = 'EUR'
-			AND er.date <= coalesce(${fundingEvents.securedOn}, ${fundingEvents.appliedOn}, ${fundingEvents.plannedOn})
-		ORDER BY er.date DESC LIMIT 1)
-	END`
-
-const securedStatuses = sql`${fundingEvents.status} IN ('secured', 'received')`
 
 function startupsByStatus() {
 	return getDb()
@@ -55,7 +39,7 @@ function fundsSecured() {
 			missingRates: sql<number>`sum(CASE WHEN ${amountInEurCents} IS NULL THEN 1 ELSE 0 END)`,
 		})
 		.from(fundingEvents)
-		.where(securedStatuses)
+		.where(isSecured)
 		.get()
 	return {
 		totalEurCents: row?.totalEurCents ?? 0,
@@ -134,79 +118,6 @@ export function getManagerHome() {
 			.where(sql`${auditLog.action} <> 'sign_in'`)
 			.orderBy(desc(auditLog.at), desc(auditLog.id))
 			.limit(8)
-			.all(),
-	}
-}
-
-/** A founder's home: their own startup only, found through the session's link. */
-export function getFounderHome(startupId: number) {
-	const db = getDb()
-	const date = today()
-	const startup = db
-		.select({
-			id: startups.id,
-			name: startups.name,
-			status: startups.status,
-			stage: startups.stage,
-			sector: startups.sector,
-			pitchFr: startups.pitchFr,
-			pitchEn: startups.pitchEn,
-			enteredOn: startups.enteredOn,
-			cohortName: cohorts.name,
-		})
-		.from(startups)
-		.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
-		.where(eq(startups.id, startupId))
-		.get()
-	if (!startup) return null
-	return {
-		startup,
-		team: db
-			.select({ id: teamMembers.id, name: teamMembers.name, role: teamMembers.role })
-			.from(teamMembers)
-			.where(eq(teamMembers.startupId, startupId))
-			.orderBy(asc(teamMembers.name))
-			.all(),
-		milestones: db
-			.select({
-				id: milestones.id,
-				title: milestones.title,
-				dueOn: milestones.dueOn,
-				status: milestones.status,
-			})
-			.from(milestones)
-			.where(
-				and(
-					eq(milestones.startupId, startupId),
-					sql`${milestones.status} IN ('planned', 'in_progress')`,
-				),
-			)
-			.orderBy(asc(milestones.dueOn))
-			.limit(5)
-			.all()
-			.map((m) => ({ ...m, overdue: m.dueOn != null && m.dueOn < date })),
-		lease:
-			db
-				.select({
-					unitCode: units.code,
-					startDate: leases.startDate,
-					endDate: leases.endDate,
-					monthlyRentCents: leases.monthlyRentCents,
-				})
-				.from(leases)
-				.innerJoin(units, eq(units.id, leases.unitId))
-				.where(and(eq(leases.startupId, startupId), activeLeaseOn(date)))
-				.get() ?? null,
-		mentors: db
-			.select({ id: mentors.id, name: mentors.name, organisation: mentors.organisation })
-			.from(mentorAssignments)
-			.innerJoin(mentors, eq(mentors.id, mentorAssignments.mentorId))
-			.where(
-				and(
-					eq(mentorAssignments.startupId, startupId),
-					or(isNull(mentorAssignments.endDate), gte(mentorAssignments.endDate, date)),
-				),
-			)
 			.all(),
 	}
 }

@@ -11,7 +11,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
 	return {
 		user: { name: user.name, role: user.role, organisation: user.organisation },
-		navigation: NAVIGATION[user.role],
+		// "My startup" points at the founder's own page, so that it shows as the current one there
+		navigation: NAVIGATION[user.role].map((item) =>
+			item.to === '/my-startup' && user.startupId
+				? { ...item, to: `/startups/${user.startupId}` }
+				: item,
+		),
 	}
 }
 

@@ -7,6 +7,7 @@ test('money reads the way each side of the Channel writes it', () => {
 	expect(plain(formatMoney(123456, 'EUR', 'fr'))).toBe('1 234,56 €')
 	expect(formatMoney(123456, 'EUR', 'en')).toBe('€1,234.56')
 	expect(formatMoney(99, 'GBP', 'en')).toBe('£0.99')
+	expect(plain(formatMoney(4_800_000, 'GBP', 'fr'))).toBe('48 000,00 £')
 })
 
 test('calendar dates do not shift with the time zone', () => {

@@ -12,7 +12,12 @@ export function formatMoney(cents: number, currency: Currency, locale: string) {
 	const key = `${locale}:${currency}`
 	let format = moneyFormats.get(key)
 	if (!format) {
-		format = new Intl.NumberFormat(localeTag(locale), { style: 'currency', currency })
+		format = new Intl.NumberFormat(localeTag(locale), {
+			style: 'currency',
+			currency,
+			// "£", not the "£GB" that French formatting would print
+			currencyDisplay: 'narrowSymbol',
+		})
 		moneyFormats.set(key, format)
 	}
 	return format.format(cents / 100)
@@ -34,4 +39,20 @@ export function formatDate(value: string | number | Date, locale: string) {
 
 export function formatNumber(value: number, locale: string) {
 	return new Intl.NumberFormat(localeTag(locale)).format(value)
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** An instant, in Paris time: the incubator's clock. */
+export function formatDateTime(value: number | Date, locale: string) {
+	let format = dateTimeFormats.get(locale)
+	if (!format) {
+		format = new Intl.DateTimeFormat(localeTag(locale), {
+			dateStyle: 'medium',
+			timeStyle: 'short',
+			timeZone: 'Europe/Paris',
+		})
+		dateTimeFormats.set(locale, format)
+	}
+	return format.format(new Date(value))
 }

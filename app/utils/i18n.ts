@@ -1,5 +1,9 @@
+import enCohorts from '~/locales/en/cohorts.json'
 import enCommon from '~/locales/en/common.json'
+import enStartups from '~/locales/en/startups.json'
+import frCohorts from '~/locales/fr/cohorts.json'
 import frCommon from '~/locales/fr/common.json'
+import frStartups from '~/locales/fr/startups.json'
 
 export const supportedLngs = ['fr', 'en'] as const
 export type Locale = (typeof supportedLngs)[number]
@@ -10,8 +14,8 @@ export const fallbackLng: Locale = 'fr'
  * Keys missing from an area's namespace are looked up in common.
  */
 export const resources = {
-	fr: { common: frCommon },
-	en: { common: enCommon },
+	fr: { common: frCommon, startups: frStartups, cohorts: frCohorts },
+	en: { common: enCommon, startups: enStartups, cohorts: enCohorts },
 }
 
 export const namespaces = Object.keys(resources.fr)

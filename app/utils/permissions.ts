@@ -48,9 +48,14 @@ export type NavItem = { to: string; labelKey: string }
 export const NAVIGATION: Record<Role, NavItem[]> = {
 	manager: [
 		{ to: '/', labelKey: 'nav.dashboard' },
+		{ to: '/startups', labelKey: 'nav.startups' },
+		{ to: '/cohorts', labelKey: 'nav.cohorts' },
 		{ to: '/users', labelKey: 'nav.users' },
 	],
-	founder: [{ to: '/', labelKey: 'nav.myStartup' }],
+	founder: [{ to: '/my-startup', labelKey: 'nav.myStartup' }],
 	mentor: [{ to: '/', labelKey: 'nav.myMentees' }],
-	partner: [{ to: '/', labelKey: 'nav.overview' }],
+	partner: [
+		{ to: '/', labelKey: 'nav.overview' },
+		{ to: '/startups', labelKey: 'nav.portfolio' },
+	],
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { Currency } from '#db/schema/enums'
-import { formatDate, formatMoney, formatNumber } from './format'
+import { formatDate, formatDateTime, formatMoney, formatNumber } from './format'
 
 /** Formatters bound to the reader's language. */
 export function useFormat() {
@@ -9,6 +9,7 @@ export function useFormat() {
 	return {
 		money: (cents: number, currency: Currency = 'EUR') => formatMoney(cents, currency, locale),
 		date: (value: string | number | Date) => formatDate(value, locale),
+		dateTime: (value: number | Date) => formatDateTime(value, locale),
 		number: (value: number) => formatNumber(value, locale),
 	}
 }

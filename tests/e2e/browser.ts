@@ -31,4 +31,6 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
 	await page.getByLabel(/mot de passe|password/i).fill(password)
 	await page.getByRole('button', { name: /se connecter|sign in/i }).click()
 	await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+	// the signed-in layout is there once the sign-out button is
+	await page.getByRole('button', { name: /se déconnecter|sign out/i }).waitFor()
 }

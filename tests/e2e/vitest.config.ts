@@ -6,6 +6,8 @@ export default defineConfig({
 		globalSetup: ['tests/e2e/global-setup.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 120_000,
+		// pages load over a real network stack: give them time before a check fails
+		expect: { poll: { timeout: 10_000, interval: 100 } },
 		// one browser, one server: journeys run one file at a time
 		fileParallelism: false,
 		pool: 'forks',

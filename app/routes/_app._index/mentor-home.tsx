@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import type { getMentorHome } from '~/models/home.server'
@@ -36,7 +37,9 @@ export function MentorHome({ home }: { home: Home }) {
 						<tbody>
 							{home.assignments.map((a) => (
 								<tr key={a.id}>
-									<th scope="row">{a.startupName}</th>
+									<th scope="row">
+										<Link to={`/startups/${a.startupId}`}>{a.startupName}</Link>
+									</th>
 									<td>{t(`stages.${a.startupStage}`)}</td>
 									<td>{a.focus}</td>
 									<td>{a.lastSessionOn ? f.date(a.lastSessionOn) : t('home.mentor.noSession')}</td>

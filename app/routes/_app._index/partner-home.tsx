@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import type { getPartnerHome } from '~/models/home.server'
@@ -37,7 +38,9 @@ export function PartnerHome({ home }: { home: Home }) {
 						<tbody>
 							{home.incubated.map((s) => (
 								<tr key={s.id}>
-									<th scope="row">{s.name}</th>
+									<th scope="row">
+										<Link to={`/startups/${s.id}`}>{s.name}</Link>
+									</th>
 									<td>{s.sector}</td>
 									<td>{t(`stages.${s.stage}`)}</td>
 									<td>{s.cohortName ?? '—'}</td>

@@ -1,10 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { getFounderHome, getManagerHome, getMentorHome, getPartnerHome } from '~/models/home.server'
+import { getManagerHome, getMentorHome, getPartnerHome } from '~/models/home.server'
 import { requireUser } from '~/utils/auth.server'
 import { notFound } from '~/utils/http.server'
-import { FounderHome } from './founder-home'
 import { ManagerHome } from './manager-home'
 import { MentorHome } from './mentor-home'
 import { PartnerHome } from './partner-home'
@@ -15,11 +14,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	switch (user.role) {
 		case 'manager':
 			return { role: 'manager' as const, home: getManagerHome() }
-		case 'founder': {
-			const home = user.startupId ? getFounderHome(user.startupId) : null
-			if (!home) throw notFound('startup', user.startupId ?? undefined)
-			return { role: 'founder' as const, home }
-		}
+		case 'founder':
+			// a founder's home is their startup's page
+			if (!user.startupId) throw notFound('startup')
+			throw redirect(`/startups/${user.startupId}`)
 		case 'mentor': {
 			if (!user.mentorId) throw notFound('mentor')
 			return { role: 'mentor' as const, home: getMentorHome(user.mentorId) }
@@ -34,8 +32,6 @@ export default function HomePage() {
 	switch (data.role) {
 		case 'manager':
 			return <ManagerHome home={data.home} />
-		case 'founder':
-			return <FounderHome home={data.home} />
 		case 'mentor':
 			return <MentorHome home={data.home} />
 		case 'partner':

@@ -1,0 +1,110 @@
+import { Link, useSearchParams } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { PER_PAGE_OPTIONS } from '~/utils/list-params'
+
+/** A column header that sorts the list through the URL; announces the current order. */
+export function SortHeader({ column, children }: { column: string; children: ReactNode }) {
+	const [searchParams] = useSearchParams()
+	const { t } = useTranslation()
+	const current = searchParams.get('sort') === column
+	const dir = current && searchParams.get('dir') !== 'desc' ? 'desc' : 'asc'
+	const params = new URLSearchParams(searchParams)
+	params.set('sort', column)
+	params.set('dir', dir)
+	params.delete('page')
+	const ariaSort = current
+		? searchParams.get('dir') === 'desc'
+			? 'descending'
+			: 'ascending'
+		: undefined
+	return (
+		<th scope="col" aria-sort={ariaSort}>
+			<Link
+				to={`?${params}`}
+				className="sort-link"
+				preventScrollReset
+				aria-label={t('table.sortBy', { column: typeof children === 'string' ? children : column })}
+			>
+				{children}
+				<span aria-hidden="true" className="sort-arrow">
+					{current ? (searchParams.get('dir') === 'desc' ? '▼' : '▲') : '↕'}
+				</span>
+			</Link>
+		</th>
+	)
+}
+
+export function Pagination({
+	page,
+	pageCount,
+	total,
+	perPage,
+}: {
+	page: number
+	pageCount: number
+	total: number
+	perPage: number
+}) {
+	const [searchParams] = useSearchParams()
+	const { t } = useTranslation()
+	const hrefFor = (p: number) => {
+		const params = new URLSearchParams(searchParams)
+		params.set('page', String(p))
+		return `?${params}`
+	}
+	const first = total === 0 ? 0 : (page - 1) * perPage + 1
+	const last = Math.min(total, page * perPage)
+	return (
+		<nav className="pagination" aria-label={t('table.pagination')}>
+			<p className="muted">{t('table.showing', { first, last, total })}</p>
+			<ul>
+				<li>
+					{page > 1 ? (
+						<Link to={hrefFor(page - 1)} rel="prev">
+							{t('table.previous')}
+						</Link>
+					) : (
+						<span aria-disabled="true">{t('table.previous')}</span>
+					)}
+				</li>
+				<li aria-current="page">{t('table.pageOf', { page, pageCount })}</li>
+				<li>
+					{page < pageCount ? (
+						<Link to={hrefFor(page + 1)} rel="next">
+							{t('table.next')}
+						</Link>
+					) : (
+						<span aria-disabled="true">{t('table.next')}</span>
+					)}
+				</li>
+			</ul>
+			<form method="get" className="per-page">
+				{[...searchParams.entries()]
+					.filter(([key]) => key !== 'perPage' && key !== 'page')
+					.map(([key, value]) => (
+						<input key={`${key}=${value}`} type="hidden" name={key} value={value} />
+					))}
+				<label>
+					{t('table.perPage')}{' '}
+					<select
+						name="perPage"
+						defaultValue={String(perPage)}
+						onChange={(e) => e.currentTarget.form?.requestSubmit()}
+					>
+						{PER_PAGE_OPTIONS.map((n) => (
+							<option key={n} value={n}>
+								{n}
+							</option>
+						))}
+					</select>
+				</label>
+				<noscript>
+					<button type="submit" className="button">
+						{t('table.apply')}
+					</button>
+				</noscript>
+			</form>
+		</nav>
+	)
+}

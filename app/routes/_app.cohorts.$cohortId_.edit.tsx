@@ -1,0 +1,71 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CohortForm } from '~/components/cohort-form'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { getCohort, isCohortNameTaken, updateCohort } from '~/models/cohort.server'
+import { CohortSchema } from '~/schemas/cohort'
+import { requirePermission } from '~/utils/auth.server'
+import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const manager = await requirePermission(request, 'update:startup:any')
+	const id = parseId(params.cohortId, 'cohort')
+	const cohort = getCohort({ id, viewer: manager })
+	if (!cohort) throw notFound('cohort', id)
+	return { cohort }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const manager = await requirePermission(request, 'update:startup:any')
+	const id = parseId(params.cohortId, 'cohort')
+	if (!getCohort({ id, viewer: manager })) throw notFound('cohort', id)
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, {
+		schema: CohortSchema.superRefine((value, ctx) => {
+			if (isCohortNameTaken({ name: value.name, exceptId: id, viewer: manager })) {
+				ctx.addIssue({ code: 'custom', path: ['name'], message: 'cohorts:errors.nameTaken' })
+			}
+		}),
+	})
+	if (submission.status !== 'success') {
+		return data(submission.reply(), { status: 400 })
+	}
+	const result = updateCohort({ id, input: submission.value, viewer: manager })
+	// deleted between the check above and the write
+	if (!result) throw notFound('cohort', id)
+	return redirectWithToast(`/cohorts/${id}`, {
+		type: 'success',
+		messageKey: result.changed ? 'cohorts:toast.updated' : 'cohorts:toast.unchanged',
+		values: { name: result.name },
+	})
+}
+
+export default function EditCohortPage() {
+	const { cohort } = useLoaderData<typeof loader>()
+	const lastResult = useActionData<typeof action>()
+	const { t } = useTranslation('cohorts')
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>
+			</p>
+			<h1>{t('form.editTitle', { name: cohort.name })}</h1>
+			<CohortForm lastResult={lastResult} cohort={cohort} cancelTo={`/cohorts/${cohort.id}`} />
+		</>
+	)
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: `${data?.cohort.name ?? 'Cohort'} · TEKTOS CRM` },
+]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

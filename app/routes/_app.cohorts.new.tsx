@@ -1,0 +1,62 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CohortForm } from '~/components/cohort-form'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { createCohort, isCohortNameTaken } from '~/models/cohort.server'
+import { CohortSchema } from '~/schemas/cohort'
+import { requirePermission } from '~/utils/auth.server'
+import { redirectWithToast } from '~/utils/http.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requirePermission(request, 'update:startup:any')
+	return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const manager = await requirePermission(request, 'update:startup:any')
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, {
+		schema: CohortSchema.superRefine((value, ctx) => {
+			if (isCohortNameTaken({ name: value.name, viewer: manager })) {
+				ctx.addIssue({ code: 'custom', path: ['name'], message: 'cohorts:errors.nameTaken' })
+			}
+		}),
+	})
+	if (submission.status !== 'success') {
+		return data(submission.reply(), { status: 400 })
+	}
+	const cohort = createCohort({ input: submission.value, viewer: manager })
+	if (!cohort) throw new Error('a manager could not create a cohort')
+	return redirectWithToast(`/cohorts/${cohort.id}`, {
+		type: 'success',
+		messageKey: 'cohorts:toast.created',
+		values: { name: cohort.name },
+	})
+}
+
+export default function NewCohortPage() {
+	const lastResult = useActionData<typeof action>()
+	const { t } = useTranslation('cohorts')
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to="/cohorts">{t('title')}</Link>
+			</p>
+			<h1>{t('form.newTitle')}</h1>
+			<CohortForm lastResult={lastResult} cancelTo="/cohorts" />
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'New cohort · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,201 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { getStartupPage } from '~/models/startup-page.server'
+import {
+	addTeamMember,
+	canSeeStartup,
+	changeStartupStatus,
+	getStartupStatus,
+	removeTeamMember,
+	updateTeamMember,
+} from '~/models/startup.server'
+import { STATUS_TRANSITIONS, StatusChangeSchema, TeamMemberSchema } from '~/schemas/startup'
+import { requireUser } from '~/utils/auth.server'
+import { badRequest, forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import {
+	ActivitySection,
+	FundingSection,
+	IntroductionsSection,
+	LeaseSection,
+	MentoringSection,
+	MilestonesSection,
+	ProfileSection,
+} from './sections'
+import { StatusForm } from './status-form'
+import { TeamSection } from './team-section'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	const id = parseId(params.startupId, 'startup')
+	const page = getStartupPage({ id, viewer: user })
+	// another startup's page is simply not there for a founder or a mentor
+	if (!page) throw notFound('startup', id)
+	return page
+}
+
+const MemberIdSchema = z.coerce.number().int().positive()
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requireUser(request)
+	const id = parseId(params.startupId, 'startup')
+	if (!canSeeStartup(user, id)) throw notFound('startup', id)
+	const mayEditTeam = user.role === 'manager' || (user.role === 'founder' && user.startupId === id)
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	const back = `/startups/${id}`
+
+	switch (intent) {
+		case 'change-status': {
+			if (user.role !== 'manager') throw forbidden('role:manager')
+			const current = getStartupStatus(id)
+			const submission = parseWithZod(formData, {
+				schema: StatusChangeSchema.superRefine((value, ctx) => {
+					if (current && !STATUS_TRANSITIONS[current.status].includes(value.status)) {
+						ctx.addIssue({
+							code: 'custom',
+							path: ['status'],
+							message: 'startups:errors.transition',
+						})
+					}
+					if (
+						current?.enteredOn &&
+						value.status !== 'incubated' &&
+						value.date < current.enteredOn
+					) {
+						ctx.addIssue({
+							code: 'custom',
+							path: ['date'],
+							message: 'startups:errors.leftBeforeEntered',
+						})
+					}
+				}),
+			})
+			if (submission.status !== 'success') {
+				return data({ intent, result: submission.reply() }, { status: 400 })
+			}
+			changeStartupStatus({
+				id,
+				status: submission.value.status,
+				date: submission.value.date,
+				actorId: user.id,
+			})
+			return redirectWithToast(back, { type: 'success', messageKey: 'startups:page.statusChanged' })
+		}
+		case 'add-member':
+		case 'update-member': {
+			if (!mayEditTeam) throw forbidden('update:startup:own')
+			const submission = parseWithZod(formData, { schema: TeamMemberSchema })
+			const memberId = MemberIdSchema.safeParse(formData.get('memberId'))
+			if (submission.status !== 'success') {
+				return data(
+					{ intent, memberId: memberId.success ? memberId.data : null, result: submission.reply() },
+					{ status: 400 },
+				)
+			}
+			if (intent === 'add-member') {
+				addTeamMember({ startupId: id, input: submission.value, viewer: user })
+				return redirectWithToast(back, { type: 'success', messageKey: 'startups:team.added' })
+			}
+			if (!memberId.success) throw badRequest('memberId')
+			// the member must belong to this startup: an id from another startup changes nothing
+			if (
+				!updateTeamMember({
+					startupId: id,
+					memberId: memberId.data,
+					input: submission.value,
+					viewer: user,
+				})
+			) {
+				throw notFound('teamMember', memberId.data)
+			}
+			return redirectWithToast(back, { type: 'success', messageKey: 'startups:team.updated' })
+		}
+		case 'remove-member': {
+			if (!mayEditTeam) throw forbidden('update:startup:own')
+			const memberId = MemberIdSchema.safeParse(formData.get('memberId'))
+			if (!memberId.success) throw badRequest('memberId')
+			if (!removeTeamMember({ startupId: id, memberId: memberId.data, viewer: user })) {
+				throw notFound('teamMember', memberId.data)
+			}
+			return redirectWithToast(back, { type: 'success', messageKey: 'startups:team.removed' })
+		}
+		default:
+			throw badRequest('intent')
+	}
+}
+
+export default function StartupPage() {
+	const page = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t } = useTranslation('startups')
+	const { startup, sections } = page
+	return (
+		<>
+			{sections.changeStatus ? (
+				<p className="breadcrumb">
+					<Link to="/startups">{t('list.title')}</Link>
+				</p>
+			) : null}
+			<div className="page-header">
+				<div>
+					<h1>{startup.name}</h1>
+					<p className="muted">
+						<span className={`badge status-${startup.status}`}>
+							{t(`common:statuses.${startup.status}`)}
+						</span>{' '}
+						{t(`common:stages.${startup.stage}`)} · {startup.sector}
+						{startup.cohortName ? ` · ${startup.cohortName}` : ''}
+					</p>
+				</div>
+				{sections.edit ? (
+					<Link to={`/startups/${startup.id}/edit`} className="button">
+						{t('page.edit')}
+					</Link>
+				) : null}
+			</div>
+			<div className="startup-grid">
+				<div>
+					<ProfileSection page={page} />
+					<MilestonesSection page={page} />
+					<FundingSection page={page} />
+					<IntroductionsSection page={page} />
+					{sections.mentoring ? <MentoringSection page={page} /> : null}
+				</div>
+				<aside>
+					{sections.changeStatus ? (
+						<StatusForm
+							status={startup.status}
+							lastResult={actionData?.intent === 'change-status' ? actionData.result : undefined}
+						/>
+					) : null}
+					{sections.lease ? <LeaseSection page={page} /> : null}
+					{sections.team ? (
+						<TeamSection
+							team={page.team}
+							editable={sections.edit}
+							actionData={actionData && 'memberId' in actionData ? actionData : undefined}
+						/>
+					) : null}
+					{sections.timeline ? <ActivitySection page={page} /> : null}
+				</aside>
+			</div>
+		</>
+	)
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: data ? `${data.startup.name} · TEKTOS CRM` : 'TEKTOS CRM' },
+]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

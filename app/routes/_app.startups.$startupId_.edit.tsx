@@ -1,0 +1,89 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { StartupForm } from '~/components/startup-form'
+import { checkStartupAgainstDatabase } from '~/models/startup-form.server'
+import { getStartupForEdit, listStartupFilterOptions, updateStartup } from '~/models/startup.server'
+import type { Viewer } from '~/models/viewer'
+import { StartupManagerSchema, StartupProfileSchema } from '~/schemas/startup'
+import { requireUser } from '~/utils/auth.server'
+import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { can } from '~/utils/permissions'
+
+/** A manager edits any startup; a founder their own one's profile; nobody else. */
+function requireEditor(user: Viewer, id: number) {
+	if (can(user, 'update:startup:any')) return 'manager' as const
+	if (user.role === 'founder' && user.startupId === id) return 'founder' as const
+	// a founder poking at another startup learns nothing about it
+	if (user.role === 'founder') throw notFound('startup', id)
+	throw forbidden('update:startup:any')
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	const id = parseId(params.startupId, 'startup')
+	const mode = requireEditor(user, id)
+	const startup = getStartupForEdit({ id, viewer: user })
+	if (!startup) throw notFound('startup', id)
+	return {
+		id,
+		mode,
+		startup,
+		cohorts: mode === 'manager' ? listStartupFilterOptions(user).cohorts : [],
+	}
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requireUser(request)
+	const id = parseId(params.startupId, 'startup')
+	const mode = requireEditor(user, id)
+	const schema = mode === 'manager' ? StartupManagerSchema : StartupProfileSchema
+	const submission = parseWithZod(await request.formData(), {
+		// status, cohort and dates in a founder's post are not in their schema: dropped, never written
+		schema: schema.superRefine((value, ctx) => checkStartupAgainstDatabase(value, ctx, id)),
+	})
+	if (submission.status !== 'success') {
+		return data(submission.reply(), { status: 400 })
+	}
+	const result = updateStartup({ id, viewer: user, input: submission.value })
+	if (!result) throw notFound('startup', id)
+	return redirectWithToast(`/startups/${id}`, {
+		type: 'success',
+		messageKey: result.changed ? 'startups:form.saved' : 'startups:form.unchanged',
+	})
+}
+
+export default function EditStartupPage() {
+	const { id, mode, startup, cohorts } = useLoaderData<typeof loader>()
+	const lastResult = useActionData<typeof action>()
+	const { t } = useTranslation('startups')
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to={`/startups/${id}`}>{startup.name}</Link>
+			</p>
+			<h1>{t('form.editTitle', { name: startup.name })}</h1>
+			{mode === 'founder' ? <p className="muted">{t('form.founderNote')}</p> : null}
+			<StartupForm
+				mode={mode}
+				lastResult={lastResult}
+				cohorts={cohorts}
+				values={startup}
+				cancelTo={`/startups/${id}`}
+			/>
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Startups · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

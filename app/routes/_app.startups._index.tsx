@@ -1,0 +1,209 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, redirect, useLoaderData, useLocation, useSubmit } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { STARTUP_STAGES, STARTUP_STATUSES } from '#db/schema/enums'
+import { Pagination, SortHeader } from '~/components/data-table'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { EmptyState } from '~/components/stat'
+import { parseStartupListParams } from '~/models/startup-list-params.server'
+import { listStartupFilterOptions, listStartups } from '~/models/startup.server'
+import { requireUser } from '~/utils/auth.server'
+import { can } from '~/utils/permissions'
+import { useFormat } from '~/utils/use-format'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	// a founder has one startup: theirs
+	if (user.role === 'founder') throw redirect('/my-startup')
+	const { filters, sort, dir, page, perPage } = parseStartupListParams(new URL(request.url))
+	return {
+		list: listStartups({ viewer: user, filters, sort, dir, page, perPage }),
+		options: listStartupFilterOptions(user),
+		filters,
+		canCreate: can(user, 'update:startup:any'),
+	}
+}
+
+export default function StartupsPage() {
+	const { list, options, filters, canCreate } = useLoaderData<typeof loader>()
+	const { t } = useTranslation('startups')
+	const f = useFormat()
+	const location = useLocation()
+	const submit = useSubmit()
+	const hasFilters = Object.values(filters).some((v) => v !== undefined)
+	return (
+		<>
+			<div className="page-header">
+				<h1>{t('list.title')}</h1>
+				<div className="actions">
+					<a href={`/startups/export.csv${location.search}`} className="button" download>
+						{t('common:common.exportCsv')}
+					</a>
+					{canCreate ? (
+						<>
+							<Link to="/startups/import" className="button">
+								{t('list.import')}
+							</Link>
+							<Link to="/startups/new" className="button button-primary">
+								{t('list.new')}
+							</Link>
+						</>
+					) : null}
+				</div>
+			</div>
+			<Form
+				method="get"
+				className="filters"
+				role="search"
+				aria-label={t('list.filters')}
+				onChange={(e) => {
+					// text search waits for Enter; choices apply at once
+					if ((e.target as HTMLElement).tagName === 'SELECT')
+						submit(e.currentTarget, { preventScrollReset: true })
+				}}
+			>
+				<div className="field">
+					<label htmlFor="q">{t('list.search')}</label>
+					<input
+						id="q"
+						type="search"
+						name="q"
+						defaultValue={filters.q ?? ''}
+						placeholder={t('list.searchPlaceholder')}
+					/>
+				</div>
+				<FilterSelect
+					name="cohort"
+					label={t('common:fields.cohort')}
+					value={filters.cohortId?.toString()}
+					options={options.cohorts.map((c) => ({ value: String(c.id), label: c.name }))}
+				/>
+				<FilterSelect
+					name="status"
+					label={t('common:fields.status')}
+					value={filters.status}
+					options={STARTUP_STATUSES.map((s) => ({ value: s, label: t(`common:statuses.${s}`) }))}
+				/>
+				<FilterSelect
+					name="stage"
+					label={t('common:fields.stage')}
+					value={filters.stage}
+					options={STARTUP_STAGES.map((s) => ({ value: s, label: t(`common:stages.${s}`) }))}
+				/>
+				<FilterSelect
+					name="sector"
+					label={t('common:fields.sector')}
+					value={filters.sector}
+					options={options.sectors.map((s) => ({ value: s, label: s }))}
+				/>
+				<FilterSelect
+					name="uk"
+					label={t('common:fields.ukFocus')}
+					value={filters.ukFocus === undefined ? undefined : filters.ukFocus ? 'yes' : 'no'}
+					options={[
+						{ value: 'yes', label: t('common:common.yes') },
+						{ value: 'no', label: t('common:common.no') },
+					]}
+				/>
+				<div className="filter-buttons">
+					<button type="submit" className="button">
+						{t('common:common.filter')}
+					</button>
+					{hasFilters ? (
+						<Link to="/startups" className="button button-link">
+							{t('common:common.reset')}
+						</Link>
+					) : null}
+				</div>
+			</Form>
+			{list.total ? (
+				<>
+					<div className="table-scroll">
+						<table className="table">
+							<caption className="visually-hidden">{t('list.title')}</caption>
+							<thead>
+								<tr>
+									<SortHeader column="name">{t('list.columns.name')}</SortHeader>
+									<SortHeader column="cohort">{t('common:fields.cohort')}</SortHeader>
+									<SortHeader column="status">{t('common:fields.status')}</SortHeader>
+									<SortHeader column="stage">{t('common:fields.stage')}</SortHeader>
+									<SortHeader column="sector">{t('common:fields.sector')}</SortHeader>
+									<SortHeader column="ukFocus">{t('common:fields.ukFocus')}</SortHeader>
+									<SortHeader column="months">{t('list.columns.months')}</SortHeader>
+									<SortHeader column="funds">{t('list.columns.funds')}</SortHeader>
+								</tr>
+							</thead>
+							<tbody>
+								{list.rows.map((s) => (
+									<tr key={s.id}>
+										<th scope="row">
+											<Link to={`/startups/${s.id}`}>{s.name}</Link>
+										</th>
+										<td>{s.cohortName ?? '—'}</td>
+										<td>
+											<span className={`badge status-${s.status}`}>
+												{t(`common:statuses.${s.status}`)}
+											</span>
+										</td>
+										<td>{t(`common:stages.${s.stage}`)}</td>
+										<td>{s.sector}</td>
+										<td>{s.ukFocus ? t('common:common.yes') : t('common:common.no')}</td>
+										<td className="num">{f.number(s.monthsInNursery)}</td>
+										<td className="num">{f.money(s.fundsSecuredEurCents)}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
+					<Pagination
+						page={list.page}
+						pageCount={list.pageCount}
+						total={list.total}
+						perPage={list.perPage}
+					/>
+				</>
+			) : (
+				<EmptyState title={hasFilters ? t('list.noMatch') : t('list.empty')}>
+					{hasFilters ? (
+						<Link to="/startups">{t('list.noMatchHint')}</Link>
+					) : canCreate ? (
+						<Link to="/startups/new">{t('list.emptyHint')}</Link>
+					) : null}
+				</EmptyState>
+			)}
+		</>
+	)
+}
+
+function FilterSelect({
+	name,
+	label,
+	value,
+	options,
+}: {
+	name: string
+	label: string
+	value: string | undefined
+	options: { value: string; label: string }[]
+}) {
+	const { t } = useTranslation()
+	return (
+		<div className="field">
+			<label htmlFor={`filter-${name}`}>{label}</label>
+			<select id={`filter-${name}`} name={name} defaultValue={value ?? ''}>
+				<option value="">{t('common.all')}</option>
+				{options.map((o) => (
+					<option key={o.value} value={o.value}>
+						{o.label}
+					</option>
+				))}
+			</select>
+		</div>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Startups · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

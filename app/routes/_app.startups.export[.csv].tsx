@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { parseStartupListParams } from '~/models/startup-list-params.server'
+import { listStartupsForExport } from '~/models/startup.server'
+import { requireUser } from '~/utils/auth.server'
+import { csvResponse, toCsv } from '~/utils/csv.server'
+import { forbidden } from '~/utils/http.server'
+
+/** The current view of the portfolio table, as the accountant or a partner opens it in a spreadsheet. */
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	if (user.role === 'founder') throw forbidden('read:startup:any')
+	const { filters, sort, dir } = parseStartupListParams(new URL(request.url))
+	const rows = listStartupsForExport({ viewer: user, filters, sort, dir })
+	const csv = toCsv(rows, [
+		{ header: 'id', value: (r) => r.id },
+		{ header: 'name', value: (r) => r.name },
+		{ header: 'cohort', value: (r) => r.cohortName },
+		{ header: 'status', value: (r) => r.status },
+		{ header: 'stage', value: (r) => r.stage },
+		{ header: 'sector', value: (r) => r.sector },
+		{ header: 'uk_focus', value: (r) => (r.ukFocus ? 'yes' : 'no') },
+		{ header: 'siren', value: (r) => r.siren },
+		{ header: 'companies_house_number', value: (r) => r.companiesHouseNumber },
+		{ header: 'entered_on', value: (r) => r.enteredOn },
+		{ header: 'left_on', value: (r) => r.leftOn },
+		{ header: 'months_in_nursery', value: (r) => r.monthsInNursery },
+		// euros with a dot, as spreadsheets import them in any locale
+		{ header: 'funds_secured_eur', value: (r) => (r.fundsSecuredEurCents / 100).toFixed(2) },
+	])
+	return csvResponse(`tektos-startups-${new Date().toISOString().slice(0, 10)}.csv`, csv)
+}
