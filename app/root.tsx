@@ -17,6 +17,10 @@ import { useChangeLanguage } from 'remix-i18next/react'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { Toaster } from './components/toaster'
 import styles from './styles/app.css'
+import contactsStyles from './styles/contacts.css'
+import fundingStyles from './styles/funding.css'
+import mentorsStyles from './styles/mentors.css'
+import nurseryStyles from './styles/nursery.css'
 import { getUser } from './utils/auth.server'
 import { fallbackLng } from './utils/i18n'
 import { getLocale, getLocaleCookieHeader } from './utils/i18n.server'
@@ -24,6 +28,11 @@ import { getToast } from './utils/session.server'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: styles },
+	// one sheet per area, so that each area's styles stay beside its own work
+	...[mentorsStyles, nurseryStyles, fundingStyles, contactsStyles].map((href) => ({
+		rel: 'stylesheet',
+		href,
+	})),
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 

@@ -1,8 +1,16 @@
 import enCohorts from '~/locales/en/cohorts.json'
 import enCommon from '~/locales/en/common.json'
+import enContacts from '~/locales/en/contacts.json'
+import enFunding from '~/locales/en/funding.json'
+import enMentors from '~/locales/en/mentors.json'
+import enNursery from '~/locales/en/nursery.json'
 import enStartups from '~/locales/en/startups.json'
 import frCohorts from '~/locales/fr/cohorts.json'
 import frCommon from '~/locales/fr/common.json'
+import frContacts from '~/locales/fr/contacts.json'
+import frFunding from '~/locales/fr/funding.json'
+import frMentors from '~/locales/fr/mentors.json'
+import frNursery from '~/locales/fr/nursery.json'
 import frStartups from '~/locales/fr/startups.json'
 
 export const supportedLngs = ['fr', 'en'] as const
@@ -14,8 +22,24 @@ export const fallbackLng: Locale = 'fr'
  * Keys missing from an area's namespace are looked up in common.
  */
 export const resources = {
-	fr: { common: frCommon, startups: frStartups, cohorts: frCohorts },
-	en: { common: enCommon, startups: enStartups, cohorts: enCohorts },
+	fr: {
+		common: frCommon,
+		startups: frStartups,
+		cohorts: frCohorts,
+		mentors: frMentors,
+		nursery: frNursery,
+		funding: frFunding,
+		contacts: frContacts,
+	},
+	en: {
+		common: enCommon,
+		startups: enStartups,
+		cohorts: enCohorts,
+		mentors: enMentors,
+		nursery: enNursery,
+		funding: enFunding,
+		contacts: enContacts,
+	},
 }
 
 export const namespaces = Object.keys(resources.fr)

@@ -19,6 +19,10 @@ export const PERMISSIONS = {
 		'read:contact:any',
 		'update:contact:any',
 		'read:report:any',
+		'read:subsidy:any',
+		'read:introduction:any',
+		'update:introduction:any',
+		'update:session:any',
 		'manage:user:any',
 	],
 	founder: [
@@ -30,9 +34,17 @@ export const PERMISSIONS = {
 		'read:lease:own',
 		'read:mentor:own',
 		'read:introduction:own',
+		'update:introduction:own',
+		'read:statement:own',
 	],
-	mentor: ['read:startup:assigned', 'create:session:own', 'update:session:own'],
-	partner: ['read:report:any', 'read:portfolio:any'],
+	mentor: ['read:startup:assigned', 'read:session:own', 'create:session:own', 'update:session:own'],
+	partner: [
+		'read:report:any',
+		'read:portfolio:any',
+		'read:subsidy:any',
+		'read:funding:summary',
+		'read:introduction:summary',
+	],
 } as const satisfies Record<Role, readonly string[]>
 
 export type Permission = (typeof PERMISSIONS)[Role][number]
@@ -50,12 +62,22 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
 		{ to: '/', labelKey: 'nav.dashboard' },
 		{ to: '/startups', labelKey: 'nav.startups' },
 		{ to: '/cohorts', labelKey: 'nav.cohorts' },
+		{ to: '/mentors', labelKey: 'nav.mentors' },
+		{ to: '/nursery', labelKey: 'nav.nursery' },
+		{ to: '/funding', labelKey: 'nav.funding' },
+		{ to: '/contacts', labelKey: 'nav.contacts' },
 		{ to: '/users', labelKey: 'nav.users' },
 	],
 	founder: [{ to: '/my-startup', labelKey: 'nav.myStartup' }],
-	mentor: [{ to: '/', labelKey: 'nav.myMentees' }],
+	mentor: [
+		{ to: '/', labelKey: 'nav.myMentees' },
+		{ to: '/mentoring', labelKey: 'nav.mySessions' },
+	],
 	partner: [
 		{ to: '/', labelKey: 'nav.overview' },
 		{ to: '/startups', labelKey: 'nav.portfolio' },
+		{ to: '/nursery/subsidy', labelKey: 'nav.subsidy' },
+		{ to: '/funding', labelKey: 'nav.funding' },
+		{ to: '/introductions', labelKey: 'nav.introductions' },
 	],
 }

@@ -21,15 +21,12 @@ import {
 import { STATUS_TRANSITIONS, StatusChangeSchema, TeamMemberSchema } from '~/schemas/startup'
 import { requireUser } from '~/utils/auth.server'
 import { badRequest, forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
-import {
-	ActivitySection,
-	FundingSection,
-	IntroductionsSection,
-	LeaseSection,
-	MentoringSection,
-	MilestonesSection,
-	ProfileSection,
-} from './sections'
+import { FundingSection } from './funding-section'
+import { IntroductionsSection } from './introductions-section'
+import { LeaseSection } from './lease-section'
+import { MentoringSection } from './mentoring-section'
+import { MilestonesSection } from './milestones-section'
+import { ActivitySection, ProfileSection } from './sections'
 import { StatusForm } from './status-form'
 import { TeamSection } from './team-section'
 

@@ -1,0 +1,60 @@
+import { and, asc, desc, eq, gte, isNull, or } from 'drizzle-orm'
+import { mentorAssignments, mentoringSessions, mentors } from '#db/schema/index'
+import { getDb } from '~/utils/db.server'
+import { today } from '~/utils/dates'
+import type { Viewer } from '../viewer'
+
+/** The startup page's mentoring panel: current mentors and recent sessions, notes only for who may read them. */
+export function getMentoring(startupId: number, viewer: Viewer) {
+	const db = getDb()
+	const date = today()
+	const mentorList = db
+		.select({
+			assignmentId: mentorAssignments.id,
+			mentorId: mentors.id,
+			name: mentors.name,
+			organisation: mentors.organisation,
+			focus: mentorAssignments.focus,
+			startDate: mentorAssignments.startDate,
+			endDate: mentorAssignments.endDate,
+		})
+		.from(mentorAssignments)
+		.innerJoin(mentors, eq(mentors.id, mentorAssignments.mentorId))
+		.where(
+			and(
+				eq(mentorAssignments.startupId, startupId),
+				or(isNull(mentorAssignments.endDate), gte(mentorAssignments.endDate, date)),
+			),
+		)
+		.orderBy(asc(mentors.name))
+		.all()
+	const sessions = db
+		.select({
+			id: mentoringSessions.id,
+			date: mentoringSessions.date,
+			minutes: mentoringSessions.minutes,
+			topic: mentoringSessions.topic,
+			notes: mentoringSessions.notes,
+			notesPrivate: mentoringSessions.notesPrivate,
+			nextSteps: mentoringSessions.nextSteps,
+			mentorId: mentors.id,
+			mentorName: mentors.name,
+		})
+		.from(mentoringSessions)
+		.innerJoin(mentorAssignments, eq(mentorAssignments.id, mentoringSessions.assignmentId))
+		.innerJoin(mentors, eq(mentors.id, mentorAssignments.mentorId))
+		.where(eq(mentorAssignments.startupId, startupId))
+		.orderBy(desc(mentoringSessions.date), desc(mentoringSessions.id))
+		.limit(5)
+		.all()
+		// notes are the mentor's: managers read them, the founder only when not marked private,
+		// another mentor never
+		.map(({ notes, notesPrivate, ...s }) => {
+			const readable =
+				viewer.role === 'manager' ||
+				(viewer.role === 'mentor' && viewer.mentorId === s.mentorId) ||
+				(viewer.role === 'founder' && !notesPrivate)
+			return { ...s, notes: readable ? notes : null }
+		})
+	return { mentors: mentorList, sessions }
+}
