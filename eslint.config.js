@@ -7,7 +7,9 @@ export default tseslint.config(
 	{
 		ignores: [
 			'build/**',
+			'build-*/**',
 			'public/build/**',
+			'public/build-*/**',
 			'node_modules/**',
 			'db/migrations/**',
 			'.cache/**',

@@ -21,7 +21,8 @@ if (env.NODE_ENV !== 'production' && isDatabaseEmpty()) {
 	for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(8)} ${login.email}`)
 }
 
-const build = (await import(path.join(root, 'build/index.js'))) as ServerBuild
+const out = process.env.BUILD_DIR || 'build'
+const build = (await import(path.join(root, out, 'index.js'))) as ServerBuild
 
 const app = express()
 app.disable('x-powered-by')

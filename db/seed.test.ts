@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import crypto from 'node:crypto'
 import path from 'node:path'
 import { sql } from 'drizzle-orm'
@@ -28,13 +29,13 @@ describe.each([
 	const now = day ? new Date(`${day}T12:00:00`) : new Date()
 	const today = isoDate(now)
 	const testDatabase = process.env.DATABASE_PATH
+	const ownDatabase = day
+		? path.resolve('tests/.tmp', `seed-${day}-${crypto.randomUUID()}.db`)
+		: null
 
 	beforeAll(() => {
-		if (day) {
-			process.env.DATABASE_PATH = path.resolve(
-				'tests/.tmp',
-				`seed-${day}-${crypto.randomUUID()}.db`,
-			)
+		if (ownDatabase) {
+			process.env.DATABASE_PATH = ownDatabase
 			migrateDatabase(getDb())
 		}
 		expect(isDatabaseEmpty()).toBe(true)
@@ -43,6 +44,12 @@ describe.each([
 	})
 
 	afterAll(() => {
+		if (ownDatabase) {
+			getDb().$client.close()
+			globalThis.__tektosDb = undefined
+			for (const suffix of ['', '-wal', '-shm'])
+				fs.rmSync(`${ownDatabase}${suffix}`, { force: true })
+		}
 		process.env.DATABASE_PATH = testDatabase
 	})
 

@@ -1,13 +1,24 @@
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import path from 'node:path'
+import { afterAll } from 'vitest'
 import { migrateDatabase } from '#db/migrate'
 import { getDb } from '~/utils/db.server'
 
 // Each test file gets its own freshly migrated SQLite file: no test sees another's rows.
-process.env.DATABASE_PATH = path.resolve(
+const file = path.resolve(
 	'tests/.tmp',
 	`test-${process.env.VITEST_POOL_ID ?? '0'}-${crypto.randomUUID()}.db`,
 )
+process.env.DATABASE_PATH = file
 process.env.SESSION_SECRET = 'test-secret-test-secret-test-secret'
 
 migrateDatabase(getDb())
+
+afterAll(() => {
+	if (globalThis.__tektosDb?.file === file) {
+		globalThis.__tektosDb.db.$client.close()
+		globalThis.__tektosDb = undefined
+	}
+	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
+})
