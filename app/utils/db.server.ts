@@ -15,6 +15,8 @@ export function openDatabase(file: string): Db {
 	sqlite.pragma('busy_timeout = 5000')
 	// a payment recorded is a payment kept, even if the machine loses power
 	sqlite.pragma('synchronous = FULL')
+	// an erased person leaves no bytes behind in free pages of the file (GDPR erasure)
+	sqlite.pragma('secure_delete = ON')
 	return drizzle(sqlite, { schema })
 }
 
