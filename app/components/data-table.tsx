@@ -3,23 +3,39 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PER_PAGE_OPTIONS } from '~/utils/list-params'
 
-/** A column header that sorts the list through the URL; announces the current order. */
-export function SortHeader({ column, children }: { column: string; children: ReactNode }) {
+/**
+ * A column header that sorts the list through the URL and announces the current order.
+ * `isDefault` marks the column the list is sorted by when the URL says nothing.
+ */
+export function SortHeader({
+	column,
+	children,
+	isDefault = false,
+	defaultDir = 'asc',
+	className,
+}: {
+	column: string
+	children: ReactNode
+	isDefault?: boolean
+	defaultDir?: 'asc' | 'desc'
+	className?: string
+}) {
 	const [searchParams] = useSearchParams()
 	const { t } = useTranslation()
-	const current = searchParams.get('sort') === column
-	const dir = current && searchParams.get('dir') !== 'desc' ? 'desc' : 'asc'
+	const sortParam = searchParams.get('sort')
+	const current = sortParam === column || (!sortParam && isDefault)
+	const currentDir =
+		sortParam === column ? (searchParams.get('dir') === 'desc' ? 'desc' : 'asc') : defaultDir
 	const params = new URLSearchParams(searchParams)
 	params.set('sort', column)
-	params.set('dir', dir)
+	params.set('dir', current && currentDir === 'asc' ? 'desc' : 'asc')
 	params.delete('page')
-	const ariaSort = current
-		? searchParams.get('dir') === 'desc'
-			? 'descending'
-			: 'ascending'
-		: undefined
 	return (
-		<th scope="col" aria-sort={ariaSort}>
+		<th
+			scope="col"
+			className={className}
+			aria-sort={current ? (currentDir === 'desc' ? 'descending' : 'ascending') : undefined}
+		>
 			<Link
 				to={`?${params}`}
 				className="sort-link"
@@ -28,7 +44,7 @@ export function SortHeader({ column, children }: { column: string; children: Rea
 			>
 				{children}
 				<span aria-hidden="true" className="sort-arrow">
-					{current ? (searchParams.get('dir') === 'desc' ? '▼' : '▲') : '↕'}
+					{current ? (currentDir === 'desc' ? '▼' : '▲') : '↕'}
 				</span>
 			</Link>
 		</th>

@@ -123,14 +123,20 @@ export default function StartupsPage() {
 							<caption className="visually-hidden">{t('list.title')}</caption>
 							<thead>
 								<tr>
-									<SortHeader column="name">{t('list.columns.name')}</SortHeader>
+									<SortHeader column="name" isDefault>
+										{t('list.columns.name')}
+									</SortHeader>
 									<SortHeader column="cohort">{t('common:fields.cohort')}</SortHeader>
 									<SortHeader column="status">{t('common:fields.status')}</SortHeader>
 									<SortHeader column="stage">{t('common:fields.stage')}</SortHeader>
 									<SortHeader column="sector">{t('common:fields.sector')}</SortHeader>
 									<SortHeader column="ukFocus">{t('common:fields.ukFocus')}</SortHeader>
-									<SortHeader column="months">{t('list.columns.months')}</SortHeader>
-									<SortHeader column="funds">{t('list.columns.funds')}</SortHeader>
+									<SortHeader column="months" className="num">
+										{t('list.columns.months')}
+									</SortHeader>
+									<SortHeader column="funds" className="num">
+										{t('list.columns.funds')}
+									</SortHeader>
 								</tr>
 							</thead>
 							<tbody>
