@@ -160,26 +160,3 @@ export function getMentorHome(mentorId: number) {
 			.get()?.minutes ?? 0
 	return { assignments, minutesThisQuarter, quarterStart }
 }
-
-/** The partners' overview: aggregates and startup names, never a person's data. */
-export function getPartnerHome() {
-	const db = getDb()
-	return {
-		byStatus: startupsByStatus(),
-		funds: fundsSecured(),
-		incubated: db
-			.select({
-				id: startups.id,
-				name: startups.name,
-				sector: startups.sector,
-				stage: startups.stage,
-				ukFocus: startups.ukFocus,
-				cohortName: cohorts.name,
-			})
-			.from(startups)
-			.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
-			.where(eq(startups.status, 'incubated'))
-			.orderBy(asc(startups.name))
-			.all(),
-	}
-}

@@ -4,6 +4,7 @@ import enContacts from '~/locales/en/contacts.json'
 import enFunding from '~/locales/en/funding.json'
 import enMentors from '~/locales/en/mentors.json'
 import enNursery from '~/locales/en/nursery.json'
+import enReports from '~/locales/en/reports.json'
 import enStartups from '~/locales/en/startups.json'
 import frCohorts from '~/locales/fr/cohorts.json'
 import frCommon from '~/locales/fr/common.json'
@@ -11,6 +12,7 @@ import frContacts from '~/locales/fr/contacts.json'
 import frFunding from '~/locales/fr/funding.json'
 import frMentors from '~/locales/fr/mentors.json'
 import frNursery from '~/locales/fr/nursery.json'
+import frReports from '~/locales/fr/reports.json'
 import frStartups from '~/locales/fr/startups.json'
 
 export const supportedLngs = ['fr', 'en'] as const
@@ -30,6 +32,7 @@ export const resources = {
 		nursery: frNursery,
 		funding: frFunding,
 		contacts: frContacts,
+		reports: frReports,
 	},
 	en: {
 		common: enCommon,
@@ -39,6 +42,7 @@ export const resources = {
 		nursery: enNursery,
 		funding: enFunding,
 		contacts: enContacts,
+		reports: enReports,
 	},
 }
 

@@ -66,6 +66,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
 		{ to: '/nursery', labelKey: 'nav.nursery' },
 		{ to: '/funding', labelKey: 'nav.funding' },
 		{ to: '/contacts', labelKey: 'nav.contacts' },
+		{ to: '/reports', labelKey: 'nav.reports' },
 		{ to: '/users', labelKey: 'nav.users' },
 	],
 	founder: [{ to: '/my-startup', labelKey: 'nav.myStartup' }],
@@ -74,7 +75,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
 		{ to: '/mentoring', labelKey: 'nav.mySessions' },
 	],
 	partner: [
-		{ to: '/', labelKey: 'nav.overview' },
+		{ to: '/reports', labelKey: 'nav.reports' },
 		{ to: '/startups', labelKey: 'nav.portfolio' },
 		{ to: '/nursery/subsidy', labelKey: 'nav.subsidy' },
 		{ to: '/funding', labelKey: 'nav.funding' },

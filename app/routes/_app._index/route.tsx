@@ -1,12 +1,11 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { getManagerHome, getMentorHome, getPartnerHome } from '~/models/home.server'
+import { getManagerHome, getMentorHome } from '~/models/home.server'
 import { requireUser } from '~/utils/auth.server'
 import { notFound } from '~/utils/http.server'
 import { ManagerHome } from './manager-home'
 import { MentorHome } from './mentor-home'
-import { PartnerHome } from './partner-home'
 
 /** One address, four homes: each role lands on the page made for its work. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			return { role: 'mentor' as const, home: getMentorHome(user.mentorId) }
 		}
 		case 'partner':
-			return { role: 'partner' as const, home: getPartnerHome() }
+			// partners come for the figures: their home is the report
+			throw redirect('/reports')
 	}
 }
 
@@ -34,8 +34,6 @@ export default function HomePage() {
 			return <ManagerHome home={data.home} />
 		case 'mentor':
 			return <MentorHome home={data.home} />
-		case 'partner':
-			return <PartnerHome home={data.home} />
 	}
 }
 

@@ -1,0 +1,178 @@
+import { Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import {
+	Bar,
+	BarChart,
+	CartesianGrid,
+	Legend,
+	Line,
+	LineChart,
+	Tooltip,
+	XAxis,
+	YAxis,
+} from 'recharts'
+
+export const CHART_COLORS = ['#1f6f9f', '#e8a33d', '#1e7a4c', '#8c4fb5', '#b3261e', '#5b6b78']
+
+export type Series<Row> = {
+	key: keyof Row & string
+	label: string
+	stack?: string
+	/** where a bar of this series leads: the records it sums */
+	href?: (row: Row) => string
+}
+
+type ChartProps<Row> = {
+	rows: Row[]
+	category: keyof Row & string
+	series: Series<Row>[]
+	/** a sentence for screen readers: the table below carries the numbers */
+	summary: string
+	formatValue?: (value: number) => string
+	onNavigate?: (href: string) => void
+	kind?: 'bar' | 'line'
+	width?: number
+	height?: number
+}
+
+/**
+ * A chart drawn at a fixed size so that it renders on the server and in print;
+ * the same numbers are always in an accessible table beside it.
+ */
+export function ReportChart<Row extends Record<string, unknown>>({
+	rows,
+	category,
+	series,
+	summary,
+	formatValue,
+	onNavigate,
+	kind = 'bar',
+	width = 640,
+	height = 260,
+}: ChartProps<Row>) {
+	const tick = { fontSize: 12, fill: '#5b6b78' }
+	const common = {
+		width,
+		height,
+		data: rows,
+		margin: { top: 10, right: 10, bottom: 0, left: 10 },
+	}
+	const axes = (
+		<>
+			<CartesianGrid strokeDasharray="3 3" stroke="#d8e0e6" />
+			<XAxis dataKey={category} tick={tick} />
+			<YAxis tick={tick} tickFormatter={formatValue} width={formatValue ? 90 : 40} />
+			<Tooltip formatter={(v: number) => (formatValue ? formatValue(v) : v)} />
+			{series.length > 1 ? <Legend /> : null}
+		</>
+	)
+	return (
+		<div className="chart" role="img" aria-label={summary}>
+			{kind === 'line' ? (
+				<LineChart {...common}>
+					{axes}
+					{series.map((s, i) => (
+						<Line
+							key={s.key}
+							dataKey={s.key}
+							name={s.label}
+							stroke={CHART_COLORS[i % CHART_COLORS.length]}
+							strokeWidth={2}
+							isAnimationActive={false}
+						/>
+					))}
+				</LineChart>
+			) : (
+				<BarChart {...common}>
+					{axes}
+					{series.map((s, i) => (
+						<Bar
+							key={s.key}
+							dataKey={s.key}
+							name={s.label}
+							stackId={s.stack}
+							fill={CHART_COLORS[i % CHART_COLORS.length]}
+							isAnimationActive={false}
+							cursor={s.href && onNavigate ? 'pointer' : undefined}
+							onClick={
+								s.href && onNavigate
+									? (data: { payload?: Row }) => {
+											if (data.payload) onNavigate(s.href!(data.payload))
+										}
+									: undefined
+							}
+						/>
+					))}
+				</BarChart>
+			)}
+		</div>
+	)
+}
+
+/** The numbers of a chart, as a table; a cell links to the records it sums when it can. */
+export function ReportTable<Row extends Record<string, unknown>>({
+	caption,
+	rows,
+	category,
+	categoryLabel,
+	series,
+	formatValue = (v) => String(v),
+	formatCategory = (v) => String(v),
+	total,
+}: {
+	caption: ReactNode
+	rows: Row[]
+	category: keyof Row & string
+	categoryLabel: string
+	series: Series<Row>[]
+	formatValue?: (value: number) => string
+	formatCategory?: (value: unknown) => string
+	total?: { label: string; values: Partial<Record<string, number>> }
+}) {
+	return (
+		<table className="table report-table">
+			<caption>{caption}</caption>
+			<thead>
+				<tr>
+					<th scope="col">{categoryLabel}</th>
+					{series.map((s) => (
+						<th key={s.key} scope="col" className="num">
+							{s.label}
+						</th>
+					))}
+				</tr>
+			</thead>
+			<tbody>
+				{rows.map((row) => (
+					<tr key={String(row[category])}>
+						<th scope="row">{formatCategory(row[category])}</th>
+						{series.map((s) => {
+							const value = Number(row[s.key] ?? 0)
+							return (
+								<td key={s.key} className="num">
+									{s.href && value !== 0 ? (
+										<Link to={s.href(row)}>{formatValue(value)}</Link>
+									) : (
+										formatValue(value)
+									)}
+								</td>
+							)
+						})}
+					</tr>
+				))}
+			</tbody>
+			{total ? (
+				<tfoot>
+					<tr>
+						<th scope="row">{total.label}</th>
+						{series.map((s) => (
+							<td key={s.key} className="num">
+								{total.values[s.key] === undefined ? '' : formatValue(total.values[s.key]!)}
+							</td>
+						))}
+					</tr>
+				</tfoot>
+			) : null}
+		</table>
+	)
+}

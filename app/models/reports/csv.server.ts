@@ -1,0 +1,72 @@
+import { toCsv } from '~/utils/csv.server'
+import type { Report, ReportSection } from './index.server'
+
+type Line = { table: string; category: string | number; measure: string; value: number }
+
+/**
+ * A section of the report as CSV, in long form (one figure a line: table, category, measure,
+ * value), so that any spreadsheet can pivot it. Money is in euros with a dot, minutes in hours.
+ */
+export function reportSectionCsv(section: ReportSection, report: Report) {
+	const lines: Line[] = []
+	const push = (table: string, category: string | number, measures: Record<string, number>) => {
+		for (const [measure, value] of Object.entries(measures))
+			lines.push({ table, category, measure, value })
+	}
+	switch (section) {
+		case 'portfolio': {
+			const p = report.portfolio
+			for (const y of p.byYear)
+				push('by_year', y.year, { entries: y.entries, graduated: y.graduated, left: y.left })
+			push('by_year', 'total', p.totals)
+			for (const s of p.byStatus) push('by_status', s.label, { startups: s.n })
+			for (const c of p.byCohort) push('by_cohort', c.label, { startups: c.n })
+			push('hosted', 'total', { startups: p.hosted })
+			for (const s of p.survival)
+				push('survival', `${s.years}y`, { eligible: s.eligible, survived: s.survived })
+			break
+		}
+		case 'jobs':
+			for (const q of report.jobs.series)
+				push('by_quarter', q.quarter, { employees: q.employees, startups: q.startups })
+			for (const r of report.jobs.current)
+				push('latest_by_startup', r.name, { employees: r.employees })
+			push('latest_by_startup', 'total', { employees: report.jobs.total })
+			break
+		case 'mentoring':
+			for (const m of report.mentoring.byMonth)
+				push('by_month', m.month, { hours: m.minutes / 60, sessions: m.sessions })
+			for (const o of report.mentoring.byOrganisation)
+				push('by_organisation', o.organisation, { hours: o.minutes / 60, sessions: o.sessions })
+			push('by_organisation', 'total', {
+				hours: report.mentoring.totalMinutes / 60,
+				sessions: report.mentoring.totalSessions,
+			})
+			break
+		case 'franco-british': {
+			const fb = report.francoBritish
+			for (const y of fb.byYear) {
+				push('by_year', y.year, {
+					uk_introductions: y.introductions,
+					uk_deals: y.deals,
+					uk_market_entries: y.ukEntries,
+					new_uk_contacts: y.newUkContacts,
+				})
+			}
+			push('by_year', 'total', {
+				uk_introductions: fb.totals.ukIntroductions,
+				uk_deals: fb.totals.ukDeals,
+				uk_market_entries: fb.totals.ukEntries,
+			})
+			for (const f of fb.funnel) push('funnel', f.stage, { all: f.all, uk: f.uk })
+			push('uk_contacts', 'total', { contacts: fb.ukContacts })
+			break
+		}
+	}
+	return toCsv(lines, [
+		{ header: 'table', value: (l) => l.table },
+		{ header: 'category', value: (l) => l.category },
+		{ header: 'measure', value: (l) => l.measure },
+		{ header: 'value', value: (l) => (Number.isInteger(l.value) ? l.value : l.value.toFixed(2)) },
+	])
+}

@@ -1,0 +1,62 @@
+import { useNavigate } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ReportChart, ReportTable, type Series } from '~/components/charts/report-chart'
+import { Stat, StatGrid } from '~/components/stat'
+import type { Report } from '~/models/reports/index.server'
+import type { ReportPeriod } from '~/models/reports/period'
+import { useFormat } from '~/utils/use-format'
+import { recordsHref, ReportSection } from './section'
+
+type Row = Report['jobs']['series'][number]
+
+export function JobsSection({ period, data }: { period: ReportPeriod; data: Report['jobs'] }) {
+	const { t } = useTranslation('reports')
+	const f = useFormat()
+	const navigate = useNavigate()
+	const series: Series<Row>[] = [
+		{
+			key: 'employees',
+			label: t('jobs.employees'),
+			href: (r) => recordsHref(period, 'jobs.quarter', r.quarter),
+		},
+	]
+	const change = data.change > 0 ? `+${f.number(data.change)}` : f.number(data.change)
+	return (
+		<ReportSection id="jobs" period={period}>
+			<StatGrid>
+				<Stat
+					label={t('jobs.total')}
+					value={f.number(data.total)}
+					note={data.series.at(-1)?.quarter}
+				/>
+				<Stat
+					label={t('jobs.change')}
+					value={change}
+					note={
+						data.series.length
+							? `${data.series[0]!.quarter} → ${data.series.at(-1)!.quarter}`
+							: undefined
+					}
+				/>
+			</StatGrid>
+			<div className="report-figure">
+				<ReportChart
+					rows={data.series}
+					category="quarter"
+					series={series}
+					summary={t('jobs.chartSummary')}
+					kind="line"
+					onNavigate={navigate}
+				/>
+				<ReportTable
+					caption={t('jobs.byQuarter')}
+					rows={data.series}
+					category="quarter"
+					categoryLabel={t('quarter')}
+					series={series}
+					formatValue={f.number}
+				/>
+			</div>
+		</ReportSection>
+	)
+}

@@ -1,0 +1,114 @@
+import { Link, useNavigate } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ReportChart, ReportTable, type Series } from '~/components/charts/report-chart'
+import { Stat, StatGrid } from '~/components/stat'
+import type { ReportPeriod } from '~/models/reports/period'
+import type { Report } from '~/models/reports/index.server'
+import { useFormat } from '~/utils/use-format'
+import { recordsHref, ReportSection } from './section'
+
+type Row = Report['portfolio']['byYear'][number]
+
+export function PortfolioSection({
+	period,
+	data,
+}: {
+	period: ReportPeriod
+	data: Report['portfolio']
+}) {
+	const { t } = useTranslation('reports')
+	const f = useFormat()
+	const navigate = useNavigate()
+	const series: Series<Row>[] = [
+		{
+			key: 'entries',
+			label: t('portfolio.entries'),
+			href: (r) => recordsHref(period, 'portfolio.entries', r.year),
+		},
+		{
+			key: 'graduated',
+			label: t('portfolio.graduated'),
+			stack: 'exits',
+			href: (r) => recordsHref(period, 'portfolio.graduated', r.year),
+		},
+		{
+			key: 'left',
+			label: t('portfolio.left'),
+			stack: 'exits',
+			href: (r) => recordsHref(period, 'portfolio.left', r.year),
+		},
+	]
+	const percent = (n: number, d: number) => (d ? `${Math.round((n / d) * 100)} %` : '—')
+	return (
+		<ReportSection id="portfolio" period={period}>
+			<StatGrid>
+				<Stat
+					label={t('portfolio.hosted')}
+					value={<Link to={recordsHref(period, 'portfolio.hosted')}>{f.number(data.hosted)}</Link>}
+				/>
+				<Stat label={t('portfolio.entries')} value={f.number(data.totals.entries)} />
+				<Stat label={t('portfolio.graduated')} value={f.number(data.totals.graduated)} />
+				<Stat label={t('portfolio.left')} value={f.number(data.totals.left)} />
+				{data.survival.map((s) => (
+					<Stat
+						key={s.years}
+						label={t('portfolio.survival', { count: s.years })}
+						value={percent(s.survived, s.eligible)}
+						note={t('portfolio.survivalNote', { survived: s.survived, eligible: s.eligible })}
+					/>
+				))}
+			</StatGrid>
+			<div className="report-figure">
+				<ReportChart
+					rows={data.byYear}
+					category="year"
+					series={series}
+					summary={t('portfolio.chartSummary')}
+					onNavigate={navigate}
+				/>
+				<ReportTable
+					caption={t('portfolio.byYear')}
+					rows={data.byYear}
+					category="year"
+					categoryLabel={t('year')}
+					series={series}
+					formatValue={f.number}
+					total={{ label: t('total'), values: data.totals }}
+				/>
+			</div>
+			<div className="columns">
+				<ReportTable
+					caption={t('portfolio.byStatus')}
+					rows={data.byStatus}
+					category="label"
+					categoryLabel={t('common:fields.status')}
+					series={[
+						{
+							key: 'n',
+							label: t('portfolio.startups'),
+							href: (r) => recordsHref(period, 'portfolio.status', r.label),
+						},
+					]}
+					formatValue={f.number}
+					formatCategory={(v) => t(`common:statuses.${String(v)}`)}
+					total={{ label: t('total'), values: { n: data.hosted } }}
+				/>
+				<ReportTable
+					caption={t('portfolio.byCohort')}
+					rows={data.byCohort}
+					category="label"
+					categoryLabel={t('common:fields.cohort')}
+					series={[
+						{
+							key: 'n',
+							label: t('portfolio.startups'),
+							href: (r) => recordsHref(period, 'portfolio.cohort', r.label),
+						},
+					]}
+					formatValue={f.number}
+					total={{ label: t('total'), values: { n: data.hosted } }}
+				/>
+			</div>
+		</ReportSection>
+	)
+}

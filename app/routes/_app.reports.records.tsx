@@ -1,0 +1,96 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { EmptyState } from '~/components/stat'
+import { periodFromUrl } from '~/models/reports/index.server'
+import { listReportRecords } from '~/models/reports/records.server'
+import { requirePermission } from '~/utils/auth.server'
+import { badRequest } from '~/utils/http.server'
+import { useFormat } from '~/utils/use-format'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'read:report:any')
+	const url = new URL(request.url)
+	const period = periodFromUrl(url)
+	const metric = url.searchParams.get('metric') ?? ''
+	const key = (url.searchParams.get('key') ?? '').slice(0, 200)
+	const records = listReportRecords({ period, metric, key, viewer: user })
+	if (!records) throw badRequest('metric')
+	return { period, metric, key, records, showDetail: user.role === 'manager' }
+}
+
+export default function ReportRecordsPage() {
+	const { period, metric, key, records, showDetail } = useLoaderData<typeof loader>()
+	const { t } = useTranslation('reports')
+	const f = useFormat()
+	const value = (v: number | null) =>
+		v === null
+			? ''
+			: records.valueKind === 'cents'
+				? f.money(v)
+				: records.valueKind === 'minutes'
+					? t('records.minutes', { count: v })
+					: f.number(v)
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to={`/reports${period.search ? `?${period.search}` : ''}`}>{t('records.back')}</Link>
+			</p>
+			<h1>
+				{t('records.title')} — {metric}
+				{key ? ` · ${key}` : ''}
+			</h1>
+			{records.rows.length ? (
+				<table className="table">
+					<thead>
+						<tr>
+							<th scope="col">{t('records.startup')}</th>
+							<th scope="col">{t('records.date')}</th>
+							{records.valueKind !== 'none' ? (
+								<th scope="col" className="num">
+									{t('records.value')}
+								</th>
+							) : null}
+							{showDetail ? <th scope="col">{t('records.detail')}</th> : null}
+						</tr>
+					</thead>
+					<tbody>
+						{records.rows.map((r, i) => (
+							<tr key={`${r.startupId}-${i}`}>
+								<th scope="row">
+									<Link to={`/startups/${r.startupId}`}>{r.startup}</Link>
+								</th>
+								<td>
+									{r.date ? (/^\d{4}-\d{2}-\d{2}$/.test(r.date) ? f.date(r.date) : r.date) : '—'}
+								</td>
+								{records.valueKind !== 'none' ? <td className="num">{value(r.value)}</td> : null}
+								{showDetail ? <td>{r.detail ?? '—'}</td> : null}
+							</tr>
+						))}
+					</tbody>
+					{records.valueKind !== 'none' ? (
+						<tfoot>
+							<tr>
+								<th scope="row">{t('total')}</th>
+								<td />
+								<td className="num">
+									{value(records.rows.reduce((s, r) => s + (r.value ?? 0), 0))}
+								</td>
+								{showDetail ? <td /> : null}
+							</tr>
+						</tfoot>
+					) : null}
+				</table>
+			) : (
+				<EmptyState title={t('records.empty')} />
+			)}
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Reports · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,145 @@
+import {
+	createAssignment,
+	createContact,
+	createIntroduction,
+	createMentor,
+	createMentoringSession,
+	createOrganisation,
+	createStartup,
+	createTeamMember,
+	createUser,
+} from '#tests/factories'
+import { get, loaderArgs, sessionCookie, settle, statusOf } from '#tests/request'
+import { loader as exportLoader } from './_app.reports.export.$section'
+import { loader as reportLoader } from './_app.reports._index/route'
+import { loader as recordsLoader } from './_app.reports.records'
+
+// people whose names and emails must never reach a partner
+const startup = createStartup({ name: 'Fretmanche', status: 'incubated', enteredOn: '2025-09-01' })
+createTeamMember({
+	startupId: startup.id,
+	name: 'Sophie Lefebvre',
+	email: 'sophie@fretmanche.example',
+})
+const mentor = createMentor({
+	name: 'Marc Vasseur',
+	organisation: 'SNCF Développement',
+	email: 'marc@sncf.example',
+})
+const assignment = createAssignment({
+	mentorId: mentor.id,
+	startupId: startup.id,
+	startDate: '2025-09-01',
+})
+createMentoringSession({
+	assignmentId: assignment.id,
+	date: '2025-10-02',
+	minutes: 90,
+	topic: 'Pitch',
+})
+const dover = createOrganisation({ name: 'Port of Dover', country: 'GB' })
+const contact = createContact({
+	organisationId: dover.id,
+	country: 'GB',
+	firstName: 'Oliver',
+	lastName: 'Grant',
+	email: 'oliver@dover.example',
+})
+createIntroduction({
+	contactId: contact.id,
+	startupId: startup.id,
+	introducedOn: '2025-11-01',
+	status: 'meeting_held',
+})
+
+const PERSONAL = /sophie|Lefebvre|Marc Vasseur|Oliver|Grant|@/i
+
+async function as(role: 'manager' | 'founder' | 'mentor' | 'partner') {
+	const user = createUser({ role })
+	return sessionCookie(user.id)
+}
+
+test('a partner reads every section of the report with no personal data in it', async () => {
+	const cookie = await as('partner')
+	const report = await reportLoader(loaderArgs(get('/reports?year=2025', cookie)))
+	expect(report.report.portfolio.hosted).toBeGreaterThanOrEqual(1)
+	expect(report.report.mentoring.totalMinutes).toBe(90)
+	expect(report.report.francoBritish.totals.ukIntroductions).toBe(1)
+	expect(JSON.stringify(report)).not.toMatch(PERSONAL)
+	for (const [metric, key] of [
+		['mentoring.organisation', 'SNCF Développement'],
+		['fb.introductions', '2025'],
+		['portfolio.hosted', ''],
+	]) {
+		const records = await recordsLoader(
+			loaderArgs(
+				get(`/reports/records?year=2025&metric=${metric}&key=${encodeURIComponent(key!)}`, cookie),
+			),
+		)
+		expect(records.records.rows.length, metric).toBeGreaterThan(0)
+		// the startup name and the amounts, nothing about people
+		expect(records.records.rows.every((r) => r.detail === null)).toBe(true)
+		expect(JSON.stringify(records)).not.toMatch(PERSONAL)
+	}
+})
+
+test('a manager traces a figure back to its records, with the detail', async () => {
+	const cookie = await as('manager')
+	const records = await recordsLoader(
+		loaderArgs(get('/reports/records?year=2025&metric=mentoring.month&key=2025-10', cookie)),
+	)
+	expect(records.records.rows).toEqual([
+		expect.objectContaining({ startup: 'Fretmanche', value: 90, detail: 'Marc Vasseur — Pitch' }),
+	])
+	expect(
+		statusOf(
+			await settle(() =>
+				recordsLoader(loaderArgs(get('/reports/records?metric=nonsense', cookie))),
+			),
+		),
+	).toBe(400)
+})
+
+test('founders and mentors do not read the incubator report', async () => {
+	for (const role of ['founder', 'mentor'] as const) {
+		const cookie = await as(role)
+		expect(statusOf(await settle(() => reportLoader(loaderArgs(get('/reports', cookie)))))).toBe(
+			403,
+		)
+		expect(
+			statusOf(
+				await settle(() =>
+					exportLoader(
+						loaderArgs(get('/reports/export/jobs.csv', cookie), {
+							params: { section: 'jobs.csv' },
+						}),
+					),
+				),
+			),
+		).toBe(403)
+	}
+})
+
+test('each section downloads as CSV whose total matches the page', async () => {
+	const cookie = await as('partner')
+	const res = await exportLoader(
+		loaderArgs(get('/reports/export/mentoring.csv?year=2025', cookie), {
+			params: { section: 'mentoring.csv' },
+		}),
+	)
+	expect(res.headers.get('Content-Disposition')).toContain('tektos-mentoring-year-2025.csv')
+	const text = await res.text()
+	expect(text).toContain('by_organisation,total,hours,1.50')
+	expect(text).not.toMatch(PERSONAL)
+	expect(
+		statusOf(
+			await settle(() =>
+				exportLoader(
+					loaderArgs(get('/reports/export/secrets.csv', cookie), {
+						params: { section: 'secrets.csv' },
+					}),
+				),
+			),
+		),
+	).toBe(404)
+})
