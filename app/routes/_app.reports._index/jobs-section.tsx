@@ -20,6 +20,16 @@ export function JobsSection({ period, data }: { period: ReportPeriod; data: Repo
 			href: (r) => recordsHref(period, 'jobs.quarter', r.quarter),
 		},
 	]
+	const table = (
+		<ReportTable
+			caption={t('jobs.byQuarter')}
+			rows={data.series}
+			category="quarter"
+			categoryLabel={t('quarter')}
+			series={series}
+			formatValue={f.number}
+		/>
+	)
 	const change = data.change > 0 ? `+${f.number(data.change)}` : f.number(data.change)
 	return (
 		<ReportSection id="jobs" period={period}>
@@ -48,14 +58,14 @@ export function JobsSection({ period, data }: { period: ReportPeriod; data: Repo
 					kind="line"
 					onNavigate={navigate}
 				/>
-				<ReportTable
-					caption={t('jobs.byQuarter')}
-					rows={data.series}
-					category="quarter"
-					categoryLabel={t('quarter')}
-					series={series}
-					formatValue={f.number}
-				/>
+				{data.series.length > 12 ? (
+					<details>
+						<summary>{t('jobs.byQuarter')}</summary>
+						{table}
+					</details>
+				) : (
+					table
+				)}
 			</div>
 		</ReportSection>
 	)
