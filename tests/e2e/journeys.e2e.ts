@@ -28,12 +28,26 @@ async function navLinks() {
 test.each([
 	[
 		'manager@tektos.example',
-		['Tableau de bord', 'Startups', 'Promotions', 'Utilisateurs'],
+		[
+			'Tableau de bord',
+			'Startups',
+			'Promotions',
+			'Mentors',
+			'Pépinière',
+			'Financements',
+			'Contacts',
+			'Rapports',
+			'Utilisateurs',
+		],
 		'Tableau de bord',
 	],
 	['founder@tektos.example', ['Ma startup'], null],
-	['mentor@tektos.example', ['Mes startups'], 'Mes startups'],
-	['partner@tektos.example', ["Vue d'ensemble", 'Portefeuille'], "Vue d'ensemble"],
+	['mentor@tektos.example', ['Mes startups', 'Mes séances'], 'Mes startups'],
+	[
+		'partner@tektos.example',
+		['Rapports', 'Portefeuille', 'Subvention loyers', 'Financements', 'Mises en relation'],
+		"Rapport d'activité de TEKTOS",
+	],
 ])('%s signs in and sees the navigation of their role', async (email, links, heading) => {
 	await signInAs(page, email)
 	await expect.poll(navLinks).toEqual(links)

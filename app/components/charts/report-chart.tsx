@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import {
 	Bar,
 	BarChart,
@@ -50,6 +50,10 @@ export function ReportChart<Row extends Record<string, unknown>>({
 	width = 640,
 	height = 260,
 }: ChartProps<Row>) {
+	// recharts numbers its SVG ids with a counter that differs between server and browser:
+	// draw after hydration, in a box of the same size, so the page never jumps
+	const [mounted, setMounted] = useState(false)
+	useEffect(() => setMounted(true), [])
 	const tick = { fontSize: 12, fill: '#5b6b78' }
 	const common = {
 		width,
@@ -66,6 +70,9 @@ export function ReportChart<Row extends Record<string, unknown>>({
 			{series.length > 1 ? <Legend /> : null}
 		</>
 	)
+	if (!mounted) {
+		return <div className="chart" role="img" aria-label={summary} style={{ width, height }} />
+	}
 	return (
 		<div className="chart" role="img" aria-label={summary}>
 			{kind === 'line' ? (
