@@ -17,6 +17,7 @@ import {
 } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { amountInEurCents, isSecured } from './funding-sql.server'
+import { periodOf } from './mentoring.server'
 import { today } from '~/utils/dates'
 
 /** Leases running on a given date. */
@@ -122,11 +123,11 @@ export function getManagerHome() {
 	}
 }
 
-/** A mentor's home: the startups assigned to them, nobody else's. */
+/** A mentor's home: the startups assigned to them, nobody else's, and their time this month and quarter. */
 export function getMentorHome(mentorId: number) {
 	const db = getDb()
 	const date = today()
-	const quarterStart = `${date.slice(0, 5)}${String(Math.floor((Number(date.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`
+	const { monthStart, monthEnd, quarterStart, quarterEnd } = periodOf(date)
 	const assignments = db
 		.select({
 			id: mentorAssignments.id,
@@ -135,28 +136,44 @@ export function getMentorHome(mentorId: number) {
 			startupId: startups.id,
 			startupName: startups.name,
 			startupStage: startups.stage,
-			lastSessionOn: sql<
-				string | null
-			>`(SELECT max(${mentoringSessions.date}) FROM ${mentoringSessions} WHERE ${mentoringSessions.assignmentId} = ${mentorAssignments.id})`,
+			lastSessionOn: sql<string | null>`max(${mentoringSessions.date})`,
 		})
 		.from(mentorAssignments)
 		.innerJoin(startups, eq(startups.id, mentorAssignments.startupId))
+		.leftJoin(mentoringSessions, eq(mentoringSessions.assignmentId, mentorAssignments.id))
 		.where(
 			and(
 				eq(mentorAssignments.mentorId, mentorId),
 				or(isNull(mentorAssignments.endDate), gte(mentorAssignments.endDate, date)),
 			),
 		)
+		.groupBy(mentorAssignments.id)
 		.orderBy(asc(startups.name))
 		.all()
-	const minutesThisQuarter =
+	const minutesBetween = (from: string, to: string) =>
 		db
 			.select({ minutes: sql<number>`coalesce(sum(${mentoringSessions.minutes}), 0)` })
 			.from(mentoringSessions)
 			.innerJoin(mentorAssignments, eq(mentorAssignments.id, mentoringSessions.assignmentId))
 			.where(
-				and(eq(mentorAssignments.mentorId, mentorId), gte(mentoringSessions.date, quarterStart)),
+				and(
+					eq(mentorAssignments.mentorId, mentorId),
+					gte(mentoringSessions.date, from),
+					lte(mentoringSessions.date, to),
+				),
 			)
 			.get()?.minutes ?? 0
-	return { assignments, minutesThisQuarter, quarterStart }
+	const capacity =
+		db
+			.select({ hours: mentors.capacityHoursPerMonth })
+			.from(mentors)
+			.where(eq(mentors.id, mentorId))
+			.get()?.hours ?? 0
+	return {
+		assignments,
+		minutesThisMonth: minutesBetween(monthStart, monthEnd),
+		minutesThisQuarter: minutesBetween(quarterStart, quarterEnd),
+		capacityHoursPerMonth: capacity,
+		quarterStart,
+	}
 }

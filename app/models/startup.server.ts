@@ -487,7 +487,6 @@ export function listStartupActivity(startupId: number, limit = 30) {
 			action: auditLog.action,
 			entity: auditLog.entity,
 			summary: auditLog.summary,
-			changes: auditLog.changes,
 			userName: users.name,
 		})
 		.from(auditLog)

@@ -42,8 +42,10 @@ let dir: string | undefined
 
 /** The built app on a free port, against a fresh database with the demo data. */
 export async function setup(project: TestProject) {
-	if (!fs.existsSync('build/index.js'))
-		throw new Error('Run `npm run build` first (npm run test:e2e does).')
+	const out = process.env.BUILD_DIR || 'build'
+	if (!fs.existsSync(`${out}/index.js`)) {
+		throw new Error(`No build in ${out}/: run \`npm run build\` first (npm run test:e2e does).`)
+	}
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tektos-e2e-'))
 	const port = await freePort()
 	const env = {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, isNull, or } from 'drizzle-orm'
 import { mentorAssignments, mentoringSessions, mentors } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { today } from '~/utils/dates'
+import { can } from '~/utils/permissions'
 import type { Viewer } from '../viewer'
 
 /** The startup page's mentoring panel: current mentors and recent sessions, notes only for who may read them. */
@@ -56,5 +57,15 @@ export function getMentoring(startupId: number, viewer: Viewer) {
 				(viewer.role === 'founder' && !notesPrivate)
 			return { ...s, notes: readable ? notes : null }
 		})
-	return { mentors: mentorList, sessions }
+	// the signed-in mentor's own running assignment here, for the panel's "log a session" link
+	const mine =
+		viewer.role === 'mentor'
+			? mentorList.find((m) => m.mentorId === viewer.mentorId && m.startDate <= date)
+			: undefined
+	return {
+		mentors: mentorList,
+		sessions,
+		canAssign: can(viewer, 'update:mentor:any'),
+		myAssignmentId: mine?.assignmentId ?? null,
+	}
 }

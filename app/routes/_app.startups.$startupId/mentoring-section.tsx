@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '~/components/stat'
 import type { StartupPage } from '~/models/startup-page.server'
@@ -7,12 +8,28 @@ type Props = { page: StartupPage }
 
 export function MentoringSection({ page }: Props) {
 	const { t } = useTranslation('startups')
+	const { t: tm } = useTranslation('mentors')
 	const f = useFormat()
 	const mentoring = page.mentoring
 	if (!mentoring) return null
 	return (
 		<section aria-labelledby="mentoring-heading">
-			<h2 id="mentoring-heading">{t('page.mentoring')}</h2>
+			<div className="mentoring-header">
+				<h2 id="mentoring-heading">{t('page.mentoring')}</h2>
+				{mentoring.canAssign ? (
+					<Link to={`/startups/${page.startup.id}/mentors`} className="button button-small">
+						{tm('panel.suggestAndAssign')}
+					</Link>
+				) : null}
+				{mentoring.myAssignmentId ? (
+					<Link
+						to={`/mentoring?assignment=${mentoring.myAssignmentId}#log-session`}
+						className="button button-small button-primary"
+					>
+						{tm('panel.logSession')}
+					</Link>
+				) : null}
+			</div>
 			{mentoring.mentors.length ? (
 				<ul className="list">
 					{mentoring.mentors.map((m) => (

@@ -1,0 +1,118 @@
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '~/utils/use-format'
+import { Duration } from './mentor-format'
+
+type Totals = { sessions: number; minutes: number }
+
+export function MonthTable({
+	rows,
+	caption,
+}: {
+	rows: (Totals & { month: string })[]
+	caption: string
+}) {
+	const { t, i18n } = useTranslation('mentors')
+	const f = useFormat()
+	const monthName = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC',
+	})
+	const total = rows.reduce((sum, r) => sum + r.minutes, 0)
+	const sessions = rows.reduce((sum, r) => sum + r.sessions, 0)
+	return (
+		<div className="table-scroll">
+			<table className="table hours-table">
+				<caption>{caption}</caption>
+				<thead>
+					<tr>
+						<th scope="col">{t('hours.month')}</th>
+						<th scope="col" className="num">
+							{t('hours.sessions')}
+						</th>
+						<th scope="col" className="num">
+							{t('hours.hours')}
+						</th>
+					</tr>
+				</thead>
+				<tbody>
+					{rows.map((r) => (
+						<tr key={r.month}>
+							<th scope="row">{monthName.format(new Date(`${r.month}-01T00:00:00Z`))}</th>
+							<td className="num">{f.number(r.sessions)}</td>
+							<td className="num">
+								<Duration minutes={r.minutes} />
+							</td>
+						</tr>
+					))}
+				</tbody>
+				<tfoot>
+					<tr>
+						<th scope="row">{t('hours.total')}</th>
+						<td className="num">{f.number(sessions)}</td>
+						<td className="num">
+							<Duration minutes={total} />
+						</td>
+					</tr>
+				</tfoot>
+			</table>
+		</div>
+	)
+}
+
+/** Hours per mentor or per startup, with a total that is the sum of the rows. */
+export function HoursTable({
+	rows,
+	caption,
+	header,
+	empty,
+}: {
+	rows: (Totals & { key: number; label: React.ReactNode })[]
+	caption: string
+	header: string
+	empty: string
+}) {
+	const { t } = useTranslation('mentors')
+	const f = useFormat()
+	if (!rows.length) return <p className="muted">{empty}</p>
+	const total = rows.reduce((sum, r) => sum + r.minutes, 0)
+	const sessions = rows.reduce((sum, r) => sum + r.sessions, 0)
+	return (
+		<div className="table-scroll">
+			<table className="table hours-table">
+				<caption>{caption}</caption>
+				<thead>
+					<tr>
+						<th scope="col">{header}</th>
+						<th scope="col" className="num">
+							{t('hours.sessions')}
+						</th>
+						<th scope="col" className="num">
+							{t('hours.hours')}
+						</th>
+					</tr>
+				</thead>
+				<tbody>
+					{rows.map((r) => (
+						<tr key={r.key}>
+							<th scope="row">{r.label}</th>
+							<td className="num">{f.number(r.sessions)}</td>
+							<td className="num">
+								<Duration minutes={r.minutes} />
+							</td>
+						</tr>
+					))}
+				</tbody>
+				<tfoot>
+					<tr>
+						<th scope="row">{t('hours.total')}</th>
+						<td className="num">{f.number(sessions)}</td>
+						<td className="num">
+							<Duration minutes={total} />
+						</td>
+					</tr>
+				</tfoot>
+			</table>
+		</div>
+	)
+}

@@ -1,0 +1,762 @@
+import { and, asc, count, desc, eq, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
+import {
+	mentorAssignments,
+	mentoringSessions,
+	mentors,
+	milestones,
+	startups,
+} from '#db/schema/index'
+import type { AssignMentorInput, LogSessionInput, SessionInput } from '~/schemas/mentor'
+import { today } from '~/utils/dates'
+import { getDb, writeTransaction } from '~/utils/db.server'
+import { pageOf } from '~/utils/list-params'
+import { can } from '~/utils/permissions'
+import { diffFields, recordAudit } from './audit.server'
+import { type MentorCandidate, parseTags, suggestMentors } from './matching'
+import type { Viewer } from './viewer'
+
+/*
+ * Assignments, sessions and hours. Scoping happens here, not only in the routes: a manager
+ * reads everything, a mentor only their own assignments and sessions, anyone else nothing.
+ */
+
+const mayManage = (viewer: Viewer) => can(viewer, 'update:mentor:any')
+const mentorOf = (viewer: Viewer) =>
+	viewer.role === 'mentor' && viewer.mentorId ? viewer.mentorId : null
+
+// ---------------------------------------------------------------- periods
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const lastDay = (year: number, month: number) =>
+	`${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`
+
+/** The month and quarter a date falls in, with their first and last days. */
+export function periodOf(date: string) {
+	const year = Number(date.slice(0, 4))
+	const month = Number(date.slice(5, 7))
+	const quarter = Math.floor((month - 1) / 3) + 1
+	const firstMonth = (quarter - 1) * 3 + 1
+	return {
+		month: date.slice(0, 7),
+		monthStart: `${date.slice(0, 7)}-01`,
+		monthEnd: lastDay(year, month),
+		quarter: `${year}-Q${quarter}`,
+		quarterStart: `${year}-${pad(firstMonth)}-01`,
+		quarterEnd: lastDay(year, firstMonth + 2),
+	}
+}
+
+/** 'YYYY-MM' months from `from` to `to`, both included. */
+export function monthsBetween(from: string, to: string) {
+	const months: string[] = []
+	let year = Number(from.slice(0, 4))
+	let month = Number(from.slice(5, 7))
+	const last = to.slice(0, 7)
+	for (let m = `${year}-${pad(month)}`; m <= last; m = `${year}-${pad(month)}`) {
+		months.push(m)
+		month += 1
+		if (month > 12) {
+			month = 1
+			year += 1
+		}
+	}
+	return months
+}
+
+/** The first day of the month eleven months before `date`'s: a rolling year of months. */
+export function yearBefore(date: string) {
+	const year = Number(date.slice(0, 4))
+	const month = Number(date.slice(5, 7))
+	return month === 12 ? `${year}-01-01` : `${year - 1}-${pad(month + 1)}-01`
+}
+
+/** Not ended on `asOf`: no end date, or an end date today or later. */
+const notEndedOn = (asOf: string) =>
+	or(isNull(mentorAssignments.endDate), gte(mentorAssignments.endDate, asOf))
+
+/** Running on `asOf`: started, and not ended. */
+export const runningOn = (asOf: string) =>
+	and(lte(mentorAssignments.startDate, asOf), notEndedOn(asOf))
+
+// ---------------------------------------------------------------- hours, in SQL
+
+type HoursScope = {
+	viewer: Viewer
+	from: string
+	to: string
+	mentorId?: number
+	startupId?: number
+}
+
+/** The sessions a viewer may count: a manager all of them, a mentor their own, anyone else none. */
+function sessionScope({ viewer, from, to, mentorId, startupId }: HoursScope): SQL | undefined {
+	const own = mentorOf(viewer)
+	if (!mayManage(viewer) && own === null) return sql`0`
+	return and(
+		gte(mentoringSessions.date, from),
+		lte(mentoringSessions.date, to),
+		own === null ? undefined : eq(mentorAssignments.mentorId, own),
+		mentorId ? eq(mentorAssignments.mentorId, mentorId) : undefined,
+		startupId ? eq(mentorAssignments.startupId, startupId) : undefined,
+	)
+}
+
+const totals = {
+	sessions: sql<number>`count(${mentoringSessions.id})`.mapWith(Number),
+	minutes: sql<number>`coalesce(sum(${mentoringSessions.minutes}), 0)`.mapWith(Number),
+}
+
+function sessionsFrom() {
+	return getDb()
+		.select({ ...totals })
+		.from(mentoringSessions)
+		.innerJoin(mentorAssignments, eq(mentorAssignments.id, mentoringSessions.assignmentId))
+}
+
+export function hoursTotal(scope: HoursScope) {
+	const row = sessionsFrom().where(sessionScope(scope)).get()
+	return { sessions: row?.sessions ?? 0, minutes: row?.minutes ?? 0 }
+}
+
+/** Minutes given by each mentor in the period, most first. */
+export function hoursByMentor(scope: HoursScope) {
+	return getDb()
+		.select({
+			mentorId: mentors.id,
+			name: mentors.name,
+			organisation: mentors.organisation,
+			active: mentors.active,
+			...totals,
+		})
+		.from(mentoringSessions)
+		.innerJoin(mentorAssignments, eq(mentorAssignments.id, mentoringSessions.assignmentId))
+		.innerJoin(mentors, eq(mentors.id, mentorAssignments.mentorId))
+		.where(sessionScope(scope))
+		.groupBy(mentors.id)
+		.orderBy(desc(totals.minutes), asc(mentors.name))
+		.all()
+}
+
+/** Minutes each startup received in the period, most first. */
+export function hoursByStartup(scope: HoursScope) {
+	return getDb()
+		.select({ startupId: startups.id, name: startups.name, ...totals })
+		.from(mentoringSessions)
+		.innerJoin(mentorAssignments, eq(mentorAssignments.id, mentoringSessions.assignmentId))
+		.innerJoin(startups, eq(startups.id, mentorAssignments.startupId))
+		.where(sessionScope(scope))
+		.groupBy(startups.id)
+		.orderBy(desc(totals.minutes), asc(startups.name))
+		.all()
+}
+
+/** Every month of the period, with the minutes given in it (zero when none). */
+export function hoursByMonth(scope: HoursScope) {
+	const month = sql<string>`substr(${mentoringSessions.date}, 1, 7)`
+	const rows = getDb()
+		.select({ month, ...totals })
+		.from(mentoringSessions)
+		.innerJoin(mentorAssignments, eq(mentorAssignments.id, mentoringSessions.assignmentId))
+		.where(sessionScope(scope))
+		.groupBy(month)
+		.all()
+	const byMonth = new Map(rows.map((r) => [r.month, r]))
+	return monthsBetween(scope.from, scope.to).map(
+		(m) => byMonth.get(m) ?? { month: m, sessions: 0, minutes: 0 },
+	)
+}
+
+/** The years that have sessions, newest first, for the hours page's year picker. */
+export function listSessionYears(viewer: Viewer) {
+	if (!mayManage(viewer)) return []
+	const year = sql<string>`substr(${mentoringSessions.date}, 1, 4)`
+	return getDb()
+		.selectDistinct({ year })
+		.from(mentoringSessions)
+		.orderBy(desc(year))
+		.all()
+		.map((r) => Number(r.year))
+}
+
+/**
+ * Running assignments whose last session — or start, when there is none yet — is more than
+ * `days` days before `asOf`: the startups nobody has met for a while.
+ */
+export function listForgottenAssignments({
+	viewer,
+	asOf = today(),
+	days = 60,
+}: {
+	viewer: Viewer
+	asOf?: string
+	days?: number
+}) {
+	if (!mayManage(viewer)) return []
+	const lastSession = sql<string | null>`max(${mentoringSessions.date})`
+	const since = sql<string>`coalesce(max(${mentoringSessions.date}), ${mentorAssignments.startDate})`
+	return getDb()
+		.select({
+			assignmentId: mentorAssignments.id,
+			focus: mentorAssignments.focus,
+			startDate: mentorAssignments.startDate,
+			mentorId: mentors.id,
+			mentorName: mentors.name,
+			startupId: startups.id,
+			startupName: startups.name,
+			lastSessionOn: lastSession,
+			daysSince: sql<number>`CAST(julianday(${asOf}) - julianday(${since}) AS INTEGER)`.mapWith(
+				Number,
+			),
+		})
+		.from(mentorAssignments)
+		.innerJoin(mentors, eq(mentors.id, mentorAssignments.mentorId))
+		.innerJoin(startups, eq(startups.id, mentorAssignments.startupId))
+		.leftJoin(mentoringSessions, eq(mentoringSessions.assignmentId, mentorAssignments.id))
+		.where(runningOn(asOf))
+		.groupBy(mentorAssignments.id)
+		.having(sql`${since} < date(${asOf}, ${`-${days} days`})`)
+		.orderBy(asc(since), asc(mentors.name))
+		.all()
+}
+
+// ---------------------------------------------------------------- assignments
+
+const assignmentColumns = {
+	id: mentorAssignments.id,
+	mentorId: mentorAssignments.mentorId,
+	startupId: mentorAssignments.startupId,
+	focus: mentorAssignments.focus,
+	startDate: mentorAssignments.startDate,
+	endDate: mentorAssignments.endDate,
+}
+
+/** Assignments with their sessions counted: of a startup, of a mentor, or the viewer's own. */
+export function listAssignments({
+	viewer,
+	startupId,
+	mentorId,
+}: {
+	viewer: Viewer
+	startupId?: number
+	mentorId?: number
+}) {
+	const own = mentorOf(viewer)
+	if (!mayManage(viewer) && own === null) return []
+	return getDb()
+		.select({
+			...assignmentColumns,
+			mentorName: mentors.name,
+			mentorOrganisation: mentors.organisation,
+			mentorActive: mentors.active,
+			startupName: startups.name,
+			startupStage: startups.stage,
+			...totals,
+			lastSessionOn: sql<string | null>`max(${mentoringSessions.date})`,
+		})
+		.from(mentorAssignments)
+		.innerJoin(mentors, eq(mentors.id, mentorAssignments.mentorId))
+		.innerJoin(startups, eq(startups.id, mentorAssignments.startupId))
+		.leftJoin(mentoringSessions, eq(mentoringSessions.assignmentId, mentorAssignments.id))
+		.where(
+			and(
+				own === null ? undefined : eq(mentorAssignments.mentorId, own),
+				startupId ? eq(mentorAssignments.startupId, startupId) : undefined,
+				mentorId ? eq(mentorAssignments.mentorId, mentorId) : undefined,
+			),
+		)
+		.groupBy(mentorAssignments.id)
+		.orderBy(
+			// running ones first, then the most recent
+			sql`${mentorAssignments.endDate} IS NOT NULL AND ${mentorAssignments.endDate} < ${today()}`,
+			desc(mentorAssignments.startDate),
+			asc(mentors.name),
+		)
+		.all()
+}
+
+export type AssignmentRow = ReturnType<typeof listAssignments>[number]
+
+type FieldErrors = Record<string, string[]>
+export type WriteResult = { ok: true; id: number } | { ok: false; fieldErrors: FieldErrors }
+
+const fail = (path: string, message: string): WriteResult => ({
+	ok: false,
+	fieldErrors: { [path]: [message] },
+})
+
+/** Managers assign; null when the viewer may not or the startup does not exist. */
+export function assignMentor({
+	viewer,
+	startupId,
+	input,
+}: {
+	viewer: Viewer
+	startupId: number
+	input: Omit<AssignMentorInput, 'intent'>
+}): WriteResult | null {
+	if (!mayManage(viewer)) return null
+	return writeTransaction((tx) => {
+		const startup = tx
+			.select({ name: startups.name })
+			.from(startups)
+			.where(eq(startups.id, startupId))
+			.get()
+		if (!startup) return null
+		const mentor = tx
+			.select({ name: mentors.name, active: mentors.active })
+			.from(mentors)
+			.where(eq(mentors.id, input.mentorId))
+			.get()
+		if (!mentor) return fail('mentorId', 'errors.unknownMentor')
+		if (!mentor.active) return fail('mentorId', 'mentors:errors.mentorInactive')
+		if (input.endDate && input.endDate < input.startDate) {
+			return fail('endDate', 'mentors:errors.endBeforeStart')
+		}
+		// one mentor, one startup, one assignment at a time: periods may not overlap
+		const clash = tx
+			.select({ id: mentorAssignments.id })
+			.from(mentorAssignments)
+			.where(
+				and(
+					eq(mentorAssignments.mentorId, input.mentorId),
+					eq(mentorAssignments.startupId, startupId),
+					or(isNull(mentorAssignments.endDate), gte(mentorAssignments.endDate, input.startDate)),
+					input.endDate ? lte(mentorAssignments.startDate, input.endDate) : undefined,
+				),
+			)
+			.get()
+		if (clash) return fail('mentorId', 'mentors:errors.alreadyAssigned')
+		const assignment = tx
+			.insert(mentorAssignments)
+			.values({
+				mentorId: input.mentorId,
+				startupId,
+				focus: input.focus,
+				startDate: input.startDate,
+				endDate: input.endDate ?? null,
+			})
+			.returning({ id: mentorAssignments.id })
+			.get()
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'create',
+			entity: 'mentor_assignment',
+			entityId: assignment.id,
+			startupId,
+			summary: `assigned mentor ${mentor.name} to ${startup.name} (${input.focus}) from ${input.startDate}${input.endDate ? ` to ${input.endDate}` : ''}`,
+		})
+		return { ok: true, id: assignment.id }
+	})
+}
+
+/**
+ * Ends a running assignment of this startup on `endDate`. Its sessions must stay inside it,
+ * so the end cannot come before the start or the last session. Null: not the viewer's to end.
+ */
+export function endAssignment({
+	viewer,
+	startupId,
+	assignmentId,
+	endDate,
+}: {
+	viewer: Viewer
+	startupId: number
+	assignmentId: number
+	endDate: string
+}): WriteResult | null {
+	if (!mayManage(viewer)) return null
+	return writeTransaction((tx) => {
+		const assignment = tx
+			.select({ ...assignmentColumns, mentorName: mentors.name })
+			.from(mentorAssignments)
+			.innerJoin(mentors, eq(mentors.id, mentorAssignments.mentorId))
+			.where(
+				and(eq(mentorAssignments.id, assignmentId), eq(mentorAssignments.startupId, startupId)),
+			)
+			.get()
+		if (!assignment) return null
+		if (assignment.endDate && assignment.endDate < today()) {
+			return fail('endDate', 'mentors:errors.assignmentEnded')
+		}
+		if (endDate < assignment.startDate) return fail('endDate', 'mentors:errors.endBeforeStart')
+		const last = tx
+			.select({ date: sql<string | null>`max(${mentoringSessions.date})` })
+			.from(mentoringSessions)
+			.where(eq(mentoringSessions.assignmentId, assignmentId))
+			.get()?.date
+		if (last && endDate < last) return fail('endDate', 'mentors:errors.endBeforeLastSession')
+		tx.update(mentorAssignments)
+			.set({ endDate })
+			.where(eq(mentorAssignments.id, assignmentId))
+			.run()
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'update',
+			entity: 'mentor_assignment',
+			entityId: assignmentId,
+			startupId,
+			summary: `ended the assignment of mentor ${assignment.mentorName} on ${endDate}`,
+			changes: JSON.stringify({ endDate: [assignment.endDate, endDate] }),
+		})
+		return { ok: true, id: assignmentId }
+	})
+}
+
+// ---------------------------------------------------------------- suggestions
+
+/** What the matching needs to know, read from the database; the ranking itself is pure. */
+export function getMentorSuggestions({
+	viewer,
+	startupId,
+	asOf = today(),
+}: {
+	viewer: Viewer
+	startupId: number
+	asOf?: string
+}) {
+	if (!mayManage(viewer)) return null
+	const db = getDb()
+	const startup = db
+		.select({
+			id: startups.id,
+			name: startups.name,
+			sector: startups.sector,
+			stage: startups.stage,
+			status: startups.status,
+			ukFocus: startups.ukFocus,
+		})
+		.from(startups)
+		.where(eq(startups.id, startupId))
+		.get()
+	if (!startup) return null
+	const openMilestoneKinds = db
+		.selectDistinct({ kind: milestones.kind })
+		.from(milestones)
+		.where(
+			and(
+				eq(milestones.startupId, startupId),
+				sql`${milestones.status} IN ('planned', 'in_progress')`,
+			),
+		)
+		.all()
+		.map((m) => m.kind)
+	const { monthStart, monthEnd } = periodOf(asOf)
+	const monthMinutes = db
+		.select({
+			mentorId: mentorAssignments.mentorId,
+			minutes: sql<number>`sum(${mentoringSessions.minutes})`.as('month_minutes'),
+		})
+		.from(mentoringSessions)
+		.innerJoin(mentorAssignments, eq(mentorAssignments.id, mentoringSessions.assignmentId))
+		.where(and(gte(mentoringSessions.date, monthStart), lte(mentoringSessions.date, monthEnd)))
+		.groupBy(mentorAssignments.mentorId)
+		.as('month_minutes')
+	const assignedHere = db
+		.selectDistinct({ mentorId: mentorAssignments.mentorId })
+		.from(mentorAssignments)
+		.where(and(eq(mentorAssignments.startupId, startupId), notEndedOn(asOf)))
+		.as('assigned_here')
+	const candidates: MentorCandidate[] = db
+		.select({
+			id: mentors.id,
+			name: mentors.name,
+			organisation: mentors.organisation,
+			expertise: mentors.expertise,
+			languages: mentors.languages,
+			capacityHoursPerMonth: mentors.capacityHoursPerMonth,
+			active: mentors.active,
+			minutesThisMonth: sql<number>`coalesce(${monthMinutes.minutes}, 0)`.mapWith(Number),
+			alreadyAssigned: sql<boolean>`${assignedHere.mentorId} IS NOT NULL`.mapWith(Boolean),
+		})
+		.from(mentors)
+		.leftJoin(monthMinutes, eq(monthMinutes.mentorId, mentors.id))
+		.leftJoin(assignedHere, eq(assignedHere.mentorId, mentors.id))
+		.where(eq(mentors.active, true))
+		.orderBy(asc(mentors.name))
+		.all()
+		.map((m) => ({ ...m, expertise: parseTags(m.expertise), languages: parseTags(m.languages) }))
+	const needs = {
+		sector: startup.sector,
+		stage: startup.stage,
+		ukFocus: startup.ukFocus,
+		openMilestoneKinds,
+	}
+	return {
+		startup,
+		needs,
+		...suggestMentors(needs, candidates),
+		// the assign form offers every active mentor not already with this startup
+		assignable: candidates
+			.filter((m) => !m.alreadyAssigned)
+			.map((m) => ({ id: m.id, name: m.name, organisation: m.organisation })),
+	}
+}
+
+// ---------------------------------------------------------------- sessions
+
+type AssignmentDates = { startDate: string; endDate: string | null }
+
+/** Where a session may lie: within its assignment, not after today, the assignment still on. */
+export function sessionDateErrors(
+	assignment: AssignmentDates,
+	date: string,
+	asOf: string,
+): FieldErrors | null {
+	if (assignment.endDate && assignment.endDate < asOf) {
+		return { assignmentId: ['mentors:errors.assignmentEnded'] }
+	}
+	if (date > asOf) return { date: ['mentors:errors.futureDate'] }
+	if (date < assignment.startDate) return { date: ['mentors:errors.beforeAssignment'] }
+	if (assignment.endDate && date > assignment.endDate) {
+		return { date: ['mentors:errors.afterAssignment'] }
+	}
+	return null
+}
+
+/** Audit rows reach the founder's timeline: a note's text never goes into them. */
+function sessionSummary(input: SessionInput) {
+	return `session of ${input.date}, ${input.minutes} min: ${input.topic}`
+}
+
+/** A mentor logs a session on one of their own running assignments; null for anything else. */
+export function logSession({
+	viewer,
+	input,
+}: {
+	viewer: Viewer
+	input: LogSessionInput
+}): WriteResult | null {
+	const own = mentorOf(viewer)
+	if (own === null || !can(viewer, 'create:session:own')) return null
+	return writeTransaction((tx) => {
+		const assignment = tx
+			.select(assignmentColumns)
+			.from(mentorAssignments)
+			.where(and(eq(mentorAssignments.id, input.assignmentId), eq(mentorAssignments.mentorId, own)))
+			.get()
+		if (!assignment) return null
+		const errors = sessionDateErrors(assignment, input.date, today())
+		if (errors) return { ok: false, fieldErrors: errors }
+		const session = tx
+			.insert(mentoringSessions)
+			.values({
+				assignmentId: assignment.id,
+				date: input.date,
+				minutes: input.minutes,
+				topic: input.topic,
+				notes: input.notes ?? null,
+				notesPrivate: input.notesPrivate,
+				nextSteps: input.nextSteps ?? null,
+			})
+			.returning({ id: mentoringSessions.id })
+			.get()
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'create',
+			entity: 'mentoring_session',
+			entityId: session.id,
+			startupId: assignment.startupId,
+			summary: `logged the ${sessionSummary(input)}`,
+		})
+		return { ok: true, id: session.id }
+	})
+}
+
+const sessionColumns = {
+	id: mentoringSessions.id,
+	assignmentId: mentoringSessions.assignmentId,
+	date: mentoringSessions.date,
+	minutes: mentoringSessions.minutes,
+	topic: mentoringSessions.topic,
+	notes: mentoringSessions.notes,
+	notesPrivate: mentoringSessions.notesPrivate,
+	nextSteps: mentoringSessions.nextSteps,
+}
+
+/** A mentor edits their own sessions, a manager any; everyone else gets null. */
+function editableSession(viewer: Viewer) {
+	const own = mentorOf(viewer)
+	if (own !== null && can(viewer, 'update:session:own')) {
+		return eq(mentorAssignments.mentorId, own)
+	}
+	if (can(viewer, 'update:session:any')) return undefined
+	return sql`0`
+}
+
+export function getSessionForEdit({ viewer, sessionId }: { viewer: Viewer; sessionId: number }) {
+	const scope = editableSession(viewer)
+	return (
+		getDb()
+			.select({
+				...sessionColumns,
+				startDate: mentorAssignments.startDate,
+				endDate: mentorAssignments.endDate,
+				focus: mentorAssignments.focus,
+				mentorId: mentors.id,
+				mentorName: mentors.name,
+				startupId: startups.id,
+				startupName: startups.name,
+			})
+			.from(mentoringSessions)
+			.innerJoin(mentorAssignments, eq(mentorAssignments.id, mentoringSessions.assignmentId))
+			.innerJoin(mentors, eq(mentors.id, mentorAssignments.mentorId))
+			.innerJoin(startups, eq(startups.id, mentorAssignments.startupId))
+			.where(and(eq(mentoringSessions.id, sessionId), scope))
+			.get() ?? null
+	)
+}
+
+/**
+ * Same rules as a new session: the assignment must still be on and the date inside it.
+ * Null when the session is not the viewer's to edit.
+ */
+export function updateSession({
+	viewer,
+	sessionId,
+	input,
+}: {
+	viewer: Viewer
+	sessionId: number
+	input: SessionInput
+}): (WriteResult & { changed?: boolean }) | null {
+	const scope = editableSession(viewer)
+	return writeTransaction((tx) => {
+		const before = tx
+			.select({
+				...sessionColumns,
+				startupId: mentorAssignments.startupId,
+				startDate: mentorAssignments.startDate,
+				endDate: mentorAssignments.endDate,
+			})
+			.from(mentoringSessions)
+			.innerJoin(mentorAssignments, eq(mentorAssignments.id, mentoringSessions.assignmentId))
+			.where(and(eq(mentoringSessions.id, sessionId), scope))
+			.get()
+		if (!before) return null
+		const errors = sessionDateErrors(before, input.date, today())
+		if (errors) return { ok: false, fieldErrors: errors }
+		const values = {
+			date: input.date,
+			minutes: input.minutes,
+			topic: input.topic,
+			notes: input.notes ?? null,
+			notesPrivate: input.notesPrivate,
+			nextSteps: input.nextSteps ?? null,
+		}
+		const changes = diffFields(before, values)
+		if (Object.keys(changes).length === 0) return { ok: true, id: sessionId, changed: false }
+		tx.update(mentoringSessions).set(values).where(eq(mentoringSessions.id, sessionId)).run()
+		// the notes' text stays out of the audit: the founder's timeline reads it
+		if (changes.notes) changes.notes = ['…', '…']
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'update',
+			entity: 'mentoring_session',
+			entityId: sessionId,
+			startupId: before.startupId,
+			summary: `edited the ${sessionSummary(input)} (${Object.keys(changes).join(', ')})`,
+			changes: JSON.stringify(changes),
+		})
+		return { ok: true, id: sessionId, changed: true }
+	})
+}
+
+/** Sessions newest first, with the notes: a manager's (of a mentor) or a mentor's own. */
+export function listSessions({
+	viewer,
+	mentorId,
+	page = 1,
+	perPage = 25,
+}: {
+	viewer: Viewer
+	mentorId?: number
+	page?: number
+	perPage?: number
+}) {
+	const own = mentorOf(viewer)
+	if (!mayManage(viewer) && own === null) return pageOf([], 0, 1, perPage)
+	const where = and(
+		own === null ? undefined : eq(mentorAssignments.mentorId, own),
+		mentorId ? eq(mentorAssignments.mentorId, mentorId) : undefined,
+	)
+	const db = getDb()
+	const total =
+		db
+			.select({ n: count() })
+			.from(mentoringSessions)
+			.innerJoin(mentorAssignments, eq(mentorAssignments.id, mentoringSessions.assignmentId))
+			.where(where)
+			.get()?.n ?? 0
+	const pageCount = Math.max(1, Math.ceil(total / perPage))
+	const current = Math.min(Math.max(1, page), pageCount)
+	const rows = db
+		.select({
+			...sessionColumns,
+			startupId: startups.id,
+			startupName: startups.name,
+			mentorId: mentors.id,
+			mentorName: mentors.name,
+			// the mentor may still edit it while the assignment is on
+			editable:
+				sql<boolean>`${mentorAssignments.endDate} IS NULL OR ${mentorAssignments.endDate} >= ${today()}`.mapWith(
+					Boolean,
+				),
+		})
+		.from(mentoringSessions)
+		.innerJoin(mentorAssignments, eq(mentorAssignments.id, mentoringSessions.assignmentId))
+		.innerJoin(mentors, eq(mentors.id, mentorAssignments.mentorId))
+		.innerJoin(startups, eq(startups.id, mentorAssignments.startupId))
+		.where(where)
+		.orderBy(desc(mentoringSessions.date), desc(mentoringSessions.id))
+		.limit(perPage)
+		.offset((current - 1) * perPage)
+		.all()
+	return pageOf(rows, total, current, perPage)
+}
+
+export type SessionRow = ReturnType<typeof listSessions>['rows'][number]
+
+// ---------------------------------------------------------------- the mentor's own space
+
+/** Everything on /mentoring, for the signed-in mentor only. */
+export function getMentorSpace({
+	viewer,
+	page = 1,
+	perPage = 25,
+	asOf = today(),
+}: {
+	viewer: Viewer
+	page?: number
+	perPage?: number
+	asOf?: string
+}) {
+	const own = mentorOf(viewer)
+	if (own === null) return null
+	const mentor = getDb()
+		.select({
+			id: mentors.id,
+			name: mentors.name,
+			capacityHoursPerMonth: mentors.capacityHoursPerMonth,
+			active: mentors.active,
+		})
+		.from(mentors)
+		.where(eq(mentors.id, own))
+		.get()
+	if (!mentor) return null
+	const period = periodOf(asOf)
+	const assignments = listAssignments({ viewer })
+	return {
+		mentor,
+		asOf,
+		period,
+		// the startups they may log a session for: running today
+		running: assignments.filter(
+			(a) => a.startDate <= asOf && (a.endDate === null || a.endDate >= asOf),
+		),
+		past: assignments.filter((a) => a.endDate !== null && a.endDate < asOf),
+		month: hoursTotal({ viewer, from: period.monthStart, to: period.monthEnd }),
+		quarter: hoursTotal({ viewer, from: period.quarterStart, to: period.quarterEnd }),
+		byMonth: hoursByMonth({ viewer, from: yearBefore(asOf), to: period.monthEnd }),
+		sessions: listSessions({ viewer, page, perPage }),
+	}
+}

@@ -1,0 +1,85 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { SessionForm } from '~/components/mentor-session-form'
+import { getSessionForEdit, updateSession } from '~/models/mentoring.server'
+import type { Viewer } from '~/models/viewer'
+import { EditSessionSchema } from '~/schemas/mentor'
+import { requireUser } from '~/utils/auth.server'
+import { today } from '~/utils/dates'
+import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { can } from '~/utils/permissions'
+
+/** A mentor edits their own sessions, a manager anyone's; a founder or partner none. */
+async function requireSessionEditor(request: Request) {
+	const user = await requireUser(request)
+	if (!can(user, 'update:session:own') && !can(user, 'update:session:any')) {
+		throw forbidden('update:session:own')
+	}
+	return user
+}
+
+const backTo = (user: Viewer, mentorId: number) =>
+	user.role === 'mentor' ? '/mentoring' : `/mentors/${mentorId}`
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requireSessionEditor(request)
+	const id = parseId(params.sessionId, 'session')
+	// another mentor's session is simply not there
+	const session = getSessionForEdit({ viewer: user, sessionId: id })
+	if (!session) throw notFound('session', id)
+	return { session, back: backTo(user, session.mentorId), asOf: today() }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requireSessionEditor(request)
+	const id = parseId(params.sessionId, 'session')
+	const session = getSessionForEdit({ viewer: user, sessionId: id })
+	if (!session) throw notFound('session', id)
+	const submission = parseWithZod(await request.formData(), { schema: EditSessionSchema })
+	if (submission.status !== 'success') {
+		return data(submission.reply(), { status: 400 })
+	}
+	const result = updateSession({ viewer: user, sessionId: id, input: submission.value })
+	if (!result) throw notFound('session', id)
+	if (!result.ok) {
+		// the assignment is not a field of this form: its problem is the form's
+		const { assignmentId, ...fieldErrors } = result.fieldErrors
+		return data(submission.reply({ fieldErrors, formErrors: assignmentId }), { status: 400 })
+	}
+	return redirectWithToast(backTo(user, session.mentorId), {
+		type: 'success',
+		messageKey: result.changed ? 'mentors:session.saved' : 'mentors:session.unchanged',
+	})
+}
+
+export default function EditSessionPage() {
+	const { session, back, asOf } = useLoaderData<typeof loader>()
+	const lastResult = useActionData<typeof action>()
+	const { t } = useTranslation('mentors')
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to={back}>{back === '/mentoring' ? t('space.title') : session.mentorName}</Link>
+			</p>
+			<h1>{t('session.editTitle')}</h1>
+			<p className="lead">
+				{t('session.editLead', { startup: session.startupName, focus: session.focus })}
+			</p>
+			<SessionForm lastResult={lastResult} session={session} today={asOf} cancelTo={back} />
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Mentorat · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

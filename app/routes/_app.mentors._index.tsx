@@ -1,0 +1,197 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { SortHeader } from '~/components/data-table'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Duration, Languages, TagList, useLanguageName } from '~/components/mentor-format'
+import { EmptyState } from '~/components/stat'
+import { listMentors, listMentorVocabulary, parseMentorListParams } from '~/models/mentor.server'
+import { listForgottenAssignments } from '~/models/mentoring.server'
+import { MENTOR_STATES } from '~/schemas/mentor'
+import { requireUser } from '~/utils/auth.server'
+import { forbidden } from '~/utils/http.server'
+import { can } from '~/utils/permissions'
+import { useFormat } from '~/utils/use-format'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	if (!can(user, 'read:mentor:any')) throw forbidden('role:manager')
+	const { filters, sort, dir } = parseMentorListParams(new URL(request.url))
+	return {
+		mentors: listMentors({ viewer: user, filters, sort, dir }),
+		vocabulary: listMentorVocabulary(user),
+		forgotten: listForgottenAssignments({ viewer: user }).length,
+		filters,
+		sort,
+		dir,
+		canEdit: can(user, 'update:mentor:any'),
+	}
+}
+
+export default function MentorsPage() {
+	const { mentors, vocabulary, forgotten, filters, sort, dir, canEdit } =
+		useLoaderData<typeof loader>()
+	const { t } = useTranslation('mentors')
+	const f = useFormat()
+	const submit = useSubmit()
+	const languageName = useLanguageName()
+	const hasFilters = Boolean(
+		filters.q || filters.expertise || filters.language || filters.state !== 'active',
+	)
+	return (
+		<>
+			<div className="page-header">
+				<h1>{t('list.title')}</h1>
+				<div className="actions">
+					<Link to="/mentors/hours" className="button">
+						{t('hours.title')}
+					</Link>
+					{canEdit ? (
+						<Link to="/mentors/new" className="button button-primary">
+							{t('list.new')}
+						</Link>
+					) : null}
+				</div>
+			</div>
+			<p className="lead">{t('list.lead')}</p>
+			{forgotten ? (
+				<p className="callout">
+					<Link to="/mentors/hours#forgotten-heading">
+						{t('list.forgotten', { count: forgotten })}
+					</Link>
+				</p>
+			) : null}
+			<Form
+				method="get"
+				className="filters"
+				role="search"
+				aria-label={t('list.filters')}
+				onChange={(e) => {
+					if ((e.target as HTMLElement).tagName === 'SELECT')
+						submit(e.currentTarget, { preventScrollReset: true })
+				}}
+			>
+				<input type="hidden" name="sort" value={sort} />
+				<input type="hidden" name="dir" value={dir} />
+				<div className="field">
+					<label htmlFor="q">{t('list.search')}</label>
+					<input
+						id="q"
+						type="search"
+						name="q"
+						defaultValue={filters.q ?? ''}
+						placeholder={t('list.searchPlaceholder')}
+					/>
+				</div>
+				<div className="field">
+					<label htmlFor="filter-expertise">{t('fields.expertise')}</label>
+					<select id="filter-expertise" name="expertise" defaultValue={filters.expertise ?? ''}>
+						<option value="">{t('common:common.all')}</option>
+						{vocabulary.expertise.map((tag) => (
+							<option key={tag} value={tag}>
+								{tag}
+							</option>
+						))}
+					</select>
+				</div>
+				<div className="field">
+					<label htmlFor="filter-language">{t('fields.language')}</label>
+					<select id="filter-language" name="language" defaultValue={filters.language ?? ''}>
+						<option value="">{t('common:common.all')}</option>
+						{vocabulary.languages.map((code) => (
+							<option key={code} value={code}>
+								{languageName(code)}
+							</option>
+						))}
+					</select>
+				</div>
+				<div className="field">
+					<label htmlFor="filter-state">{t('list.state')}</label>
+					<select id="filter-state" name="state" defaultValue={filters.state}>
+						{MENTOR_STATES.map((s) => (
+							<option key={s} value={s}>
+								{t(`list.states.${s}`)}
+							</option>
+						))}
+					</select>
+				</div>
+				<div className="filter-buttons">
+					<button type="submit" className="button">
+						{t('common:common.filter')}
+					</button>
+					{hasFilters ? (
+						<Link to="/mentors" className="button button-link">
+							{t('common:common.reset')}
+						</Link>
+					) : null}
+				</div>
+			</Form>
+			{mentors.length ? (
+				<div className="table-scroll">
+					<table className="table mentor-list">
+						<caption className="visually-hidden">{t('list.title')}</caption>
+						<thead>
+							<tr>
+								<SortHeader column="name" isDefault>
+									{t('fields.name')}
+								</SortHeader>
+								<SortHeader column="organisation">{t('fields.organisation')}</SortHeader>
+								<th scope="col">{t('fields.expertise')}</th>
+								<th scope="col">{t('fields.languages')}</th>
+								<SortHeader column="capacity" className="num">
+									{t('list.capacity')}
+								</SortHeader>
+								<SortHeader column="mentees" className="num">
+									{t('list.mentees')}
+								</SortHeader>
+								<SortHeader column="hours" className="num">
+									{t('list.hoursThisQuarter')}
+								</SortHeader>
+							</tr>
+						</thead>
+						<tbody>
+							{mentors.map((m) => (
+								<tr key={m.id} className={m.active ? undefined : 'inactive'}>
+									<th scope="row">
+										<Link to={`/mentors/${m.id}`}>{m.name}</Link>
+										{m.active ? null : (
+											<span className="badge badge-muted">{t('profile.inactive')}</span>
+										)}
+									</th>
+									<td>{m.organisation}</td>
+									<td>
+										<TagList tags={m.expertise} />
+									</td>
+									<td>
+										<Languages codes={m.languages} />
+									</td>
+									<td className="num">
+										{t('list.hoursPerMonth', { hours: m.capacityHoursPerMonth })}
+									</td>
+									<td className="num">{f.number(m.mentees)}</td>
+									<td className="num">
+										<Duration minutes={m.minutesThisQuarter} />
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			) : (
+				<EmptyState title={hasFilters ? t('list.noMatch') : t('list.empty')}>
+					{hasFilters ? (
+						<Link to="/mentors">{t('list.noMatchHint')}</Link>
+					) : canEdit ? (
+						<Link to="/mentors/new">{t('list.emptyHint')}</Link>
+					) : null}
+				</EmptyState>
+			)}
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Mentors · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,63 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { MentorForm } from '~/components/mentor-form'
+import { createMentor, listMentorVocabulary } from '~/models/mentor.server'
+import { MentorSchema } from '~/schemas/mentor'
+import { requireUser } from '~/utils/auth.server'
+import { forbidden, redirectWithToast } from '~/utils/http.server'
+import { can } from '~/utils/permissions'
+
+async function requireMentorEditor(request: Request) {
+	const user = await requireUser(request)
+	if (!can(user, 'update:mentor:any')) throw forbidden('role:manager')
+	return user
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requireMentorEditor(request)
+	return { vocabulary: listMentorVocabulary(user) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const user = await requireMentorEditor(request)
+	const submission = parseWithZod(await request.formData(), { schema: MentorSchema })
+	if (submission.status !== 'success') {
+		return data(submission.reply(), { status: 400 })
+	}
+	const mentor = createMentor({ input: submission.value, viewer: user })
+	if (!mentor) throw forbidden('role:manager')
+	return redirectWithToast(`/mentors/${mentor.id}`, {
+		type: 'success',
+		messageKey: 'mentors:form.created',
+		values: { name: mentor.name },
+	})
+}
+
+export default function NewMentorPage() {
+	const { vocabulary } = useLoaderData<typeof loader>()
+	const lastResult = useActionData<typeof action>()
+	const { t } = useTranslation('mentors')
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to="/mentors">{t('list.title')}</Link>
+			</p>
+			<h1>{t('form.newTitle')}</h1>
+			<MentorForm lastResult={lastResult} vocabulary={vocabulary} cancelTo="/mentors" />
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Mentors · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
