@@ -1,9 +1,29 @@
+import fc from 'fast-check'
 import {
+	addDays,
+	addMonths,
+	ageingBucket,
+	basisPointsToInput,
+	centsToInput,
 	computeStatement,
+	daysBetween,
 	DEFAULT_SCHEDULES,
+	dueDateFor,
+	findSubsidyStep,
+	fullMonthSplit,
+	lastDayOf,
 	leaseMonthIndex,
+	monthOf,
+	monthRange,
+	parseEuroAmount,
+	parsePercentBasisPoints,
 	roundHalfUpDiv,
+	scheduleSegments,
+	shiftSchedule,
+	statementLanguage,
 	type SubsidyStep,
+	unissuedSubsidyForYear,
+	validateSchedule,
 } from './rent'
 
 const percent = (fromMonth: number, toMonth: number | null, bp: number): SubsidyStep => ({
@@ -246,4 +266,270 @@ test('roundHalfUpDiv rounds halves up', () => {
 	expect(roundHalfUpDiv(7, 4)).toBe(2)
 	expect(roundHalfUpDiv(5, 4)).toBe(1)
 	expect(roundHalfUpDiv(0, 30)).toBe(0)
+})
+
+// ---------------------------------------------------------------- properties (fast-check)
+
+describe('computeStatement, for any rent, schedule and start/end day', () => {
+	/** Days of the month the lease covers, counted one by one: an oracle independent of the code. */
+	function daysCovered(start: string, end: string | null, month: string) {
+		const [y, m] = month.split('-').map(Number) as [number, number]
+		const dim = new Date(Date.UTC(y, m, 0)).getUTCDate()
+		let days = 0
+		for (let d = 1; d <= dim; d++) {
+			const day = `${month}-${String(d).padStart(2, '0')}`
+			if (day >= start && (end === null || day <= end)) days++
+		}
+		return { days, dim }
+	}
+
+	const isoDay = fc
+		.date({ min: new Date('2013-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z') })
+		.map((d) => d.toISOString().slice(0, 10))
+
+	/** Any steps at all, even overlapping or out of order: shares must stay sound regardless. */
+	const anyStep = fc.oneof(
+		fc.record({
+			fromMonth: fc.integer({ min: 1, max: 60 }),
+			toMonth: fc.option(fc.integer({ min: 1, max: 80 }), { nil: null }),
+			kind: fc.constant('percent' as const),
+			percentBasisPoints: fc.integer({ min: 0, max: 10_000 }),
+			amountCents: fc.constant(null),
+		}),
+		fc.record({
+			fromMonth: fc.integer({ min: 1, max: 60 }),
+			toMonth: fc.option(fc.integer({ min: 1, max: 80 }), { nil: null }),
+			kind: fc.constant('fixed' as const),
+			percentBasisPoints: fc.constant(null),
+			amountCents: fc.integer({ min: 0, max: 20_000_000 }),
+		}),
+	)
+
+	const lease = fc
+		.record({
+			monthlyRentCents: fc.integer({ min: 0, max: 100_000_000 }),
+			start: isoDay,
+			lengthDays: fc.option(fc.integer({ min: 0, max: 3_000 }), { nil: null }),
+			monthOffset: fc.integer({ min: -2, max: 40 }),
+			steps: fc.array(anyStep, { maxLength: 6 }),
+		})
+		.map(({ start, lengthDays, monthOffset, ...rest }) => ({
+			...rest,
+			leaseStartDate: start,
+			leaseEndDate: lengthDays === null ? null : addDays(start, lengthDays),
+			month: addMonths(monthOf(start), monthOffset),
+		}))
+
+	test('subsidy + startup share = the rent prorated by days, and no share is negative', () => {
+		fc.assert(
+			fc.property(lease, (l) => {
+				const s = computeStatement(l)
+				const { days, dim } = daysCovered(l.leaseStartDate, l.leaseEndDate, l.month)
+				if (days === 0) {
+					expect(s).toBeNull()
+					return
+				}
+				expect(s).not.toBeNull()
+				expect(s!.daysOccupied).toBe(days)
+				expect(s!.daysInMonth).toBe(dim)
+				// the prorated rent, rounded half up, computed here with BigInt
+				const exact =
+					(BigInt(l.monthlyRentCents) * BigInt(days) * 2n + BigInt(dim)) / (2n * BigInt(dim))
+				expect(s!.rentCents).toBe(Number(exact))
+				expect(s!.subsidyCents + s!.startupShareCents).toBe(s!.rentCents)
+				expect(s!.subsidyCents).toBeGreaterThanOrEqual(0)
+				expect(s!.startupShareCents).toBeGreaterThanOrEqual(0)
+				expect(Number.isInteger(s!.subsidyCents)).toBe(true)
+				expect(Number.isInteger(s!.startupShareCents)).toBe(true)
+			}),
+			{ numRuns: 3_000 },
+		)
+	})
+
+	test('a percent step gives exactly round-half-up(rent × percent) to Cap Calaisis', () => {
+		fc.assert(
+			fc.property(lease, fc.integer({ min: 0, max: 10_000 }), (l, bp) => {
+				const s = computeStatement({ ...l, steps: [percent(1, null, bp)] })
+				if (!s || leaseMonthIndex(l.leaseStartDate, l.month) < 1) return
+				const exact = (BigInt(s.rentCents) * BigInt(bp) * 2n + 10_000n) / 20_000n
+				expect(s.subsidyCents).toBe(Number(exact))
+			}),
+			{ numRuns: 1_000 },
+		)
+	})
+
+	test('a full month matches the schedule table (fullMonthSplit)', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 0, max: 100_000_000 }),
+				fc.array(anyStep, { maxLength: 4 }),
+				fc.integer({ min: 1, max: 48 }),
+				(rent, steps, index) => {
+					const month = addMonths('2020-01', index - 1)
+					const s = computeStatement({
+						monthlyRentCents: rent,
+						leaseStartDate: '2020-01-01',
+						leaseEndDate: null,
+						month,
+						steps,
+					})!
+					const split = fullMonthSplit(rent, findSubsidyStep(steps, index))
+					expect(split).toEqual({
+						subsidyCents: s.subsidyCents,
+						startupShareCents: s.startupShareCents,
+					})
+				},
+			),
+			{ numRuns: 1_000 },
+		)
+	})
+})
+
+describe('schedules', () => {
+	test('a valid schedule starts at month 1 and has no overlap; a gap is allowed', () => {
+		expect(validateSchedule(DEFAULT_SCHEDULES.incubation)).toEqual([])
+		expect(validateSchedule([])).toEqual([])
+		expect(validateSchedule([percent(1, 6, 5000), percent(10, null, 0)])).toEqual([])
+		expect(validateSchedule([percent(2, 12, 5000)])).toEqual([
+			{ index: 0, field: 'fromMonth', code: 'mustStartAtOne' },
+		])
+		// order given does not matter; the issue points at the step as typed
+		expect(validateSchedule([percent(12, 24, 3000), percent(1, 12, 5000)])).toEqual([
+			{ index: 0, field: 'fromMonth', code: 'overlap' },
+		])
+		expect(validateSchedule([percent(1, null, 5000), percent(13, null, 0)])).toEqual([
+			{ index: 1, field: 'fromMonth', code: 'overlap' },
+		])
+		expect(validateSchedule([fixed(1, 0 as number, 100)])).toContainEqual({
+			index: 0,
+			field: 'toMonth',
+			code: 'endBeforeStart',
+		})
+	})
+
+	test('a renewal continues the schedule where the old lease stands', () => {
+		// 14 months elapsed: the new lease's month 1 is the old lease's month 15
+		expect(shiftSchedule(DEFAULT_SCHEDULES.incubation, 14)).toEqual([
+			percent(1, 10, 3000),
+			percent(11, null, 0),
+		])
+		expect(shiftSchedule(DEFAULT_SCHEDULES.incubation, 30)).toEqual([percent(1, null, 0)])
+		expect(shiftSchedule(DEFAULT_SCHEDULES.incubation, 0)).toEqual(DEFAULT_SCHEDULES.incubation)
+		// a gap at the new start becomes an explicit 0 % step
+		expect(shiftSchedule([percent(1, 6, 5000), percent(10, null, 2000)], 7)).toEqual([
+			percent(1, 2, 0),
+			percent(3, null, 2000),
+		])
+		for (const elapsed of [0, 1, 11, 12, 13, 24, 25, 100]) {
+			expect(validateSchedule(shiftSchedule(DEFAULT_SCHEDULES.incubation, elapsed))).toEqual([])
+		}
+	})
+
+	test('segments cover every month from 1, gaps and the open end included', () => {
+		expect(scheduleSegments([percent(1, 6, 5000), percent(10, 12, 2000)])).toEqual([
+			{ fromMonth: 1, toMonth: 6, step: percent(1, 6, 5000) },
+			{ fromMonth: 7, toMonth: 9, step: null },
+			{ fromMonth: 10, toMonth: 12, step: percent(10, 12, 2000) },
+			{ fromMonth: 13, toMonth: null, step: null },
+		])
+		expect(scheduleSegments([])).toEqual([{ fromMonth: 1, toMonth: null, step: null }])
+	})
+
+	test('what a schedule still costs in a year skips the months already issued', () => {
+		const l = { monthlyRentCents: 45_000, startDate: '2026-09-16', endDate: null }
+		const steps = DEFAULT_SCHEDULES.incubation
+		// Sept: 15/30 days → 22 500, half = 11 250; Oct–Dec: 22 500 each
+		expect(unissuedSubsidyForYear({ lease: l, steps, year: 2026, issuedMonths: new Set() })).toBe(
+			11_250 + 3 * 22_500,
+		)
+		expect(
+			unissuedSubsidyForYear({
+				lease: l,
+				steps,
+				year: 2026,
+				issuedMonths: new Set(['2026-09', '2026-10']),
+			}),
+		).toBe(2 * 22_500)
+		// 2027: months 5–12 at 50 % (Jan–Aug), months 13–16 at 30 % (Sep–Dec)
+		expect(unissuedSubsidyForYear({ lease: l, steps, year: 2027, issuedMonths: new Set() })).toBe(
+			8 * 22_500 + 4 * 13_500,
+		)
+		expect(unissuedSubsidyForYear({ lease: l, steps, year: 2025, issuedMonths: new Set() })).toBe(0)
+	})
+})
+
+describe('dates, ageing and language of a statement', () => {
+	test('a statement falls due on the 11th, or when issued if later', () => {
+		expect(dueDateFor('2026-12', '2026-11-29')).toBe('2026-12-11')
+		expect(dueDateFor('2026-11', '2026-11-01')).toBe('2026-11-11')
+		expect(dueDateFor('2026-10', '2026-11-29')).toBe('2026-11-29')
+	})
+
+	test('ageing buckets: 0–30, 31–60, 61–90, 90+ days past due', () => {
+		expect([0, 30, 31, 60, 61, 90, 91, 400].map(ageingBucket)).toEqual([
+			'0-30',
+			'0-30',
+			'31-60',
+			'31-60',
+			'61-90',
+			'61-90',
+			'90+',
+			'90+',
+		])
+	})
+
+	test('English for a UK company with no SIREN, French otherwise', () => {
+		expect(statementLanguage({ siren: null, companiesHouseNumber: '14820375' })).toBe('en')
+		expect(statementLanguage({ siren: '732829320', companiesHouseNumber: '09934417' })).toBe('fr')
+		expect(statementLanguage({ siren: '732829320', companiesHouseNumber: null })).toBe('fr')
+		expect(statementLanguage({ siren: null, companiesHouseNumber: null })).toBe('fr')
+	})
+
+	test('months and days move across years', () => {
+		expect(addMonths('2026-11', 2)).toBe('2027-01')
+		expect(addMonths('2026-01', -1)).toBe('2025-12')
+		expect(monthRange('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02'])
+		expect(daysBetween('2026-10-11', '2026-11-29')).toBe(49)
+		expect(lastDayOf('2028-02')).toBe('2028-02-29')
+	})
+})
+
+describe('amounts typed by people', () => {
+	test('euros become cents without floats', () => {
+		expect(parseEuroAmount('450')).toBe(45_000)
+		expect(parseEuroAmount('450,5')).toBe(45_050)
+		expect(parseEuroAmount('1 234,56 €')).toBe(123_456)
+		expect(parseEuroAmount('1\u202f234.56')).toBe(123_456)
+		expect(parseEuroAmount('0,07')).toBe(7)
+		// 0.1 + 0.2 style traps
+		expect(parseEuroAmount('1234567.89')).toBe(123_456_789)
+		for (const bad of ['', '-5', '4,505', '1.234,56', 'abc', '12e3', ',5']) {
+			expect(parseEuroAmount(bad)).toBeNull()
+		}
+	})
+
+	test('percentages become basis points, at most 100 %', () => {
+		expect(parsePercentBasisPoints('50')).toBe(5000)
+		expect(parsePercentBasisPoints('12,5 %')).toBe(1250)
+		expect(parsePercentBasisPoints('33.33')).toBe(3333)
+		expect(parsePercentBasisPoints('100')).toBe(10_000)
+		for (const bad of ['100,01', '-1', '', 'half', '1,234']) {
+			expect(parsePercentBasisPoints(bad)).toBeNull()
+		}
+	})
+
+	test('typed back the way each language writes them', () => {
+		expect(centsToInput(45_050)).toBe('450,50')
+		expect(centsToInput(7, 'en')).toBe('0.07')
+		expect(basisPointsToInput(1250)).toBe('12,5')
+		expect(basisPointsToInput(5000, 'en')).toBe('50')
+	})
+
+	test('any amount typed back parses to the same cents', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 100_000_000 }), fc.constantFrom('fr', 'en'), (c, l) => {
+				expect(parseEuroAmount(centsToInput(c, l))).toBe(c)
+			}),
+		)
+	})
 })

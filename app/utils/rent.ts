@@ -152,3 +152,243 @@ export function computeStatement({
 		daysInMonth,
 	}
 }
+
+// ---------------------------------------------------------------- calendar helpers
+
+/** 'YYYY-MM' of a date 'YYYY-MM-DD'. */
+export function monthOf(date: string) {
+	return date.slice(0, 7)
+}
+
+export function firstDayOf(month: string) {
+	parseMonth(month)
+	return `${month}-01`
+}
+
+export function lastDayOf(month: string) {
+	const m = parseMonth(month)
+	return `${month}-${String(daysIn(m.year, m.month)).padStart(2, '0')}`
+}
+
+/** The month n months after (or before, n < 0) a month. */
+export function addMonths(month: string, n: number) {
+	const m = parseMonth(month)
+	const index = m.year * 12 + (m.month - 1) + n
+	return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`
+}
+
+export function addDays(date: string, n: number) {
+	const d = parseDate(date)
+	const shifted = new Date(Date.UTC(d.year, d.month - 1, d.day + n))
+	return shifted.toISOString().slice(0, 10)
+}
+
+/** Whole days from `from` to `to` (negative when `to` comes first). */
+export function daysBetween(from: string, to: string) {
+	const a = parseDate(from)
+	const b = parseDate(to)
+	return dayNumber(b.year, b.month, b.day) - dayNumber(a.year, a.month, a.day)
+}
+
+/** Every month from `from` to `to`, both included; empty when `to` comes first. */
+export function monthRange(from: string, to: string) {
+	const months: string[] = []
+	for (let m = from; m <= to; m = addMonths(m, 1)) months.push(m)
+	return months
+}
+
+export function isMonth(value: string) {
+	const m = MONTH_RE.exec(value)
+	return Boolean(m) && Number(m![2]) >= 1 && Number(m![2]) <= 12
+}
+
+// ---------------------------------------------------------------- statements: due date, ageing
+
+/**
+ * Rent is paid in advance: a month's statement falls due ten days after the 1st (the 11th),
+ * or on the day it is issued when it is issued later than that (a month caught up late is due
+ * at once).
+ */
+export function dueDateFor(month: string, issuedOn: string) {
+	const due = addDays(firstDayOf(month), 10)
+	return due > issuedOn ? due : issuedOn
+}
+
+export const AGEING_BUCKETS = ['0-30', '31-60', '61-90', '90+'] as const
+export type AgeingBucket = (typeof AGEING_BUCKETS)[number]
+
+/** Days past the due date → bucket; the due date itself is day 0. */
+export function ageingBucket(daysPastDue: number): AgeingBucket {
+	if (daysPastDue <= 30) return '0-30'
+	if (daysPastDue <= 60) return '31-60'
+	if (daysPastDue <= 90) return '61-90'
+	return '90+'
+}
+
+/**
+ * The language a statement is printed in: English for a UK company (a Companies House number
+ * and no SIREN), French otherwise — the nursery is in France, French is the default.
+ */
+export function statementLanguage(startup: {
+	siren: string | null
+	companiesHouseNumber: string | null
+}): 'fr' | 'en' {
+	return startup.companiesHouseNumber && !startup.siren ? 'en' : 'fr'
+}
+
+// ---------------------------------------------------------------- schedules
+
+export type ScheduleIssue = {
+	/** index of the step in the list as given */
+	index: number
+	field: 'fromMonth' | 'toMonth'
+	code: 'mustStartAtOne' | 'endBeforeStart' | 'overlap'
+}
+
+/**
+ * A schedule is valid when its steps, taken in order of fromMonth, start at month 1, each ends
+ * on or after its start, and none overlaps the next (an open-ended step can only be the last).
+ * A gap between steps is allowed: its months carry no subsidy. An empty schedule means no
+ * subsidy at all.
+ */
+export function validateSchedule(steps: readonly SubsidyStep[]): ScheduleIssue[] {
+	const issues: ScheduleIssue[] = []
+	const order = steps.map((step, index) => ({ step, index }))
+	order.sort((a, b) => a.step.fromMonth - b.step.fromMonth || a.index - b.index)
+	order.forEach(({ step, index }, i) => {
+		if (i === 0 && step.fromMonth !== 1) {
+			issues.push({ index, field: 'fromMonth', code: 'mustStartAtOne' })
+		}
+		if (step.toMonth !== null && step.toMonth < step.fromMonth) {
+			issues.push({ index, field: 'toMonth', code: 'endBeforeStart' })
+		}
+		const previous = order[i - 1]?.step
+		if (previous && (previous.toMonth === null || previous.toMonth >= step.fromMonth)) {
+			issues.push({ index, field: 'fromMonth', code: 'overlap' })
+		}
+	})
+	return issues
+}
+
+/**
+ * The schedule of a renewal that continues where the old lease stands: month 1 of the new
+ * lease is month `monthsElapsed + 1` of the old one. Steps wholly in the past are dropped, a
+ * gap at the start becomes an explicit 0 % step so that the result still starts at month 1.
+ */
+export function shiftSchedule(steps: readonly SubsidyStep[], monthsElapsed: number): SubsidyStep[] {
+	const shifted = [...steps]
+		.sort((a, b) => a.fromMonth - b.fromMonth)
+		.flatMap((s) => {
+			const toMonth = s.toMonth === null ? null : s.toMonth - monthsElapsed
+			if (toMonth !== null && toMonth < 1) return []
+			return [{ ...s, fromMonth: Math.max(1, s.fromMonth - monthsElapsed), toMonth }]
+		})
+	const first = shifted[0]
+	if (first && first.fromMonth > 1) {
+		shifted.unshift({
+			fromMonth: 1,
+			toMonth: first.fromMonth - 1,
+			kind: 'percent',
+			percentBasisPoints: 0,
+			amountCents: null,
+		})
+	}
+	return shifted
+}
+
+/**
+ * What the running schedule of a lease will still cost Cap Calaisis in a year: the subsidy of
+ * every month of the year that the lease covers and that has no statement yet
+ * (`issuedMonths`), computed exactly as the statement would be.
+ */
+export function unissuedSubsidyForYear({
+	lease,
+	steps,
+	year,
+	issuedMonths,
+}: {
+	lease: { monthlyRentCents: number; startDate: string; endDate: string | null }
+	steps: readonly SubsidyStep[]
+	year: number
+	issuedMonths: ReadonlySet<string>
+}) {
+	let cents = 0
+	for (let mon = 1; mon <= 12; mon++) {
+		const month = `${year}-${String(mon).padStart(2, '0')}`
+		if (issuedMonths.has(month)) continue
+		const s = computeStatement({
+			monthlyRentCents: lease.monthlyRentCents,
+			leaseStartDate: lease.startDate,
+			leaseEndDate: lease.endDate,
+			month,
+			steps,
+		})
+		cents += s?.subsidyCents ?? 0
+	}
+	return cents
+}
+
+// ---------------------------------------------------------------- amounts typed by people
+
+/**
+ * "450", "450,5", "1 234,56", "1234.56 €" → cents, without ever going through a float.
+ * Null for anything else (negative, three decimals, "1.234,56", letters).
+ */
+export function parseEuroAmount(text: string): number | null {
+	const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(/€$/, '')
+	const m = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(compact)
+	if (!m) return null
+	const cents = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
+	return Number.isSafeInteger(cents) ? cents : null
+}
+
+/** "50", "12,5", "33.33 %" → basis points (5000 = 50 %), 0 to 100 %; null otherwise. */
+export function parsePercentBasisPoints(text: string): number | null {
+	const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(/%$/, '')
+	const m = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(compact)
+	if (!m) return null
+	const bp = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
+	return bp <= 10_000 ? bp : null
+}
+
+/** Cents as the form shows them back: 45000 → "450,00" (fr) or "450.00" (en). */
+export function centsToInput(cents: number, locale = 'fr') {
+	const text = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`
+	return locale === 'en' ? text : text.replace('.', ',')
+}
+
+/** Basis points as the form shows them back: 5000 → "50", 1250 → "12,5". */
+export function basisPointsToInput(bp: number, locale = 'fr') {
+	const text = String(bp / 100)
+	return locale === 'en' ? text : text.replace('.', ',')
+}
+
+/** The split of a full month's rent under one step (or none): what a schedule table shows. */
+export function fullMonthSplit(monthlyRentCents: number, step: SubsidyStep | null | undefined) {
+	let subsidyCents = 0
+	if (step?.kind === 'percent') {
+		subsidyCents = roundHalfUpDiv(monthlyRentCents * (step.percentBasisPoints ?? 0), 10_000)
+	} else if (step?.kind === 'fixed') {
+		subsidyCents = Math.min(step.amountCents ?? 0, monthlyRentCents)
+	}
+	return { subsidyCents, startupShareCents: monthlyRentCents - subsidyCents }
+}
+
+/**
+ * A valid schedule as consecutive segments from month 1 onwards: each step, and the months no
+ * step covers (a gap, or after a last step that ends) as segments with step null.
+ */
+export function scheduleSegments<S extends SubsidyStep>(steps: readonly S[]) {
+	const segments: { fromMonth: number; toMonth: number | null; step: S | null }[] = []
+	let next = 1
+	for (const step of [...steps].sort((a, b) => a.fromMonth - b.fromMonth)) {
+		if (step.fromMonth > next) {
+			segments.push({ fromMonth: next, toMonth: step.fromMonth - 1, step: null })
+		}
+		segments.push({ fromMonth: step.fromMonth, toMonth: step.toMonth, step })
+		if (step.toMonth === null) return segments
+		next = step.toMonth + 1
+	}
+	segments.push({ fromMonth: next, toMonth: null, step: null })
+	return segments
+}

@@ -1,9 +1,15 @@
 import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
-import { leases, leaseSubsidySteps, payments, rentStatements, units } from '#db/schema/index'
+import { leases, leaseSubsidySteps, units } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { today } from '~/utils/dates'
 
-/** The startup page's unit-and-rent panel: running lease, its schedule, what the startup owes. */
+/**
+ * The startup page's unit-and-rent panel: running lease, its schedule, and what the startup
+ * owes. Called only for a manager or the startup's own founder (see sectionsFor).
+ * - balanceCents: unpaid startup share on statements already due (today or before);
+ * - owedCents: unpaid startup share on every statement issued, due or not;
+ * both net of credit notes, computed per statement as the rent page does.
+ */
 export function getLeaseAndBalance(startupId: number) {
 	const db = getDb()
 	const date = today()
@@ -42,30 +48,30 @@ export function getLeaseAndBalance(startupId: number) {
 				.orderBy(asc(leaseSubsidySteps.fromMonth))
 				.all()
 		: []
-	// what the startup owes on statements already due, across all its leases
-	const sign = sql`CASE ${rentStatements.kind} WHEN 'credit_note' THEN -1 ELSE 1 END`
-	const due =
-		db
-			.select({
-				cents: sql<number>`coalesce(sum(${sign} * ${rentStatements.startupShareCents}), 0)`,
-			})
-			.from(rentStatements)
-			.innerJoin(leases, eq(leases.id, rentStatements.leaseId))
-			.where(and(eq(leases.startupId, startupId), lte(rentStatements.dueOn, date)))
-			.get()?.cents ?? 0
-	const paid =
-		db
-			.select({ cents: sql<number>`coalesce(sum(${payments.amountCents}), 0)` })
-			.from(payments)
-			.innerJoin(rentStatements, eq(rentStatements.id, payments.statementId))
-			.innerJoin(leases, eq(leases.id, rentStatements.leaseId))
-			.where(
-				and(
-					eq(leases.startupId, startupId),
-					eq(payments.payer, 'startup'),
-					lte(rentStatements.dueOn, date),
-				),
-			)
-			.get()?.cents ?? 0
-	return { lease, steps, balanceCents: due - paid }
+	const statements = db.all<{
+		id: number
+		month: string
+		dueOn: string
+		startupShareCents: number
+		outstandingCents: number
+	}>(sql`
+		SELECT s.id AS id, s.month AS month, s.due_on AS dueOn,
+			s.startup_share_cents AS startupShareCents,
+			s.startup_share_cents
+				- (SELECT coalesce(sum(c.startup_share_cents), 0) FROM rent_statements c
+					WHERE c.corrects_id = s.id AND c.kind = 'credit_note')
+				- (SELECT coalesce(sum(p.amount_cents), 0) FROM payments p
+					WHERE p.statement_id = s.id AND p.payer = 'startup') AS outstandingCents
+		FROM rent_statements s
+		JOIN leases l ON l.id = s.lease_id
+		WHERE s.kind = 'statement' AND l.startup_id = ${startupId}
+		ORDER BY s.month DESC, s.id DESC`)
+	const unpaid = (list: typeof statements) => list.reduce((sum, s) => sum + s.outstandingCents, 0)
+	return {
+		lease,
+		steps,
+		balanceCents: unpaid(statements.filter((s) => s.dueOn <= date)),
+		owedCents: unpaid(statements),
+		recentStatements: statements.slice(0, 3),
+	}
 }

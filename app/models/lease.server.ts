@@ -1,0 +1,362 @@
+import { and, asc, desc, eq, gte, isNull, lte, ne, or, sql } from 'drizzle-orm'
+import { cohorts, leases, leaseSubsidySteps, startups, units } from '#db/schema/index'
+import type { LeaseInput } from '~/schemas/nursery'
+import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
+import { today } from '~/utils/dates'
+import { can } from '~/utils/permissions'
+import {
+	addDays,
+	addMonths,
+	computeStatement,
+	firstDayOf,
+	leaseMonthIndex,
+	monthOf,
+	shiftSchedule,
+	type SubsidyStep,
+	validateSchedule,
+} from '~/utils/rent'
+import { recordAudit } from './audit.server'
+import {
+	attempt,
+	leaseScope,
+	mayManageNursery,
+	Rejected,
+	requireNurseryManager,
+} from './nursery.server'
+import { listStatementsOfLease, listStatementsOfStartup, stepsByLease } from './statement.server'
+import type { Viewer } from './viewer'
+
+const euro = (cents: number) => `${(cents / 100).toFixed(2)} €`
+
+const FAR_FUTURE = '9999-12-31'
+
+/** The startups and units a lease form offers. */
+export function listLeaseFormOptions({ viewer }: { viewer: Viewer }) {
+	if (!mayManageNursery(viewer)) return { startups: [], units: [] }
+	const db = getDb()
+	return {
+		startups: db
+			.select({
+				id: startups.id,
+				name: startups.name,
+				status: startups.status,
+				programme: cohorts.programme,
+			})
+			.from(startups)
+			.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
+			// those who may move in first; graduates and leavers at the end of the list
+			.orderBy(
+				sql`${startups.status} IN ('graduated', 'left')`,
+				sql`${startups.name} COLLATE NOCASE`,
+			)
+			.all(),
+		units: db
+			.select({
+				id: units.id,
+				code: units.code,
+				kind: units.kind,
+				floor: units.floor,
+				marketRentCents: units.marketRentCents,
+			})
+			.from(units)
+			.orderBy(asc(units.floor), asc(units.code))
+			.all(),
+	}
+}
+
+/** Another lease of the unit that shares at least one day with [start, end]. */
+function overlappingLease(
+	tx: Tx,
+	unitId: number,
+	start: string,
+	end: string | null,
+	exceptId?: number,
+) {
+	return (
+		tx
+			.select({ id: leases.id })
+			.from(leases)
+			.where(
+				and(
+					eq(leases.unitId, unitId),
+					lte(leases.startDate, end ?? FAR_FUTURE),
+					or(isNull(leases.endDate), gte(leases.endDate, start)),
+					exceptId ? ne(leases.id, exceptId) : undefined,
+				),
+			)
+			.get() ?? null
+	)
+}
+
+const SCHEDULE_MESSAGES = {
+	mustStartAtOne: 'nursery:errors.scheduleStart',
+	endBeforeStart: 'nursery:errors.stepEndBeforeStart',
+	overlap: 'nursery:errors.stepOverlap',
+} as const
+
+/**
+ * Signs a lease and its schedule. Every rule is checked again inside the write transaction —
+ * the end not before the start, a schedule that starts at month 1 with no overlap, the unit
+ * free over the whole period — so that two managers signing the same unit at once cannot
+ * both succeed. A renewal first ends the lease it renews the day before the new one starts.
+ */
+export function signLease({ input, viewer }: { input: LeaseInput; viewer: Viewer }) {
+	requireNurseryManager(viewer)
+	return attempt(() =>
+		writeTransaction((tx) => {
+			if (input.endDate && input.endDate < input.startDate) {
+				throw new Rejected('endDate', 'nursery:errors.endBeforeStart')
+			}
+			const issue = validateSchedule(input.steps)[0]
+			if (issue) {
+				throw new Rejected(`steps[${issue.index}].${issue.field}`, SCHEDULE_MESSAGES[issue.code])
+			}
+			const startup = tx
+				.select({ id: startups.id, name: startups.name })
+				.from(startups)
+				.where(eq(startups.id, input.startupId))
+				.get()
+			if (!startup) throw new Rejected('startupId', 'nursery:errors.unknownStartup')
+			const unit = tx
+				.select({ id: units.id, code: units.code })
+				.from(units)
+				.where(eq(units.id, input.unitId))
+				.get()
+			if (!unit) throw new Rejected('unitId', 'nursery:errors.unknownUnit')
+
+			if (input.renewsLeaseId) {
+				const old = tx.select().from(leases).where(eq(leases.id, input.renewsLeaseId)).get()
+				if (!old || old.startupId !== startup.id || old.unitId !== unit.id) {
+					throw new Rejected('', 'nursery:errors.renewalMismatch')
+				}
+				if (input.startDate <= old.startDate) {
+					throw new Rejected('startDate', 'nursery:errors.renewalStart')
+				}
+				const newEnd = addDays(input.startDate, -1)
+				if (old.endDate === null || old.endDate > newEnd) {
+					tx.update(leases).set({ endDate: newEnd }).where(eq(leases.id, old.id)).run()
+					recordAudit(tx, {
+						userId: viewer.id,
+						action: 'update',
+						entity: 'lease',
+						entityId: old.id,
+						startupId: startup.id,
+						summary: `lease of ${unit.code} ended on ${newEnd} for its renewal`,
+						changes: JSON.stringify({ endDate: [old.endDate, newEnd] }),
+					})
+				}
+			}
+
+			if (overlappingLease(tx, unit.id, input.startDate, input.endDate ?? null)) {
+				throw new Rejected('startDate', 'nursery:errors.unitTaken')
+			}
+			const lease = tx
+				.insert(leases)
+				.values({
+					startupId: startup.id,
+					unitId: unit.id,
+					startDate: input.startDate,
+					endDate: input.endDate ?? null,
+					monthlyRentCents: input.monthlyRent,
+				})
+				.returning()
+				.get()
+			for (const step of input.steps) {
+				tx.insert(leaseSubsidySteps)
+					.values({
+						leaseId: lease.id,
+						fromMonth: step.fromMonth,
+						toMonth: step.toMonth,
+						kind: step.kind,
+						percentBasisPoints: step.kind === 'percent' ? step.percentBasisPoints : null,
+						amountCents: step.kind === 'fixed' ? step.amountCents : null,
+					})
+					.run()
+			}
+			recordAudit(tx, {
+				userId: viewer.id,
+				action: 'create',
+				entity: 'lease',
+				entityId: lease.id,
+				startupId: startup.id,
+				summary: `${input.renewsLeaseId ? 'renewed' : 'signed'} a lease on ${unit.code} from ${input.startDate}${input.endDate ? ` to ${input.endDate}` : ''} at ${euro(input.monthlyRent)} a month, ${input.steps.length} subsidy step(s)`,
+			})
+			return lease
+		}),
+	)
+}
+
+/**
+ * Ends a lease on a date (or moves its end). A later end must keep the unit free of other
+ * leases; an end before statements already issued leaves them as they are — the statement
+ * page then proposes the credit note that corrects them.
+ */
+export function endLease({ id, endDate, viewer }: { id: number; endDate: string; viewer: Viewer }) {
+	requireNurseryManager(viewer)
+	return attempt(() =>
+		writeTransaction((tx) => {
+			const lease = tx.select().from(leases).where(eq(leases.id, id)).get()
+			if (!lease) return null
+			if (endDate < lease.startDate) throw new Rejected('endDate', 'nursery:errors.endBeforeStart')
+			if (overlappingLease(tx, lease.unitId, lease.startDate, endDate, lease.id)) {
+				throw new Rejected('endDate', 'nursery:errors.unitTaken')
+			}
+			if (lease.endDate === endDate) return { changed: false }
+			tx.update(leases).set({ endDate }).where(eq(leases.id, id)).run()
+			recordAudit(tx, {
+				userId: viewer.id,
+				action: 'update',
+				entity: 'lease',
+				entityId: id,
+				startupId: lease.startupId,
+				summary: `lease ends on ${endDate}`,
+				changes: JSON.stringify({ endDate: [lease.endDate, endDate] }),
+			})
+			return { changed: true }
+		}),
+	)
+}
+
+// ---------------------------------------------------------------- reading leases
+
+const leaseColumns = {
+	id: leases.id,
+	startupId: leases.startupId,
+	startupName: startups.name,
+	unitId: leases.unitId,
+	unitCode: units.code,
+	unitKind: units.kind,
+	unitFloor: units.floor,
+	unitAreaM2: units.areaM2,
+	startDate: leases.startDate,
+	endDate: leases.endDate,
+	monthlyRentCents: leases.monthlyRentCents,
+}
+
+/** A lease with its schedule and statements; null when absent or not the viewer's. */
+export function getLease({ id, viewer }: { id: number; viewer: Viewer }) {
+	const db = getDb()
+	const lease = db
+		.select(leaseColumns)
+		.from(leases)
+		.innerJoin(startups, eq(startups.id, leases.startupId))
+		.innerJoin(units, eq(units.id, leases.unitId))
+		.where(and(eq(leases.id, id), leaseScope(viewer)))
+		.get()
+	if (!lease) return null
+	const date = today()
+	const running = lease.startDate <= date && (lease.endDate === null || lease.endDate >= date)
+	// the next lease of the same startup on the same unit: this one was renewed
+	const renewal =
+		db
+			.select({ id: leases.id, startDate: leases.startDate })
+			.from(leases)
+			.where(
+				and(
+					eq(leases.startupId, lease.startupId),
+					eq(leases.unitId, lease.unitId),
+					sql`${leases.startDate} > ${lease.startDate}`,
+				),
+			)
+			.orderBy(asc(leases.startDate))
+			.get() ?? null
+	const steps = stepsByLease(db, [id]).get(id) ?? []
+	const statements = listStatementsOfLease({ leaseId: id, viewer })
+	// statements that bill more than the lease's terms now give (it was ended or renewed after
+	// they were issued): each needs the credit note its page proposes
+	const toCorrect = statements.rows
+		.filter((s) => {
+			const expected = computeStatement({
+				monthlyRentCents: lease.monthlyRentCents,
+				leaseStartDate: lease.startDate,
+				leaseEndDate: lease.endDate,
+				month: s.month,
+				steps,
+			})
+			const net = s.rentCents - s.creditedSubsidyCents - s.creditedStartupCents
+			return net > (expected?.rentCents ?? 0)
+		})
+		.map((s) => ({ id: s.id, month: s.month }))
+	return {
+		lease,
+		steps,
+		running,
+		currentMonthIndex: running ? leaseMonthIndex(lease.startDate, monthOf(date)) : null,
+		renewal,
+		statements,
+		toCorrect,
+	}
+}
+
+/** Every lease of a startup, newest first, with its schedule. */
+export function listLeasesOfStartup({ startupId, viewer }: { startupId: number; viewer: Viewer }) {
+	const db = getDb()
+	const rows = db
+		.select(leaseColumns)
+		.from(leases)
+		.innerJoin(startups, eq(startups.id, leases.startupId))
+		.innerJoin(units, eq(units.id, leases.unitId))
+		.where(and(eq(leases.startupId, startupId), leaseScope(viewer)))
+		.orderBy(desc(leases.startDate))
+		.all()
+	const steps = stepsByLease(
+		db,
+		rows.map((r) => r.id),
+	)
+	const date = today()
+	return rows.map((lease) => {
+		const running = lease.startDate <= date && (lease.endDate === null || lease.endDate >= date)
+		return {
+			...lease,
+			steps: steps.get(lease.id) ?? [],
+			running,
+			currentMonthIndex: running ? leaseMonthIndex(lease.startDate, monthOf(date)) : null,
+		}
+	})
+}
+
+/**
+ * What the renewal form starts from: same startup and unit, from the day after the lease
+ * ends (or the first of next month for an open-ended one), same rent, and the schedule
+ * continued where the lease stands (see shiftSchedule).
+ */
+export function getRenewalDraft({ leaseId, viewer }: { leaseId: number; viewer: Viewer }) {
+	if (!mayManageNursery(viewer)) return null
+	const db = getDb()
+	const lease = db.select().from(leases).where(eq(leases.id, leaseId)).get()
+	if (!lease) return null
+	const steps: SubsidyStep[] = stepsByLease(db, [leaseId]).get(leaseId) ?? []
+	const date = today()
+	const nextMonthFirst = firstDayOf(addMonths(monthOf(date), 1))
+	let startDate = lease.endDate ? addDays(lease.endDate, 1) : nextMonthFirst
+	if (startDate <= lease.startDate) startDate = addDays(lease.startDate, 1)
+	const elapsed = leaseMonthIndex(lease.startDate, monthOf(startDate)) - 1
+	return {
+		renewsLeaseId: lease.id,
+		startupId: lease.startupId,
+		unitId: lease.unitId,
+		startDate,
+		monthlyRentCents: lease.monthlyRentCents,
+		steps: shiftSchedule(steps, elapsed),
+	}
+}
+
+/**
+ * A startup's rent account: its leases with their schedules and its statements with what it
+ * still owes. Managers open any; a founder only their own startup's (null otherwise).
+ */
+export function getRentAccount({ startupId, viewer }: { startupId: number; viewer: Viewer }) {
+	const own = viewer.role === 'founder' && viewer.startupId === startupId
+	if (!can(viewer, 'read:lease:any') && !(own && can(viewer, 'read:statement:own'))) return null
+	const startup = getDb()
+		.select({ id: startups.id, name: startups.name })
+		.from(startups)
+		.where(eq(startups.id, startupId))
+		.get()
+	if (!startup) return null
+	return {
+		startup,
+		leases: listLeasesOfStartup({ startupId, viewer }),
+		statements: listStatementsOfStartup({ startupId, viewer }),
+	}
+}

@@ -1,0 +1,223 @@
+import { and, asc, eq, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
+import { leases, startups, units } from '#db/schema/index'
+import type { UnitInput } from '~/schemas/nursery'
+import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
+import { today } from '~/utils/dates'
+import { forbidden } from '~/utils/http.server'
+import { can } from '~/utils/permissions'
+import { addMonths, firstDayOf, lastDayOf, monthOf, monthRange } from '~/utils/rent'
+import { diffFields, recordAudit } from './audit.server'
+import type { Viewer } from './viewer'
+
+/*
+ * The nursery building: units and who occupies them. Shared helpers of the nursery models
+ * (who may read which lease, how a refused write comes back as a field message) live here too.
+ */
+
+/** Leases, statements and payments are the managers'; a founder reads their own startup's. */
+export const mayManageNursery = (viewer: Viewer) => can(viewer, 'update:lease:any')
+
+export function requireNurseryManager(viewer: Viewer) {
+	if (!mayManageNursery(viewer)) throw forbidden('update:lease:any')
+}
+
+/**
+ * The leases a viewer may read, as raw SQL on the alias `l` (leases): everything for a manager,
+ * their own startup's for a founder, nothing for anyone else.
+ */
+export function leaseScopeSql(viewer: Viewer): SQL {
+	if (can(viewer, 'read:lease:any')) return sql`1`
+	if (viewer.role === 'founder' && can(viewer, 'read:lease:own') && viewer.startupId) {
+		return sql`l.startup_id = ${viewer.startupId}`
+	}
+	return sql`0`
+}
+
+/** The same scope for drizzle queries that name the leases table. */
+export function leaseScope(viewer: Viewer): SQL | undefined {
+	if (can(viewer, 'read:lease:any')) return undefined
+	if (viewer.role === 'founder' && can(viewer, 'read:lease:own') && viewer.startupId) {
+		return eq(leases.startupId, viewer.startupId)
+	}
+	return sql`0`
+}
+
+/**
+ * A write refused by a rule checked inside its transaction (a unit taken, an overpayment…):
+ * thrown inside writeTransaction so that nothing is kept, then turned into a field message.
+ */
+export class Rejected extends Error {
+	constructor(
+		readonly field: string,
+		readonly messageKey: string,
+	) {
+		super(`${field}: ${messageKey}`)
+	}
+}
+
+export type Attempt<T> =
+	| { ok: true; value: T }
+	| { ok: false; errors: { formErrors: string[]; fieldErrors: Record<string, string[]> } }
+
+/**
+ * Runs a write; a Rejected error rolls it back and comes back as messages for the form
+ * (`submission.reply(result.errors)`): on its field, or on the whole form when field is ''.
+ */
+export function attempt<T>(fn: () => T): Attempt<T> {
+	try {
+		return { ok: true, value: fn() }
+	} catch (error) {
+		if (error instanceof Rejected) {
+			return {
+				ok: false,
+				errors: error.field
+					? { formErrors: [], fieldErrors: { [error.field]: [error.messageKey] } }
+					: { formErrors: [error.messageKey], fieldErrors: {} },
+			}
+		}
+		throw error
+	}
+}
+
+/** Leases running on a date (start and end days included). */
+export const leaseRunningOn = (date: string) =>
+	and(lte(leases.startDate, date), or(isNull(leases.endDate), gte(leases.endDate, date)))
+
+// ---------------------------------------------------------------- units
+
+const unitColumns = {
+	id: units.id,
+	code: units.code,
+	floor: units.floor,
+	kind: units.kind,
+	areaM2: units.areaM2,
+	desks: units.desks,
+	marketRentCents: units.marketRentCents,
+}
+
+/** Every unit with today's occupant, floor by floor. */
+export function listUnits({ viewer }: { viewer: Viewer }) {
+	if (!mayManageNursery(viewer)) return []
+	const date = today()
+	return getDb()
+		.select({
+			...unitColumns,
+			leaseId: leases.id,
+			leaseEndDate: leases.endDate,
+			startupId: startups.id,
+			startupName: startups.name,
+		})
+		.from(units)
+		.leftJoin(leases, and(eq(leases.unitId, units.id), leaseRunningOn(date)))
+		.leftJoin(startups, eq(startups.id, leases.startupId))
+		.orderBy(asc(units.floor), asc(units.code))
+		.all()
+}
+
+export type UnitRow = ReturnType<typeof listUnits>[number]
+
+export function getUnit({ id, viewer }: { id: number; viewer: Viewer }) {
+	if (!mayManageNursery(viewer)) return null
+	return getDb().select(unitColumns).from(units).where(eq(units.id, id)).get() ?? null
+}
+
+function assertCodeFree(tx: Tx, code: string, exceptId?: number) {
+	const clash = tx
+		.select({ id: units.id })
+		.from(units)
+		.where(
+			sql`${units.code} = ${code} COLLATE NOCASE${exceptId ? sql` AND ${units.id} <> ${exceptId}` : sql``}`,
+		)
+		.get()
+	if (clash) throw new Rejected('code', 'nursery:errors.codeTaken')
+}
+
+const unitValues = (input: UnitInput) => ({
+	code: input.code,
+	floor: input.floor,
+	kind: input.kind,
+	areaM2: input.areaM2,
+	desks: input.desks,
+	marketRentCents: input.marketRent,
+})
+
+export function createUnit({ input, viewer }: { input: UnitInput; viewer: Viewer }) {
+	requireNurseryManager(viewer)
+	return attempt(() =>
+		writeTransaction((tx) => {
+			assertCodeFree(tx, input.code)
+			const unit = tx.insert(units).values(unitValues(input)).returning().get()
+			recordAudit(tx, {
+				userId: viewer.id,
+				action: 'create',
+				entity: 'unit',
+				entityId: unit.id,
+				summary: `created unit ${unit.code}`,
+			})
+			return unit
+		}),
+	)
+}
+
+export function updateUnit({
+	id,
+	input,
+	viewer,
+}: {
+	id: number
+	input: UnitInput
+	viewer: Viewer
+}) {
+	requireNurseryManager(viewer)
+	return attempt(() =>
+		writeTransaction((tx) => {
+			const before = tx.select(unitColumns).from(units).where(eq(units.id, id)).get()
+			if (!before) return null
+			assertCodeFree(tx, input.code, id)
+			const values = unitValues(input)
+			const changes = diffFields(before, values)
+			if (Object.keys(changes).length === 0) return { unit: before, changed: false }
+			const unit = tx.update(units).set(values).where(eq(units.id, id)).returning().get()
+			recordAudit(tx, {
+				userId: viewer.id,
+				action: 'update',
+				entity: 'unit',
+				entityId: id,
+				summary: `updated unit ${unit.code}: ${Object.keys(changes).join(', ')}`,
+				changes: JSON.stringify(changes),
+			})
+			return { unit, changed: true }
+		}),
+	)
+}
+
+// ---------------------------------------------------------------- occupancy
+
+/**
+ * Units occupied each month of the past 24 (the current one included): a unit counts for a
+ * month when a lease covers at least one day of it. The rate is against today's units.
+ */
+export function occupancyHistory({ viewer, months = 24 }: { viewer: Viewer; months?: number }) {
+	if (!mayManageNursery(viewer)) return { totalUnits: 0, months: [] }
+	const db = getDb()
+	const current = monthOf(today())
+	const list = monthRange(addMonths(current, -(months - 1)), current)
+	const totalUnits =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(units)
+			.get()?.n ?? 0
+	const values = sql.join(
+		list.map((m) => sql`(${m}, ${firstDayOf(m)}, ${lastDayOf(m)})`),
+		sql`, `,
+	)
+	const rows = db.all<{ month: string; occupied: number }>(sql`
+		WITH months(month, first_day, last_day) AS (VALUES ${values})
+		SELECT m.month AS month,
+			(SELECT count(DISTINCT l.unit_id) FROM leases l
+				WHERE l.start_date <= m.last_day AND (l.end_date IS NULL OR l.end_date >= m.first_day)
+			) AS occupied
+		FROM months m
+		ORDER BY m.month`)
+	return { totalUnits, months: rows }
+}

@@ -1,0 +1,116 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { LeaseForm, stepsToInput } from '~/components/nursery-lease-form'
+import { getRenewalDraft, listLeaseFormOptions, signLease } from '~/models/lease.server'
+import { LeaseSchema } from '~/schemas/nursery'
+import { requirePermission } from '~/utils/auth.server'
+import { getLocale } from '~/utils/i18n.server'
+import { notFound, redirectWithToast } from '~/utils/http.server'
+import { optionalParam } from '~/utils/list-params'
+import { centsToInput, DEFAULT_SCHEDULES } from '~/utils/rent'
+
+const IdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'update:lease:any')
+	const locale = await getLocale(request)
+	const params = new URL(request.url).searchParams
+	const options = listLeaseFormOptions({ viewer: user })
+	const renewId = optionalParam(IdParam, params.get('renew'))
+	if (params.get('renew') !== null) {
+		const draft = renewId ? getRenewalDraft({ leaseId: renewId, viewer: user }) : null
+		if (!draft) throw notFound('lease', params.get('renew') ?? '')
+		return {
+			...options,
+			renewal: {
+				leaseId: draft.renewsLeaseId,
+				startupName: options.startups.find((s) => s.id === draft.startupId)?.name ?? '',
+				unitCode: options.units.find((u) => u.id === draft.unitId)?.code ?? '',
+			},
+			values: {
+				startupId: String(draft.startupId),
+				unitId: String(draft.unitId),
+				startDate: draft.startDate,
+				endDate: '',
+				monthlyRent: centsToInput(draft.monthlyRentCents, locale),
+				steps: stepsToInput(draft.steps, locale),
+				renewsLeaseId: String(draft.renewsLeaseId),
+			},
+		}
+	}
+	// ?unitId= and ?startupId= preselect; the startup's programme picks the preset schedule
+	const unit = options.units.find((u) => u.id === optionalParam(IdParam, params.get('unitId')))
+	const startup = options.startups.find(
+		(s) => s.id === optionalParam(IdParam, params.get('startupId')),
+	)
+	return {
+		...options,
+		renewal: null,
+		values: {
+			startupId: startup ? String(startup.id) : '',
+			unitId: unit ? String(unit.id) : '',
+			startDate: '',
+			endDate: '',
+			monthlyRent: unit ? centsToInput(unit.marketRentCents, locale) : '',
+			steps: stepsToInput(DEFAULT_SCHEDULES[startup?.programme ?? 'incubation'], locale),
+			renewsLeaseId: '',
+		},
+	}
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const user = await requirePermission(request, 'update:lease:any')
+	const submission = parseWithZod(await request.formData(), { schema: LeaseSchema })
+	// a preset, an added or a removed step: the form comes back changed, nothing is written
+	if (submission.status !== 'success') {
+		return data(submission.reply(), { status: submission.status === 'error' ? 400 : 200 })
+	}
+	const result = signLease({ input: submission.value, viewer: user })
+	if (!result.ok) return data(submission.reply(result.errors), { status: 400 })
+	return redirectWithToast(`/nursery/leases/${result.value.id}`, {
+		type: 'success',
+		messageKey: submission.value.renewsLeaseId ? 'nursery:leases.renewed' : 'nursery:leases.signed',
+	})
+}
+
+export default function NewLeasePage() {
+	const { startups, units, renewal, values } = useLoaderData<typeof loader>()
+	const lastResult = useActionData<typeof action>()
+	const { t } = useTranslation('nursery')
+	// another ?unitId= or ?renew= is another form: start it afresh
+	const { search } = useLocation()
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to={renewal ? `/nursery/leases/${renewal.leaseId}` : '/nursery'}>
+					{renewal ? t('leases.backToLease') : t('title')}
+				</Link>
+			</p>
+			<h1>{renewal ? t('leases.renewTitle') : t('leases.newTitle')}</h1>
+			<LeaseForm
+				key={search}
+				lastResult={lastResult}
+				values={values}
+				startups={startups}
+				units={units}
+				renewal={renewal}
+				cancelTo={renewal ? `/nursery/leases/${renewal.leaseId}` : '/nursery'}
+			/>
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Pépinière · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

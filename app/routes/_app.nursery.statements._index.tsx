@@ -1,0 +1,199 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ErrorList } from '~/components/forms'
+import { formatMonth, useNurseryFormat } from '~/components/nursery-format'
+import { StatementTable } from '~/components/nursery-statement-table'
+import { EmptyState } from '~/components/stat'
+import { getMonth, issueMonth } from '~/models/statement.server'
+import { IssueMonthSchema, MonthSchema } from '~/schemas/nursery'
+import { requirePermission } from '~/utils/auth.server'
+import { today } from '~/utils/dates'
+import { getLocale } from '~/utils/i18n.server'
+import { redirectWithToast } from '~/utils/http.server'
+import { optionalParam } from '~/utils/list-params'
+import { addMonths, monthOf } from '~/utils/rent'
+import { useFormat } from '~/utils/use-format'
+
+/** Statements may be issued ahead for next month at most (rent is billed in advance). */
+const lastIssuableMonth = () => addMonths(monthOf(today()), 1)
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'read:lease:any')
+	const requested = optionalParam(MonthSchema, new URL(request.url).searchParams.get('month'))
+	const month = requested ?? monthOf(today())
+	return {
+		month,
+		lastIssuable: lastIssuableMonth(),
+		...getMonth({ month, viewer: user }),
+	}
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const user = await requirePermission(request, 'update:lease:any')
+	const submission = parseWithZod(await request.formData(), {
+		schema: IssueMonthSchema.refine((v) => v.month <= lastIssuableMonth(), {
+			path: ['month'],
+			message: 'nursery:errors.monthTooFar',
+		}),
+	})
+	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+	const { month } = submission.value
+	const result = issueMonth({ month, viewer: user })
+	const locale = await getLocale(request)
+	return redirectWithToast(`/nursery/statements?month=${month}`, {
+		type: 'success',
+		messageKey: result.created ? 'nursery:statements.issued' : 'nursery:statements.nothingIssued',
+		values: {
+			created: String(result.created),
+			existing: String(result.alreadyIssued),
+			month: formatMonth(month, locale),
+		},
+	})
+}
+
+export default function StatementsPage() {
+	const { month, lastIssuable, rows, totals, pending, pendingTotals } =
+		useLoaderData<typeof loader>()
+	const lastResult = useActionData<typeof action>()
+	const { t } = useTranslation('nursery')
+	const f = useFormat()
+	const nf = useNurseryFormat()
+	const monthLabel = nf.month(month)
+	const errors = lastResult?.error
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to="/nursery">{t('title')}</Link>
+			</p>
+			<div className="page-header">
+				<h1>{t('statements.pageTitle', { month: monthLabel })}</h1>
+				<div className="actions">
+					<a href={`/nursery/export/statements.csv?month=${month}`} className="button">
+						{t('exports.statements')}
+					</a>
+					<a href={`/nursery/export/payments.csv?month=${month}`} className="button">
+						{t('exports.payments')}
+					</a>
+				</div>
+			</div>
+
+			<nav aria-label={t('statements.monthNav')} className="filters month-nav">
+				<Link to={`?month=${addMonths(month, -1)}`} className="button button-small">
+					← {nf.month(addMonths(month, -1))}
+				</Link>
+				<Form method="get" className="inline-form">
+					<label htmlFor="month-picker">{t('statements.pickMonth')}</label>{' '}
+					<input id="month-picker" type="month" name="month" defaultValue={month} key={month} />{' '}
+					<button type="submit" className="button button-small">
+						{t('statements.show')}
+					</button>
+				</Form>
+				<Link to={`?month=${addMonths(month, 1)}`} className="button button-small">
+					{nf.month(addMonths(month, 1))} →
+				</Link>
+			</nav>
+
+			<section aria-labelledby="issue-heading" className="panel">
+				<h2 id="issue-heading">{t('statements.issueTitle', { month: monthLabel })}</h2>
+				{month > lastIssuable ? (
+					<p className="muted">{t('statements.tooEarly', { month: nf.month(lastIssuable) })}</p>
+				) : pending.length ? (
+					<>
+						<p>{t('statements.pendingLead', { count: pending.length })}</p>
+						<div className="table-scroll">
+							<table className="table">
+								<caption className="visually-hidden">{t('statements.pendingCaption')}</caption>
+								<thead>
+									<tr>
+										<th scope="col">{t('columns.startup')}</th>
+										<th scope="col">{t('columns.unit')}</th>
+										<th scope="col" className="num">
+											{t('columns.days')}
+										</th>
+										<th scope="col" className="num">
+											{t('columns.rent')}
+										</th>
+										<th scope="col" className="num">
+											{t('columns.subsidyShare')}
+										</th>
+										<th scope="col" className="num">
+											{t('columns.startupShare')}
+										</th>
+									</tr>
+								</thead>
+								<tbody>
+									{pending.map((p) => (
+										<tr key={p.leaseId}>
+											<th scope="row">{p.startupName}</th>
+											<td>{p.unitCode}</td>
+											<td className="num">
+												{t('columns.daysOf', { days: p.daysOccupied, of: p.daysInMonth })}
+											</td>
+											<td className="num">{f.money(p.rentCents)}</td>
+											<td className="num">{f.money(p.subsidyCents)}</td>
+											<td className="num">{f.money(p.startupShareCents)}</td>
+										</tr>
+									))}
+								</tbody>
+								<tfoot>
+									<tr>
+										<th scope="row" colSpan={3}>
+											{t('columns.total')}
+										</th>
+										<td className="num">{f.money(pendingTotals.rentCents)}</td>
+										<td className="num">{f.money(pendingTotals.subsidyCents)}</td>
+										<td className="num">{f.money(pendingTotals.startupShareCents)}</td>
+									</tr>
+								</tfoot>
+							</table>
+						</div>
+					</>
+				) : (
+					<p className="muted">{t('statements.nothingPending')}</p>
+				)}
+				{month <= lastIssuable ? (
+					<Form method="post" className="form form-compact">
+						<input type="hidden" name="intent" value="issue" />
+						<input type="hidden" name="month" value={month} />
+						<ErrorList errors={errors?.month} />
+						<div>
+							<button type="submit" className="button button-primary">
+								{t('statements.issue', { month: monthLabel })}
+							</button>
+						</div>
+						<p className="field-hint">{t('statements.issueHint')}</p>
+					</Form>
+				) : null}
+			</section>
+
+			<section aria-labelledby="issued-heading">
+				<h2 id="issued-heading">{t('statements.issuedTitle', { month: monthLabel })}</h2>
+				{rows.length ? (
+					<StatementTable
+						rows={rows}
+						totals={totals}
+						caption={t('statements.issuedTitle', { month: monthLabel })}
+						first="startup"
+						linkTo={(r) => `/nursery/statements/${r.id}`}
+					/>
+				) : (
+					<EmptyState title={t('statements.noneIssued')} />
+				)}
+			</section>
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Pépinière · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

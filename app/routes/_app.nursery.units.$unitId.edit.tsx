@@ -1,0 +1,73 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { UnitForm } from '~/components/nursery-unit-form'
+import { getUnit, updateUnit } from '~/models/nursery.server'
+import { UnitSchema } from '~/schemas/nursery'
+import { requirePermission } from '~/utils/auth.server'
+import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { centsToInput } from '~/utils/rent'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'update:lease:any')
+	const id = parseId(params.unitId, 'unit')
+	const unit = getUnit({ id, viewer: user })
+	if (!unit) throw notFound('unit', id)
+	return { unit }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requirePermission(request, 'update:lease:any')
+	const id = parseId(params.unitId, 'unit')
+	const submission = parseWithZod(await request.formData(), { schema: UnitSchema })
+	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+	const result = updateUnit({ id, input: submission.value, viewer: user })
+	if (!result.ok) {
+		return data(submission.reply(result.errors), { status: 400 })
+	}
+	if (!result.value) throw notFound('unit', id)
+	return redirectWithToast('/nursery', {
+		type: 'success',
+		messageKey: result.value.changed ? 'nursery:units.saved' : 'nursery:units.unchanged',
+		values: { code: result.value.unit.code },
+	})
+}
+
+export default function EditUnitPage() {
+	const { unit } = useLoaderData<typeof loader>()
+	const lastResult = useActionData<typeof action>()
+	const { t, i18n } = useTranslation('nursery')
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to="/nursery">{t('title')}</Link>
+			</p>
+			<h1>{t('units.editTitle', { code: unit.code })}</h1>
+			<UnitForm
+				lastResult={lastResult}
+				submitLabel={t('common:common.save')}
+				values={{
+					code: unit.code,
+					floor: String(unit.floor),
+					kind: unit.kind,
+					areaM2: String(unit.areaM2).replace('.', i18n.language === 'en' ? '.' : ','),
+					desks: String(unit.desks),
+					marketRent: centsToInput(unit.marketRentCents, i18n.language),
+				}}
+			/>
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Pépinière · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
