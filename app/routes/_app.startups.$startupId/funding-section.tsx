@@ -1,20 +1,31 @@
+import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '~/components/stat'
 import type { StartupPage } from '~/models/startup-page.server'
+import { rateInput, STEP_DATE_FIELD } from '~/schemas/funding'
 import { useFormat } from '~/utils/use-format'
 
 type Props = { page: StartupPage }
 
 export function FundingSection({ page }: Props) {
-	const { t } = useTranslation('startups')
+	const { t } = useTranslation('funding')
 	const f = useFormat()
+	const editable = page.sections.edit
+	const base = `/startups/${page.startup.id}/funding`
 	const secured = page.funding.filter((e) => e.status === 'secured' || e.status === 'received')
 	const inProgress = page.funding.filter((e) => e.status === 'planned' || e.status === 'applied')
 	const total = secured.reduce((sum, e) => sum + (e.amountEurCents ?? 0), 0)
 	const byId = new Map(page.funding.map((e) => [e.id, e]))
 	return (
 		<section aria-labelledby="funding-heading">
-			<h2 id="funding-heading">{t('page.funding')}</h2>
+			<div className="section-header">
+				<h2 id="funding-heading">{t('page.funding')}</h2>
+				{editable ? (
+					<Link to={`${base}/new`} className="button button-small">
+						{t('page.addFunding')}
+					</Link>
+				) : null}
+			</div>
 			{page.funding.length ? (
 				<>
 					<p>
@@ -24,52 +35,105 @@ export function FundingSection({ page }: Props) {
 							inProgress: inProgress.length,
 						})}
 					</p>
-					<table className="table">
-						<thead>
-							<tr>
-								<th scope="col">{t('page.fundingKind')}</th>
-								<th scope="col">{t('page.source')}</th>
-								<th scope="col" className="num">
-									{t('page.amount')}
-								</th>
-								<th scope="col">{t('common:fields.status')}</th>
-								<th scope="col">{t('page.triggeredBy')}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{page.funding.map((e) => {
-								const trigger = e.triggeredById ? byId.get(e.triggeredById) : undefined
-								return (
-									<tr key={e.id}>
-										<th scope="row">{t(`fundingKinds.${e.kind}`)}</th>
-										<td>
-											{e.source}{' '}
-											<span className="muted">
-												({e.isPublic ? t('page.public') : t('page.private')})
-											</span>
-										</td>
-										<td className="num">
-											{f.money(e.amountCents, e.currency)}
-											{e.currency !== 'EUR' && e.amountEurCents != null ? (
-												<span className="muted"> ≈ {f.money(e.amountEurCents)}</span>
+					<div className="table-scroll">
+						<table className="table funding-table">
+							<thead>
+								<tr>
+									<th scope="col">{t('fields.kind')}</th>
+									<th scope="col">{t('fields.source')}</th>
+									<th scope="col" className="num">
+										{t('fields.amount')}
+									</th>
+									<th scope="col">{t('fields.status')}</th>
+									<th scope="col">{t('fields.triggeredBy')}</th>
+									{editable ? (
+										<th scope="col">
+											<span className="visually-hidden">{t('common:common.edit')}</span>
+										</th>
+									) : null}
+								</tr>
+							</thead>
+							<tbody>
+								{page.funding.map((e) => {
+									const trigger = e.triggeredById ? byId.get(e.triggeredById) : undefined
+									const stepDate = e[STEP_DATE_FIELD[e.status]]
+									return (
+										<tr key={e.id} className={e.status === 'declined' ? 'row-muted' : undefined}>
+											<th scope="row">{t(`kinds.${e.kind}`)}</th>
+											<td>
+												{e.source}{' '}
+												<span className="muted">
+													({e.isPublic ? t('page.public') : t('page.private')})
+												</span>
+											</td>
+											<td className="num">
+												{f.money(e.amountCents, e.currency)}
+												{e.currency !== 'EUR' ? (
+													<ConvertedAmount
+														eurCents={e.amountEurCents}
+														rateMicros={e.rateMicros}
+														rateOn={e.rateOn}
+													/>
+												) : null}
+											</td>
+											<td>
+												{t(`statuses.${e.status}`)}
+												{stepDate ? ` — ${f.date(stepDate)}` : ''}
+											</td>
+											<td>
+												{trigger
+													? `${t(`kinds.${trigger.kind}`)} (${trigger.source})`
+													: e.triggerKind
+														? t('page.triggerElsewhere', { kind: t(`kinds.${e.triggerKind}`) })
+														: '—'}
+											</td>
+											{editable ? (
+												<td>
+													<Link to={`${base}/${e.id}`}>
+														{t('common:common.edit')}
+														<span className="visually-hidden">
+															{' '}
+															{t(`kinds.${e.kind}`)} {e.source}
+														</span>
+													</Link>
+												</td>
 											) : null}
-										</td>
-										<td>
-											{t(`fundingStatuses.${e.status}`)}
-											{e.securedOn ? ` — ${f.date(e.securedOn)}` : ''}
-										</td>
-										<td>
-											{trigger ? `${t(`fundingKinds.${trigger.kind}`)} (${trigger.source})` : '—'}
-										</td>
-									</tr>
-								)
-							})}
-						</tbody>
-					</table>
+										</tr>
+									)
+								})}
+							</tbody>
+						</table>
+					</div>
 				</>
 			) : (
 				<EmptyState title={t('page.noFunding')}>{t('page.noFundingHint')}</EmptyState>
 			)}
 		</section>
+	)
+}
+
+/** "≈ €1,168.00 at 1.168 (rate of 1 Mar 2025)", or a warning when no rate converts it yet. */
+export function ConvertedAmount({
+	eurCents,
+	rateMicros,
+	rateOn,
+}: {
+	eurCents: number | null
+	rateMicros: number | null
+	rateOn: string | null
+}) {
+	const { t, i18n } = useTranslation('funding')
+	const f = useFormat()
+	if (eurCents === null || rateMicros === null || !rateOn) {
+		return <span className="badge badge-warning">{t('rates.missing')}</span>
+	}
+	return (
+		<span className="muted converted">
+			{' ≈ '}
+			{f.money(eurCents)}
+			<span className="rate-used">
+				{t('rates.used', { rate: rateInput(rateMicros, i18n.language), date: f.date(rateOn) })}
+			</span>
+		</span>
 	)
 }

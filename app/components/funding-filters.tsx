@@ -1,0 +1,133 @@
+import { Form, Link, useSubmit } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CURRENCIES, FUNDING_KINDS, FUNDING_STATUSES } from '#db/schema/enums'
+import { ORIGINS } from '~/schemas/funding'
+
+type Filters = {
+	q?: string
+	from?: string
+	to?: string
+	kind?: string
+	origin?: string
+	status?: string
+	cohortId?: number
+	currency?: string
+}
+
+/** The /funding filters: they live in the URL, so a view can be bookmarked and exported. */
+export function FundingFilters({
+	manager,
+	view,
+	filters,
+	cohorts,
+}: {
+	manager: boolean
+	view: 'events' | 'startups'
+	filters: Filters
+	cohorts: { id: number; name: string }[]
+}) {
+	const { t } = useTranslation('funding')
+	const submit = useSubmit()
+	const hasFilters = Object.values(filters).some((v) => v !== undefined)
+	return (
+		<Form
+			method="get"
+			className="filters"
+			role="search"
+			aria-label={t('portfolio.filters')}
+			onChange={(e) => {
+				// choices apply at once; dates and the search wait for the Filter button
+				if ((e.target as HTMLElement).tagName === 'SELECT')
+					submit(e.currentTarget, { preventScrollReset: true })
+			}}
+		>
+			{view === 'startups' && manager ? <input type="hidden" name="view" value="startups" /> : null}
+			{manager ? (
+				<div className="field">
+					<label htmlFor="q">{t('portfolio.search')}</label>
+					<input id="q" type="search" name="q" defaultValue={filters.q ?? ''} />
+				</div>
+			) : null}
+			<div className="field">
+				<label htmlFor="filter-from">{t('portfolio.from')}</label>
+				<input id="filter-from" type="date" name="from" defaultValue={filters.from ?? ''} />
+			</div>
+			<div className="field">
+				<label htmlFor="filter-to">{t('portfolio.to')}</label>
+				<input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ''} />
+			</div>
+			<FilterSelect
+				name="kind"
+				label={t('fields.kind')}
+				value={filters.kind}
+				options={FUNDING_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+			/>
+			<FilterSelect
+				name="origin"
+				label={t('fields.origin')}
+				value={filters.origin}
+				options={ORIGINS.map((o) => ({ value: o, label: t(`origins.${o}`) }))}
+			/>
+			{manager ? (
+				<FilterSelect
+					name="status"
+					label={t('fields.status')}
+					value={filters.status}
+					options={FUNDING_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+				/>
+			) : null}
+			<FilterSelect
+				name="cohort"
+				label={t('common:fields.cohort')}
+				value={filters.cohortId?.toString()}
+				options={cohorts.map((c) => ({ value: String(c.id), label: c.name }))}
+			/>
+			<FilterSelect
+				name="currency"
+				label={t('fields.currency')}
+				value={filters.currency}
+				options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+			/>
+			<div className="filter-buttons">
+				<button type="submit" className="button">
+					{t('common:common.filter')}
+				</button>
+				{hasFilters ? (
+					<Link
+						to={view === 'startups' && manager ? '/funding?view=startups' : '/funding'}
+						className="button button-link"
+					>
+						{t('common:common.reset')}
+					</Link>
+				) : null}
+			</div>
+		</Form>
+	)
+}
+
+function FilterSelect({
+	name,
+	label,
+	value,
+	options,
+}: {
+	name: string
+	label: string
+	value: string | undefined
+	options: { value: string; label: string }[]
+}) {
+	const { t } = useTranslation()
+	return (
+		<div className="field">
+			<label htmlFor={`filter-${name}`}>{label}</label>
+			<select id={`filter-${name}`} name={name} defaultValue={value ?? ''}>
+				<option value="">{t('common.all')}</option>
+				{options.map((o) => (
+					<option key={o.value} value={o.value}>
+						{o.label}
+					</option>
+				))}
+			</select>
+		</div>
+	)
+}

@@ -1,0 +1,819 @@
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import { z } from 'zod'
+import { cohorts, fundingEvents, startups } from '#db/schema/index'
+import { CURRENCIES, FUNDING_KINDS, FUNDING_STATUSES } from '#db/schema/enums'
+import { isoDate } from '~/schemas/common'
+import { type FundingEventInput, ORIGINS, startedOn, type StepDates } from '~/schemas/funding'
+import { getDb, writeTransaction } from '~/utils/db.server'
+import { likePattern, optionalParam, parseListParams } from '~/utils/list-params'
+import { can } from '~/utils/permissions'
+import { diffFields, recordAudit } from './audit.server'
+import {
+	amountInEurCents,
+	conversionDate,
+	isSecured,
+	rateUsedMicros,
+	rateUsedOn,
+} from './funding-sql.server'
+import {
+	type FundingNode,
+	INNOVATION_FUND_YEARLY_ENVELOPE_CENTS,
+	innovationFundLeverage,
+	portfolioLeverage,
+	ratio,
+	triggeredBelow,
+	wouldCreateCycle,
+} from './leverage'
+import type { Viewer } from './viewer'
+import { today } from '~/utils/dates'
+
+// ---------------------------------------------------------------- who may write
+
+export type EditorAccess = 'manager' | 'founder' | 'hidden' | 'forbidden'
+
+const OWN_PERMISSION = {
+	funding: 'update:funding:own',
+	milestone: 'update:milestone:own',
+	kpi: 'create:kpi:own',
+} as const
+
+function startupExists(id: number) {
+	return Boolean(
+		getDb().select({ id: startups.id }).from(startups).where(eq(startups.id, id)).get(),
+	)
+}
+
+/**
+ * Who may change a startup's funding, milestones and KPI reports: a manager for any startup,
+ * a founder for their own one. Another startup is "hidden" for a founder (their routes answer
+ * 404, as for the startup page); mentors and partners never write ("forbidden", 403).
+ */
+export function startupEditorAccess(
+	viewer: Viewer,
+	startupId: number,
+	area: keyof typeof OWN_PERMISSION = 'funding',
+): EditorAccess {
+	if (can(viewer, 'update:funding:any')) return startupExists(startupId) ? 'manager' : 'hidden'
+	if (viewer.role === 'founder' && can(viewer, OWN_PERMISSION[area])) {
+		return viewer.startupId === startupId && startupExists(startupId) ? 'founder' : 'hidden'
+	}
+	return 'forbidden'
+}
+
+/** The same rule, as a WHERE condition on startups, for the writes themselves. */
+export function editableStartups(viewer: Viewer): SQL {
+	if (can(viewer, 'update:funding:any')) return sql`1 = 1`
+	if (viewer.role === 'founder') return eq(startups.id, viewer.startupId ?? -1)
+	return sql`0 = 1`
+}
+
+export function editableStartup(viewer: Viewer, startupId: number) {
+	return (
+		getDb()
+			.select({ id: startups.id, name: startups.name })
+			.from(startups)
+			.where(and(eq(startups.id, startupId), editableStartups(viewer)))
+			.get() ?? null
+	)
+}
+
+// ---------------------------------------------------------------- one startup's events
+
+/** The event another one was triggered by, in self-joins. */
+const trigger = alias(fundingEvents, 'trigger')
+
+const stepColumns = {
+	plannedOn: fundingEvents.plannedOn,
+	appliedOn: fundingEvents.appliedOn,
+	securedOn: fundingEvents.securedOn,
+	receivedOn: fundingEvents.receivedOn,
+	declinedOn: fundingEvents.declinedOn,
+}
+
+const editColumns = {
+	id: fundingEvents.id,
+	startupId: fundingEvents.startupId,
+	kind: fundingEvents.kind,
+	source: fundingEvents.source,
+	isPublic: fundingEvents.isPublic,
+	amountCents: fundingEvents.amountCents,
+	currency: fundingEvents.currency,
+	status: fundingEvents.status,
+	...stepColumns,
+	triggeredById: fundingEvents.triggeredById,
+	note: fundingEvents.note,
+}
+
+/** An event of this startup, for its edit form; null when absent, elsewhere or not the viewer's to edit. */
+export function getFundingEventForEdit({
+	viewer,
+	startupId,
+	eventId,
+}: {
+	viewer: Viewer
+	startupId: number
+	eventId: number
+}) {
+	return (
+		getDb()
+			.select(editColumns)
+			.from(fundingEvents)
+			.innerJoin(startups, eq(startups.id, fundingEvents.startupId))
+			.where(
+				and(
+					eq(fundingEvents.id, eventId),
+					eq(fundingEvents.startupId, startupId),
+					editableStartups(viewer),
+				),
+			)
+			.get() ?? null
+	)
+}
+
+/** Ids of the events below `eventId` in the chain, itself included (they cannot trigger it). */
+function chainBelow(eventId: number) {
+	const rows = getDb().all<{ id: number }>(sql`WITH RECURSIVE below(id) AS (
+		SELECT ${eventId}
+		UNION
+		SELECT child.id FROM funding_events child JOIN below ON child.triggered_by_id = below.id
+	) SELECT id FROM below`)
+	return new Set(rows.map((r) => r.id))
+}
+
+/** The proposed trigger and every event above it, for the cycle check. */
+function chainAbove(eventId: number) {
+	return getDb().all<{
+		id: number
+		triggeredById: number | null
+	}>(sql`WITH RECURSIVE above(id, parent) AS (
+		SELECT fe.id, fe.triggered_by_id FROM funding_events fe WHERE fe.id = ${eventId}
+		UNION
+		SELECT fe.id, fe.triggered_by_id FROM funding_events fe JOIN above ON fe.id = above.parent
+	) SELECT id, parent AS triggeredById FROM above`)
+}
+
+/**
+ * The events an event may say it was triggered by: this startup's own ones and, for a manager,
+ * every innovation-fund grant (a founder never sees another startup's money). Declined money
+ * triggered nothing; the event itself and what it triggered would make a loop.
+ */
+export function listTriggerOptions({
+	viewer,
+	startupId,
+	eventId,
+}: {
+	viewer: Viewer
+	startupId: number
+	eventId?: number
+}) {
+	if (!editableStartup(viewer, startupId)) return []
+	const excluded = eventId ? chainBelow(eventId) : new Set<number>()
+	const scope =
+		viewer.role === 'manager'
+			? or(eq(fundingEvents.startupId, startupId), eq(fundingEvents.kind, 'innovation_fund_grant'))
+			: eq(fundingEvents.startupId, startupId)
+	const options = getDb()
+		.select({
+			id: fundingEvents.id,
+			startupId: fundingEvents.startupId,
+			startupName: startups.name,
+			kind: fundingEvents.kind,
+			source: fundingEvents.source,
+			amountCents: fundingEvents.amountCents,
+			currency: fundingEvents.currency,
+			status: fundingEvents.status,
+			date: conversionDate,
+		})
+		.from(fundingEvents)
+		.innerJoin(startups, eq(startups.id, fundingEvents.startupId))
+		.where(and(scope, sql`${fundingEvents.status} <> 'declined'`))
+		.orderBy(sql`${fundingEvents.startupId} <> ${startupId}`, desc(conversionDate))
+		.all()
+		.filter((e) => !excluded.has(e.id))
+		.map((e) => ({ ...e, restricted: false }))
+	// the link the event has now stays selectable, even to an event that is no longer offered
+	// (declined since); another startup's grant linked by a manager shows to a founder as a bare
+	// "innovation-fund grant": its amount and its startup are not theirs to read
+	const current = eventId
+		? getDb()
+				.select({
+					id: trigger.id,
+					startupId: trigger.startupId,
+					startupName: startups.name,
+					kind: trigger.kind,
+					source: trigger.source,
+					amountCents: trigger.amountCents,
+					currency: trigger.currency,
+					status: trigger.status,
+				})
+				.from(fundingEvents)
+				.innerJoin(trigger, eq(trigger.id, fundingEvents.triggeredById))
+				.innerJoin(startups, eq(startups.id, trigger.startupId))
+				.where(eq(fundingEvents.id, eventId))
+				.get()
+		: undefined
+	if (current && !options.some((o) => o.id === current.id)) {
+		const restricted = current.startupId !== startupId && viewer.role !== 'manager'
+		options.push(
+			restricted
+				? {
+						...current,
+						startupName: '',
+						source: '',
+						amountCents: 0,
+						currency: 'EUR',
+						date: null,
+						restricted,
+					}
+				: { ...current, date: null, restricted },
+		)
+	}
+	return options
+}
+
+/**
+ * Why `triggeredById` cannot be the trigger of this event, as a message key; null when it can.
+ * The trigger must be an earlier event (by start date) of the same startup or an
+ * innovation-fund grant, not declined, not the event itself, and must not close a loop.
+ */
+export function triggerProblem({
+	viewer,
+	startupId,
+	eventId,
+	triggeredById,
+	dates,
+	currentTriggerId = null,
+}: {
+	viewer: Viewer
+	startupId: number
+	eventId: number | null
+	triggeredById: number
+	dates: StepDates
+	/** the link the event has now: a founder keeps a grant a manager linked, unseen */
+	currentTriggerId?: number | null
+}): string | null {
+	if (eventId !== null && triggeredById === eventId) return 'funding:errors.triggerSelf'
+	const trigger = getDb()
+		.select({
+			id: fundingEvents.id,
+			startupId: fundingEvents.startupId,
+			kind: fundingEvents.kind,
+			status: fundingEvents.status,
+			...stepColumns,
+		})
+		.from(fundingEvents)
+		.where(eq(fundingEvents.id, triggeredById))
+		.get()
+	if (!trigger) return 'funding:errors.unknownTrigger'
+	if (trigger.startupId !== startupId && triggeredById !== currentTriggerId) {
+		// a founder knows nothing of other startups' money: for them it does not exist
+		if (viewer.role !== 'manager') return 'funding:errors.unknownTrigger'
+		if (trigger.kind !== 'innovation_fund_grant') return 'funding:errors.triggerOtherStartup'
+	}
+	// a link made before its trigger was declined may stay; a new one may not
+	if (trigger.status === 'declined' && triggeredById !== currentTriggerId) {
+		return 'funding:errors.triggerDeclined'
+	}
+	const triggerStart = startedOn(trigger)
+	const eventStart = startedOn(dates)
+	if (triggerStart && eventStart && triggerStart > eventStart) return 'funding:errors.triggerLater'
+	if (wouldCreateCycle(chainAbove(triggeredById), eventId, triggeredById)) {
+		return 'funding:errors.triggerCycle'
+	}
+	return null
+}
+
+/** An event cannot start after the events it triggered (they would no longer be later). */
+export function triggeredEarlierProblem(eventId: number, dates: StepDates): string | null {
+	const start = startedOn(dates)
+	if (!start) return null
+	const children = getDb()
+		.select(stepColumns)
+		.from(fundingEvents)
+		.where(eq(fundingEvents.triggeredById, eventId))
+		.all()
+	return children.some((c) => {
+		const childStart = startedOn(c)
+		return childStart !== null && childStart < start
+	})
+		? 'funding:errors.startsAfterTriggered'
+		: null
+}
+
+/** The form field a "dates" problem is shown on: the event's first date. */
+export function firstDateField(dates: StepDates) {
+	const fields = ['plannedOn', 'appliedOn', 'securedOn', 'receivedOn', 'declinedOn'] as const
+	return fields.find((f) => dates[f]) ?? 'plannedOn'
+}
+
+function rowValues(input: FundingEventInput) {
+	return {
+		kind: input.kind,
+		source: input.source,
+		isPublic: input.origin === 'public',
+		amountCents: input.amount,
+		currency: input.currency,
+		status: input.status,
+		plannedOn: input.plannedOn ?? null,
+		appliedOn: input.appliedOn ?? null,
+		securedOn: input.securedOn ?? null,
+		receivedOn: input.receivedOn ?? null,
+		declinedOn: input.declinedOn ?? null,
+		triggeredById: input.triggeredById ?? null,
+		note: input.note ?? null,
+	}
+}
+
+function describe(values: {
+	kind: string
+	source: string
+	amountCents: number
+	currency: string
+	status: string
+}) {
+	const amount = (values.amountCents / 100).toFixed(2)
+	return `${values.kind} from ${values.source}, ${amount} ${values.currency}, ${values.status}`
+}
+
+export type FundingWrite =
+	{ ok: true; id: number; changed: boolean } | { ok: false; field: string; message: string }
+
+/** Checks the trigger and the dates again inside the write, so that no loop can slip in between. */
+function linkProblem(
+	viewer: Viewer,
+	startupId: number,
+	eventId: number | null,
+	input: FundingEventInput,
+	currentTriggerId: number | null = null,
+): FundingWrite | null {
+	if (input.triggeredById) {
+		const message = triggerProblem({
+			viewer,
+			startupId,
+			eventId,
+			triggeredById: input.triggeredById,
+			dates: input,
+			currentTriggerId,
+		})
+		if (message) return { ok: false, field: 'triggeredById', message }
+	}
+	if (eventId !== null) {
+		const message = triggeredEarlierProblem(eventId, input)
+		if (message) return { ok: false, field: firstDateField(input), message }
+	}
+	return null
+}
+
+/** Null when the viewer may not write this startup's funding. */
+export function createFundingEvent({
+	viewer,
+	startupId,
+	input,
+}: {
+	viewer: Viewer
+	startupId: number
+	input: FundingEventInput
+}): FundingWrite | null {
+	return writeTransaction((tx) => {
+		if (!editableStartup(viewer, startupId)) return null
+		const problem = linkProblem(viewer, startupId, null, input)
+		if (problem) return problem
+		const values = rowValues(input)
+		const event = tx
+			.insert(fundingEvents)
+			.values({ ...values, startupId })
+			.returning({ id: fundingEvents.id })
+			.get()
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'create',
+			entity: 'funding_event',
+			entityId: event.id,
+			startupId,
+			summary: `recorded funding: ${describe(values)}`,
+		})
+		return { ok: true, id: event.id, changed: true }
+	})
+}
+
+/** Null when there is no such event of this startup that the viewer may write. */
+export function updateFundingEvent({
+	viewer,
+	startupId,
+	eventId,
+	input,
+}: {
+	viewer: Viewer
+	startupId: number
+	eventId: number
+	input: FundingEventInput
+}): FundingWrite | null {
+	return writeTransaction((tx) => {
+		const before = getFundingEventForEdit({ viewer, startupId, eventId })
+		if (!before) return null
+		const problem = linkProblem(viewer, startupId, eventId, input, before.triggeredById)
+		if (problem) return problem
+		const values = rowValues(input)
+		const { id: _id, startupId: _startupId, ...old } = before
+		const changes = diffFields(old, values)
+		if (Object.keys(changes).length === 0) return { ok: true, id: eventId, changed: false }
+		tx.update(fundingEvents).set(values).where(eq(fundingEvents.id, eventId)).run()
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'update',
+			entity: 'funding_event',
+			entityId: eventId,
+			startupId,
+			summary: `updated funding ${describe(values)}: ${Object.keys(changes).join(', ')}`,
+			changes: JSON.stringify(changes),
+		})
+		return { ok: true, id: eventId, changed: true }
+	})
+}
+
+/** Events it triggered lose their link (the foreign key sets it to null); the audit says which. */
+export function deleteFundingEvent({
+	viewer,
+	startupId,
+	eventId,
+}: {
+	viewer: Viewer
+	startupId: number
+	eventId: number
+}) {
+	return writeTransaction((tx) => {
+		const before = getFundingEventForEdit({ viewer, startupId, eventId })
+		if (!before) return null
+		const unlinked = tx
+			.select({ id: fundingEvents.id, startupId: fundingEvents.startupId })
+			.from(fundingEvents)
+			.where(eq(fundingEvents.triggeredById, eventId))
+			.all()
+		tx.delete(fundingEvents).where(eq(fundingEvents.id, eventId)).run()
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'delete',
+			entity: 'funding_event',
+			entityId: eventId,
+			startupId,
+			summary: `deleted funding ${describe(before)}${
+				unlinked.length ? `; no longer triggering #${unlinked.map((u) => u.id).join(', #')}` : ''
+			}`,
+		})
+		for (const child of unlinked.filter((u) => u.startupId !== startupId)) {
+			recordAudit(tx, {
+				userId: viewer.id,
+				action: 'update',
+				entity: 'funding_event',
+				entityId: child.id,
+				startupId: child.startupId,
+				summary: `funding #${child.id} lost its trigger #${eventId} (deleted)`,
+			})
+		}
+		return { id: eventId, unlinked: unlinked.length }
+	})
+}
+
+/** How many events an event triggered directly: the edit page warns before deleting it. */
+export function countTriggered(eventId: number) {
+	return getDb()
+		.select({ id: fundingEvents.id })
+		.from(fundingEvents)
+		.where(eq(fundingEvents.triggeredById, eventId))
+		.all().length
+}
+
+/** Sources already typed, so that "Bpifrance" is written the same way every time. */
+export function listKnownSources(viewer: Viewer, startupId: number) {
+	return getDb()
+		.selectDistinct({ source: fundingEvents.source })
+		.from(fundingEvents)
+		.innerJoin(startups, eq(startups.id, fundingEvents.startupId))
+		.where(
+			viewer.role === 'manager'
+				? undefined
+				: and(eq(fundingEvents.startupId, startupId), editableStartups(viewer)),
+		)
+		.orderBy(asc(fundingEvents.source))
+		.limit(200)
+		.all()
+		.map((r) => r.source)
+}
+
+// ---------------------------------------------------------------- the portfolio view
+
+export const FUNDING_SORTS = ['date', 'startup', 'kind', 'amount', 'status'] as const
+export type FundingSort = (typeof FUNDING_SORTS)[number]
+
+export type FundingFilters = {
+	q?: string
+	from?: string
+	to?: string
+	kind?: (typeof FUNDING_KINDS)[number]
+	origin?: (typeof ORIGINS)[number]
+	status?: (typeof FUNDING_STATUSES)[number]
+	cohortId?: number
+	currency?: (typeof CURRENCIES)[number]
+}
+
+/** /funding as the URL describes it: shared by the page and its CSV export. */
+export function parseFundingListParams(url: URL) {
+	const sp = url.searchParams
+	const list = parseListParams(sp, FUNDING_SORTS, { sort: 'date', dir: 'desc' })
+	const filters: FundingFilters = {
+		q: list.q || undefined,
+		from: optionalParam(isoDate, sp.get('from')),
+		to: optionalParam(isoDate, sp.get('to')),
+		kind: optionalParam(z.enum(FUNDING_KINDS), sp.get('kind')),
+		origin: optionalParam(z.enum(ORIGINS), sp.get('origin')),
+		status: optionalParam(z.enum(FUNDING_STATUSES), sp.get('status')),
+		cohortId: optionalParam(z.coerce.number().int().positive(), sp.get('cohort')),
+		currency: optionalParam(z.enum(CURRENCIES), sp.get('currency')),
+	}
+	const view = sp.get('view') === 'startups' ? ('startups' as const) : ('events' as const)
+	return { sort: list.sort, dir: list.dir, filters, view }
+}
+
+/** An event falls in a period by the date its amount counts on (secured, else applied, else planned). */
+function filterConditions(f: FundingFilters) {
+	return and(
+		f.q
+			? or(
+					sql`${fundingEvents.source} LIKE ${likePattern(f.q)} ESCAPE '\\'`,
+					sql`${startups.name} LIKE ${likePattern(f.q)} ESCAPE '\\'`,
+				)
+			: undefined,
+		f.from ? sql`${conversionDate} >= ${f.from}` : undefined,
+		f.to ? sql`${conversionDate} <= ${f.to}` : undefined,
+		f.kind ? eq(fundingEvents.kind, f.kind) : undefined,
+		f.origin ? eq(fundingEvents.isPublic, f.origin === 'public') : undefined,
+		f.status ? eq(fundingEvents.status, f.status) : undefined,
+		f.cohortId ? eq(startups.cohortId, f.cohortId) : undefined,
+		f.currency ? eq(fundingEvents.currency, f.currency) : undefined,
+	)
+}
+
+const sortColumns: Record<FundingSort, SQL> = {
+	date: sql`${conversionDate}`,
+	startup: sql`${startups.name} COLLATE NOCASE`,
+	kind: sql`${fundingEvents.kind}`,
+	amount: sql`${amountInEurCents}`,
+	status: sql`CASE ${fundingEvents.status} WHEN 'planned' THEN 1 WHEN 'applied' THEN 2 WHEN 'secured' THEN 3 WHEN 'received' THEN 4 ELSE 5 END`,
+}
+
+/** Every event that matches, for a manager; nobody else reads events one by one. */
+export function listFundingEvents({
+	viewer,
+	filters,
+	sort = 'date',
+	dir = 'desc',
+}: {
+	viewer: Viewer
+	filters: FundingFilters
+	sort?: FundingSort
+	dir?: 'asc' | 'desc'
+}) {
+	if (!can(viewer, 'read:funding:any')) return []
+	const order = dir === 'desc' ? desc : asc
+	return getDb()
+		.select({
+			id: fundingEvents.id,
+			startupId: fundingEvents.startupId,
+			startupName: startups.name,
+			cohortName: cohorts.name,
+			kind: fundingEvents.kind,
+			source: fundingEvents.source,
+			isPublic: fundingEvents.isPublic,
+			amountCents: fundingEvents.amountCents,
+			currency: fundingEvents.currency,
+			amountEurCents: amountInEurCents,
+			rateMicros: rateUsedMicros,
+			rateOn: rateUsedOn,
+			status: fundingEvents.status,
+			date: conversionDate,
+			...stepColumns,
+			triggeredById: fundingEvents.triggeredById,
+			triggerKind: trigger.kind,
+			triggerStartupId: trigger.startupId,
+			note: fundingEvents.note,
+		})
+		.from(fundingEvents)
+		.innerJoin(startups, eq(startups.id, fundingEvents.startupId))
+		.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
+		.leftJoin(trigger, eq(trigger.id, fundingEvents.triggeredById))
+		.where(filterConditions(filters))
+		.orderBy(order(sortColumns[sort]), order(fundingEvents.id))
+		.all()
+}
+
+export type FundingListRow = ReturnType<typeof listFundingEvents>[number]
+
+/**
+ * The totals under the table, from the very rows it shows: the euro total is the sum of the
+ * euro column, to the cent. Rows with no exchange rate have no euro amount and are counted apart.
+ */
+export function summariseFundingRows(
+	rows: readonly (FundingNode & { amountEurCents: number | null })[],
+) {
+	let totalEurCents = 0
+	let missingRates = 0
+	for (const r of rows) {
+		if (r.amountEurCents === null) missingRates += 1
+		else totalEurCents += r.amountEurCents
+	}
+	return { events: rows.length, totalEurCents, missingRates, portfolio: portfolioLeverage(rows) }
+}
+
+/**
+ * Secured money by startup — public, private and bank — with each startup's leverage, for the
+ * manager and for partners. Aggregates only: no event, no source, no note leaves here.
+ */
+export function getFundingByStartup({
+	viewer,
+	filters,
+}: {
+	viewer: Viewer
+	filters: FundingFilters
+}) {
+	if (!can(viewer, 'read:funding:any') && !can(viewer, 'read:funding:summary')) return null
+	const rows = getDb()
+		.select({
+			id: fundingEvents.id,
+			startupId: fundingEvents.startupId,
+			startupName: startups.name,
+			cohortName: cohorts.name,
+			kind: fundingEvents.kind,
+			isPublic: fundingEvents.isPublic,
+			status: fundingEvents.status,
+			amountEurCents: amountInEurCents,
+			triggeredById: fundingEvents.triggeredById,
+		})
+		.from(fundingEvents)
+		.innerJoin(startups, eq(startups.id, fundingEvents.startupId))
+		.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
+		.where(and(filterConditions(filters), isSecured))
+		.all()
+	const byStartup = new Map<number, typeof rows>()
+	for (const r of rows) {
+		const list = byStartup.get(r.startupId)
+		if (list) list.push(r)
+		else byStartup.set(r.startupId, [r])
+	}
+	const startupRows = [...byStartup.values()]
+		.map((events) => ({
+			startupId: events[0]!.startupId,
+			startupName: events[0]!.startupName,
+			cohortName: events[0]!.cohortName,
+			events: events.length,
+			...portfolioLeverage(events),
+		}))
+		.sort((a, b) => b.totalCents - a.totalCents || a.startupName.localeCompare(b.startupName))
+	return { rows: startupRows, totals: { events: rows.length, ...portfolioLeverage(rows) } }
+}
+
+export function listFundingFilterOptions() {
+	return getDb()
+		.select({ id: cohorts.id, name: cohorts.name })
+		.from(cohorts)
+		.orderBy(desc(cohorts.startDate))
+		.all()
+}
+
+// ---------------------------------------------------------------- the innovation fund
+
+const nodeColumns = {
+	id: fundingEvents.id,
+	startupId: fundingEvents.startupId,
+	startupName: startups.name,
+	kind: fundingEvents.kind,
+	source: fundingEvents.source,
+	isPublic: fundingEvents.isPublic,
+	status: fundingEvents.status,
+	amountCents: fundingEvents.amountCents,
+	currency: fundingEvents.currency,
+	amountEurCents: amountInEurCents,
+	securedOn: fundingEvents.securedOn,
+	date: conversionDate,
+	triggeredById: fundingEvents.triggeredById,
+}
+
+/**
+ * The fund's grants and everything below them in the chain, walked in SQL (UNION drops rows
+ * already reached, so a loop in the data ends the walk), then computed by leverage.ts.
+ */
+function fundChainRows() {
+	return getDb()
+		.select(nodeColumns)
+		.from(fundingEvents)
+		.innerJoin(startups, eq(startups.id, fundingEvents.startupId))
+		.where(
+			sql`${fundingEvents.id} IN (WITH RECURSIVE chain(id) AS (
+				SELECT grant_event.id FROM funding_events grant_event
+				WHERE grant_event.kind = 'innovation_fund_grant' AND grant_event.status IN ('secured', 'received')
+				UNION
+				SELECT child.id FROM funding_events child JOIN chain ON child.triggered_by_id = chain.id
+			) SELECT id FROM chain)`,
+		)
+		.all()
+}
+
+/**
+ * Grants per year against the fund's envelope, each grant's triggered money and leverage, and
+ * the portfolio's leverage. For managers and partners; no notes.
+ */
+export function getInnovationFundView({
+	viewer,
+	asOf = today(),
+}: {
+	viewer: Viewer
+	asOf?: string
+}) {
+	const manager = can(viewer, 'read:funding:any')
+	if (!manager && !can(viewer, 'read:funding:summary')) return null
+	const nodes = fundChainRows()
+	const { grants, totals } = innovationFundLeverage(nodes)
+	const byId = new Map(nodes.map((n) => [n.id, n]))
+	const grantRows = grants
+		.map((g) => {
+			const grant = byId.get(g.id)!
+			const { below } = triggeredBelow(nodes, g.id)
+			return {
+				...g,
+				startupId: grant.startupId,
+				startupName: grant.startupName,
+				securedOn: grant.securedOn,
+				year: Number((grant.securedOn ?? grant.date ?? asOf).slice(0, 4)),
+				chain: below
+					.map((n) => ({
+						id: n.id,
+						startupName: n.startupName,
+						kind: n.kind,
+						// a founder may have typed a person's name (a business angel): partners get none
+						source: manager ? n.source : null,
+						status: n.status,
+						amountCents: n.amountCents,
+						currency: n.currency,
+						amountEurCents: n.amountEurCents,
+						date: n.date,
+						triggeredById: n.triggeredById,
+					}))
+					.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id - b.id),
+			}
+		})
+		.sort((a, b) => (b.securedOn ?? '').localeCompare(a.securedOn ?? '') || b.id - a.id)
+
+	const thisYear = Number(asOf.slice(0, 4))
+	const firstYear = Math.min(thisYear, ...grantRows.map((g) => g.year))
+	const years = []
+	for (let year = thisYear; year >= firstYear; year--) {
+		const ofYear = grantRows.filter((g) => g.year === year)
+		const grantedCents = ofYear.reduce((sum, g) => sum + g.grantedCents, 0)
+		const triggeredCents = ofYear.reduce((sum, g) => sum + g.triggeredCents, 0)
+		years.push({
+			year,
+			grants: ofYear.length,
+			grantedCents,
+			envelopeCents: INNOVATION_FUND_YEARLY_ENVELOPE_CENTS,
+			remainingCents: INNOVATION_FUND_YEARLY_ENVELOPE_CENTS - grantedCents,
+			triggeredCents,
+			leverage: ratio(triggeredCents, grantedCents),
+		})
+	}
+
+	const pending = getDb()
+		.select({
+			count: sql<number>`count(*)`,
+			cents: sql<number>`coalesce(sum(${fundingEvents.amountCents}), 0)`,
+		})
+		.from(fundingEvents)
+		.where(
+			and(
+				eq(fundingEvents.kind, 'innovation_fund_grant'),
+				inArray(fundingEvents.status, ['planned', 'applied']),
+			),
+		)
+		.get()
+
+	const secured = getDb()
+		.select({
+			id: fundingEvents.id,
+			kind: fundingEvents.kind,
+			isPublic: fundingEvents.isPublic,
+			status: fundingEvents.status,
+			amountEurCents: amountInEurCents,
+			triggeredById: fundingEvents.triggeredById,
+		})
+		.from(fundingEvents)
+		.where(isSecured)
+		.all()
+
+	return {
+		envelopeCents: INNOVATION_FUND_YEARLY_ENVELOPE_CENTS,
+		grants: grantRows,
+		years,
+		totals,
+		pending: { count: pending?.count ?? 0, cents: pending?.cents ?? 0 },
+		portfolio: portfolioLeverage(secured),
+	}
+}

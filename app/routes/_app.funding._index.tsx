@@ -1,0 +1,158 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useLocation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { SortHeader } from '~/components/data-table'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { FundingFilters } from '~/components/funding-filters'
+import { FundingByStartupTable, FundingEventsTable } from '~/components/funding-tables'
+import { Leverage } from '~/components/funding-leverage'
+import { FundingNav } from '~/components/funding-nav'
+import { EmptyState, Stat, StatGrid } from '~/components/stat'
+import {
+	getFundingByStartup,
+	listFundingEvents,
+	listFundingFilterOptions,
+	parseFundingListParams,
+	summariseFundingRows,
+} from '~/models/funding.server'
+import { requireUser } from '~/utils/auth.server'
+import { forbidden } from '~/utils/http.server'
+import { can } from '~/utils/permissions'
+import { useFormat } from '~/utils/use-format'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	const manager = can(user, 'read:funding:any')
+	if (!manager && !can(user, 'read:funding:summary')) throw forbidden('read:funding:any')
+	const { filters, sort, dir, view } = parseFundingListParams(new URL(request.url))
+	const cohorts = listFundingFilterOptions()
+	if (!manager) {
+		// partners read sums by startup: no event, no source, no note reaches them
+		return {
+			manager,
+			view: 'startups' as const,
+			filters,
+			cohorts,
+			events: null,
+			summary: null,
+			byStartup: getFundingByStartup({ viewer: user, filters }),
+		}
+	}
+	const events = listFundingEvents({ viewer: user, filters, sort, dir })
+	return {
+		manager,
+		view,
+		filters,
+		cohorts,
+		events: view === 'events' ? events : null,
+		summary: summariseFundingRows(events),
+		byStartup: view === 'startups' ? getFundingByStartup({ viewer: user, filters }) : null,
+	}
+}
+
+export default function FundingPage() {
+	const { manager, view, filters, cohorts, events, summary, byStartup } =
+		useLoaderData<typeof loader>()
+	const { t } = useTranslation('funding')
+	const f = useFormat()
+	const location = useLocation()
+	const hasFilters = Object.values(filters).some((v) => v !== undefined)
+	const totals = summary?.portfolio ?? byStartup?.totals
+	const viewLink = (v: 'events' | 'startups') => {
+		const params = new URLSearchParams(location.search)
+		params.set('view', v)
+		params.delete('sort')
+		params.delete('dir')
+		return `?${params}`
+	}
+	return (
+		<>
+			<div className="page-header">
+				<h1>{t('portfolio.title')}</h1>
+				{manager ? (
+					<div className="actions">
+						<a href={`/funding/export.csv${location.search}`} className="button" download>
+							{t('common:common.exportCsv')}
+						</a>
+					</div>
+				) : null}
+			</div>
+			<FundingNav manager={manager} />
+			<p className="lead">{manager ? t('portfolio.lead') : t('portfolio.partnerLead')}</p>
+			<FundingFilters manager={manager} view={view} filters={filters} cohorts={cohorts} />
+
+			{totals ? (
+				<section aria-labelledby="totals-heading">
+					<h2 id="totals-heading" className="visually-hidden">
+						{t('portfolio.totals')}
+					</h2>
+					<StatGrid>
+						<Stat label={t('portfolio.secured')} value={f.money(totals.totalCents)} />
+						<Stat label={t('portfolio.public')} value={f.money(totals.publicCents)} />
+						<Stat
+							label={t('portfolio.privateAndBank')}
+							value={f.money(totals.privateAndBankCents)}
+						/>
+						<Stat
+							label={t('portfolio.leverage')}
+							value={<Leverage value={totals.leverage} />}
+							note={t('portfolio.leverageNote')}
+						/>
+					</StatGrid>
+					{totals.missingRates ? (
+						<p className="notice notice-warning">
+							{t('portfolio.missingRates', { count: totals.missingRates })}
+						</p>
+					) : null}
+				</section>
+			) : null}
+
+			{manager ? (
+				<p className="view-switch" role="group" aria-label={t('portfolio.viewLabel')}>
+					<Link to={viewLink('events')} aria-current={view === 'events' ? 'page' : undefined}>
+						{t('portfolio.viewEvents')}
+					</Link>
+					<Link to={viewLink('startups')} aria-current={view === 'startups' ? 'page' : undefined}>
+						{t('portfolio.viewStartups')}
+					</Link>
+				</p>
+			) : null}
+
+			{events && summary ? (
+				events.length ? (
+					<FundingEventsTable
+						rows={events}
+						totalEurCents={summary.totalEurCents}
+						missingRates={summary.missingRates}
+						header={(column, label, className) => (
+							<SortHeader
+								column={column}
+								isDefault={column === 'date'}
+								defaultDir={column === 'date' ? 'desc' : 'asc'}
+								className={className}
+							>
+								{label}
+							</SortHeader>
+						)}
+					/>
+				) : (
+					<EmptyState title={hasFilters ? t('portfolio.noMatch') : t('portfolio.empty')} />
+				)
+			) : null}
+
+			{byStartup ? (
+				byStartup.rows.length ? (
+					<FundingByStartupTable rows={byStartup.rows} totals={byStartup.totals} />
+				) : (
+					<EmptyState title={hasFilters ? t('portfolio.noMatch') : t('portfolio.empty')} />
+				)
+			) : null}
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Funding · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,162 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { FundingEventForm } from '~/components/funding-event-form'
+import {
+	countTriggered,
+	deleteFundingEvent,
+	editableStartup,
+	firstDateField,
+	getFundingEventForEdit,
+	listKnownSources,
+	listTriggerOptions,
+	startupEditorAccess,
+	triggeredEarlierProblem,
+	triggerProblem,
+	updateFundingEvent,
+} from '~/models/funding.server'
+import type { Viewer } from '~/models/viewer'
+import { amountInput, FundingEventSchema } from '~/schemas/funding'
+import { requireUser } from '~/utils/auth.server'
+import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+
+function requireEditor(user: Viewer, startupId: number) {
+	const access = startupEditorAccess(user, startupId, 'funding')
+	if (access === 'forbidden') throw forbidden('update:funding:own')
+	if (access === 'hidden') throw notFound('startup', startupId)
+	return access
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	const startupId = parseId(params.startupId, 'startup')
+	requireEditor(user, startupId)
+	const eventId = parseId(params.eventId, 'fundingEvent')
+	const startup = editableStartup(user, startupId)
+	// an event of another startup is not there, even for a manager typing the wrong address
+	const event = getFundingEventForEdit({ viewer: user, startupId, eventId })
+	if (!startup || !event) throw notFound('fundingEvent', eventId)
+	return {
+		startup,
+		event,
+		triggered: countTriggered(eventId),
+		triggers: listTriggerOptions({ viewer: user, startupId, eventId }),
+		sources: listKnownSources(user, startupId),
+	}
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requireUser(request)
+	const startupId = parseId(params.startupId, 'startup')
+	requireEditor(user, startupId)
+	const eventId = parseId(params.eventId, 'fundingEvent')
+	const formData = await request.formData()
+	const back = `/startups/${startupId}`
+
+	if (formData.get('intent') === 'delete') {
+		const deleted = deleteFundingEvent({ viewer: user, startupId, eventId })
+		if (!deleted) throw notFound('fundingEvent', eventId)
+		return redirectWithToast(back, { type: 'success', messageKey: 'funding:event.deleted' })
+	}
+
+	const existing = getFundingEventForEdit({ viewer: user, startupId, eventId })
+	if (!existing) throw notFound('fundingEvent', eventId)
+	const submission = parseWithZod(formData, {
+		schema: FundingEventSchema.superRefine((value, ctx) => {
+			if (value.triggeredById) {
+				const message = triggerProblem({
+					viewer: user,
+					startupId,
+					eventId,
+					triggeredById: value.triggeredById,
+					dates: value,
+					currentTriggerId: existing.triggeredById,
+				})
+				if (message) ctx.addIssue({ code: 'custom', path: ['triggeredById'], message })
+			}
+			const message = triggeredEarlierProblem(eventId, value)
+			if (message) ctx.addIssue({ code: 'custom', path: [firstDateField(value)], message })
+		}),
+	})
+	if (submission.status !== 'success') {
+		return data(submission.reply(), { status: 400 })
+	}
+	const result = updateFundingEvent({ viewer: user, startupId, eventId, input: submission.value })
+	if (!result) throw notFound('fundingEvent', eventId)
+	if (!result.ok) {
+		return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), {
+			status: 400,
+		})
+	}
+	return redirectWithToast(back, {
+		type: 'success',
+		messageKey: result.changed ? 'funding:event.saved' : 'funding:event.unchanged',
+	})
+}
+
+export default function EditFundingEventPage() {
+	const { startup, event, triggered, triggers, sources } = useLoaderData<typeof loader>()
+	const lastResult = useActionData<typeof action>()
+	const { t, i18n } = useTranslation('funding')
+	const values = {
+		kind: event.kind,
+		source: event.source,
+		origin: event.isPublic ? 'public' : 'private',
+		amount: amountInput(event.amountCents, i18n.language),
+		currency: event.currency,
+		status: event.status,
+		plannedOn: event.plannedOn ?? '',
+		appliedOn: event.appliedOn ?? '',
+		securedOn: event.securedOn ?? '',
+		receivedOn: event.receivedOn ?? '',
+		declinedOn: event.declinedOn ?? '',
+		triggeredById: event.triggeredById ? String(event.triggeredById) : '',
+		note: event.note ?? '',
+	}
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to={`/startups/${startup.id}`}>{startup.name}</Link>
+			</p>
+			<h1>{t('event.editTitle', { kind: t(`kinds.${event.kind}`), source: event.source })}</h1>
+			<FundingEventForm
+				startupId={startup.id}
+				lastResult={lastResult}
+				values={values}
+				triggers={triggers}
+				sources={sources}
+				cancelTo={`/startups/${startup.id}`}
+			/>
+			<section aria-labelledby="delete-heading" className="danger-zone">
+				<h2 id="delete-heading">{t('event.deleteTitle')}</h2>
+				<p>{triggered ? t('event.deleteUnlinks', { count: triggered }) : t('event.deleteHint')}</p>
+				<Form method="post">
+					<button
+						type="submit"
+						name="intent"
+						value="delete"
+						className="button button-danger"
+						onClick={(e) => {
+							if (!confirm(t('event.confirmDelete'))) e.preventDefault()
+						}}
+					>
+						{t('event.delete')}
+					</button>
+				</Form>
+			</section>
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Funding · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,105 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { FundingEventForm } from '~/components/funding-event-form'
+import {
+	createFundingEvent,
+	editableStartup,
+	listKnownSources,
+	listTriggerOptions,
+	startupEditorAccess,
+	triggerProblem,
+} from '~/models/funding.server'
+import type { Viewer } from '~/models/viewer'
+import { FundingEventSchema } from '~/schemas/funding'
+import { requireUser } from '~/utils/auth.server'
+import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+
+/** A manager writes any startup's funding, a founder their own one's; another startup is a 404 for them. */
+function requireEditor(user: Viewer, startupId: number) {
+	const access = startupEditorAccess(user, startupId, 'funding')
+	if (access === 'forbidden') throw forbidden('update:funding:own')
+	if (access === 'hidden') throw notFound('startup', startupId)
+	return access
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	const startupId = parseId(params.startupId, 'startup')
+	requireEditor(user, startupId)
+	const startup = editableStartup(user, startupId)
+	if (!startup) throw notFound('startup', startupId)
+	return {
+		startup,
+		triggers: listTriggerOptions({ viewer: user, startupId }),
+		sources: listKnownSources(user, startupId),
+	}
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requireUser(request)
+	const startupId = parseId(params.startupId, 'startup')
+	requireEditor(user, startupId)
+	const submission = parseWithZod(await request.formData(), {
+		schema: FundingEventSchema.superRefine((value, ctx) => {
+			if (!value.triggeredById) return
+			const message = triggerProblem({
+				viewer: user,
+				startupId,
+				eventId: null,
+				triggeredById: value.triggeredById,
+				dates: value,
+			})
+			if (message) ctx.addIssue({ code: 'custom', path: ['triggeredById'], message })
+		}),
+	})
+	if (submission.status !== 'success') {
+		return data(submission.reply(), { status: 400 })
+	}
+	const result = createFundingEvent({ viewer: user, startupId, input: submission.value })
+	if (!result) throw notFound('startup', startupId)
+	if (!result.ok) {
+		return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), {
+			status: 400,
+		})
+	}
+	return redirectWithToast(`/startups/${startupId}`, {
+		type: 'success',
+		messageKey: 'funding:event.created',
+	})
+}
+
+export default function NewFundingEventPage() {
+	const { startup, triggers, sources } = useLoaderData<typeof loader>()
+	const lastResult = useActionData<typeof action>()
+	const { t } = useTranslation('funding')
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to={`/startups/${startup.id}`}>{startup.name}</Link>
+			</p>
+			<h1>{t('event.newTitle')}</h1>
+			<p className="lead">{t('event.lead')}</p>
+			<FundingEventForm
+				startupId={startup.id}
+				lastResult={lastResult}
+				triggers={triggers}
+				sources={sources}
+				cancelTo={`/startups/${startup.id}`}
+			/>
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Funding · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

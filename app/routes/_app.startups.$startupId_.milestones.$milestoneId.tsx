@@ -1,0 +1,110 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { MilestoneForm } from '~/components/funding-milestone-form'
+import { editableStartup, startupEditorAccess } from '~/models/funding.server'
+import { deleteMilestone, getMilestoneForEdit, updateMilestone } from '~/models/milestone.server'
+import type { Viewer } from '~/models/viewer'
+import { milestoneSchema } from '~/schemas/funding'
+import { requireUser } from '~/utils/auth.server'
+import { today } from '~/utils/dates'
+import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+
+function requireEditor(user: Viewer, startupId: number) {
+	const access = startupEditorAccess(user, startupId, 'milestone')
+	if (access === 'forbidden') throw forbidden('update:milestone:own')
+	if (access === 'hidden') throw notFound('startup', startupId)
+	return access
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	const startupId = parseId(params.startupId, 'startup')
+	requireEditor(user, startupId)
+	const milestoneId = parseId(params.milestoneId, 'milestone')
+	const startup = editableStartup(user, startupId)
+	const milestone = getMilestoneForEdit({ viewer: user, startupId, milestoneId })
+	if (!startup || !milestone) throw notFound('milestone', milestoneId)
+	return { startup, milestone }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requireUser(request)
+	const startupId = parseId(params.startupId, 'startup')
+	requireEditor(user, startupId)
+	const milestoneId = parseId(params.milestoneId, 'milestone')
+	const formData = await request.formData()
+	const back = `/startups/${startupId}`
+	if (formData.get('intent') === 'delete') {
+		if (!deleteMilestone({ viewer: user, startupId, milestoneId })) {
+			throw notFound('milestone', milestoneId)
+		}
+		return redirectWithToast(back, { type: 'success', messageKey: 'funding:milestone.deleted' })
+	}
+	if (!getMilestoneForEdit({ viewer: user, startupId, milestoneId })) {
+		throw notFound('milestone', milestoneId)
+	}
+	const submission = parseWithZod(formData, { schema: milestoneSchema(today()) })
+	if (submission.status !== 'success') {
+		return data(submission.reply(), { status: 400 })
+	}
+	const result = updateMilestone({ viewer: user, startupId, milestoneId, input: submission.value })
+	if (!result) throw notFound('milestone', milestoneId)
+	return redirectWithToast(back, {
+		type: 'success',
+		messageKey: result.changed ? 'funding:milestone.saved' : 'funding:milestone.unchanged',
+	})
+}
+
+export default function EditMilestonePage() {
+	const { startup, milestone } = useLoaderData<typeof loader>()
+	const lastResult = useActionData<typeof action>()
+	const { t } = useTranslation('funding')
+	const values = {
+		kind: milestone.kind,
+		title: milestone.title,
+		dueOn: milestone.dueOn ?? '',
+		status: milestone.status,
+		doneOn: milestone.doneOn ?? '',
+		note: milestone.note ?? '',
+	}
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to={`/startups/${startup.id}`}>{startup.name}</Link>
+			</p>
+			<h1>{t('milestone.editTitle', { title: milestone.title })}</h1>
+			<MilestoneForm lastResult={lastResult} values={values} cancelTo={`/startups/${startup.id}`} />
+			<section aria-labelledby="delete-heading" className="danger-zone">
+				<h2 id="delete-heading">{t('milestone.deleteTitle')}</h2>
+				<p>{t('milestone.deleteHint')}</p>
+				<Form method="post">
+					<button
+						type="submit"
+						name="intent"
+						value="delete"
+						className="button button-danger"
+						onClick={(e) => {
+							if (!confirm(t('milestone.confirmDelete'))) e.preventDefault()
+						}}
+					>
+						{t('milestone.delete')}
+					</button>
+				</Form>
+			</section>
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Milestones · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

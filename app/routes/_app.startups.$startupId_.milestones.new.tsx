@@ -1,0 +1,73 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { MilestoneForm } from '~/components/funding-milestone-form'
+import { editableStartup, startupEditorAccess } from '~/models/funding.server'
+import { createMilestone } from '~/models/milestone.server'
+import type { Viewer } from '~/models/viewer'
+import { milestoneSchema } from '~/schemas/funding'
+import { requireUser } from '~/utils/auth.server'
+import { today } from '~/utils/dates'
+import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+
+/** A manager sets any startup's milestones, a founder their own one's; another startup is a 404 for them. */
+function requireEditor(user: Viewer, startupId: number) {
+	const access = startupEditorAccess(user, startupId, 'milestone')
+	if (access === 'forbidden') throw forbidden('update:milestone:own')
+	if (access === 'hidden') throw notFound('startup', startupId)
+	return access
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	const startupId = parseId(params.startupId, 'startup')
+	requireEditor(user, startupId)
+	const startup = editableStartup(user, startupId)
+	if (!startup) throw notFound('startup', startupId)
+	return { startup }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requireUser(request)
+	const startupId = parseId(params.startupId, 'startup')
+	requireEditor(user, startupId)
+	const submission = parseWithZod(await request.formData(), { schema: milestoneSchema(today()) })
+	if (submission.status !== 'success') {
+		return data(submission.reply(), { status: 400 })
+	}
+	if (!createMilestone({ viewer: user, startupId, input: submission.value })) {
+		throw notFound('startup', startupId)
+	}
+	return redirectWithToast(`/startups/${startupId}`, {
+		type: 'success',
+		messageKey: 'funding:milestone.created',
+	})
+}
+
+export default function NewMilestonePage() {
+	const { startup } = useLoaderData<typeof loader>()
+	const lastResult = useActionData<typeof action>()
+	const { t } = useTranslation('funding')
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to={`/startups/${startup.id}`}>{startup.name}</Link>
+			</p>
+			<h1>{t('milestone.newTitle')}</h1>
+			<MilestoneForm lastResult={lastResult} cancelTo={`/startups/${startup.id}`} />
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Milestones · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,323 @@
+import { z } from 'zod'
+import {
+	CURRENCIES,
+	FUNDING_KINDS,
+	FUNDING_STATUSES,
+	MILESTONE_KINDS,
+	MILESTONE_STATUSES,
+} from '#db/schema/enums'
+import {
+	emptyToUndefined,
+	isoDate,
+	optionalDate,
+	optionalId,
+	optionalText,
+	requiredText,
+} from './common'
+
+// Messages are i18n keys; the area's own ones live in app/locales/*/funding.json.
+
+const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+	z.enum(values, { errorMap: () => ({ message: 'errors.invalidChoice' }) })
+
+// ---------------------------------------------------------------- money and rates
+
+/** 100 million euros: more than any startup here will raise, far below float trouble. */
+export const MAX_AMOUNT_CENTS = 10_000_000_000
+
+/**
+ * What people type for an amount, in cents: "12 500", "12 500,50", "12,500.50", "12.500",
+ * "€12,500". A lone comma or dot followed by one or two digits is the decimal mark; followed
+ * by groups of three digits it separates thousands.
+ */
+export function parseAmount(text: string): number | 'invalid' | 'negative' | 'tooLarge' {
+	const s = text.replace(/[\s\u00a0\u202f€£]/g, '').replace(/^(EUR|GBP)|(EUR|GBP)$/gi, '')
+	if (/^[-−]/.test(s)) return 'negative'
+	let whole: string
+	let decimals = ''
+	const plain = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(s)
+	const grouped = /^(\d{1,3}(([.,'])\d{3})(?:\3\d{3})*)(?:([.,])(\d{1,2}))?$/.exec(s)
+	if (plain) {
+		whole = plain[1]!
+		decimals = plain[2] ?? ''
+	} else if (grouped && grouped[4] !== grouped[3]) {
+		whole = grouped[1]!.replace(/[.,']/g, '')
+		decimals = grouped[5] ?? ''
+	} else {
+		return 'invalid'
+	}
+	if (whole.replace(/^0+/, '').length > 12) return 'tooLarge'
+	const cents = Number(whole) * 100 + Number(decimals.padEnd(2, '0'))
+	return cents > MAX_AMOUNT_CENTS ? 'tooLarge' : cents
+}
+
+/** Cents back into what the amount field shows when a record is edited: "1250.5" → "1250,50" in French. */
+export function amountInput(cents: number, locale: string) {
+	const text = (cents / 100).toFixed(2).replace(/\.00$/, '')
+	return locale === 'fr' ? text.replace('.', ',') : text
+}
+
+const AMOUNT_ERRORS = {
+	invalid: 'funding:errors.amount',
+	negative: 'funding:errors.amountNegative',
+	tooLarge: 'funding:errors.amountTooLarge',
+} as const
+
+export const amountCents = z
+	.string({ required_error: 'errors.required', invalid_type_error: 'errors.required' })
+	.transform((text, ctx) => {
+		const parsed = parseAmount(text)
+		if (typeof parsed === 'number') return parsed
+		ctx.addIssue({ code: 'custom', message: AMOUNT_ERRORS[parsed] })
+		return z.NEVER
+	})
+
+/** A GBP→EUR rate as typed ("1.1685" or "1,1685"), in millionths. */
+export function parseRate(text: string): number | null {
+	const m = /^(\d{1,3})(?:[.,](\d{1,6}))?$/.exec(text.trim())
+	if (!m) return null
+	return Number(m[1]) * 1_000_000 + Number((m[2] ?? '').padEnd(6, '0'))
+}
+
+export function rateInput(micros: number, locale: string) {
+	const text = (micros / 1_000_000).toFixed(6).replace(/0+$/, '').replace(/\.$/, '')
+	return locale === 'fr' ? text.replace('.', ',') : text
+}
+
+/** Whole numbers (people, customers): "12", "1 200". */
+const wholeNumber = (max: number) =>
+	z
+		.string({ required_error: 'errors.required', invalid_type_error: 'errors.required' })
+		.transform((text, ctx) => {
+			const s = text.replace(/[\s\u00a0\u202f]/g, '')
+			if (/^[-−]\d+$/.test(s)) {
+				ctx.addIssue({ code: 'custom', message: 'funding:errors.negative' })
+				return z.NEVER
+			}
+			if (!/^\d+$/.test(s)) {
+				ctx.addIssue({ code: 'custom', message: 'errors.number' })
+				return z.NEVER
+			}
+			const n = Number(s)
+			if (n > max) {
+				ctx.addIssue({ code: 'custom', message: 'funding:errors.tooLarge' })
+				return z.NEVER
+			}
+			return n
+		})
+
+// ---------------------------------------------------------------- quarters
+
+const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'] as const
+
+export const QUARTER_PATTERN = /^\d{4}-Q[1-4]$/
+
+/** 2026-05-10 → 2026-Q2 */
+export function quarterOf(date: string) {
+	return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`
+}
+
+export function quarterEnd(quarter: string) {
+	return `${quarter.slice(0, 4)}-${QUARTER_ENDS[Number(quarter.slice(6)) - 1]}`
+}
+
+export function previousQuarter(quarter: string) {
+	const year = Number(quarter.slice(0, 4))
+	const q = Number(quarter.slice(6))
+	return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`
+}
+
+/** The latest quarter that has ended on `date`: the one a KPI report is due for. */
+export function lastFinishedQuarter(date: string) {
+	return previousQuarter(quarterOf(date))
+}
+
+/** Quarters from `from` to `to` included, newest first; quarters compare as text. */
+export function quartersDownFrom(to: string, from: string) {
+	const list: string[] = []
+	for (let q = to; q >= from && list.length < 200; q = previousQuarter(q)) list.push(q)
+	return list
+}
+
+// ---------------------------------------------------------------- funding events
+
+export const FUNDING_STEPS = ['planned', 'applied', 'secured', 'received'] as const
+
+export const STEP_DATE_FIELD = {
+	planned: 'plannedOn',
+	applied: 'appliedOn',
+	secured: 'securedOn',
+	received: 'receivedOn',
+	declined: 'declinedOn',
+} as const
+
+export type StepDates = {
+	plannedOn?: string | null
+	appliedOn?: string | null
+	securedOn?: string | null
+	receivedOn?: string | null
+	declinedOn?: string | null
+}
+
+/** The day an event started: its first recorded step. "Triggered by" links go from earlier to later. */
+export function startedOn(e: StepDates) {
+	return e.plannedOn ?? e.appliedOn ?? e.securedOn ?? e.receivedOn ?? e.declinedOn ?? null
+}
+
+/** The step date fields in the order they were filled, for "which date is the earliest one". */
+export const DATE_FIELDS = [
+	'plannedOn',
+	'appliedOn',
+	'securedOn',
+	'receivedOn',
+	'declinedOn',
+] as const
+
+type FundingStatus = (typeof FUNDING_STATUSES)[number]
+
+/**
+ * planned → applied → secured → received, or declined after planned/applied: the date of the
+ * current step is required, the dates of steps not reached stay empty, dates go forward.
+ * Received money was secured first, and its secured date sets the exchange rate.
+ */
+export function checkStepDates(value: StepDates & { status: FundingStatus }, ctx: z.RefinementCtx) {
+	const { status } = value
+	const current = STEP_DATE_FIELD[status]
+	if (!value[current]) {
+		ctx.addIssue({ code: 'custom', path: [current], message: 'funding:errors.statusDate' })
+	}
+	if (status === 'received' && !value.securedOn) {
+		ctx.addIssue({ code: 'custom', path: ['securedOn'], message: 'funding:errors.securedDate' })
+	}
+	const reached: Record<FundingStatus, (keyof StepDates)[]> = {
+		planned: ['plannedOn'],
+		applied: ['plannedOn', 'appliedOn'],
+		secured: ['plannedOn', 'appliedOn', 'securedOn'],
+		received: ['plannedOn', 'appliedOn', 'securedOn', 'receivedOn'],
+		declined: ['plannedOn', 'appliedOn', 'declinedOn'],
+	}
+	for (const field of DATE_FIELDS) {
+		if (value[field] && !reached[status].includes(field)) {
+			ctx.addIssue({ code: 'custom', path: [field], message: 'funding:errors.stepNotReached' })
+		}
+	}
+	// each date is on or after every earlier step's date
+	const order: (keyof StepDates)[] =
+		status === 'declined'
+			? ['plannedOn', 'appliedOn', 'declinedOn']
+			: ['plannedOn', 'appliedOn', 'securedOn', 'receivedOn']
+	let latest: string | null = null
+	for (const field of order) {
+		const date = value[field]
+		if (!date) continue
+		if (latest && date < latest) {
+			ctx.addIssue({ code: 'custom', path: [field], message: 'funding:errors.dateOrder' })
+		} else {
+			latest = date
+		}
+	}
+}
+
+export const ORIGINS = ['public', 'private'] as const
+
+export const FundingEventSchema = z
+	.object({
+		kind: choice(FUNDING_KINDS),
+		source: requiredText(200),
+		origin: choice(ORIGINS),
+		amount: amountCents,
+		currency: choice(CURRENCIES),
+		status: choice(FUNDING_STATUSES),
+		plannedOn: optionalDate,
+		appliedOn: optionalDate,
+		securedOn: optionalDate,
+		receivedOn: optionalDate,
+		declinedOn: optionalDate,
+		triggeredById: optionalId,
+		note: optionalText(1000),
+	})
+	.superRefine((value, ctx) => {
+		checkStepDates(value, ctx)
+		// Cap Calaisis's fund grants public euros
+		if (value.kind === 'innovation_fund_grant') {
+			if (value.origin !== 'public') {
+				ctx.addIssue({ code: 'custom', path: ['origin'], message: 'funding:errors.fundIsPublic' })
+			}
+			if (value.currency !== 'EUR') {
+				ctx.addIssue({ code: 'custom', path: ['currency'], message: 'funding:errors.fundInEuros' })
+			}
+		}
+	})
+
+export type FundingEventInput = z.infer<typeof FundingEventSchema>
+
+// ---------------------------------------------------------------- milestones
+
+/** `today` decides that a milestone cannot have been done tomorrow. */
+export function milestoneSchema(today: string) {
+	return z
+		.object({
+			kind: choice(MILESTONE_KINDS),
+			title: requiredText(200),
+			dueOn: optionalDate,
+			status: choice(MILESTONE_STATUSES),
+			doneOn: optionalDate,
+			note: optionalText(1000),
+		})
+		.superRefine((value, ctx) => {
+			if (value.status === 'done' && !value.doneOn) {
+				ctx.addIssue({ code: 'custom', path: ['doneOn'], message: 'funding:errors.doneOnRequired' })
+			}
+			if (value.status !== 'done' && value.doneOn) {
+				ctx.addIssue({ code: 'custom', path: ['doneOn'], message: 'funding:errors.doneOnOnlyDone' })
+			}
+			if (value.doneOn && value.doneOn > today) {
+				ctx.addIssue({ code: 'custom', path: ['doneOn'], message: 'funding:errors.doneInFuture' })
+			}
+		})
+}
+
+export type MilestoneInput = z.infer<ReturnType<typeof milestoneSchema>>
+
+// ---------------------------------------------------------------- KPI reports
+
+/** `today` decides which quarters have begun: a report for a quarter to come is refused. */
+export function kpiReportSchema(today: string) {
+	return z.object({
+		quarter: z
+			.string({ required_error: 'errors.required' })
+			.regex(QUARTER_PATTERN, 'funding:errors.quarter')
+			.refine((q) => q <= quarterOf(today), 'funding:errors.futureQuarter'),
+		employees: wholeNumber(100_000),
+		revenue: amountCents,
+		ukCustomers: wholeNumber(1_000_000),
+		comment: optionalText(1000),
+		// the quarter whose existing report the user has agreed to replace
+		replace: z.preprocess(emptyToUndefined, z.string().optional()),
+	})
+}
+
+export type KpiReportInput = z.infer<ReturnType<typeof kpiReportSchema>>
+
+// ---------------------------------------------------------------- exchange rates
+
+export const ExchangeRateSchema = z.object({
+	date: z.preprocess(emptyToUndefined, isoDate),
+	rate: z
+		.string({ required_error: 'errors.required', invalid_type_error: 'errors.required' })
+		.transform((text, ctx) => {
+			const micros = parseRate(text)
+			if (micros === null) {
+				ctx.addIssue({ code: 'custom', message: 'funding:errors.rate' })
+				return z.NEVER
+			}
+			// sterling has been worth between €1.05 and €1.75 since the euro began: anything far out is a typo
+			if (micros < 500_000 || micros > 3_000_000) {
+				ctx.addIssue({ code: 'custom', message: 'funding:errors.rateRange' })
+				return z.NEVER
+			}
+			return micros
+		}),
+})
+
+export type ExchangeRateInput = z.infer<typeof ExchangeRateSchema>
