@@ -98,10 +98,13 @@ export function getManagerHome() {
 			db
 				.select({ n: count() })
 				.from(milestones)
+				.innerJoin(startups, eq(startups.id, milestones.startupId))
+				// only the startups still followed: a graduate's forgotten milestone is no worry now
 				.where(
 					and(
 						sql`${milestones.status} IN ('planned', 'in_progress')`,
 						sql`${milestones.dueOn} < ${date}`,
+						sql`${startups.status} IN ('applicant', 'incubated')`,
 					),
 				)
 				.get()?.n ?? 0,

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { EmptyState, Stat, StatGrid } from '~/components/stat'
+import { EmptyState } from '~/components/stat'
 import type { StartupPage } from '~/models/startup-page.server'
 import { useFormat } from '~/utils/use-format'
 
@@ -8,7 +8,7 @@ type Props = { page: StartupPage }
 export function ProfileSection({ page }: Props) {
 	const { t, i18n } = useTranslation('startups')
 	const f = useFormat()
-	const { startup, latestKpi } = page
+	const { startup } = page
 	// the pitch in the reader's language, falling back to the other one
 	const english = i18n.language === 'en'
 	const pitch = english ? startup.pitchEn || startup.pitchFr : startup.pitchFr || startup.pitchEn
@@ -56,25 +56,6 @@ export function ProfileSection({ page }: Props) {
 					/>
 				) : null}
 			</dl>
-			{latestKpi ? (
-				<StatGrid>
-					<Stat
-						label={t('page.employees')}
-						value={f.number(latestKpi.employees)}
-						note={latestKpi.quarter}
-					/>
-					<Stat
-						label={t('page.revenue')}
-						value={f.money(latestKpi.revenueCents)}
-						note={latestKpi.quarter}
-					/>
-					<Stat
-						label={t('page.ukCustomers')}
-						value={f.number(latestKpi.ukCustomers)}
-						note={latestKpi.quarter}
-					/>
-				</StatGrid>
-			) : null}
 		</section>
 	)
 }
