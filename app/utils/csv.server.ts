@@ -1,13 +1,14 @@
 import Papa from 'papaparse'
 
 /**
- * A cell that starts with = + - @ (or a tab/CR) would run as a formula in Excel or LibreOffice:
- * prefix it with an apostrophe so that it stays text (OWASP "CSV injection").
+ * A cell that starts with = + - @ (or a tab, CR or NUL) would run as a formula in Excel or
+ * LibreOffice, or hide what follows: prefix it with an apostrophe so that it stays text
+ * (OWASP "CSV injection").
  */
 export function guardCell(value: unknown): string {
 	if (value === null || value === undefined) return ''
 	const text = String(value)
-	return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+	return /^[=+\-@\t\r\0]/.test(text) ? `'${text}` : text
 }
 
 export function toCsv<T>(rows: T[], columns: { header: string; value: (row: T) => unknown }[]) {

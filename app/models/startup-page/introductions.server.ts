@@ -2,7 +2,10 @@ import { desc, eq, sql } from 'drizzle-orm'
 import { contacts, introductions, organisations } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 
-/** The startup page's introductions panel; contact names only for who may see people. */
+/**
+ * The startup page's introductions panel; contact names only for who may see people
+ * (the TEKTOS team, the startup's founders, its mentors), never an email or a phone.
+ */
 export function getIntroductions(startupId: number, withContacts: boolean) {
 	const rows = getDb()
 		.select({
@@ -10,21 +13,28 @@ export function getIntroductions(startupId: number, withContacts: boolean) {
 			purpose: introductions.purpose,
 			status: introductions.status,
 			introducedOn: introductions.introducedOn,
+			statusOn: introductions.statusOn,
 			dealValueCents: introductions.dealValueCents,
 			dealCurrency: introductions.dealCurrency,
 			organisationName: organisations.name,
-			country: sql<string>`coalesce(${organisations.country}, ${contacts.country})`,
+			country: sql<'FR' | 'GB' | 'other'>`coalesce(${organisations.country}, ${contacts.country})`,
+			contactId: contacts.id,
 			firstName: contacts.firstName,
 			lastName: contacts.lastName,
+			optedOut: sql<boolean>`${contacts.optedOutOn} IS NOT NULL`.mapWith(Boolean),
+			erased: sql<boolean>`${contacts.erasedAt} IS NOT NULL`.mapWith(Boolean),
 		})
 		.from(introductions)
 		.innerJoin(contacts, eq(contacts.id, introductions.contactId))
 		.leftJoin(organisations, eq(organisations.id, contacts.organisationId))
 		.where(eq(introductions.startupId, startupId))
-		.orderBy(desc(introductions.introducedOn))
+		.orderBy(desc(introductions.introducedOn), desc(introductions.id))
 		.all()
-	return rows.map(({ firstName, lastName, ...r }) => ({
+	return rows.map(({ firstName, lastName, contactId, optedOut, erased, ...r }) => ({
 		...r,
+		contactId: withContacts ? contactId : null,
 		contactName: withContacts ? [firstName, lastName].filter(Boolean).join(' ') || null : null,
+		optedOut: withContacts ? optedOut : false,
+		erased: withContacts ? erased : false,
 	}))
 }

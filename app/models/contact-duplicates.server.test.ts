@@ -1,0 +1,119 @@
+import { eq, sql } from 'drizzle-orm'
+import { contacts, interactions, introductions } from '#db/schema/index'
+import {
+	createContact,
+	createInteraction,
+	createIntroduction,
+	createOrganisation,
+	createStartup,
+	createUser,
+} from '#tests/factories'
+import { viewerOf } from '#tests/factories-contacts'
+import { getDb } from '~/utils/db.server'
+import { findLikelyDuplicates, mergeContacts } from './contact-duplicates.server'
+import { getContactPage } from './contact.server'
+
+const manager = viewerOf(createUser({ role: 'manager' }))
+
+test('a merge keeps the history of both contacts on the survivor', () => {
+	const org = createOrganisation({ name: 'Transmanche Logistique SA' })
+	const startup = createStartup({ name: 'Fretmanche' })
+	const other = createStartup({ name: 'Blue Strait Robotics' })
+	const survivor = createContact({
+		firstName: 'Hervé',
+		lastName: 'Lambert',
+		organisationId: org.id,
+		email: 'h.lambert@transmanche.example',
+		phone: null,
+		tags: 'logistics',
+		languages: 'fr',
+		lastContactOn: '2024-03-01',
+		notes: 'Achats',
+	})
+	const duplicate = createContact({
+		firstName: 'herve',
+		lastName: 'LAMBERT',
+		organisationId: org.id,
+		email: 'herve.lambert@gmail.example',
+		phone: '+33321460199',
+		tags: 'customer,logistics',
+		languages: 'fr,en',
+		lastContactOn: '2025-05-02',
+		optedOutOn: '2025-01-10',
+	})
+	createInteraction({ contactId: survivor.id, summary: 'Premier rendez-vous' })
+	createInteraction({
+		contactId: duplicate.id,
+		summary: 'Salon Euromaritime',
+		startupIds: [startup.id],
+	})
+	createIntroduction({ contactId: duplicate.id, startupId: startup.id, status: 'meeting_held' })
+	createIntroduction({ contactId: survivor.id, startupId: other.id })
+
+	expect(findLikelyDuplicates({ id: survivor.id, viewer: manager })).toMatchObject([
+		{ id: duplicate.id, reason: 'nameAndOrganisation' },
+	])
+	expect(
+		mergeContacts({ survivorId: survivor.id, otherId: duplicate.id, viewer: manager }),
+	).toEqual({ ok: true })
+
+	const page = getContactPage({ id: survivor.id, viewer: manager })!
+	expect(page.interactions.map((i) => i.summary).sort()).toEqual([
+		'Premier rendez-vous',
+		'Salon Euromaritime',
+	])
+	expect(page.interactions.find((i) => i.summary === 'Salon Euromaritime')?.startups).toEqual([
+		{ id: startup.id, name: 'Fretmanche' },
+	])
+	expect(page.introductions.map((i) => i.startupName).sort()).toEqual([
+		'Blue Strait Robotics',
+		'Fretmanche',
+	])
+	expect(page.contact).toMatchObject({
+		email: 'h.lambert@transmanche.example',
+		phone: '+33321460199',
+		tags: 'logistics,customer',
+		languages: 'fr,en',
+		lastContactOn: '2025-05-02',
+		optedOutOn: '2025-01-10',
+	})
+	// the other email is kept with the survivor, not lost
+	expect(page.contact.notes).toContain('herve.lambert@gmail.example')
+	expect(getDb().select().from(contacts).where(eq(contacts.id, duplicate.id)).get()).toBeUndefined()
+	expect(
+		getDb().select().from(interactions).where(eq(interactions.contactId, duplicate.id)).all(),
+	).toEqual([])
+	expect(
+		getDb().select().from(introductions).where(eq(introductions.contactId, duplicate.id)).all(),
+	).toEqual([])
+	// the merged-away record is out of the search index
+	const indexed = getDb().all<{ rowid: number }>(
+		sql`SELECT rowid FROM contacts_search WHERE contacts_search MATCH '"lambert"'`,
+	)
+	expect(indexed.map((r) => r.rowid)).toContain(survivor.id)
+	expect(indexed.map((r) => r.rowid)).not.toContain(duplicate.id)
+	expect(findLikelyDuplicates({ id: survivor.id, viewer: manager })).toEqual([])
+})
+
+test('a merge needs two live contacts and a manager; a failed one changes nothing', () => {
+	const a = createContact({ email: 'same@dup.example' })
+	const b = createContact({ email: 'SAME@dup.example' })
+	expect(findLikelyDuplicates({ id: a.id, viewer: manager })).toMatchObject([
+		{ id: b.id, reason: 'email' },
+	])
+	expect(mergeContacts({ survivorId: a.id, otherId: a.id, viewer: manager })).toEqual({
+		ok: false,
+		error: 'same',
+	})
+	expect(mergeContacts({ survivorId: a.id, otherId: 999_999, viewer: manager })).toEqual({
+		ok: false,
+		error: 'notFound',
+	})
+	const founder = viewerOf(createUser({ role: 'founder' }))
+	expect(mergeContacts({ survivorId: a.id, otherId: b.id, viewer: founder })).toEqual({
+		ok: false,
+		error: 'notFound',
+	})
+	expect(findLikelyDuplicates({ id: a.id, viewer: founder })).toEqual([])
+	expect(getDb().select().from(contacts).where(eq(contacts.id, b.id)).get()).toBeDefined()
+})

@@ -1,0 +1,152 @@
+import { and, eq, isNull, ne, sql } from 'drizzle-orm'
+import { contacts, interactions, introductions, organisations } from '#db/schema/index'
+import { LIMITS } from '~/schemas/contact'
+import { writeTransaction } from '~/utils/db.server'
+import { recordAudit } from './audit.server'
+import { contactScope, withFoldFunction } from './contact.server'
+import type { Viewer } from './viewer'
+
+export type DuplicateReason = 'email' | 'nameAndOrganisation'
+
+/** Live contacts that are probably the same person: same email, or same name in the same organisation. */
+export function findLikelyDuplicates({ id, viewer }: { id: number; viewer: Viewer }) {
+	const db = withFoldFunction()
+	const me = db
+		.select({
+			email: contacts.email,
+			firstName: contacts.firstName,
+			lastName: contacts.lastName,
+			organisationId: contacts.organisationId,
+		})
+		.from(contacts)
+		.where(and(eq(contacts.id, id), isNull(contacts.erasedAt), contactScope(viewer)))
+		.get()
+	if (!me) return []
+	const sameEmail = me.email ? sql`lower(${contacts.email}) = lower(${me.email})` : sql`0`
+	const sameName =
+		me.organisationId !== null
+			? sql`(${contacts.organisationId} = ${me.organisationId}
+				AND contact_fold(${contacts.firstName}) = contact_fold(${me.firstName})
+				AND contact_fold(${contacts.lastName}) = contact_fold(${me.lastName}))`
+			: sql`0`
+	return db
+		.select({
+			id: contacts.id,
+			firstName: contacts.firstName,
+			lastName: contacts.lastName,
+			email: contacts.email,
+			organisationName: organisations.name,
+			lastContactOn: contacts.lastContactOn,
+			sameEmail: sql<boolean>`${sameEmail}`.mapWith(Boolean),
+		})
+		.from(contacts)
+		.leftJoin(organisations, eq(organisations.id, contacts.organisationId))
+		.where(and(ne(contacts.id, id), isNull(contacts.erasedAt), sql`(${sameEmail} OR ${sameName})`))
+		.orderBy(contacts.id)
+		.all()
+		.map(({ sameEmail: byEmail, ...row }) => ({
+			...row,
+			reason: (byEmail ? 'email' : 'nameAndOrganisation') as DuplicateReason,
+		}))
+}
+
+function unionList(a: string, b: string, max: number) {
+	const items = [...a.split(','), ...b.split(',')].map((s) => s.trim()).filter(Boolean)
+	return [...new Set(items)].slice(0, max).join(',')
+}
+
+const laterOf = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b) : (a ?? b))
+const earlierOf = (a: string | null, b: string | null) => (a && b ? (a < b ? a : b) : (a ?? b))
+
+export type MergeResult = { ok: true } | { ok: false; error: 'notFound' | 'same' }
+
+/**
+ * Merges `otherId` into `survivorId`: the other's interactions and introductions move to the
+ * survivor, blanks of the survivor are filled from the other, and the other row goes. The
+ * survivor keeps its own lawful basis; an opt-out of either one is kept (the person said no).
+ */
+export function mergeContacts({
+	survivorId,
+	otherId,
+	viewer,
+}: {
+	survivorId: number
+	otherId: number
+	viewer: Viewer
+}): MergeResult {
+	if (survivorId === otherId) return { ok: false, error: 'same' }
+	return writeTransaction((tx): MergeResult => {
+		const read = (id: number) =>
+			tx
+				.select()
+				.from(contacts)
+				.where(and(eq(contacts.id, id), isNull(contacts.erasedAt), contactScope(viewer)))
+				.get()
+		const survivor = read(survivorId)
+		const other = read(otherId)
+		if (!survivor || !other) return { ok: false, error: 'notFound' }
+
+		// what the survivor lacks comes from the other; what both have but differs goes in the notes
+		const kept: string[] = []
+		const pick = <K extends 'email' | 'phone' | 'jobTitle'>(key: K) => {
+			const mine = survivor[key]
+			const theirs = other[key]
+			if (mine && theirs && mine !== theirs) kept.push(`${key}: ${theirs}`)
+			return mine ?? theirs
+		}
+		const email = pick('email')
+		const phone = pick('phone')
+		const jobTitle = pick('jobTitle')
+		const notes = [
+			survivor.notes,
+			other.notes,
+			kept.length ? `Merged from contact #${other.id} — ${kept.join('; ')}` : null,
+		]
+			.filter(Boolean)
+			.join('\n\n')
+			.slice(0, LIMITS.notes)
+
+		tx.update(interactions)
+			.set({ contactId: survivorId })
+			.where(eq(interactions.contactId, otherId))
+			.run()
+		tx.update(introductions)
+			.set({ contactId: survivorId })
+			.where(eq(introductions.contactId, otherId))
+			.run()
+		// its history now belongs to the survivor: nothing cascades with the row
+		tx.delete(contacts).where(eq(contacts.id, otherId)).run()
+		tx.update(contacts)
+			.set({
+				firstName: survivor.firstName ?? other.firstName,
+				lastName: survivor.lastName ?? other.lastName,
+				organisationId: survivor.organisationId ?? other.organisationId,
+				email,
+				phone,
+				jobTitle,
+				languages: unionList(survivor.languages, other.languages, LIMITS.languages),
+				tags: unionList(survivor.tags, other.tags, LIMITS.tags),
+				notes: notes || null,
+				optedOutOn: earlierOf(survivor.optedOutOn, other.optedOutOn),
+				lastContactOn: laterOf(survivor.lastContactOn, other.lastContactOn),
+				ownerId: survivor.ownerId ?? other.ownerId,
+			})
+			.where(eq(contacts.id, survivorId))
+			.run()
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'delete',
+			entity: 'contact',
+			entityId: otherId,
+			summary: `contact #${otherId} merged into contact #${survivorId}`,
+		})
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'update',
+			entity: 'contact',
+			entityId: survivorId,
+			summary: `contact #${otherId} merged into contact #${survivorId}`,
+		})
+		return { ok: true }
+	})
+}

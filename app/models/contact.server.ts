@@ -1,0 +1,542 @@
+import {
+	and,
+	asc,
+	type Column,
+	count,
+	desc,
+	eq,
+	isNotNull,
+	isNull,
+	ne,
+	or,
+	type SQL,
+	sql,
+} from 'drizzle-orm'
+import type { z } from 'zod'
+import type { COUNTRIES, LAWFUL_BASES, ORGANISATION_KINDS } from '#db/schema/enums'
+import {
+	contacts,
+	interactions,
+	interactionStartups,
+	introductions,
+	organisations,
+	startups,
+	users,
+} from '#db/schema/index'
+import { type ContactInput, normaliseEmail, normaliseLabel } from '~/schemas/contact'
+import { today } from '~/utils/dates'
+import { getDb, writeTransaction } from '~/utils/db.server'
+import { type Page, pageOf } from '~/utils/list-params'
+import { can } from '~/utils/permissions'
+import { recordAudit } from './audit.server'
+import type { Viewer } from './viewer'
+
+/*
+ * The contact base is the TEKTOS team's: every query here is cut to nothing for any other
+ * role, so a route that forgot its check still leaks no person. Audit rows about contacts
+ * carry ids and field names only — the audit log is append-only, and an erased person must
+ * leave no trace in it.
+ */
+
+/** undefined for a manager; a condition that matches no row for anyone else. */
+export function contactScope(viewer: Pick<Viewer, 'role'>): SQL | undefined {
+	return can(viewer, 'read:contact:any') ? undefined : sql`0`
+}
+
+// raw names: the duplicate and search subqueries refer to the outer row explicitly
+const C = {
+	id: sql.raw('"contacts"."id"'),
+	email: sql.raw('"contacts"."email"'),
+	firstName: sql.raw('"contacts"."first_name"'),
+	lastName: sql.raw('"contacts"."last_name"'),
+	organisationId: sql.raw('"contacts"."organisation_id"'),
+}
+
+/**
+ * A search box's words as an FTS5 query: each word a prefix ("dov" finds Dover), all of them
+ * required. Only letters and digits reach MATCH, so nothing typed can be FTS syntax.
+ */
+export function toFtsQuery(q: string): string | null {
+	const words = q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu)
+	if (!words) return null
+	return words
+		.slice(0, 10)
+		.map((w) => `"${w}"*`)
+		.join(' ')
+}
+
+/** Contacts matching the search: names, organisation, tags and notes, or an exact email. */
+export function searchCondition(q: string): SQL {
+	const fts = toFtsQuery(q)
+	const conditions = [
+		fts
+			? sql`${C.id} IN (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ${fts})`
+			: undefined,
+		q.includes('@') ? sql`lower(${C.email}) = ${normaliseEmail(q)}` : undefined,
+	].filter(Boolean) as SQL[]
+	return conditions.length ? (or(...conditions) as SQL) : sql`0`
+}
+
+/**
+ * Another live contact with the same email, or the same name in the same organisation. Two
+ * EXISTS, not one with an OR inside: SQLite 3.51's EXISTS-to-join rewrite gives wrong answers
+ * for a correlated EXISTS whose OR becomes a MULTI-INDEX OR (the test of duplicates catches it).
+ */
+export const hasLikelyDuplicate = sql`(EXISTS (SELECT 1 FROM contacts d
+		WHERE d.id <> ${C.id} AND d.erased_at IS NULL
+			AND d.email IS NOT NULL AND lower(d.email) = lower(${C.email}))
+	OR EXISTS (SELECT 1 FROM contacts d
+		WHERE d.id <> ${C.id} AND d.erased_at IS NULL
+			AND d.organisation_id = ${C.organisationId}
+			AND contact_fold(d.first_name) = contact_fold(${C.firstName})
+			AND contact_fold(d.last_name) = contact_fold(${C.lastName})))`
+
+const folded = new WeakSet<object>()
+
+/**
+ * contact_fold(text): a name without case, accents or extra spaces ("Hervé " = "HERVE"), as a
+ * SQL function of the connection — SQLite's lower() only folds ASCII.
+ */
+export function withFoldFunction() {
+	const db = getDb()
+	if (!folded.has(db.$client)) {
+		db.$client.function('contact_fold', { deterministic: true }, (value: unknown) =>
+			typeof value === 'string' ? normaliseLabel(value) : '',
+		)
+		folded.add(db.$client)
+	}
+	return db
+}
+
+export const CONTACT_SORTS = ['name', 'organisation', 'country', 'lastContact', 'created'] as const
+export type ContactSort = (typeof CONTACT_SORTS)[number]
+
+export type ContactFilters = {
+	q?: string
+	country?: (typeof COUNTRIES)[number]
+	kind?: (typeof ORGANISATION_KINDS)[number]
+	basis?: (typeof LAWFUL_BASES)[number]
+	ownerId?: number
+	optedOut?: boolean
+	language?: string
+	tag?: string
+	duplicates?: boolean
+}
+
+/** "fr" in "en,fr,de": lists are comma-separated without spaces. */
+const inList = (column: Column, value: string) =>
+	sql`(',' || ${column} || ',') LIKE ${`%,${value.replace(/[\\%_]/g, (c) => `\\${c}`)},%`} ESCAPE '\\'`
+
+function filterConditions(viewer: Viewer, f: ContactFilters) {
+	return and(
+		contactScope(viewer),
+		isNull(contacts.erasedAt),
+		f.q ? searchCondition(f.q) : undefined,
+		f.country ? eq(contacts.country, f.country) : undefined,
+		f.kind ? eq(organisations.kind, f.kind) : undefined,
+		f.basis ? eq(contacts.lawfulBasis, f.basis) : undefined,
+		f.ownerId ? eq(contacts.ownerId, f.ownerId) : undefined,
+		f.optedOut === undefined
+			? undefined
+			: f.optedOut
+				? isNotNull(contacts.optedOutOn)
+				: isNull(contacts.optedOutOn),
+		f.language ? inList(contacts.languages, f.language) : undefined,
+		f.tag ? inList(contacts.tags, f.tag) : undefined,
+		f.duplicates ? hasLikelyDuplicate : undefined,
+	)
+}
+
+const sortColumns: Record<ContactSort, () => SQL[]> = {
+	name: () => [
+		sql`coalesce(${contacts.lastName}, ${contacts.firstName}) COLLATE NOCASE`,
+		sql`${contacts.firstName} COLLATE NOCASE`,
+	],
+	organisation: () => [sql`${organisations.name} COLLATE NOCASE`],
+	country: () => [sql`${contacts.country}`],
+	lastContact: () => [sql`${contacts.lastContactOn}`],
+	created: () => [sql`${contacts.createdAt}`],
+}
+
+const listColumns = () => ({
+	id: contacts.id,
+	firstName: contacts.firstName,
+	lastName: contacts.lastName,
+	email: contacts.email,
+	phone: contacts.phone,
+	jobTitle: contacts.jobTitle,
+	country: contacts.country,
+	languages: contacts.languages,
+	tags: contacts.tags,
+	lawfulBasis: contacts.lawfulBasis,
+	optedOutOn: contacts.optedOutOn,
+	lastContactOn: contacts.lastContactOn,
+	organisationId: contacts.organisationId,
+	organisationName: organisations.name,
+	organisationKind: organisations.kind,
+	organisationSector: organisations.sector,
+	ownerName: users.name,
+})
+
+type ListOptions = {
+	viewer: Viewer
+	filters: ContactFilters
+	sort: ContactSort
+	dir: 'asc' | 'desc'
+}
+
+function listQuery({ viewer, filters, sort, dir }: ListOptions) {
+	const order = dir === 'desc' ? desc : asc
+	// empty values last whichever the direction
+	const nullsLast = sort === 'organisation' ? [sql`${organisations.name} IS NULL`] : []
+	if (sort === 'lastContact') nullsLast.push(sql`${contacts.lastContactOn} IS NULL`)
+	return withFoldFunction()
+		.select(listColumns())
+		.from(contacts)
+		.leftJoin(organisations, eq(organisations.id, contacts.organisationId))
+		.leftJoin(users, eq(users.id, contacts.ownerId))
+		.where(filterConditions(viewer, filters))
+		.orderBy(...nullsLast, ...sortColumns[sort]().map((s) => order(s)), asc(contacts.id))
+}
+
+export type ContactRow = ReturnType<ReturnType<typeof listQuery>['all']>[number]
+
+/** The contact table: searched, filtered, sorted and paginated in SQL. */
+export function listContacts(
+	options: ListOptions & { page: number; perPage: number },
+): Page<ContactRow> {
+	const total =
+		withFoldFunction()
+			.select({ n: count() })
+			.from(contacts)
+			.leftJoin(organisations, eq(organisations.id, contacts.organisationId))
+			.where(filterConditions(options.viewer, options.filters))
+			.get()?.n ?? 0
+	const pageCount = Math.max(1, Math.ceil(total / options.perPage))
+	const page = Math.min(options.page, pageCount)
+	const rows = listQuery(options)
+		.limit(options.perPage)
+		.offset((page - 1) * options.perPage)
+		.all()
+	return pageOf(rows, total, page, options.perPage)
+}
+
+/**
+ * The current view for outreach (mailings, invitations): opted-out and erased people are
+ * never in it, whatever the filters say.
+ */
+export function listContactsForOutreach(options: ListOptions) {
+	return listQuery({ ...options, filters: { ...options.filters, optedOut: false } }).all()
+}
+
+export function countLikelyDuplicates(viewer: Viewer) {
+	return (
+		withFoldFunction()
+			.select({ n: count() })
+			.from(contacts)
+			.leftJoin(organisations, eq(organisations.id, contacts.organisationId))
+			.where(and(contactScope(viewer), isNull(contacts.erasedAt), hasLikelyDuplicate))
+			.get()?.n ?? 0
+	)
+}
+
+/** The choices of the contact form and the list filters. */
+export function listContactFormOptions(viewer: Viewer) {
+	if (contactScope(viewer)) return { organisations: [], owners: [] }
+	const db = getDb()
+	return {
+		organisations: db
+			.select({ id: organisations.id, name: organisations.name, country: organisations.country })
+			.from(organisations)
+			.orderBy(sql`${organisations.name} COLLATE NOCASE`)
+			.all(),
+		owners: db
+			.select({ id: users.id, name: users.name })
+			.from(users)
+			.where(and(eq(users.role, 'manager'), isNull(users.disabledAt)))
+			.orderBy(asc(users.name))
+			.all(),
+	}
+}
+
+export function organisationExists(id: number) {
+	return Boolean(
+		getDb()
+			.select({ id: organisations.id })
+			.from(organisations)
+			.where(eq(organisations.id, id))
+			.get(),
+	)
+}
+
+/** Owners are TEKTOS staff: a manager account, enabled. */
+export function ownerExists(id: number) {
+	return Boolean(
+		getDb()
+			.select({ id: users.id })
+			.from(users)
+			.where(and(eq(users.id, id), eq(users.role, 'manager'), isNull(users.disabledAt)))
+			.get(),
+	)
+}
+
+/**
+ * The checks the form cannot make alone: an organisation or owner id that does not exist (a
+ * tampered select), an email another contact already has.
+ */
+export function checkContactAgainstDatabase(
+	value: { organisationId?: number; ownerId?: number; email?: string },
+	ctx: z.RefinementCtx,
+	exceptId?: number,
+) {
+	if (value.organisationId && !organisationExists(value.organisationId)) {
+		ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'errors.invalidChoice' })
+	}
+	if (value.ownerId && !ownerExists(value.ownerId)) {
+		ctx.addIssue({ code: 'custom', path: ['ownerId'], message: 'errors.invalidChoice' })
+	}
+	if (value.email && findContactByEmail(value.email, exceptId)) {
+		ctx.addIssue({ code: 'custom', path: ['email'], message: 'contacts:errors.emailTaken' })
+	}
+}
+
+/** Another live contact already has this email. */
+export function findContactByEmail(email: string, exceptId?: number) {
+	return (
+		getDb()
+			.select({ id: contacts.id })
+			.from(contacts)
+			.where(
+				and(
+					sql`lower(${contacts.email}) = ${normaliseEmail(email)}`,
+					isNull(contacts.erasedAt),
+					exceptId ? ne(contacts.id, exceptId) : undefined,
+				),
+			)
+			.get() ?? null
+	)
+}
+
+const editableColumns = {
+	firstName: contacts.firstName,
+	lastName: contacts.lastName,
+	organisationId: contacts.organisationId,
+	email: contacts.email,
+	phone: contacts.phone,
+	jobTitle: contacts.jobTitle,
+	country: contacts.country,
+	languages: contacts.languages,
+	tags: contacts.tags,
+	notes: contacts.notes,
+	lawfulBasis: contacts.lawfulBasis,
+	consentOn: contacts.consentOn,
+	consentSource: contacts.consentSource,
+	optedOutOn: contacts.optedOutOn,
+	ownerId: contacts.ownerId,
+}
+
+function toValues(input: ContactInput) {
+	return {
+		firstName: input.firstName ?? null,
+		lastName: input.lastName ?? null,
+		organisationId: input.organisationId ?? null,
+		email: input.email ?? null,
+		phone: input.phone ?? null,
+		jobTitle: input.jobTitle ?? null,
+		country: input.country,
+		languages: input.languages,
+		tags: input.tags,
+		notes: input.notes ?? null,
+		lawfulBasis: input.lawfulBasis,
+		// a consent date means nothing under another lawful basis
+		consentOn: input.lawfulBasis === 'consent' ? (input.consentOn ?? null) : null,
+		consentSource: input.lawfulBasis === 'consent' ? (input.consentSource ?? null) : null,
+		optedOutOn: input.optedOutOn ?? null,
+		ownerId: input.ownerId ?? null,
+	}
+}
+
+export function createContact({ input, viewer }: { input: ContactInput; viewer: Viewer }) {
+	if (contactScope(viewer)) return null
+	return writeTransaction((tx) => {
+		const contact = tx.insert(contacts).values(toValues(input)).returning({ id: contacts.id }).get()
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'create',
+			entity: 'contact',
+			entityId: contact.id,
+			summary: `created contact #${contact.id}`,
+		})
+		return contact
+	})
+}
+
+export function getContactForEdit({ id, viewer }: { id: number; viewer: Viewer }) {
+	return (
+		getDb()
+			.select(editableColumns)
+			.from(contacts)
+			.where(and(eq(contacts.id, id), isNull(contacts.erasedAt), contactScope(viewer)))
+			.get() ?? null
+	)
+}
+
+export function updateContact({
+	id,
+	input,
+	viewer,
+}: {
+	id: number
+	input: ContactInput
+	viewer: Viewer
+}) {
+	return writeTransaction((tx) => {
+		const before = tx
+			.select(editableColumns)
+			.from(contacts)
+			.where(and(eq(contacts.id, id), isNull(contacts.erasedAt), contactScope(viewer)))
+			.get()
+		if (!before) return null
+		const values = toValues(input)
+		const changed = (Object.keys(values) as (keyof typeof values)[]).filter(
+			(k) => before[k] !== values[k],
+		)
+		if (changed.length === 0) return { id, changed: false }
+		tx.update(contacts).set(values).where(eq(contacts.id, id)).run()
+		// field names only: the values are personal data, and the audit log cannot be erased
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'update',
+			entity: 'contact',
+			entityId: id,
+			summary: `updated contact #${id}: ${changed.join(', ')}`,
+		})
+		return { id, changed: true }
+	})
+}
+
+/** The person asked not to be contacted any more (GDPR art. 21): recorded once, dated. */
+export function recordOptOut({
+	id,
+	viewer,
+	date = today(),
+}: {
+	id: number
+	viewer: Viewer
+	date?: string
+}) {
+	return writeTransaction((tx) => {
+		const contact = tx
+			.select({ optedOutOn: contacts.optedOutOn })
+			.from(contacts)
+			.where(and(eq(contacts.id, id), isNull(contacts.erasedAt), contactScope(viewer)))
+			.get()
+		if (!contact) return null
+		if (contact.optedOutOn) return { id, changed: false }
+		tx.update(contacts).set({ optedOutOn: date }).where(eq(contacts.id, id)).run()
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'update',
+			entity: 'contact',
+			entityId: id,
+			summary: `contact #${id} opted out`,
+		})
+		return { id, changed: true }
+	})
+}
+
+/** Everything the contact page shows; null when absent, erased, or not for this viewer. */
+export function getContactPage({ id, viewer }: { id: number; viewer: Viewer }) {
+	const db = getDb()
+	const contact = db
+		.select({
+			...listColumns(),
+			notes: contacts.notes,
+			consentOn: contacts.consentOn,
+			consentSource: contacts.consentSource,
+			ownerId: contacts.ownerId,
+			createdAt: contacts.createdAt,
+			organisationCountry: organisations.country,
+		})
+		.from(contacts)
+		.leftJoin(organisations, eq(organisations.id, contacts.organisationId))
+		.leftJoin(users, eq(users.id, contacts.ownerId))
+		.where(and(eq(contacts.id, id), isNull(contacts.erasedAt), contactScope(viewer)))
+		.get()
+	if (!contact) return null
+
+	const interactionRows = db
+		.select({
+			id: interactions.id,
+			kind: interactions.kind,
+			date: interactions.date,
+			summary: interactions.summary,
+			userName: users.name,
+		})
+		.from(interactions)
+		.leftJoin(users, eq(users.id, interactions.userId))
+		.where(eq(interactions.contactId, id))
+		.orderBy(desc(interactions.date), desc(interactions.id))
+		.all()
+	const concerned = db
+		.select({
+			interactionId: interactionStartups.interactionId,
+			startupId: startups.id,
+			startupName: startups.name,
+		})
+		.from(interactionStartups)
+		.innerJoin(interactions, eq(interactions.id, interactionStartups.interactionId))
+		.innerJoin(startups, eq(startups.id, interactionStartups.startupId))
+		.where(eq(interactions.contactId, id))
+		.orderBy(asc(startups.name))
+		.all()
+
+	return {
+		contact,
+		interactions: interactionRows.map((i) => ({
+			...i,
+			startups: concerned
+				.filter((c) => c.interactionId === i.id)
+				.map((c) => ({ id: c.startupId, name: c.startupName })),
+		})),
+		introductions: db
+			.select({
+				id: introductions.id,
+				startupId: introductions.startupId,
+				startupName: startups.name,
+				purpose: introductions.purpose,
+				status: introductions.status,
+				introducedOn: introductions.introducedOn,
+				statusOn: introductions.statusOn,
+				dealValueCents: introductions.dealValueCents,
+				dealCurrency: introductions.dealCurrency,
+				note: introductions.note,
+			})
+			.from(introductions)
+			.innerJoin(startups, eq(startups.id, introductions.startupId))
+			.where(eq(introductions.contactId, id))
+			.orderBy(desc(introductions.introducedOn), desc(introductions.id))
+			.all(),
+	}
+}
+
+/** The startups a manager may pick for an interaction or an introduction. */
+export function listStartupChoices(viewer: Viewer) {
+	if (contactScope(viewer)) return []
+	return getDb()
+		.select({ id: startups.id, name: startups.name, status: startups.status })
+		.from(startups)
+		.orderBy(
+			sql`${startups.status} NOT IN ('incubated', 'applicant')`,
+			sql`${startups.name} COLLATE NOCASE`,
+		)
+		.all()
+}
+
+/** A display name for a person, or null once erased. */
+export function contactName(c: { firstName: string | null; lastName: string | null }) {
+	return [c.firstName, c.lastName].filter(Boolean).join(' ') || null
+}
+
+export type ContactPageData = NonNullable<ReturnType<typeof getContactPage>>
+export type StartupChoice = ReturnType<typeof listStartupChoices>[number]

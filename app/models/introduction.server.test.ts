@@ -1,0 +1,285 @@
+import { and, eq } from 'drizzle-orm'
+import { auditLog, contacts } from '#db/schema/index'
+import {
+	createContact,
+	createIntroduction,
+	createOrganisation,
+	createStartup,
+	createUser,
+} from '#tests/factories'
+import { viewerOf } from '#tests/factories-contacts'
+import { introductionStatusSchema } from '~/schemas/contact'
+import { getDb } from '~/utils/db.server'
+import { listStartupActivity } from './startup.server'
+import { logInteraction } from './interaction.server'
+import {
+	canMoveIntroduction,
+	createIntroduction as introduce,
+	getIntroduction,
+	introductionAggregates,
+	introductionFunnelByCountry,
+	introductionFunnelByStartup,
+	summariseFunnel,
+	updateIntroductionStatus,
+} from './introduction.server'
+
+const manager = viewerOf(createUser({ role: 'manager' }))
+const status = (input: Record<string, string>) =>
+	introductionStatusSchema('2025-09-01').parse({ statusOn: '2025-08-01', ...input })
+
+test('the funnel counts UK introductions that became meetings and deals, per startup and overall', () => {
+	const before = summariseFunnel(introductionFunnelByCountry({ viewer: manager }))
+	const fret = createStartup({ name: 'Fretmanche' })
+	const blue = createStartup({ name: 'Blue Strait' })
+	const dover = createOrganisation({ name: 'Port of Dover', country: 'GB' })
+	const calais = createOrganisation({ name: 'Port de Calais', country: 'FR' })
+	const uk = createContact({ organisationId: dover.id, country: 'GB' })
+	// a British person working for a French organisation opens the French market
+	const fr = createContact({ organisationId: calais.id, country: 'GB' })
+	const freelance = createContact({ organisationId: null, country: 'GB' })
+	createIntroduction({ contactId: uk.id, startupId: fret.id, status: 'proposed' })
+	createIntroduction({
+		contactId: uk.id,
+		startupId: fret.id,
+		status: 'meeting_held',
+		purpose: 'investor',
+	})
+	createIntroduction({
+		contactId: freelance.id,
+		startupId: fret.id,
+		status: 'deal',
+		dealValueCents: 4_800_000,
+		dealCurrency: 'GBP',
+	})
+	createIntroduction({ contactId: uk.id, startupId: blue.id, status: 'no_fit' })
+	createIntroduction({
+		contactId: fr.id,
+		startupId: fret.id,
+		status: 'deal',
+		dealValueCents: 1_000_050,
+		dealCurrency: 'EUR',
+	})
+
+	const after = summariseFunnel(introductionFunnelByCountry({ viewer: manager }))
+	expect(after.uk.introductions - before.uk.introductions).toBe(4)
+	expect(after.uk.meetings - before.uk.meetings).toBe(2)
+	expect(after.uk.deals - before.uk.deals).toBe(1)
+	expect(after.uk.noFit - before.uk.noFit).toBe(1)
+	expect(after.uk.dealGbpCents - before.uk.dealGbpCents).toBe(4_800_000)
+	expect(after.total.introductions - before.total.introductions).toBe(5)
+	expect(after.total.dealEurCents - before.total.dealEurCents).toBe(1_000_050)
+
+	const fretRow = introductionFunnelByStartup(manager).find((r) => r.startupId === fret.id)
+	// a deal went through a meeting: meetings count meeting_held and deal
+	expect(fretRow).toMatchObject({
+		introductions: 4,
+		meetings: 3,
+		deals: 2,
+		ukIntroductions: 3,
+		ukMeetings: 2,
+		ukDeals: 1,
+		dealEurCents: 1_000_050,
+		dealGbpCents: 4_800_000,
+	})
+	expect(
+		introductionFunnelByCountry({ viewer: manager, startupId: blue.id })[0]?.funnel,
+	).toMatchObject({ introductions: 1, noFit: 1 })
+
+	// the partners' report: its totals are the sum of its rows, and it names no one
+	const partner = viewerOf(createUser({ role: 'partner' }))
+	const rows = introductionAggregates(partner)
+	expect(rows.reduce((s, r) => s + r.introductions, 0)).toBe(after.total.introductions)
+	expect(rows.reduce((s, r) => s + r.dealGbpCents, 0)).toBe(after.total.dealGbpCents)
+	expect(Object.keys(rows[0]!).sort()).toEqual(
+		[
+			'country',
+			'purpose',
+			'introductions',
+			'open',
+			'meetings',
+			'deals',
+			'noFit',
+			'dealEurCents',
+			'dealGbpCents',
+		].sort(),
+	)
+	// mentors get nothing
+	expect(introductionAggregates(viewerOf(createUser({ role: 'mentor' })))).toEqual([])
+})
+
+test('a founder moves their own introductions forward, never another startup’s', () => {
+	const mine = createStartup()
+	const theirs = createStartup()
+	const founder = viewerOf(createUser({ role: 'founder', startupId: mine.id }))
+	const intro = createIntroduction({ startupId: mine.id, introducedOn: '2025-06-01' })
+	const other = createIntroduction({ startupId: theirs.id })
+
+	expect(
+		updateIntroductionStatus({
+			startupId: mine.id,
+			introductionId: intro.id,
+			input: status({ status: 'meeting_held' }),
+			viewer: founder,
+		}),
+	).toEqual({ ok: true, changed: true })
+	expect(
+		getIntroduction({ startupId: mine.id, introductionId: intro.id, viewer: founder }),
+	).toMatchObject({ status: 'meeting_held', statusOn: '2025-08-01' })
+	// backwards is the TEKTOS team's correction, not the founder's
+	expect(
+		updateIntroductionStatus({
+			startupId: mine.id,
+			introductionId: intro.id,
+			input: status({ status: 'proposed' }),
+			viewer: founder,
+		}),
+	).toEqual({ ok: false, error: 'transition' })
+	expect(canMoveIntroduction(manager, 'deal', 'proposed')).toBe(true)
+	// a date before the introduction
+	expect(
+		updateIntroductionStatus({
+			startupId: mine.id,
+			introductionId: intro.id,
+			input: status({ status: 'deal', statusOn: '2025-05-01', dealValue: '1000' }),
+			viewer: founder,
+		}),
+	).toEqual({ ok: false, error: 'statusBeforeIntroduced' })
+	// a deal with its value
+	expect(
+		updateIntroductionStatus({
+			startupId: mine.id,
+			introductionId: intro.id,
+			input: status({ status: 'deal', dealValue: '48 000,50', dealCurrency: 'GBP' }),
+			viewer: founder,
+		}).ok,
+	).toBe(true)
+	expect(
+		getIntroduction({ startupId: mine.id, introductionId: intro.id, viewer: manager }),
+	).toMatchObject({ status: 'deal', dealValueCents: 4_800_050, dealCurrency: 'GBP' })
+	// another startup's introduction, even through their own startup's URL
+	for (const [startupId, introductionId] of [
+		[theirs.id, other.id],
+		[mine.id, other.id],
+	] as const) {
+		expect(
+			updateIntroductionStatus({
+				startupId,
+				introductionId,
+				input: status({ status: 'made' }),
+				viewer: founder,
+			}),
+		).toEqual({ ok: false, error: 'notFound' })
+		expect(getIntroduction({ startupId, introductionId, viewer: founder })).toBeNull()
+	}
+	// the timeline says what changed, without the note or a person's name
+	const timeline = listStartupActivity(mine.id)
+	expect(timeline[0]?.summary).toBe(`introduction #${intro.id}: meeting_held → deal`)
+})
+
+test('a deal needs a value; value and currency go together', () => {
+	const schema = introductionStatusSchema('2025-09-01')
+	expect(
+		schema.safeParse({ status: 'deal', statusOn: '2025-08-01' }).error?.issues[0]?.message,
+	).toBe('contacts:errors.dealValue')
+	expect(
+		schema.parse({
+			status: 'made',
+			statusOn: '2025-08-01',
+			dealValue: '5000',
+			dealCurrency: 'GBP',
+		}),
+	).toMatchObject({ dealValueCents: null, dealCurrency: null })
+	expect(schema.parse({ status: 'deal', statusOn: '2025-08-01', dealValue: '5000' })).toMatchObject(
+		{ dealValueCents: 500_000, dealCurrency: 'EUR' },
+	)
+	// the database refuses a value without its currency, whatever the code does
+	const intro = createIntroduction()
+	expect(() =>
+		getDb()
+			.$client.prepare('UPDATE introductions SET deal_value_cents = 100 WHERE id = ?')
+			.run(intro.id),
+	).toThrow(/CHECK constraint/)
+})
+
+test('an interaction or introduction shows on each concerned startup’s timeline without personal data', () => {
+	const fret = createStartup({ name: 'Fretmanche' })
+	const blue = createStartup({ name: 'Blue Strait' })
+	const dover = createOrganisation({ name: 'Port of Dover', country: 'GB' })
+	const person = createContact({
+		firstName: 'Harriet',
+		lastName: 'Collins',
+		email: 'h.collins@dover.example',
+		organisationId: dover.id,
+		lastContactOn: '2025-01-01',
+	})
+	const logged = logInteraction({
+		contactId: person.id,
+		viewer: manager,
+		input: {
+			intent: 'log-interaction',
+			kind: 'meeting',
+			date: '2025-07-01',
+			summary: 'Harriet Collins showed the hull inspection dock',
+			startupIds: [fret.id, blue.id],
+		},
+	})
+	expect(logged.ok).toBe(true)
+	for (const startup of [fret, blue]) {
+		expect(listStartupActivity(startup.id)[0]?.summary).toBe(
+			'meeting with a contact at Port of Dover',
+		)
+	}
+	const result = introduce({
+		contactId: person.id,
+		viewer: manager,
+		input: {
+			intent: 'introduce',
+			startupId: fret.id,
+			purpose: 'customer',
+			introducedOn: '2025-07-02',
+		},
+	})
+	expect(result.ok).toBe(true)
+	expect(
+		introduce({
+			contactId: person.id,
+			viewer: manager,
+			input: {
+				intent: 'introduce',
+				startupId: fret.id,
+				purpose: 'customer',
+				introducedOn: '2025-07-02',
+			},
+		}),
+	).toEqual({ ok: false, error: 'alreadyIntroduced' })
+	expect(listStartupActivity(fret.id)[0]?.summary).toBe(
+		'introduction to a contact at Port of Dover (customer) proposed',
+	)
+	const rows = getDb()
+		.select({ summary: auditLog.summary, changes: auditLog.changes })
+		.from(auditLog)
+		.all()
+	expect(JSON.stringify(rows)).not.toMatch(/Harriet|Collins|h\.collins/)
+	// the contact's last contact moved forward
+	expect(
+		getDb()
+			.select({ on: contacts.lastContactOn })
+			.from(contacts)
+			.where(and(eq(contacts.id, person.id)))
+			.get()?.on,
+	).toBe('2025-07-02')
+	// an unknown startup writes nothing
+	expect(
+		logInteraction({
+			contactId: person.id,
+			viewer: manager,
+			input: {
+				intent: 'log-interaction',
+				kind: 'call',
+				date: '2025-07-03',
+				summary: 'x',
+				startupIds: [999_999],
+			},
+		}),
+	).toEqual({ ok: false, error: 'unknownStartup' })
+})

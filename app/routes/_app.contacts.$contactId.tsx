@@ -1,0 +1,182 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ContactFacts, DuplicatesPanel, GdprPanel } from '~/components/contact-gdpr'
+import { InteractionsPanel } from '~/components/contact-interactions'
+import { IntroductionsPanel } from '~/components/contact-introductions'
+import { OptedOutBadge, personName } from '~/components/contact-ui'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { findLikelyDuplicates, mergeContacts } from '~/models/contact-duplicates.server'
+import { eraseContact } from '~/models/contact-gdpr.server'
+import { getContactPage, listStartupChoices, recordOptOut } from '~/models/contact.server'
+import { logInteraction } from '~/models/interaction.server'
+import { createIntroduction } from '~/models/introduction.server'
+import { EraseSchema, interactionSchema, introductionSchema, MergeSchema } from '~/schemas/contact'
+import { requirePermission } from '~/utils/auth.server'
+import { today } from '~/utils/dates'
+import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'read:contact:any')
+	const id = parseId(params.contactId, 'contact')
+	const page = getContactPage({ id, viewer: user })
+	if (!page) throw notFound('contact', id)
+	return {
+		...page,
+		duplicates: findLikelyDuplicates({ id, viewer: user }),
+		startups: listStartupChoices(user),
+		today: today(),
+	}
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requirePermission(request, 'update:contact:any')
+	const id = parseId(params.contactId, 'contact')
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	const back = `/contacts/${id}`
+	const date = today()
+
+	switch (intent) {
+		case 'log-interaction': {
+			const submission = parseWithZod(formData, { schema: interactionSchema(date) })
+			if (submission.status !== 'success') {
+				return data({ intent, result: submission.reply() }, { status: 400 })
+			}
+			const result = logInteraction({ contactId: id, input: submission.value, viewer: user })
+			if (!result.ok && result.error === 'notFound') throw notFound('contact', id)
+			if (!result.ok) {
+				return data(
+					{
+						intent,
+						result: submission.reply({ fieldErrors: { startupIds: ['errors.unknownStartup'] } }),
+					},
+					{ status: 400 },
+				)
+			}
+			return redirectWithToast(back, {
+				type: 'success',
+				messageKey: 'contacts:interactions.logged',
+			})
+		}
+		case 'introduce': {
+			const submission = parseWithZod(formData, { schema: introductionSchema(date) })
+			if (submission.status !== 'success') {
+				return data({ intent, result: submission.reply() }, { status: 400 })
+			}
+			const result = createIntroduction({ contactId: id, input: submission.value, viewer: user })
+			if (!result.ok && result.error === 'notFound') throw notFound('contact', id)
+			if (!result.ok) {
+				const message =
+					result.error === 'unknownStartup'
+						? 'errors.unknownStartup'
+						: 'contacts:errors.alreadyIntroduced'
+				return data(
+					{ intent, result: submission.reply({ fieldErrors: { startupId: [message] } }) },
+					{ status: 400 },
+				)
+			}
+			return redirectWithToast(back, {
+				type: 'success',
+				messageKey: 'contacts:introductions.created',
+			})
+		}
+		case 'opt-out': {
+			const result = recordOptOut({ id, viewer: user, date })
+			if (!result) throw notFound('contact', id)
+			return redirectWithToast(back, { type: 'success', messageKey: 'contacts:gdpr.optedOut' })
+		}
+		case 'merge': {
+			const submission = parseWithZod(formData, { schema: MergeSchema })
+			if (submission.status !== 'success') throw badRequest('otherId')
+			const result = mergeContacts({
+				survivorId: id,
+				otherId: submission.value.otherId,
+				viewer: user,
+			})
+			if (!result.ok && result.error === 'same') throw badRequest('otherId')
+			if (!result.ok) throw notFound('contact', submission.value.otherId)
+			return redirectWithToast(back, { type: 'success', messageKey: 'contacts:duplicates.merged' })
+		}
+		case 'erase': {
+			const submission = parseWithZod(formData, { schema: EraseSchema })
+			if (submission.status !== 'success') {
+				return data({ intent, result: submission.reply() }, { status: 400 })
+			}
+			const result = eraseContact({ id, viewer: user })
+			if (!result.ok) throw notFound('contact', id)
+			return redirectWithToast('/contacts', { type: 'success', messageKey: 'contacts:gdpr.erased' })
+		}
+		default:
+			throw badRequest('intent')
+	}
+}
+
+export default function ContactPage() {
+	const page = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t } = useTranslation('contacts')
+	const { contact } = page
+	const name = personName(contact, t('erasedContact'))
+	const resultFor = (intent: string) =>
+		actionData && 'intent' in actionData && actionData.intent === intent
+			? actionData.result
+			: undefined
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to="/contacts">{t('list.title')}</Link>
+			</p>
+			<div className="page-header">
+				<div>
+					<h1>
+						{name} <OptedOutBadge on={contact.optedOutOn} />
+					</h1>
+					<p className="muted">
+						{[contact.jobTitle, contact.organisationName].filter(Boolean).join(' · ') ||
+							t('page.noOrganisation')}
+					</p>
+				</div>
+				<Link to={`/contacts/${contact.id}/edit`} className="button">
+					{t('page.edit')}
+				</Link>
+			</div>
+			{page.duplicates.length ? (
+				<DuplicatesPanel contactId={contact.id} duplicates={page.duplicates} />
+			) : null}
+			<div className="startup-grid">
+				<div>
+					<InteractionsPanel
+						interactions={page.interactions}
+						startups={page.startups}
+						today={page.today}
+						lastResult={resultFor('log-interaction')}
+					/>
+					<IntroductionsPanel
+						contactId={contact.id}
+						introductions={page.introductions}
+						startups={page.startups}
+						today={page.today}
+						lastResult={resultFor('introduce')}
+					/>
+				</div>
+				<aside>
+					<ContactFacts contact={contact} />
+					<GdprPanel contact={contact} lastResult={resultFor('erase')} />
+				</aside>
+			</div>
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Contacts · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

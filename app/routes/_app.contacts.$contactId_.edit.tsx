@@ -1,0 +1,79 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ContactForm } from '~/components/contact-form'
+import { personName } from '~/components/contact-ui'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import {
+	checkContactAgainstDatabase,
+	getContactForEdit,
+	listContactFormOptions,
+	updateContact,
+} from '~/models/contact.server'
+import { contactSchema } from '~/schemas/contact'
+import { requirePermission } from '~/utils/auth.server'
+import { today } from '~/utils/dates'
+import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'update:contact:any')
+	const id = parseId(params.contactId, 'contact')
+	const contact = getContactForEdit({ id, viewer: user })
+	if (!contact) throw notFound('contact', id)
+	return { id, contact, ...listContactFormOptions(user), today: today() }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requirePermission(request, 'update:contact:any')
+	const id = parseId(params.contactId, 'contact')
+	const submission = parseWithZod(await request.formData(), {
+		schema: contactSchema(today()).superRefine((value, ctx) =>
+			checkContactAgainstDatabase(value, ctx, id),
+		),
+	})
+	if (submission.status !== 'success') {
+		return data(submission.reply(), { status: 400 })
+	}
+	const result = updateContact({ id, input: submission.value, viewer: user })
+	if (!result) throw notFound('contact', id)
+	return redirectWithToast(`/contacts/${id}`, {
+		type: 'success',
+		messageKey: result.changed ? 'contacts:form.saved' : 'contacts:form.unchanged',
+	})
+}
+
+export default function EditContactPage() {
+	const { id, contact, organisations, owners, today } = useLoaderData<typeof loader>()
+	const lastResult = useActionData<typeof action>()
+	const { t } = useTranslation('contacts')
+	const name = personName(contact, t('erasedContact'))
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to="/contacts">{t('list.title')}</Link> › <Link to={`/contacts/${id}`}>{name}</Link>
+			</p>
+			<h1>{t('form.editTitle', { name })}</h1>
+			<ContactForm
+				lastResult={lastResult}
+				organisations={organisations}
+				owners={owners}
+				today={today}
+				values={contact}
+				editing
+				cancelTo={`/contacts/${id}`}
+			/>
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Contacts · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,202 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useLocation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { COUNTRIES, LAWFUL_BASES, ORGANISATION_KINDS } from '#db/schema/enums'
+import {
+	CountryName,
+	FilterSelect,
+	FiltersForm,
+	OptedOutBadge,
+	personName,
+	TagList,
+} from '~/components/contact-ui'
+import { Pagination, SortHeader } from '~/components/data-table'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { EmptyState } from '~/components/stat'
+import { parseContactListParams } from '~/models/contact-list-params.server'
+import {
+	countLikelyDuplicates,
+	listContactFormOptions,
+	listContacts,
+} from '~/models/contact.server'
+import { requirePermission } from '~/utils/auth.server'
+import { useFormat } from '~/utils/use-format'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'read:contact:any')
+	const { filters, sort, dir, page, perPage } = parseContactListParams(new URL(request.url))
+	return {
+		list: listContacts({ viewer: user, filters, sort, dir, page, perPage }),
+		owners: listContactFormOptions(user).owners,
+		duplicates: countLikelyDuplicates(user),
+		filters,
+	}
+}
+
+export default function ContactsPage() {
+	const { list, owners, duplicates, filters } = useLoaderData<typeof loader>()
+	const { t } = useTranslation('contacts')
+	const f = useFormat()
+	const location = useLocation()
+	const hasFilters = Object.values(filters).some((v) => v !== undefined)
+	return (
+		<>
+			<div className="page-header">
+				<h1>{t('list.title')}</h1>
+				<div className="actions">
+					<a href={`/contacts/export.csv${location.search}`} className="button" download>
+						{t('list.export')}
+					</a>
+					<Link to="/organisations" className="button">
+						{t('organisations.title')}
+					</Link>
+					<Link to="/introductions" className="button">
+						{t('introductions.pageTitle')}
+					</Link>
+					<Link to="/contacts/review" className="button">
+						{t('review.title')}
+					</Link>
+					<Link to="/contacts/import" className="button">
+						{t('list.import')}
+					</Link>
+					<Link to="/contacts/new" className="button button-primary">
+						{t('list.new')}
+					</Link>
+				</div>
+			</div>
+			{duplicates > 0 && !filters.duplicates ? (
+				<p className="contact-notice">
+					{t('list.duplicatesNotice', { count: duplicates })}{' '}
+					<Link to="/contacts?duplicates=yes">{t('list.showDuplicates')}</Link>
+				</p>
+			) : null}
+			<FiltersForm label={t('list.filters')} resetTo="/contacts" hasFilters={hasFilters}>
+				<div className="field">
+					<label htmlFor="q">{t('list.search')}</label>
+					<input
+						id="q"
+						type="search"
+						name="q"
+						defaultValue={filters.q ?? ''}
+						placeholder={t('list.searchPlaceholder')}
+					/>
+				</div>
+				<FilterSelect
+					name="country"
+					label={t('fields.country')}
+					value={filters.country}
+					options={COUNTRIES.map((c) => ({ value: c, label: t(`countries.${c}`) }))}
+				/>
+				<FilterSelect
+					name="kind"
+					label={t('fields.kind')}
+					value={filters.kind}
+					options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+				/>
+				<FilterSelect
+					name="basis"
+					label={t('fields.lawfulBasis')}
+					value={filters.basis}
+					options={LAWFUL_BASES.map((b) => ({ value: b, label: t(`bases.${b}`) }))}
+				/>
+				<FilterSelect
+					name="owner"
+					label={t('fields.owner')}
+					value={filters.ownerId?.toString()}
+					options={owners.map((o) => ({ value: String(o.id), label: o.name }))}
+				/>
+				<FilterSelect
+					name="optedOut"
+					label={t('fields.optedOut')}
+					value={filters.optedOut === undefined ? undefined : filters.optedOut ? 'yes' : 'no'}
+					options={[
+						{ value: 'yes', label: t('common:common.yes') },
+						{ value: 'no', label: t('common:common.no') },
+					]}
+				/>
+				<div className="field">
+					<label htmlFor="filter-tag">{t('fields.tag')}</label>
+					<input id="filter-tag" name="tag" defaultValue={filters.tag ?? ''} size={10} />
+				</div>
+				{filters.language ? <input type="hidden" name="language" value={filters.language} /> : null}
+				{filters.duplicates ? <input type="hidden" name="duplicates" value="yes" /> : null}
+			</FiltersForm>
+			{list.total ? (
+				<>
+					<div className="table-scroll">
+						<table className="table">
+							<caption className="visually-hidden">{t('list.title')}</caption>
+							<thead>
+								<tr>
+									<SortHeader column="name" isDefault>
+										{t('fields.name')}
+									</SortHeader>
+									<SortHeader column="organisation">{t('fields.organisation')}</SortHeader>
+									<SortHeader column="country">{t('fields.country')}</SortHeader>
+									<th scope="col">{t('fields.kind')}</th>
+									<th scope="col">{t('fields.languages')}</th>
+									<th scope="col">{t('fields.tags')}</th>
+									<th scope="col">{t('fields.owner')}</th>
+									<SortHeader column="lastContact">{t('fields.lastContactOn')}</SortHeader>
+								</tr>
+							</thead>
+							<tbody>
+								{list.rows.map((c) => (
+									<tr key={c.id}>
+										<th scope="row">
+											<Link to={`/contacts/${c.id}`}>{personName(c, t('erasedContact'))}</Link>{' '}
+											<OptedOutBadge on={c.optedOutOn} />
+											{c.jobTitle ? <div className="cell-note">{c.jobTitle}</div> : null}
+										</th>
+										<td>
+											{c.organisationId ? (
+												<Link to={`/organisations/${c.organisationId}`}>{c.organisationName}</Link>
+											) : (
+												'—'
+											)}
+											{c.organisationSector ? (
+												<div className="cell-note">{c.organisationSector}</div>
+											) : null}
+										</td>
+										<td>
+											<CountryName code={c.country} />
+										</td>
+										<td>{c.organisationKind ? t(`kinds.${c.organisationKind}`) : '—'}</td>
+										<td>
+											<TagList value={c.languages} />
+										</td>
+										<td>
+											<TagList value={c.tags} />
+										</td>
+										<td>{c.ownerName ?? '—'}</td>
+										<td>{c.lastContactOn ? f.date(c.lastContactOn) : '—'}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
+					<Pagination
+						page={list.page}
+						pageCount={list.pageCount}
+						total={list.total}
+						perPage={list.perPage}
+					/>
+				</>
+			) : (
+				<EmptyState title={hasFilters ? t('list.noMatch') : t('list.empty')}>
+					{hasFilters ? (
+						<Link to="/contacts">{t('list.noMatchHint')}</Link>
+					) : (
+						<Link to="/contacts/import">{t('list.emptyHint')}</Link>
+					)}
+				</EmptyState>
+			)}
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Contacts · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

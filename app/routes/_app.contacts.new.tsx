@@ -1,0 +1,76 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ContactForm } from '~/components/contact-form'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import {
+	checkContactAgainstDatabase,
+	createContact,
+	listContactFormOptions,
+} from '~/models/contact.server'
+import { contactSchema } from '~/schemas/contact'
+import { requirePermission } from '~/utils/auth.server'
+import { today } from '~/utils/dates'
+import { forbidden, redirectWithToast } from '~/utils/http.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'update:contact:any')
+	const organisation = new URL(request.url).searchParams.get('organisation')
+	return { ...listContactFormOptions(user), today: today(), organisationId: organisation }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const user = await requirePermission(request, 'update:contact:any')
+	const submission = parseWithZod(await request.formData(), {
+		schema: contactSchema(today()).superRefine((value, ctx) =>
+			checkContactAgainstDatabase(value, ctx),
+		),
+	})
+	if (submission.status !== 'success') {
+		return data(submission.reply(), { status: 400 })
+	}
+	const contact = createContact({ input: submission.value, viewer: user })
+	if (!contact) throw forbidden('update:contact:any')
+	return redirectWithToast(`/contacts/${contact.id}`, {
+		type: 'success',
+		messageKey: 'contacts:form.created',
+	})
+}
+
+export default function NewContactPage() {
+	const { organisations, owners, today, organisationId } = useLoaderData<typeof loader>()
+	const lastResult = useActionData<typeof action>()
+	const { t } = useTranslation('contacts')
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to="/contacts">{t('list.title')}</Link>
+			</p>
+			<h1>{t('form.newTitle')}</h1>
+			<ContactForm
+				lastResult={lastResult}
+				organisations={organisations}
+				owners={owners}
+				today={today}
+				values={
+					organisationId
+						? { organisationId, country: 'FR', lawfulBasis: 'legitimate_interest' }
+						: undefined
+				}
+				cancelTo="/contacts"
+			/>
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Contacts · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

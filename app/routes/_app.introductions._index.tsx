@@ -1,0 +1,180 @@
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { COUNTRIES, INTRODUCTION_PURPOSES, INTRODUCTION_STATUSES } from '#db/schema/enums'
+import { AggregatesTable, ByStartupTable, FunnelStats } from '~/components/contact-funnel'
+import { IntroductionStatusBadge } from '~/components/contact-introductions'
+import { CountryName, FilterSelect, FiltersForm, OptedOutBadge } from '~/components/contact-ui'
+import { Pagination } from '~/components/data-table'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { EmptyState } from '~/components/stat'
+import { parseIntroductionListParams } from '~/models/contact-list-params.server'
+import {
+	introductionAggregates,
+	introductionFunnelByCountry,
+	introductionFunnelByStartup,
+	listIntroducedStartups,
+	listIntroductions,
+	summariseFunnel,
+} from '~/models/introduction.server'
+import { requireUser } from '~/utils/auth.server'
+import { forbidden } from '~/utils/http.server'
+import { can } from '~/utils/permissions'
+import { useFormat } from '~/utils/use-format'
+
+/**
+ * Managers: every introduction, the funnel overall and per startup. Partners: counts by
+ * country and purpose only — the loader sends them no name, no startup, no id.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	if (can(user, 'read:introduction:any')) {
+		const { filters, page, perPage } = parseIntroductionListParams(new URL(request.url))
+		return {
+			view: 'manager' as const,
+			funnel: summariseFunnel(introductionFunnelByCountry({ viewer: user })),
+			byStartup: introductionFunnelByStartup(user),
+			aggregates: introductionAggregates(user),
+			list: listIntroductions({ viewer: user, filters, page, perPage }),
+			startups: listIntroducedStartups(user),
+			filters,
+		}
+	}
+	if (can(user, 'read:introduction:summary')) {
+		return {
+			view: 'partner' as const,
+			funnel: summariseFunnel(introductionFunnelByCountry({ viewer: user })),
+			aggregates: introductionAggregates(user),
+		}
+	}
+	// a founder's introductions are on their startup's page
+	if (user.role === 'founder' && user.startupId) throw redirect(`/startups/${user.startupId}`)
+	throw forbidden('read:introduction:any')
+}
+
+export default function IntroductionsPage() {
+	const data = useLoaderData<typeof loader>()
+	const { t } = useTranslation('contacts')
+	return (
+		<>
+			<h1>{t('introductions.pageTitle')}</h1>
+			<p className="lead">
+				{data.view === 'partner' ? t('introductions.partnerLead') : t('introductions.lead')}
+			</p>
+			<div className="columns">
+				<FunnelStats funnel={data.funnel.uk} label={t('funnel.uk')} />
+				<FunnelStats funnel={data.funnel.total} label={t('funnel.all')} />
+			</div>
+			<AggregatesTable rows={data.aggregates} />
+			{data.view === 'manager' ? (
+				<>
+					<ByStartupTable rows={data.byStartup} />
+					<IntroductionList list={data.list} startups={data.startups} filters={data.filters} />
+				</>
+			) : null}
+		</>
+	)
+}
+
+type ManagerData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { view: 'manager' }>
+
+function IntroductionList({
+	list,
+	startups,
+	filters,
+}: Pick<ManagerData, 'list' | 'startups' | 'filters'>) {
+	const { t } = useTranslation('contacts')
+	const f = useFormat()
+	const hasFilters = Object.values(filters).some((v) => v !== undefined)
+	return (
+		<section aria-labelledby="introduction-list-heading">
+			<h2 id="introduction-list-heading">{t('introductions.all')}</h2>
+			<FiltersForm label={t('list.filters')} resetTo="/introductions" hasFilters={hasFilters}>
+				<FilterSelect
+					name="status"
+					label={t('fields.status')}
+					value={filters.status}
+					options={INTRODUCTION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+				/>
+				<FilterSelect
+					name="purpose"
+					label={t('fields.purpose')}
+					value={filters.purpose}
+					options={INTRODUCTION_PURPOSES.map((p) => ({ value: p, label: t(`purposes.${p}`) }))}
+				/>
+				<FilterSelect
+					name="country"
+					label={t('fields.country')}
+					value={filters.country}
+					options={COUNTRIES.map((c) => ({ value: c, label: t(`countries.${c}`) }))}
+				/>
+				<FilterSelect
+					name="startup"
+					label={t('fields.startup')}
+					value={filters.startupId?.toString()}
+					options={startups.map((s) => ({ value: String(s.id), label: s.name }))}
+				/>
+			</FiltersForm>
+			{list.total ? (
+				<>
+					<div className="table-scroll">
+						<table className="table">
+							<thead>
+								<tr>
+									<th scope="col">{t('fields.contact')}</th>
+									<th scope="col">{t('fields.startup')}</th>
+									<th scope="col">{t('fields.purpose')}</th>
+									<th scope="col">{t('fields.status')}</th>
+									<th scope="col">{t('fields.introducedOn')}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{list.rows.map((i) => (
+									<tr key={i.id}>
+										<th scope="row">
+											{i.erased ? (
+												t('erasedContact')
+											) : (
+												<Link to={`/contacts/${i.contactId}`}>{i.contactName}</Link>
+											)}{' '}
+											<OptedOutBadge on={i.optedOutOn} />
+											<div className="cell-note">
+												{i.organisationName ? `${i.organisationName} · ` : ''}
+												<CountryName code={i.country} />
+											</div>
+										</th>
+										<td>
+											<Link to={`/startups/${i.startupId}`}>{i.startupName}</Link>
+										</td>
+										<td>{t(`purposes.${i.purpose}`)}</td>
+										<td>
+											<IntroductionStatusBadge status={i.status} />
+											{i.dealValueCents != null && i.dealCurrency ? (
+												<div className="cell-note">{f.money(i.dealValueCents, i.dealCurrency)}</div>
+											) : null}
+										</td>
+										<td>{f.date(i.introducedOn)}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
+					<Pagination
+						page={list.page}
+						pageCount={list.pageCount}
+						total={list.total}
+						perPage={list.perPage}
+					/>
+				</>
+			) : (
+				<EmptyState title={hasFilters ? t('list.noMatch') : t('introductions.none')} />
+			)}
+		</section>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Introductions · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

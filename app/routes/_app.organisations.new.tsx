@@ -1,0 +1,65 @@
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Link, useActionData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { OrganisationForm } from '~/components/contact-form'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { createOrganisation, findOrganisationByName } from '~/models/organisation.server'
+import { OrganisationSchema } from '~/schemas/contact'
+import { requirePermission } from '~/utils/auth.server'
+import { forbidden, redirectWithToast } from '~/utils/http.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requirePermission(request, 'update:contact:any')
+	return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const user = await requirePermission(request, 'update:contact:any')
+	const submission = parseWithZod(await request.formData(), {
+		schema: OrganisationSchema.superRefine((value, ctx) => {
+			if (findOrganisationByName(value.name)) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['name'],
+					message: 'contacts:errors.organisationTaken',
+				})
+			}
+		}),
+	})
+	if (submission.status !== 'success') {
+		return data(submission.reply(), { status: 400 })
+	}
+	const organisation = createOrganisation({ input: submission.value, viewer: user })
+	if (!organisation) throw forbidden('update:contact:any')
+	return redirectWithToast(`/organisations/${organisation.id}`, {
+		type: 'success',
+		messageKey: 'contacts:organisations.created',
+		values: { name: organisation.name },
+	})
+}
+
+export default function NewOrganisationPage() {
+	const lastResult = useActionData<typeof action>()
+	const { t } = useTranslation('contacts')
+	return (
+		<>
+			<p className="breadcrumb">
+				<Link to="/organisations">{t('organisations.title')}</Link>
+			</p>
+			<h1>{t('organisations.newTitle')}</h1>
+			<OrganisationForm lastResult={lastResult} cancelTo="/organisations" />
+		</>
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Organisations · TEKTOS CRM' }]
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
