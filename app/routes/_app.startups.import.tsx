@@ -52,11 +52,13 @@ type ActionData = {
 	csv?: string
 }
 
-const uploadHandler = unstable_createMemoryUploadHandler({
-	maxPartSize: IMPORT_MAX_BYTES,
-	// only the form's own fields are kept in memory
-	filter: ({ name }) => ['intent', 'file', 'csv'].includes(name),
-})
+// made on the server only: route modules also load in the browser, where this helper does not exist
+const makeUploadHandler = () =>
+	unstable_createMemoryUploadHandler({
+		maxPartSize: IMPORT_MAX_BYTES,
+		// only the form's own fields are kept in memory
+		filter: ({ name }) => ['intent', 'file', 'csv'].includes(name),
+	})
 
 const TEXT_EXTENSIONS = /\.(csv|txt|tsv)$/i
 
@@ -85,7 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 	let formData: FormData
 	try {
-		formData = await unstable_parseMultipartFormData(request, uploadHandler)
+		formData = await unstable_parseMultipartFormData(request, makeUploadHandler())
 	} catch (error) {
 		// too big, or not a multipart body at all: the manager chooses the file again
 		const key =

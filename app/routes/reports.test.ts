@@ -52,7 +52,8 @@ createIntroduction({
 	status: 'meeting_held',
 })
 
-const PERSONAL = /sophie|Lefebvre|Marc Vasseur|Oliver|Grant|@/i
+// names are matched as written: the report's own keys say "grants"
+const PERSONAL = /Sophie|sophie@|Lefebvre|Marc Vasseur|marc@|Oliver|Grant\b|@/
 
 async function as(role: 'manager' | 'founder' | 'mentor' | 'partner') {
 	const user = createUser({ role })
