@@ -33,6 +33,53 @@ export function reportSectionCsv(section: ReportSection, report: Report) {
 				push('latest_by_startup', r.name, { employees: r.employees })
 			push('latest_by_startup', 'total', { employees: report.jobs.total })
 			break
+		case 'funding': {
+			const fu = report.funding
+			const eur = (cents: number) => cents / 100
+			for (const y of fu.byYear) {
+				push('by_year', y.year, {
+					public_eur: eur(y.publicCents),
+					private_and_bank_eur: eur(y.privateCents),
+				})
+				if (y.leverage !== null) push('by_year', y.year, { leverage: y.leverage })
+			}
+			push('by_year', 'total', {
+				public_eur: eur(fu.totals.publicCents),
+				private_and_bank_eur: eur(fu.totals.privateCents),
+			})
+			for (const k of fu.byKind) push('by_kind', k.kind, { eur: eur(k.cents) })
+			push('by_kind', 'total', { eur: eur(fu.totals.securedCents) })
+			for (const y of fu.fundByYear) {
+				push('innovation_fund', y.year, {
+					grants: y.grants,
+					granted_eur: eur(y.grantedCents),
+					triggered_eur: eur(y.triggeredCents),
+				})
+			}
+			push('innovation_fund', 'total', {
+				grants: fu.totals.grants,
+				granted_eur: eur(fu.totals.grantedCents),
+				triggered_eur: eur(fu.totals.triggeredCents),
+			})
+			break
+		}
+		case 'rent-subsidy': {
+			const r = report.rentSubsidy
+			for (const y of r.byYear) {
+				push('by_year', y.year, {
+					subsidy_eur: y.subsidyCents / 100,
+					rent_eur: y.rentCents / 100,
+					...(y.budgetCents === null ? {} : { budget_eur: y.budgetCents / 100 }),
+				})
+			}
+			push('by_year', 'total', {
+				subsidy_eur: r.totals.subsidyCents / 100,
+				rent_eur: r.totals.rentCents / 100,
+			})
+			for (const m of r.occupancy)
+				push('occupancy', m.month, { units_occupied: m.occupied, units: r.totalUnits })
+			break
+		}
 		case 'mentoring':
 			for (const m of report.mentoring.byMonth)
 				push('by_month', m.month, { hours: m.minutes / 60, sessions: m.sessions })

@@ -3,12 +3,21 @@ import { cohorts } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { today } from '~/utils/dates'
 import { getFrancoBritishReport } from './franco-british.server'
+import { getFundingReport } from './funding.server'
+import { getRentReport } from './rent.server'
 import { getJobsReport } from './jobs.server'
 import { getMentoringReport } from './mentoring.server'
 import { parseReportPeriod, type ReportPeriod } from './period'
 import { getPortfolioReport } from './portfolio.server'
 
-export const REPORT_SECTIONS = ['portfolio', 'jobs', 'mentoring', 'franco-british'] as const
+export const REPORT_SECTIONS = [
+	'portfolio',
+	'jobs',
+	'funding',
+	'rent-subsidy',
+	'mentoring',
+	'franco-british',
+] as const
 export type ReportSection = (typeof REPORT_SECTIONS)[number]
 
 export function periodFromUrl(url: URL) {
@@ -27,6 +36,8 @@ export function listReportCohorts() {
 export const REPORT_BUILDERS = {
 	portfolio: getPortfolioReport,
 	jobs: getJobsReport,
+	funding: getFundingReport,
+	rentSubsidy: getRentReport,
 	mentoring: getMentoringReport,
 	francoBritish: getFrancoBritishReport,
 } satisfies Record<string, (period: ReportPeriod) => unknown>

@@ -208,6 +208,91 @@ export function listReportRecords({
 				})),
 			)
 		}
+		case 'funding.public':
+		case 'funding.private':
+		case 'funding.kind':
+		case 'fund.grants': {
+			const rows = db.all<{
+				id: number
+				name: string
+				kind: string
+				isPublic: number
+				date: string | null
+				cents: number | null
+				source: string
+			}>(sql`
+				SELECT s.id, s.name, fe.kind, fe.is_public AS isPublic,
+					coalesce(fe.secured_on, fe.applied_on, fe.planned_on, fe.declined_on, fe.received_on) AS date,
+					CASE fe.currency WHEN 'EUR' THEN fe.amount_cents ELSE (
+						SELECT CAST(round(fe.amount_cents * er.rate_micros / 1000000.0) AS INTEGER) FROM exchange_rates er
+						WHERE er.from_currency = fe.currency AND er.to_currency = 'EUR'
+							AND er.date <= coalesce(fe.secured_on, fe.applied_on, fe.planned_on, fe.declined_on, fe.received_on)
+						ORDER BY er.date DESC LIMIT 1) END AS cents,
+					fe.source
+				FROM funding_events fe JOIN startups s ON s.id = fe.startup_id
+				WHERE fe.status IN ('secured', 'received') ${cohort}
+				ORDER BY date, s.name`)
+			const inPeriod = rows.filter(
+				(r) => r.date !== null && r.date >= period.from && r.date <= period.to,
+			)
+			// the same split as leverage.ts: a bank loan is bank money even from a public bank
+			const isPublicMoney = (r: (typeof rows)[number]) => r.isPublic === 1 && r.kind !== 'bank_loan'
+			const picked = inPeriod.filter((r) =>
+				metric === 'funding.kind'
+					? r.kind === key
+					: metric === 'fund.grants'
+						? r.kind === 'innovation_fund_grant' && (!key || r.date!.startsWith(key))
+						: r.date!.startsWith(key) && (metric === 'funding.public') === isPublicMoney(r),
+			)
+			return result(
+				'cents',
+				picked.map((r) => ({
+					startupId: r.id,
+					startup: r.name,
+					date: r.date,
+					value: r.cents,
+					detail: `${r.kind} · ${r.source}`,
+				})),
+			)
+		}
+		case 'rent.subsidy': {
+			const rows = db.all<{ id: number; name: string; month: string; cents: number }>(sql`
+				SELECT s.id, s.name, rs.month,
+					CASE rs.kind WHEN 'credit_note' THEN -rs.subsidy_cents ELSE rs.subsidy_cents END AS cents
+				FROM rent_statements rs JOIN leases l ON l.id = rs.lease_id JOIN startups s ON s.id = l.startup_id
+				WHERE substr(rs.month, 1, 4) = ${key} AND rs.month BETWEEN ${period.from.slice(0, 7)} AND ${period.to.slice(0, 7)} ${cohort}
+				ORDER BY rs.month, s.name`)
+			return result(
+				'cents',
+				rows.map((r) => ({
+					startupId: r.id,
+					startup: r.name,
+					date: r.month,
+					value: r.cents,
+					detail: null,
+				})),
+			)
+		}
+		case 'rent.occupancy': {
+			if (!/^\d{4}-\d{2}$/.test(key)) return null
+			const [y, m] = key.split('-').map(Number)
+			const last = new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10)
+			const rows = db.all<{ id: number; name: string; unit: string; startDate: string }>(sql`
+				SELECT s.id, s.name, u.code AS unit, l.start_date AS startDate
+				FROM leases l JOIN startups s ON s.id = l.startup_id JOIN units u ON u.id = l.unit_id
+				WHERE l.start_date <= ${last} AND (l.end_date IS NULL OR l.end_date >= ${`${key}-01`}) ${cohort}
+				ORDER BY u.code`)
+			return result(
+				'none',
+				rows.map((r) => ({
+					startupId: r.id,
+					startup: r.name,
+					date: r.startDate,
+					value: null,
+					detail: r.unit,
+				})),
+			)
+		}
 		default:
 			return null
 	}

@@ -161,3 +161,117 @@ test('Franco-British: UK introductions, the funnel and UK market entries', () =>
 	expect(all.byYear.reduce((s, y) => s + y.introductions, 0)).toBe(all.totals.ukIntroductions)
 	expect(all.ukContacts).toBeGreaterThanOrEqual(1)
 })
+
+test('funding: secured money by year, public against private, the fund and its leverage', async () => {
+	const { createExchangeRate, createFundingEvent } = await import('#tests/factories')
+	const { getFundingReport } = await import('./funding.server')
+	createExchangeRate({ date: '2024-01-01', rateMicros: 1_200_000 })
+	const grant = createFundingEvent({
+		startupId: gamma.id,
+		kind: 'innovation_fund_grant',
+		isPublic: true,
+		status: 'received',
+		amountCents: 30_000_00,
+		currency: 'EUR',
+		securedOn: '2024-10-01',
+	})
+	const honour = createFundingEvent({
+		startupId: gamma.id,
+		kind: 'honour_loan',
+		isPublic: false,
+		status: 'secured',
+		amountCents: 20_000_00,
+		currency: 'EUR',
+		securedOn: '2024-12-01',
+		triggeredById: grant.id,
+	})
+	// a round in pounds, triggered by the honour loan: two levels down the chain
+	createFundingEvent({
+		startupId: gamma.id,
+		kind: 'equity_round',
+		isPublic: false,
+		status: 'secured',
+		amountCents: 50_000_00,
+		currency: 'GBP',
+		securedOn: '2025-03-01',
+		triggeredById: honour.id,
+	})
+	// declined and planned money counts nowhere
+	createFundingEvent({
+		startupId: gamma.id,
+		kind: 'bank_loan',
+		isPublic: false,
+		status: 'declined',
+		amountCents: 99_000_00,
+		currency: 'EUR',
+		declinedOn: '2025-04-01',
+		triggeredById: grant.id,
+	})
+	createFundingEvent({
+		startupId: alpha.id,
+		kind: 'grant',
+		isPublic: true,
+		status: 'received',
+		amountCents: 10_000_00,
+		currency: 'EUR',
+		securedOn: '2023-05-01',
+	})
+
+	const all = getFundingReport(period(''))
+	expect(all.totals.publicCents).toBe(40_000_00)
+	expect(all.totals.privateCents).toBe(20_000_00 + 60_000_00)
+	expect(all.totals.securedCents).toBe(120_000_00)
+	expect(all.totals.leverage).toBe(80_000_00 / 40_000_00)
+	// the grant triggered the honour loan and, through it, the round
+	expect(all.totals).toMatchObject({
+		grants: 1,
+		grantedCents: 30_000_00,
+		triggeredCents: 80_000_00,
+	})
+	expect(all.byYear.find((y) => y.year === 2024)).toMatchObject({
+		publicCents: 30_000_00,
+		privateCents: 20_000_00,
+	})
+	expect(all.byYear.reduce((s, y) => s + y.publicCents + y.privateCents, 0)).toBe(
+		all.totals.securedCents,
+	)
+	expect(all.byKind.reduce((s, k) => s + k.cents, 0)).toBe(all.totals.securedCents)
+
+	const y2025 = getFundingReport(period('year=2025'))
+	expect(y2025.totals).toMatchObject({ publicCents: 0, privateCents: 60_000_00, grants: 0 })
+	expect(y2025.totals.leverage).toBeNull()
+})
+
+test('rent subsidy: the Cap Calaisis share by year against the budget, and occupancy', async () => {
+	const { createLease, createStatement, createSubsidyBudget, createUnit } =
+		await import('#tests/factories')
+	const { getRentReport } = await import('./rent.server')
+	const unit = createUnit({ code: 'R-01' })
+	createUnit({ code: 'R-02' })
+	const lease = createLease({
+		startupId: gamma.id,
+		unitId: unit.id,
+		startDate: '2024-09-01',
+		endDate: null,
+		monthlyRentCents: 400_00,
+	})
+	for (const month of ['2024-11', '2024-12', '2025-01'])
+		createStatement({ leaseId: lease.id, month })
+	createSubsidyBudget({ year: 2024, amountCents: 50_000_00 })
+
+	const report = getRentReport(period('from=2024-11-01&to=2025-01-31'))
+	// the incubation preset: 50 % for the first year, so 200 € a month from Cap Calaisis
+	expect(report.byYear).toEqual([
+		{ year: 2024, subsidyCents: 400_00, rentCents: 800_00, budgetCents: 50_000_00 },
+		{ year: 2025, subsidyCents: 200_00, rentCents: 400_00, budgetCents: null },
+	])
+	expect(report.totals.subsidyCents).toBe(600_00)
+	expect(report.occupancy.map((m) => m.occupied)).toEqual([1, 1, 1])
+	expect(report.totalUnits).toBeGreaterThanOrEqual(2)
+	// with a cohort chosen, the budget is not compared
+	expect(getRentReport(period(`year=2024&cohort=${cohortA.id}`)).totals).toEqual({
+		subsidyCents: 0,
+		rentCents: 0,
+		budgetCents: null,
+	})
+})

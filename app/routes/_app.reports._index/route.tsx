@@ -6,10 +6,12 @@ import { getReport, listReportCohorts, periodFromUrl } from '~/models/reports/in
 import { requirePermission } from '~/utils/auth.server'
 import { useFormat } from '~/utils/use-format'
 import { FrancoBritishSection } from './franco-british-section'
+import { FundingSection } from './funding-section'
 import { JobsSection } from './jobs-section'
 import { MentoringSection } from './mentoring-section'
 import { PeriodForm } from './period-form'
 import { PortfolioSection } from './portfolio-section'
+import { RentSection } from './rent-section'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requirePermission(request, 'read:report:any')
@@ -49,6 +51,8 @@ export default function ReportsPage() {
 			<PeriodForm period={period} cohorts={cohorts} />
 			<PortfolioSection period={period} data={report.portfolio} />
 			<JobsSection period={period} data={report.jobs} />
+			<FundingSection period={period} data={report.funding} />
+			<RentSection period={period} data={report.rentSubsidy} />
 			<MentoringSection period={period} data={report.mentoring} />
 			<FrancoBritishSection period={period} data={report.francoBritish} />
 		</article>

@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm'
+import { getDb } from '~/utils/db.server'
+import { monthsOf, type ReportPeriod, yearsOf } from './period'
+
+function lastDayOf(month: string) {
+	const [y, m] = month.split('-').map(Number)
+	return new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10)
+}
+
+/**
+ * Rent subsidy: what Cap Calaisis's share of the statements came to each year (credit notes
+ * deducted) against the budget it voted, and how full the nursery was, month by month.
+ * With a cohort chosen, the subsidy is that cohort's share and the budget is not compared.
+ */
+export function getRentReport(period: ReportPeriod) {
+	const db = getDb()
+	const cohort = period.cohortId ? sql`AND s.cohort_id = ${period.cohortId}` : sql``
+	const subsidy = db.all<{ year: string; cents: number; rentCents: number }>(sql`
+		SELECT substr(rs.month, 1, 4) AS year,
+			sum(CASE rs.kind WHEN 'credit_note' THEN -rs.subsidy_cents ELSE rs.subsidy_cents END) AS cents,
+			sum(CASE rs.kind WHEN 'credit_note' THEN -rs.rent_cents ELSE rs.rent_cents END) AS rentCents
+		FROM rent_statements rs
+		JOIN leases l ON l.id = rs.lease_id
+		JOIN startups s ON s.id = l.startup_id
+		WHERE rs.month BETWEEN ${period.from.slice(0, 7)} AND ${period.to.slice(0, 7)} ${cohort}
+		GROUP BY year`)
+	const budgets = db.all<{ year: number; cents: number }>(
+		sql`SELECT year, amount_cents AS cents FROM subsidy_budgets`,
+	)
+	const byYear = yearsOf(period).map((year) => {
+		const row = subsidy.find((s) => s.year === String(year))
+		return {
+			year,
+			subsidyCents: row?.cents ?? 0,
+			rentCents: row?.rentCents ?? 0,
+			budgetCents: period.cohortId ? null : (budgets.find((b) => b.year === year)?.cents ?? null),
+		}
+	})
+	const totalUnits = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM units`)?.n ?? 0
+	const months = monthsOf(period)
+	const occupancy = months.length
+		? db.all<{ month: string; occupied: number }>(sql`
+			WITH months(month, first_day, last_day) AS (VALUES ${sql.join(
+				months.map((m) => sql`(${m}, ${`${m}-01`}, ${lastDayOf(m)})`),
+				sql`, `,
+			)})
+			SELECT m.month AS month,
+				(SELECT count(DISTINCT l.unit_id) FROM leases l JOIN startups s ON s.id = l.startup_id
+					WHERE l.start_date <= m.last_day AND (l.end_date IS NULL OR l.end_date >= m.first_day) ${cohort}
+				) AS occupied
+			FROM months m ORDER BY m.month`)
+		: []
+	return {
+		byYear,
+		occupancy,
+		totalUnits,
+		totals: {
+			subsidyCents: byYear.reduce((s, y) => s + y.subsidyCents, 0),
+			rentCents: byYear.reduce((s, y) => s + y.rentCents, 0),
+			budgetCents: period.cohortId ? null : byYear.reduce((s, y) => s + (y.budgetCents ?? 0), 0),
+		},
+	}
+}
