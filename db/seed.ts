@@ -1295,6 +1295,21 @@ type FundingSpec = {
 	note?: string
 }
 
+/**
+ * The innovation fund's record: "over €1 million granted in 4 years", each grant triggering
+ * bank and private money. These graduates' whole funding stories are scaled up together, so
+ * each chain keeps its leverage: 2015 €250k, 2016 €290k, 2017 €280k, 2018 €280k granted,
+ * every year within the fund's €300k envelope (INNOVATION_FUND_YEARLY_ENVELOPE_CENTS).
+ */
+const FUND_YEARS_SCALE: Record<string, number> = {
+	'manche-mobility': 12.5,
+	estran: 5.2,
+	'kent-cote': 6.4,
+	nordlink: 28 / 3,
+	'tunnel-vision': 5,
+	halio: 6,
+}
+
 function seedFunding(r: Replica, startupIds: Map<string, number>) {
 	const { d } = r
 	const m = (date: string, months: number) => addMonths(date, months)
@@ -1694,7 +1709,10 @@ function seedFunding(r: Replica, startupIds: Map<string, number>) {
 	}
 	for (const [key, events] of Object.entries(byStartup)) {
 		const refs = new Map<string, number>()
-		for (const e of events) {
+		// the fund's big years: over €1 million granted from 2015 to 2018 (see FUND_YEARS_SCALE)
+		const scale = FUND_YEARS_SCALE[key] ?? 1
+		for (const spec of events) {
+			const e = { ...spec, amountCents: Math.round((spec.amountCents * scale) / 100_000) * 100_000 }
 			const [plannedOn, appliedOn, third, receivedOn] = e.dates
 			const declined = e.status === 'declined'
 			const event = f.createFundingEvent({

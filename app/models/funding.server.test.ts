@@ -1,3 +1,4 @@
+import { INNOVATION_FUND_YEARLY_ENVELOPE_CENTS } from './leverage'
 import { eq } from 'drizzle-orm'
 import { auditLog, fundingEvents } from '#db/schema/index'
 import {
@@ -241,8 +242,8 @@ test("the innovation fund view follows each grant's chain across startups, from 
 	expect(year).toMatchObject({
 		grants: 1,
 		grantedCents: 2_000_000,
-		envelopeCents: 25_000_000,
-		remainingCents: 23_000_000,
+		envelopeCents: INNOVATION_FUND_YEARLY_ENVELOPE_CENTS,
+		remainingCents: INNOVATION_FUND_YEARLY_ENVELOPE_CENTS - 2_000_000,
 	})
 	expect(JSON.stringify(view)).not.toContain('"note"')
 	// sources may name a person: partners read the chain without them

@@ -8,10 +8,10 @@ import type { FUNDING_KINDS, FUNDING_STATUSES } from '#db/schema/enums'
 
 /**
  * Cap Calaisis's innovation support fund has no budget table: its yearly envelope is this
- * constant, €250,000 a year — the "over €1 million granted in 4 years" of the fund's record.
- * Change it here when the community votes another figure.
+ * constant, €300,000 a year — room for the "over €1 million granted in 4 years" of the fund's
+ * record. Change it here when the community votes another figure.
  */
-export const INNOVATION_FUND_YEARLY_ENVELOPE_CENTS = 25_000_000
+export const INNOVATION_FUND_YEARLY_ENVELOPE_CENTS = 30_000_000
 
 type FundingKind = (typeof FUNDING_KINDS)[number]
 type FundingStatus = (typeof FUNDING_STATUSES)[number]
