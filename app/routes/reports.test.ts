@@ -144,3 +144,50 @@ test('each section downloads as CSV whose total matches the page', async () => {
 		),
 	).toBe(404)
 })
+
+test('a manager shares a period with the partners; a partner opens it but cannot share', async () => {
+	const { action: reportAction } = await import('./_app.reports._index/route')
+	const { loader: viewLoader } = await import('./_app.reports.views.$token')
+	const { actionArgs, post } = await import('#tests/request')
+	const manager = await as('manager')
+	const res = (await reportAction(
+		actionArgs(
+			post(
+				'/reports?year=2025',
+				{ intent: 'share', name: 'Bilan 2025', query: 'year=2025&bogus=1' },
+				manager,
+			),
+		),
+	)) as Response
+	expect(res.status).toBe(302)
+	const shared = res.headers.get('Location')!
+	expect(shared).toMatch(/^\/reports\/views\/[\w-]+$/)
+	const token = shared.split('/').pop()!
+
+	const partner = await as('partner')
+	const opened = (await settle(() =>
+		viewLoader(loaderArgs(get(shared, partner), { params: { token } })),
+	)) as Response
+	// only the period survives: what else was posted is dropped
+	expect(opened.headers.get('Location')).toBe(`/reports?year=2025&view=${token}`)
+	const report = await reportLoader(loaderArgs(get('/reports', partner)))
+	expect(report.views.map((v) => v.name)).toContain('Bilan 2025')
+	expect(report.canShare).toBe(false)
+	const refused = await settle(() =>
+		reportAction(
+			actionArgs(post('/reports', { intent: 'share', name: 'Mine', query: '' }, partner)),
+		),
+	)
+	expect(statusOf(refused)).toBe(403)
+	const empty = await settle(() =>
+		reportAction(actionArgs(post('/reports', { intent: 'share', name: '' }, manager))),
+	)
+	expect(statusOf(empty)).toBe(400)
+	expect(
+		statusOf(
+			await settle(() =>
+				viewLoader(loaderArgs(get('/reports/views/nope', partner), { params: { token: 'nope' } })),
+			),
+		),
+	).toBe(404)
+})

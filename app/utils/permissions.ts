@@ -19,6 +19,7 @@ export const PERMISSIONS = {
 		'read:contact:any',
 		'update:contact:any',
 		'read:report:any',
+		'share:report:any',
 		'read:subsidy:any',
 		'read:introduction:any',
 		'update:introduction:any',

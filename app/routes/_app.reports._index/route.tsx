@@ -1,9 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod'
+import {
+	type ActionFunctionArgs,
+	data,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getReport, listReportCohorts, periodFromUrl } from '~/models/reports/index.server'
+import { parseReportPeriod } from '~/models/reports/period'
+import { createReportView, deleteReportView, listReportViews } from '~/models/reports/views.server'
+import { DeleteReportViewSchema, ShareReportSchema } from '~/schemas/report'
 import { requirePermission } from '~/utils/auth.server'
+import { today } from '~/utils/dates'
+import { badRequest, redirectWithToast } from '~/utils/http.server'
+import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
 import { FrancoBritishSection } from './franco-british-section'
 import { FundingSection } from './funding-section'
@@ -12,19 +24,47 @@ import { MentoringSection } from './mentoring-section'
 import { PeriodForm } from './period-form'
 import { PortfolioSection } from './portfolio-section'
 import { RentSection } from './rent-section'
+import { SharedViews } from './shared-views'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	await requirePermission(request, 'read:report:any')
+	const user = await requirePermission(request, 'read:report:any')
 	const period = periodFromUrl(new URL(request.url))
 	return {
 		period,
 		cohorts: listReportCohorts(),
 		report: getReport(period),
+		views: listReportViews(),
+		canShare: can(user, 'share:report:any'),
 	}
 }
 
+/** A manager shares the period on screen with the partners, or stops sharing one. */
+export async function action({ request }: ActionFunctionArgs) {
+	const user = await requirePermission(request, 'share:report:any')
+	const formData = await request.formData()
+	const back = new URL(request.url)
+	const backTo = `/reports${back.search}`
+	if (formData.get('intent') === 'delete-view') {
+		const parsed = DeleteReportViewSchema.safeParse(Object.fromEntries(formData))
+		if (!parsed.success) throw badRequest('viewId')
+		deleteReportView({ id: parsed.data.viewId, actorId: user.id })
+		return redirectWithToast(backTo, { type: 'success', messageKey: 'reports:views.stopped' })
+	}
+	const submission = parseWithZod(formData, { schema: ShareReportSchema })
+	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+	// the period is read again here: only a well-formed report query is ever stored
+	const query = parseReportPeriod(new URLSearchParams(submission.value.query), today()).search
+	const view = createReportView({ name: submission.value.name, query, actorId: user.id })
+	return redirectWithToast(`/reports/views/${view.token}`, {
+		type: 'success',
+		messageKey: 'reports:views.shared',
+		values: { name: submission.value.name },
+	})
+}
+
 export default function ReportsPage() {
-	const { period, cohorts, report } = useLoaderData<typeof loader>()
+	const { period, cohorts, report, views, canShare } = useLoaderData<typeof loader>()
+	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('reports')
 	const f = useFormat()
 	const cohortName = cohorts.find((c) => c.id === period.cohortId)?.name
@@ -49,6 +89,7 @@ export default function ReportsPage() {
 				</p>
 			</header>
 			<PeriodForm period={period} cohorts={cohorts} />
+			<SharedViews views={views} period={period} canShare={canShare} lastResult={lastResult} />
 			<PortfolioSection period={period} data={report.portfolio} />
 			<JobsSection period={period} data={report.jobs} />
 			<FundingSection period={period} data={report.funding} />
