@@ -29,7 +29,7 @@ const alpha = createStartup({
 	enteredOn: '2022-09-01',
 	leftOn: '2024-06-30',
 })
-const beta = createStartup({
+createStartup({
 	name: 'Beta',
 	cohortId: cohortA.id,
 	status: 'left',
