@@ -1,3 +1,4 @@
+import { FilterSelect } from './filters'
 import { Form, Link, useSubmit } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CURRENCIES, FUNDING_KINDS, FUNDING_STATUSES } from '#db/schema/enums'
@@ -102,32 +103,5 @@ export function FundingFilters({
 				) : null}
 			</div>
 		</Form>
-	)
-}
-
-function FilterSelect({
-	name,
-	label,
-	value,
-	options,
-}: {
-	name: string
-	label: string
-	value: string | undefined
-	options: { value: string; label: string }[]
-}) {
-	const { t } = useTranslation()
-	return (
-		<div className="field">
-			<label htmlFor={`filter-${name}`}>{label}</label>
-			<select id={`filter-${name}`} name={name} defaultValue={value ?? ''}>
-				<option value="">{t('common.all')}</option>
-				{options.map((o) => (
-					<option key={o.value} value={o.value}>
-						{o.label}
-					</option>
-				))}
-			</select>
-		</div>
 	)
 }

@@ -2,14 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { COUNTRIES, LAWFUL_BASES, ORGANISATION_KINDS } from '#db/schema/enums'
-import {
-	CountryName,
-	FilterSelect,
-	FiltersForm,
-	OptedOutBadge,
-	personName,
-	TagList,
-} from '~/components/contact-ui'
+import { CountryName, OptedOutBadge, personName, TagList } from '~/components/contact-ui'
+import { FilterSelect, FiltersForm } from '~/components/filters'
 import { Pagination, SortHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'

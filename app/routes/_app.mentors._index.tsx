@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { SortHeader } from '~/components/data-table'
+import { FilterSelect, FiltersForm } from '~/components/filters'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Duration, Languages, TagList, useLanguageName } from '~/components/mentor-format'
 import { EmptyState } from '~/components/stat'
@@ -33,7 +34,6 @@ export default function MentorsPage() {
 		useLoaderData<typeof loader>()
 	const { t } = useTranslation('mentors')
 	const f = useFormat()
-	const submit = useSubmit()
 	const languageName = useLanguageName()
 	const hasFilters = Boolean(
 		filters.q || filters.expertise || filters.language || filters.state !== 'active',
@@ -61,16 +61,7 @@ export default function MentorsPage() {
 					</Link>
 				</p>
 			) : null}
-			<Form
-				method="get"
-				className="filters"
-				role="search"
-				aria-label={t('list.filters')}
-				onChange={(e) => {
-					if ((e.target as HTMLElement).tagName === 'SELECT')
-						submit(e.currentTarget, { preventScrollReset: true })
-				}}
-			>
+			<FiltersForm label={t('list.filters')} resetTo="/mentors" hasFilters={hasFilters}>
 				<input type="hidden" name="sort" value={sort} />
 				<input type="hidden" name="dir" value={dir} />
 				<div className="field">
@@ -83,28 +74,18 @@ export default function MentorsPage() {
 						placeholder={t('list.searchPlaceholder')}
 					/>
 				</div>
-				<div className="field">
-					<label htmlFor="filter-expertise">{t('fields.expertise')}</label>
-					<select id="filter-expertise" name="expertise" defaultValue={filters.expertise ?? ''}>
-						<option value="">{t('common:common.all')}</option>
-						{vocabulary.expertise.map((tag) => (
-							<option key={tag} value={tag}>
-								{tag}
-							</option>
-						))}
-					</select>
-				</div>
-				<div className="field">
-					<label htmlFor="filter-language">{t('fields.language')}</label>
-					<select id="filter-language" name="language" defaultValue={filters.language ?? ''}>
-						<option value="">{t('common:common.all')}</option>
-						{vocabulary.languages.map((code) => (
-							<option key={code} value={code}>
-								{languageName(code)}
-							</option>
-						))}
-					</select>
-				</div>
+				<FilterSelect
+					name="expertise"
+					label={t('fields.expertise')}
+					value={filters.expertise ?? undefined}
+					options={vocabulary.expertise.map((tag) => ({ value: tag, label: tag }))}
+				/>
+				<FilterSelect
+					name="language"
+					label={t('fields.language')}
+					value={filters.language ?? undefined}
+					options={vocabulary.languages.map((code) => ({ value: code, label: languageName(code) }))}
+				/>
 				<div className="field">
 					<label htmlFor="filter-state">{t('list.state')}</label>
 					<select id="filter-state" name="state" defaultValue={filters.state}>
@@ -115,17 +96,7 @@ export default function MentorsPage() {
 						))}
 					</select>
 				</div>
-				<div className="filter-buttons">
-					<button type="submit" className="button">
-						{t('common:common.filter')}
-					</button>
-					{hasFilters ? (
-						<Link to="/mentors" className="button button-link">
-							{t('common:common.reset')}
-						</Link>
-					) : null}
-				</div>
-			</Form>
+			</FiltersForm>
 			{mentors.length ? (
 				<div className="table-scroll">
 					<table className="table mentor-list">

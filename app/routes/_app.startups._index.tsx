@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, redirect, useLoaderData, useLocation, useSubmit } from '@remix-run/react'
+import { Link, redirect, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { STARTUP_STAGES, STARTUP_STATUSES } from '#db/schema/enums'
 import { Pagination, SortHeader } from '~/components/data-table'
+import { FilterSelect, FiltersForm } from '~/components/filters'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { parseStartupListParams } from '~/models/startup-list-params.server'
@@ -29,7 +30,6 @@ export default function StartupsPage() {
 	const { t } = useTranslation('startups')
 	const f = useFormat()
 	const location = useLocation()
-	const submit = useSubmit()
 	const hasFilters = Object.values(filters).some((v) => v !== undefined)
 	return (
 		<>
@@ -51,17 +51,7 @@ export default function StartupsPage() {
 					) : null}
 				</div>
 			</div>
-			<Form
-				method="get"
-				className="filters"
-				role="search"
-				aria-label={t('list.filters')}
-				onChange={(e) => {
-					// text search waits for Enter; choices apply at once
-					if ((e.target as HTMLElement).tagName === 'SELECT')
-						submit(e.currentTarget, { preventScrollReset: true })
-				}}
-			>
+			<FiltersForm label={t('list.filters')} resetTo="/startups" hasFilters={hasFilters}>
 				<div className="field">
 					<label htmlFor="q">{t('list.search')}</label>
 					<input
@@ -105,17 +95,7 @@ export default function StartupsPage() {
 						{ value: 'no', label: t('common:common.no') },
 					]}
 				/>
-				<div className="filter-buttons">
-					<button type="submit" className="button">
-						{t('common:common.filter')}
-					</button>
-					{hasFilters ? (
-						<Link to="/startups" className="button button-link">
-							{t('common:common.reset')}
-						</Link>
-					) : null}
-				</div>
-			</Form>
+			</FiltersForm>
 			{list.total ? (
 				<>
 					<div className="table-scroll">
@@ -178,33 +158,6 @@ export default function StartupsPage() {
 				</EmptyState>
 			)}
 		</>
-	)
-}
-
-function FilterSelect({
-	name,
-	label,
-	value,
-	options,
-}: {
-	name: string
-	label: string
-	value: string | undefined
-	options: { value: string; label: string }[]
-}) {
-	const { t } = useTranslation()
-	return (
-		<div className="field">
-			<label htmlFor={`filter-${name}`}>{label}</label>
-			<select id={`filter-${name}`} name={name} defaultValue={value ?? ''}>
-				<option value="">{t('common.all')}</option>
-				{options.map((o) => (
-					<option key={o.value} value={o.value}>
-						{o.label}
-					</option>
-				))}
-			</select>
-		</div>
 	)
 }
 
