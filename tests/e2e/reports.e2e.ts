@@ -31,6 +31,17 @@ test('a partner reads the report for a year, in both languages, and downloads a 
 	// the charts are drawn: one bar per year and series, one per month for mentoring
 	await expect.poll(() => page.locator('#portfolio .recharts-bar-rectangle').count()).toBe(3)
 	expect(await page.locator('#mentoring .recharts-bar-rectangle').count()).toBe(12)
+	// no person's data on the page: the demo founders', mentors' and contacts' names and emails
+	const html = await page.content()
+	for (const personal of [
+		'Sophie Lefebvre',
+		'Marc Vasseur',
+		'Oliver Grant',
+		'@tektos.example',
+		'@fretmanche',
+	]) {
+		expect(html).not.toContain(personal)
+	}
 	// and each chart has its numbers in a table
 	expect(
 		await page.getByRole('table', { name: 'Heures par organisation des mentors' }).count(),
