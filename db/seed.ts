@@ -811,7 +811,7 @@ function seedReplica(r: Replica) {
 			key: 'roussel',
 			name: 'Isabelle Roussel',
 			organisation: 'Vivendi',
-			expertise: 'digital-media,marketing,brand',
+			expertise: 'digital-media,marketing,brand,recruitment,management',
 			languages: 'fr,en',
 			capacityHoursPerMonth: 4,
 			bio: 'Directrice marketing dans les médias, membre fondatrice du Tektos Business Club.',

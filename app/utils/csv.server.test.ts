@@ -6,6 +6,11 @@ test('a cell that would run as a spreadsheet formula is kept as text', () => {
 	expect(guardCell('@SUM(A1)')).toBe(`'@SUM(A1)`)
 	expect(guardCell('Fretmanche')).toBe('Fretmanche')
 	expect(guardCell(null)).toBe('')
+	// numbers stay numbers, negative ones too; a formula dressed as a number does not
+	expect(guardCell(-12.5)).toBe('-12.5')
+	expect(guardCell('-1250.00')).toBe('-1250.00')
+	expect(guardCell('-1+2')).toBe(`'-1+2`)
+	expect(guardCell('-A1')).toBe(`'-A1`)
 })
 
 test('CSV round-trips accents, commas and quotes', () => {

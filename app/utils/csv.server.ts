@@ -8,6 +8,8 @@ import Papa from 'papaparse'
 export function guardCell(value: unknown): string {
 	if (value === null || value === undefined) return ''
 	const text = String(value)
+	// a plain number, negative ones included, is data a spreadsheet must read as a number
+	if (typeof value === 'number' || /^-?\d+(\.\d+)?$/.test(text)) return text
 	return /^[=+\-@\t\r\0]/.test(text) ? `'${text}` : text
 }
 
