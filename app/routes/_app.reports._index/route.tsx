@@ -33,7 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		period,
 		cohorts: listReportCohorts(),
 		report: getReport(period),
-		views: listReportViews(),
+		// partners see which periods are shared, not who on the staff shared them
+		views: listReportViews().map((v) =>
+			can(user, 'share:report:any') ? v : { ...v, createdBy: null },
+		),
 		canShare: can(user, 'share:report:any'),
 	}
 }
