@@ -167,12 +167,11 @@ test.each(PERIODS)('every section adds up for %s', (query) => {
 
 	// funding: public (not bank loans) against private and bank
 	const securedIn = funding.filter((f) => within(f.securedOn, period))
-	const publicCents = sum(
-		securedIn.filter((f) => f.isPublic && f.kind !== 'bank_loan').map((f) => f.amountCents),
-	)
-	const privateCents = sum(
-		securedIn.filter((f) => !(f.isPublic && f.kind !== 'bank_loan')).map((f) => f.amountCents),
-	)
+	// leverage.ts's rule: public money is a public event that is not a loan from a bank
+	const isPublicMoney = (f: { isPublic: boolean; kind: string }) =>
+		f.isPublic && f.kind !== 'bank_loan'
+	const publicCents = sum(securedIn.filter(isPublicMoney).map((f) => f.amountCents))
+	const privateCents = sum(securedIn.filter((f) => !isPublicMoney(f)).map((f) => f.amountCents))
 	expect(report.funding.totals).toMatchObject({
 		publicCents,
 		privateCents,
