@@ -16,6 +16,7 @@ import {
 	users,
 } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
+import { activityColumns, toActivityEntry } from './activity.server'
 import { amountInEurCents, isSecured } from './funding-sql.server'
 import { periodOf } from './mentoring.server'
 import { today } from '~/utils/dates'
@@ -109,20 +110,14 @@ export function getManagerHome() {
 				)
 				.get()?.n ?? 0,
 		recentActivity: db
-			.select({
-				id: auditLog.id,
-				at: auditLog.at,
-				action: auditLog.action,
-				entity: auditLog.entity,
-				summary: auditLog.summary,
-				userName: users.name,
-			})
+			.select(activityColumns)
 			.from(auditLog)
 			.leftJoin(users, eq(users.id, auditLog.userId))
 			.where(sql`${auditLog.action} <> 'sign_in'`)
 			.orderBy(desc(auditLog.at), desc(auditLog.id))
 			.limit(8)
-			.all(),
+			.all()
+			.map(toActivityEntry),
 	}
 }
 

@@ -12,6 +12,7 @@ import {
 import type { StartupManagerInput, StartupProfileInput } from '~/schemas/startup'
 import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
 import { likePattern, type Page, pageOf } from '~/utils/list-params'
+import { activityColumns, toActivityEntry } from './activity.server'
 import { diffFields, recordAudit } from './audit.server'
 import { amountInEurCents, isSecured } from './funding-sql.server'
 import type { Viewer } from './viewer'
@@ -481,18 +482,12 @@ export function removeTeamMember({
 /** The startup's activity timeline, newest first. */
 export function listStartupActivity(startupId: number, limit = 30) {
 	return getDb()
-		.select({
-			id: auditLog.id,
-			at: auditLog.at,
-			action: auditLog.action,
-			entity: auditLog.entity,
-			summary: auditLog.summary,
-			userName: users.name,
-		})
+		.select(activityColumns)
 		.from(auditLog)
 		.leftJoin(users, eq(users.id, auditLog.userId))
 		.where(eq(auditLog.startupId, startupId))
 		.orderBy(desc(auditLog.at), desc(auditLog.id))
 		.limit(limit)
 		.all()
+		.map(toActivityEntry)
 }

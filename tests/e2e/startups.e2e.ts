@@ -76,7 +76,7 @@ test('a manager creates a startup, its founder edits the pitch, the manager sees
 	await manager.goto(url(startupPath))
 	const timeline = manager.getByRole('region', { name: 'Historique' })
 	await expect.poll(() => timeline.innerText()).toContain('Inès Vandamme')
-	expect(await timeline.innerText()).toContain('pitchFr')
+	expect(await timeline.innerText()).toContain('pitch en français')
 })
 
 test('the portfolio filters and sorts through the URL, so a view can be shared', async () => {

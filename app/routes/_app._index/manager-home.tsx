@@ -1,3 +1,4 @@
+import { ActivityList } from '~/components/activity-list'
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
@@ -51,14 +52,7 @@ export function ManagerHome({ home }: { home: Home }) {
 			<section aria-labelledby="activity-heading">
 				<h2 id="activity-heading">{t('home.recentActivity')}</h2>
 				{home.recentActivity.length ? (
-					<ul className="activity">
-						{home.recentActivity.map((entry) => (
-							<li key={entry.id}>
-								<time dateTime={new Date(entry.at).toISOString()}>{f.date(entry.at)}</time>{' '}
-								<strong>{entry.userName ?? t('home.system')}</strong> — {entry.summary}
-							</li>
-						))}
-					</ul>
+					<ActivityList entries={home.recentActivity} />
 				) : (
 					<EmptyState title={t('home.noActivity')}>
 						<Link to="/users">{t('home.noActivityHint')}</Link>

@@ -1,3 +1,4 @@
+import { ActivityList } from '~/components/activity-list'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '~/components/stat'
 import type { StartupPage } from '~/models/startup-page.server'
@@ -71,19 +72,11 @@ function Fact({ label, value }: { label: string; value: React.ReactNode }) {
 
 export function ActivitySection({ page }: Props) {
 	const { t } = useTranslation('startups')
-	const f = useFormat()
 	return (
 		<section aria-labelledby="activity-heading">
 			<h2 id="activity-heading">{t('page.activity')}</h2>
 			{page.activity.length ? (
-				<ol className="activity">
-					{page.activity.map((a) => (
-						<li key={a.id}>
-							<time dateTime={new Date(a.at).toISOString()}>{f.dateTime(a.at)}</time>{' '}
-							<strong>{a.userName ?? t('page.system')}</strong> — {a.summary}
-						</li>
-					))}
-				</ol>
+				<ActivityList entries={page.activity} showEntity={false} />
 			) : (
 				<EmptyState title={t('page.noActivity')} />
 			)}
