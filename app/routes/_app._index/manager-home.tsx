@@ -18,12 +18,30 @@ export function ManagerHome({ home }: { home: Home }) {
 			<section aria-labelledby="portfolio-heading">
 				<h2 id="portfolio-heading">{t('home.portfolio')}</h2>
 				<StatGrid>
-					<Stat label={t('statuses.incubated')} value={f.number(byStatus('incubated'))} />
-					<Stat label={t('statuses.applicant')} value={f.number(byStatus('applicant'))} />
-					<Stat label={t('statuses.graduated')} value={f.number(byStatus('graduated'))} />
-					<Stat label={t('statuses.left')} value={f.number(byStatus('left'))} />
-					<Stat label={t('home.cohorts')} value={f.number(home.cohorts)} />
-					<Stat label={t('home.activeMentors')} value={f.number(home.mentors)} />
+					<Stat
+						label={t('statuses.incubated')}
+						value={<Link to="/startups?status=incubated">{f.number(byStatus('incubated'))}</Link>}
+					/>
+					<Stat
+						label={t('statuses.applicant')}
+						value={<Link to="/startups?status=applicant">{f.number(byStatus('applicant'))}</Link>}
+					/>
+					<Stat
+						label={t('statuses.graduated')}
+						value={<Link to="/startups?status=graduated">{f.number(byStatus('graduated'))}</Link>}
+					/>
+					<Stat
+						label={t('statuses.left')}
+						value={<Link to="/startups?status=left">{f.number(byStatus('left'))}</Link>}
+					/>
+					<Stat
+						label={t('home.cohorts')}
+						value={<Link to="/cohorts">{f.number(home.cohorts)}</Link>}
+					/>
+					<Stat
+						label={t('home.activeMentors')}
+						value={<Link to="/mentors">{f.number(home.mentors)}</Link>}
+					/>
 				</StatGrid>
 			</section>
 			<section aria-labelledby="money-heading">
@@ -38,15 +56,27 @@ export function ManagerHome({ home }: { home: Home }) {
 								: undefined
 						}
 					/>
-					<Stat label={t('home.publicFunds')} value={f.money(home.funds.publicEurCents)} />
+					<Stat
+						label={t('home.publicFunds')}
+						value={<Link to="/funding">{f.money(home.funds.publicEurCents)}</Link>}
+					/>
 					<Stat
 						label={t('home.occupancy')}
 						value={`${home.units.occupied} / ${home.units.total}`}
 						note={t('home.unitsOccupied')}
 					/>
-					<Stat label={t('home.arrearsStartups')} value={f.money(home.arrears.startupCents)} />
-					<Stat label={t('home.arrearsSubsidy')} value={f.money(home.arrears.subsidyCents)} />
-					<Stat label={t('home.overdueMilestones')} value={f.number(home.overdueMilestones)} />
+					<Stat
+						label={t('home.arrearsStartups')}
+						value={<Link to="/nursery/arrears">{f.money(home.arrears.startupCents)}</Link>}
+					/>
+					<Stat
+						label={t('home.arrearsSubsidy')}
+						value={<Link to="/nursery/arrears">{f.money(home.arrears.subsidyCents)}</Link>}
+					/>
+					<Stat
+						label={t('home.overdueMilestones')}
+						value={<Link to="/funding/follow-up">{f.number(home.overdueMilestones)}</Link>}
+					/>
 				</StatGrid>
 			</section>
 			<section aria-labelledby="activity-heading">
