@@ -30,6 +30,24 @@ export function FilterSelect({
 	)
 }
 
+/** The list's text search: kept in `q`, applied on Enter. */
+export function SearchField({
+	label,
+	value,
+	placeholder,
+}: {
+	label: string
+	value: string | undefined
+	placeholder?: string
+}) {
+	return (
+		<div className="field">
+			<label htmlFor="q">{label}</label>
+			<input id="q" type="search" name="q" defaultValue={value ?? ''} placeholder={placeholder} />
+		</div>
+	)
+}
+
 /** A GET form of filters for a list page: choices apply at once, text waits for Enter. */
 export function FiltersForm({
 	label,

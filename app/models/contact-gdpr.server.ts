@@ -1,9 +1,8 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, isNull, lt, or, sql } from 'drizzle-orm'
 import {
 	auditLog,
 	contacts,
 	interactions,
-	interactionStartups,
 	introductions,
 	organisations,
 	startups,
@@ -14,7 +13,7 @@ import { today } from '~/utils/dates'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { pageOf } from '~/utils/list-params'
 import { recordAudit } from './audit.server'
-import { contactScope } from './contact.server'
+import { contactScope, listContactInteractions } from './contact.server'
 import type { Viewer } from './viewer'
 
 /*
@@ -56,41 +55,18 @@ export function exportPersonData({ id, viewer }: { id: number; viewer: Viewer })
 		.get()
 	if (!contact) return null
 
-	const interactionRows = db
-		.select({
-			id: interactions.id,
-			kind: interactions.kind,
-			date: interactions.date,
-			summary: interactions.summary,
-			loggedBy: users.name,
-		})
-		.from(interactions)
-		.leftJoin(users, eq(users.id, interactions.userId))
-		.where(eq(interactions.contactId, id))
-		.orderBy(asc(interactions.date), asc(interactions.id))
-		.all()
-	const concerned = interactionRows.length
-		? db
-				.select({ interactionId: interactionStartups.interactionId, name: startups.name })
-				.from(interactionStartups)
-				.innerJoin(startups, eq(startups.id, interactionStartups.startupId))
-				.where(
-					inArray(
-						interactionStartups.interactionId,
-						interactionRows.map((i) => i.id),
-					),
-				)
-				.all()
-		: []
-
 	return {
 		exportedOn: today(),
 		controller: 'TEKTOS — incubateur de Calais',
 		contact: { ...contact, createdAt: contact.createdAt.toISOString() },
-		interactions: interactionRows.map((i) => ({
-			...i,
-			startups: concerned.filter((c) => c.interactionId === i.id).map((c) => c.name),
-		})),
+		// oldest first, as a history reads
+		interactions: listContactInteractions(id)
+			.reverse()
+			.map(({ userName, startups: concerned, ...i }) => ({
+				...i,
+				loggedBy: userName,
+				startups: concerned.map((c) => c.name),
+			})),
 		introductions: db
 			.select({
 				id: introductions.id,

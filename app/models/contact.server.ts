@@ -446,6 +446,46 @@ export function recordOptOut({
 }
 
 /** Everything the contact page shows; null when absent, erased, or not for this viewer. */
+/**
+ * A contact's interactions, newest first, each with the startups it concerned: the contact's
+ * page shows them and the person's data export carries them. Call after checking the contact
+ * is visible to the viewer.
+ */
+export function listContactInteractions(contactId: number) {
+	const db = getDb()
+	const rows = db
+		.select({
+			id: interactions.id,
+			kind: interactions.kind,
+			date: interactions.date,
+			summary: interactions.summary,
+			userName: users.name,
+		})
+		.from(interactions)
+		.leftJoin(users, eq(users.id, interactions.userId))
+		.where(eq(interactions.contactId, contactId))
+		.orderBy(desc(interactions.date), desc(interactions.id))
+		.all()
+	const concerned = db
+		.select({
+			interactionId: interactionStartups.interactionId,
+			startupId: startups.id,
+			startupName: startups.name,
+		})
+		.from(interactionStartups)
+		.innerJoin(interactions, eq(interactions.id, interactionStartups.interactionId))
+		.innerJoin(startups, eq(startups.id, interactionStartups.startupId))
+		.where(eq(interactions.contactId, contactId))
+		.orderBy(asc(startups.name))
+		.all()
+	return rows.map((i) => ({
+		...i,
+		startups: concerned
+			.filter((c) => c.interactionId === i.id)
+			.map((c) => ({ id: c.startupId, name: c.startupName })),
+	}))
+}
+
 export function getContactPage({ id, viewer }: { id: number; viewer: Viewer }) {
 	const db = getDb()
 	const contact = db
@@ -465,40 +505,9 @@ export function getContactPage({ id, viewer }: { id: number; viewer: Viewer }) {
 		.get()
 	if (!contact) return null
 
-	const interactionRows = db
-		.select({
-			id: interactions.id,
-			kind: interactions.kind,
-			date: interactions.date,
-			summary: interactions.summary,
-			userName: users.name,
-		})
-		.from(interactions)
-		.leftJoin(users, eq(users.id, interactions.userId))
-		.where(eq(interactions.contactId, id))
-		.orderBy(desc(interactions.date), desc(interactions.id))
-		.all()
-	const concerned = db
-		.select({
-			interactionId: interactionStartups.interactionId,
-			startupId: startups.id,
-			startupName: startups.name,
-		})
-		.from(interactionStartups)
-		.innerJoin(interactions, eq(interactions.id, interactionStartups.interactionId))
-		.innerJoin(startups, eq(startups.id, interactionStartups.startupId))
-		.where(eq(interactions.contactId, id))
-		.orderBy(asc(startups.name))
-		.all()
-
 	return {
 		contact,
-		interactions: interactionRows.map((i) => ({
-			...i,
-			startups: concerned
-				.filter((c) => c.interactionId === i.id)
-				.map((c) => ({ id: c.startupId, name: c.startupName })),
-		})),
+		interactions: listContactInteractions(id),
 		introductions: db
 			.select({
 				id: introductions.id,

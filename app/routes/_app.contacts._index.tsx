@@ -3,7 +3,7 @@ import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { COUNTRIES, LAWFUL_BASES, ORGANISATION_KINDS } from '#db/schema/enums'
 import { CountryName, OptedOutBadge, personName, TagList } from '~/components/contact-ui'
-import { FilterSelect, FiltersForm } from '~/components/filters'
+import { FilterSelect, FiltersForm, SearchField } from '~/components/filters'
 import { Pagination, SortHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
@@ -65,16 +65,11 @@ export default function ContactsPage() {
 				</p>
 			) : null}
 			<FiltersForm label={t('list.filters')} resetTo="/contacts" hasFilters={hasFilters}>
-				<div className="field">
-					<label htmlFor="q">{t('list.search')}</label>
-					<input
-						id="q"
-						type="search"
-						name="q"
-						defaultValue={filters.q ?? ''}
-						placeholder={t('list.searchPlaceholder')}
-					/>
-				</div>
+				<SearchField
+					label={t('list.search')}
+					value={filters.q}
+					placeholder={t('list.searchPlaceholder')}
+				/>
 				<FilterSelect
 					name="country"
 					label={t('fields.country')}

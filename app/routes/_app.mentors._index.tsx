@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { SortHeader } from '~/components/data-table'
-import { FilterSelect, FiltersForm } from '~/components/filters'
+import { FilterSelect, FiltersForm, SearchField } from '~/components/filters'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Duration, Languages, TagList, useLanguageName } from '~/components/mentor-format'
 import { EmptyState } from '~/components/stat'
@@ -64,16 +64,11 @@ export default function MentorsPage() {
 			<FiltersForm label={t('list.filters')} resetTo="/mentors" hasFilters={hasFilters}>
 				<input type="hidden" name="sort" value={sort} />
 				<input type="hidden" name="dir" value={dir} />
-				<div className="field">
-					<label htmlFor="q">{t('list.search')}</label>
-					<input
-						id="q"
-						type="search"
-						name="q"
-						defaultValue={filters.q ?? ''}
-						placeholder={t('list.searchPlaceholder')}
-					/>
-				</div>
+				<SearchField
+					label={t('list.search')}
+					value={filters.q}
+					placeholder={t('list.searchPlaceholder')}
+				/>
 				<FilterSelect
 					name="expertise"
 					label={t('fields.expertise')}

@@ -19,19 +19,6 @@ export default function ArrearsPage() {
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
 	const nf = useNurseryFormat()
-	const header = (
-		<tr>
-			<th scope="col">{t('arrears.who')}</th>
-			{AGEING_BUCKETS.map((b) => (
-				<th scope="col" className="num" key={b}>
-					{t(`arrears.buckets.${b}`)}
-				</th>
-			))}
-			<th scope="col" className="num">
-				{t('columns.total')}
-			</th>
-		</tr>
-	)
 	return (
 		<>
 			<p className="breadcrumb">
@@ -53,75 +40,29 @@ export default function ArrearsPage() {
 
 			{rows.length ? (
 				<>
-					<section aria-labelledby="by-startup-heading">
-						<h2 id="by-startup-heading">{t('arrears.byStartup')}</h2>
-						<div className="table-scroll">
-							<table className="table arrears-table">
-								<caption className="visually-hidden">{t('arrears.byStartup')}</caption>
-								<thead>{header}</thead>
-								<tbody>
-									{rows.map((r) => (
-										<tr key={`${r.startupId}:${r.payer}`}>
-											<th scope="row">
-												{r.startupName} · {t(`payers.${r.payer}`)}
-											</th>
-											{AGEING_BUCKETS.map((b) => (
-												<td className="num" key={b}>
-													{f.money(r.buckets[b])}
-												</td>
-											))}
-											<td className="num">{f.money(r.totalCents)}</td>
-										</tr>
-									))}
-								</tbody>
-								<tfoot>
-									<tr>
-										<th scope="row">{t('columns.total')}</th>
-										{AGEING_BUCKETS.map((b) => (
-											<td className="num" key={b}>
-												{f.money(total.buckets[b])}
-											</td>
-										))}
-										<td className="num">{f.money(total.totalCents)}</td>
-									</tr>
-								</tfoot>
-							</table>
-						</div>
-					</section>
-
-					<section aria-labelledby="by-payer-heading">
-						<h2 id="by-payer-heading">{t('arrears.byPayer')}</h2>
-						<div className="table-scroll">
-							<table className="table">
-								<caption className="visually-hidden">{t('arrears.byPayer')}</caption>
-								<thead>{header}</thead>
-								<tbody>
-									{byPayer.map((p) => (
-										<tr key={p.payer}>
-											<th scope="row">{t(`payers.${p.payer}`)}</th>
-											{AGEING_BUCKETS.map((b) => (
-												<td className="num" key={b}>
-													{f.money(p.buckets[b])}
-												</td>
-											))}
-											<td className="num">{f.money(p.totalCents)}</td>
-										</tr>
-									))}
-								</tbody>
-								<tfoot>
-									<tr>
-										<th scope="row">{t('columns.total')}</th>
-										{AGEING_BUCKETS.map((b) => (
-											<td className="num" key={b}>
-												{f.money(total.buckets[b])}
-											</td>
-										))}
-										<td className="num">{f.money(total.totalCents)}</td>
-									</tr>
-								</tfoot>
-							</table>
-						</div>
-					</section>
+					<AgeingTable
+						id="by-startup"
+						title={t('arrears.byStartup')}
+						className="arrears-table"
+						rows={rows.map((r) => ({
+							key: `${r.startupId}:${r.payer}`,
+							label: `${r.startupName} · ${t(`payers.${r.payer}`)}`,
+							buckets: r.buckets,
+							totalCents: r.totalCents,
+						}))}
+						total={total}
+					/>
+					<AgeingTable
+						id="by-payer"
+						title={t('arrears.byPayer')}
+						rows={byPayer.map((p) => ({
+							key: p.payer,
+							label: t(`payers.${p.payer}`),
+							buckets: p.buckets,
+							totalCents: p.totalCents,
+						}))}
+						total={total}
+					/>
 
 					<section aria-labelledby="overdue-heading">
 						<h2 id="overdue-heading">{t('arrears.statements')}</h2>
@@ -172,6 +113,73 @@ export default function ArrearsPage() {
 				<EmptyState title={t('arrears.none')} />
 			)}
 		</>
+	)
+}
+
+type Ageing = { buckets: Record<(typeof AGEING_BUCKETS)[number], number>; totalCents: number }
+
+/** What is owed by age of the debt, one row per who owes it, with the column totals. */
+function AgeingTable({
+	id,
+	title,
+	rows,
+	total,
+	className = '',
+}: {
+	id: string
+	title: string
+	rows: (Ageing & { key: string; label: string })[]
+	total: Ageing
+	className?: string
+}) {
+	const { t } = useTranslation('nursery')
+	const f = useFormat()
+	const cells = (r: Ageing) => (
+		<>
+			{AGEING_BUCKETS.map((b) => (
+				<td className="num" key={b}>
+					{f.money(r.buckets[b])}
+				</td>
+			))}
+			<td className="num">{f.money(r.totalCents)}</td>
+		</>
+	)
+	return (
+		<section aria-labelledby={`${id}-heading`}>
+			<h2 id={`${id}-heading`}>{title}</h2>
+			<div className="table-scroll">
+				<table className={`table ${className}`.trim()}>
+					<caption className="visually-hidden">{title}</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t('arrears.who')}</th>
+							{AGEING_BUCKETS.map((b) => (
+								<th scope="col" className="num" key={b}>
+									{t(`arrears.buckets.${b}`)}
+								</th>
+							))}
+							<th scope="col" className="num">
+								{t('columns.total')}
+							</th>
+						</tr>
+					</thead>
+					<tbody>
+						{rows.map((r) => (
+							<tr key={r.key}>
+								<th scope="row">{r.label}</th>
+								{cells(r)}
+							</tr>
+						))}
+					</tbody>
+					<tfoot>
+						<tr>
+							<th scope="row">{t('columns.total')}</th>
+							{cells(total)}
+						</tr>
+					</tfoot>
+				</table>
+			</div>
+		</section>
 	)
 }
 

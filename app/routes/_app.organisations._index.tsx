@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { COUNTRIES, ORGANISATION_KINDS } from '#db/schema/enums'
 import { CountryName } from '~/components/contact-ui'
-import { FilterSelect, FiltersForm } from '~/components/filters'
+import { FilterSelect, FiltersForm, SearchField } from '~/components/filters'
 import { Pagination, SortHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
@@ -37,10 +37,7 @@ export default function OrganisationsPage() {
 				</div>
 			</div>
 			<FiltersForm label={t('list.filters')} resetTo="/organisations" hasFilters={hasFilters}>
-				<div className="field">
-					<label htmlFor="q">{t('list.search')}</label>
-					<input id="q" type="search" name="q" defaultValue={filters.q ?? ''} />
-				</div>
+				<SearchField label={t('list.search')} value={filters.q} />
 				<FilterSelect
 					name="country"
 					label={t('fields.country')}

@@ -3,7 +3,7 @@ import { Link, redirect, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { STARTUP_STAGES, STARTUP_STATUSES } from '#db/schema/enums'
 import { Pagination, SortHeader } from '~/components/data-table'
-import { FilterSelect, FiltersForm } from '~/components/filters'
+import { FilterSelect, FiltersForm, SearchField } from '~/components/filters'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { parseStartupListParams } from '~/models/startup-list-params.server'
@@ -52,16 +52,11 @@ export default function StartupsPage() {
 				</div>
 			</div>
 			<FiltersForm label={t('list.filters')} resetTo="/startups" hasFilters={hasFilters}>
-				<div className="field">
-					<label htmlFor="q">{t('list.search')}</label>
-					<input
-						id="q"
-						type="search"
-						name="q"
-						defaultValue={filters.q ?? ''}
-						placeholder={t('list.searchPlaceholder')}
-					/>
-				</div>
+				<SearchField
+					label={t('list.search')}
+					value={filters.q}
+					placeholder={t('list.searchPlaceholder')}
+				/>
 				<FilterSelect
 					name="cohort"
 					label={t('common:fields.cohort')}

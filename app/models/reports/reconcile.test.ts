@@ -21,6 +21,7 @@ import {
 } from '#tests/factories'
 import { getReport } from './index.server'
 import { parseReportPeriod } from './period'
+import { listReportRecords } from './records.server'
 
 const TODAY = '2026-11-29'
 const PERIODS = ['year=2025', 'from=2024-07-01&to=2025-06-30']
@@ -181,6 +182,18 @@ test.each(PERIODS)('every section adds up for %s', (query) => {
 	const grantIn = within(funding[0].securedOn, period)
 	expect(report.funding.totals.grantedCents).toBe(grantIn ? funding[0].amountCents : 0)
 	expect(report.funding.totals.triggeredCents).toBe(grantIn ? funding[1].amountCents : 0)
+
+	// each year's public and private figures trace back to records that add up to them
+	const viewer = { id: 0, role: 'manager' as const, startupId: null, mentorId: null }
+	for (const y of report.funding.byYear) {
+		for (const [metric, cents] of [
+			['funding.public', y.publicCents],
+			['funding.private', y.privateCents],
+		] as const) {
+			const records = listReportRecords({ period, metric, key: String(y.year), viewer })!
+			expect(sum(records.rows.map((r) => r.value ?? 0)), `${metric} ${y.year}`).toBe(cents)
+		}
+	}
 
 	// rent subsidy: the Cap Calaisis share of the statements of the period's months
 	const inMonths = statements.filter(

@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
+import { fundingEvents, startups } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
+import { amountInEurCents, conversionDate, isSecured } from '../funding-sql.server'
 import type { Viewer } from '../viewer'
 import { quarterEnd, quarterStart, type ReportPeriod } from './period'
 import { listHostedStartups } from './portfolio.server'
@@ -212,31 +214,30 @@ export function listReportRecords({
 		case 'funding.private':
 		case 'funding.kind':
 		case 'fund.grants': {
-			const rows = db.all<{
-				id: number
-				name: string
-				kind: string
-				isPublic: number
-				date: string | null
-				cents: number | null
-				source: string
-			}>(sql`
-				SELECT s.id, s.name, fe.kind, fe.is_public AS isPublic,
-					coalesce(fe.secured_on, fe.applied_on, fe.planned_on, fe.declined_on, fe.received_on) AS date,
-					CASE fe.currency WHEN 'EUR' THEN fe.amount_cents ELSE (
-						SELECT CAST(round(fe.amount_cents * er.rate_micros / 1000000.0) AS INTEGER) FROM exchange_rates er
-						WHERE er.from_currency = fe.currency AND er.to_currency = 'EUR'
-							AND er.date <= coalesce(fe.secured_on, fe.applied_on, fe.planned_on, fe.declined_on, fe.received_on)
-						ORDER BY er.date DESC LIMIT 1) END AS cents,
-					fe.source
-				FROM funding_events fe JOIN startups s ON s.id = fe.startup_id
-				WHERE fe.status IN ('secured', 'received') ${cohort}
-				ORDER BY date, s.name`)
-			const inPeriod = rows.filter(
-				(r) => r.date !== null && r.date >= period.from && r.date <= period.to,
-			)
+			// euros and dates as the report computes them (funding-sql), the period filtered in SQL
+			const inPeriod = db
+				.select({
+					id: startups.id,
+					name: startups.name,
+					kind: fundingEvents.kind,
+					isPublic: fundingEvents.isPublic,
+					date: conversionDate,
+					cents: amountInEurCents,
+					source: fundingEvents.source,
+				})
+				.from(fundingEvents)
+				.innerJoin(startups, eq(startups.id, fundingEvents.startupId))
+				.where(
+					and(
+						isSecured,
+						sql`${conversionDate} BETWEEN ${period.from} AND ${period.to}`,
+						period.cohortId ? eq(startups.cohortId, period.cohortId) : undefined,
+					),
+				)
+				.orderBy(conversionDate, startups.name)
+				.all()
 			// the same split as leverage.ts: a bank loan is bank money even from a public bank
-			const isPublicMoney = (r: (typeof rows)[number]) => r.isPublic === 1 && r.kind !== 'bank_loan'
+			const isPublicMoney = (r: (typeof inPeriod)[number]) => r.isPublic && r.kind !== 'bank_loan'
 			const picked = inPeriod.filter((r) =>
 				metric === 'funding.kind'
 					? r.kind === key
