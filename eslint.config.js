@@ -33,6 +33,25 @@ export default tseslint.config(
 		},
 	},
 	{
+		// one clock (app/utils/clock.ts): tests set it, so no date may come from the machine's
+		files: ['app/**', 'db/**', 'server.ts'],
+		ignores: ['**/*.test.ts', '**/*.test.tsx', 'app/utils/clock.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+					message: "Take the date from now() in '~/utils/clock' (tests set that clock).",
+				},
+				{
+					selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+					message:
+						"Take the date from now() in '~/utils/clock'; measure durations with performance.now().",
+				},
+			],
+		},
+	},
+	{
 		files: ['app/routes/**'],
 		ignores: ['**/*.test.ts'],
 		rules: {

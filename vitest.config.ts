@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
+import { TEST_CLOCK } from './tests/setup/clock'
 
 export default defineConfig({
 	resolve: {
@@ -17,5 +18,10 @@ export default defineConfig({
 		globalSetup: ['./tests/setup/global-setup.ts'],
 		pool: 'forks',
 		restoreMocks: true,
+		env: { TEKTOS_CLOCK: TEST_CLOCK },
+		// a test fails on what it asserts, never on how busy the machine is: these limits only
+		// catch a test that hangs (timings are measured by `npm run bench`)
+		testTimeout: 600_000,
+		hookTimeout: 600_000,
 	},
 })

@@ -22,6 +22,7 @@ import fundingStyles from './styles/funding.css'
 import mentorsStyles from './styles/mentors.css'
 import nurseryStyles from './styles/nursery.css'
 import { getUser } from './utils/auth.server'
+import { today } from './utils/clock'
 import { fallbackLng } from './utils/i18n'
 import { getLocale, getLocaleCookieHeader } from './utils/i18n.server'
 import { getToast } from './utils/session.server'
@@ -50,6 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		{
 			locale,
 			toast,
+			// the server's calendar date, so that forms in the browser default to the same day
+			today: today(),
 			user: user ? { id: user.id, name: user.name, role: user.role } : null,
 		},
 		{ headers },
@@ -60,6 +63,11 @@ export const meta: MetaFunction = () => [{ title: 'TEKTOS CRM' }]
 
 export function useRootData() {
 	return useRouteLoaderData<typeof loader>('root')
+}
+
+/** Today in Calais, as the server's clock has it (the browser's own clock may disagree). */
+export function useToday() {
+	return useRootData()?.today ?? today()
 }
 
 export function Layout({ children }: { children: ReactNode }) {

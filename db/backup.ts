@@ -1,10 +1,10 @@
 import path from 'node:path'
+import { today } from '~/utils/clock'
 import { getDb } from '~/utils/db.server'
 import { getDatabasePath } from '~/utils/env.server'
 
 // SQLite's online backup: a consistent copy while the app keeps running.
-const target =
-	process.argv[2] ?? path.join('backup', `tektos-${new Date().toISOString().slice(0, 10)}.db`)
+const target = process.argv[2] ?? path.join('backup', `tektos-${today()}.db`)
 const { mkdirSync } = await import('node:fs')
 mkdirSync(path.dirname(path.resolve(target)), { recursive: true })
 await getDb().$client.backup(target)

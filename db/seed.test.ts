@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import crypto from 'node:crypto'
 import path from 'node:path'
 import { sql } from 'drizzle-orm'
+import { now as clockNow } from '~/utils/clock'
 import { getDb } from '~/utils/db.server'
 import { verifyPassword } from '~/utils/password.server'
 import { computeStatement, roundHalfUpDiv } from '~/utils/rent'
@@ -26,7 +27,7 @@ describe.each([
 	['2028-02-29', '2028-02-29'],
 	['2031-12-31', '2031-12-31'],
 ])('the demo seeded on %s', (_label, day) => {
-	const now = day ? new Date(`${day}T12:00:00`) : new Date()
+	const now = day ? new Date(`${day}T12:00:00`) : clockNow()
 	const today = isoDate(now)
 	const testDatabase = process.env.DATABASE_PATH
 	const ownDatabase = day

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { count } from 'drizzle-orm'
 import { users, type Role } from '#db/schema/index'
 import * as f from '#tests/factories'
+import { now, today as calendarDay } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { hashPassword } from '~/utils/password.server'
 import { computeStatement, DEFAULT_SCHEDULES, type SubsidyStep } from '~/utils/rent'
@@ -35,11 +36,6 @@ const INNOVATION_FUND = "Cap Calaisis — fonds d'appui à l'innovation"
 
 function pad2(n: number) {
 	return String(n).padStart(2, '0')
-}
-
-/** The local calendar date: the incubator's "today" is the one on the wall in Calais. */
-function isoDate(d: Date) {
-	return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`
 }
 
 function daysInMonth(year: number, month: number) {
@@ -2498,10 +2494,11 @@ export type SeedSummary = {
  * Seeds the TEKTOS demo into the (migrated, empty) database of getDb(). `today` places the
  * startups incubated now; it must be 2025 or later, the fixed history ending in 2024.
  */
-export function seedDemo({ scale = 1, today = new Date() }: { scale?: number; today?: Date } = {}) {
+export function seedDemo({ scale = 1, today = now() }: { scale?: number; today?: Date } = {}) {
 	if (!Number.isInteger(scale) || scale < 1)
 		throw new Error(`scale must be a positive integer: ${scale}`)
-	const todayIso = isoDate(today)
+	// the incubator's "today" is the one on the wall in Calais
+	const todayIso = calendarDay(today)
 	if (todayIso < '2025-01-01')
 		throw new Error(`The demo story needs today >= 2025-01-01, not ${todayIso}`)
 	const d = storyDates(todayIso)

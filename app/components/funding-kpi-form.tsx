@@ -11,7 +11,7 @@ import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { kpiReportSchema } from '~/schemas/funding'
-import { today } from '~/utils/dates'
+import { useToday } from '~/root'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
 
 /** "2025-Q3" as people say it: "T3 2025" in French, "Q3 2025" in English. */
@@ -35,7 +35,8 @@ export function KpiReportForm({
 }) {
 	const { t } = useTranslation('funding')
 	const quarterLabel = useQuarterLabel()
-	const schema = kpiReportSchema(today())
+	const today = useToday()
+	const schema = kpiReportSchema(today)
 	const [form, fields] = useForm<z.output<typeof schema>>({
 		id: 'kpi-report',
 		lastResult,

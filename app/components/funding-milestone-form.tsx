@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { MILESTONE_KINDS, MILESTONE_STATUSES } from '#db/schema/enums'
 import { milestoneSchema } from '~/schemas/funding'
-import { today } from '~/utils/dates'
+import { useToday } from '~/root'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
 
 /** A milestone: its goal, when it is due and where it stands. */
@@ -26,7 +26,8 @@ export function MilestoneForm({
 	cancelTo: string
 }) {
 	const { t } = useTranslation('funding')
-	const schema = milestoneSchema(today())
+	const today = useToday()
+	const schema = milestoneSchema(today)
 	const [form, fields] = useForm<z.output<typeof schema>>({
 		id: 'milestone',
 		lastResult,

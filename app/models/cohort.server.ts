@@ -7,7 +7,7 @@ import { can } from '~/utils/permissions'
 import { diffFields, recordAudit } from './audit.server'
 import { amountInEurCents, isSecured } from './funding-sql.server'
 import type { Viewer } from './viewer'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 
 /*
  * Cohorts are a manager's screen. Every function here takes the viewer and gives anyone else

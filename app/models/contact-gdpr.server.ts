@@ -9,7 +9,7 @@ import {
 	users,
 } from '#db/schema/index'
 import { toCsv } from '~/utils/csv.server'
-import { today } from '~/utils/dates'
+import { now, today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { pageOf } from '~/utils/list-params'
 import { recordAudit } from './audit.server'
@@ -202,7 +202,7 @@ export function eraseContact({ id, viewer }: { id: number; viewer: Viewer }): Er
 				consentOn: null,
 				consentSource: null,
 				optedOutOn: null,
-				erasedAt: new Date(),
+				erasedAt: now(),
 			})
 			.where(eq(contacts.id, id))
 			.run()

@@ -51,7 +51,7 @@ declare global {
 function registry() {
 	globalThis.__contactImports ??= { checked: new Map(), jobs: new Map() }
 	const { checked, jobs } = globalThis.__contactImports
-	const now = Date.now()
+	const now = performance.now()
 	for (const [token, c] of checked) if (now - c.createdAt > TTL_MS) checked.delete(token)
 	for (const [id, j] of jobs) if (j.finishedAt && now - j.finishedAt > TTL_MS) jobs.delete(id)
 	return globalThis.__contactImports
@@ -62,7 +62,7 @@ export function saveCheckedImport(input: Omit<CheckedImport, 'token' | 'createdA
 	const { checked } = registry()
 	for (const [token, c] of checked) if (c.userId === input.userId) checked.delete(token)
 	const token = crypto.randomBytes(18).toString('base64url')
-	checked.set(token, { ...input, token, createdAt: Date.now() })
+	checked.set(token, { ...input, token, createdAt: performance.now() })
 	return token
 }
 
@@ -178,7 +178,7 @@ export function startImport({
 		skippedLines: [],
 		conflictLines: [],
 		organisationsCreated: 0,
-		startedAt: Date.now(),
+		startedAt: performance.now(),
 		finishedAt: null,
 	}
 	jobs.set(job.id, job)
@@ -189,7 +189,7 @@ export function startImport({
 				job.processed = message.processed
 				return
 			}
-			job.finishedAt = Date.now()
+			job.finishedAt = performance.now()
 			if (message.type === 'failed') {
 				console.error(`Contact import ${job.id} failed: ${message.error}`)
 				job.status = 'failed'

@@ -38,15 +38,6 @@ export type ImportOutcome =
 	| { ok: true; inserted: number; skippedLines: number[]; organisationsCreated: number }
 	| { ok: false; conflictLines: number[] }
 
-/** The pragmas of every connection (same as openDatabase in app/utils/db.server.ts). */
-export function applyConnectionPragmas(sqlite: Database.Database) {
-	sqlite.pragma('journal_mode = WAL')
-	sqlite.pragma('foreign_keys = ON')
-	sqlite.pragma('busy_timeout = 5000')
-	sqlite.pragma('synchronous = FULL')
-	sqlite.pragma('secure_delete = ON')
-}
-
 const PROGRESS_EVERY = 500
 
 const orgKey = (name: string) => name.trim().toLowerCase()

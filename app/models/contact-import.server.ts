@@ -5,7 +5,7 @@ import { contacts } from '#db/schema/index'
 import { isoDate } from '~/schemas/common'
 import { contactSchema, LIMITS, normaliseLabel } from '~/schemas/contact'
 import { toCsv } from '~/utils/csv.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { getDb } from '~/utils/db.server'
 import type { ImportableContact } from './contact-import-write.server'
 

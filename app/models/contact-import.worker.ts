@@ -6,8 +6,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
+import { configureConnection } from '../utils/sqlite-connection.server'
 import {
-	applyConnectionPragmas,
 	type ImportableContact,
 	type ImportMode,
 	writeContactRows,
@@ -32,7 +32,7 @@ const post = (message: WorkerMessage) => port?.postMessage(message)
 let sqlite: Database.Database | undefined
 try {
 	sqlite = new Database(input.databasePath, { fileMustExist: true })
-	applyConnectionPragmas(sqlite)
+	configureConnection(sqlite)
 	const outcome = writeContactRows(sqlite, {
 		rows: input.rows,
 		mode: input.mode,

@@ -24,7 +24,7 @@ import {
 	users,
 } from '#db/schema/index'
 import { type ContactInput, normaliseEmail, normaliseLabel } from '~/schemas/contact'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { type Page, pageOf } from '~/utils/list-params'
 import { can } from '~/utils/permissions'

@@ -26,7 +26,7 @@ import {
 	wouldCreateCycle,
 } from './leverage'
 import type { Viewer } from './viewer'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 
 // ---------------------------------------------------------------- who may write
 

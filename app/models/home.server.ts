@@ -19,7 +19,7 @@ import { getDb } from '~/utils/db.server'
 import { activityColumns, toActivityEntry } from './activity.server'
 import { amountInEurCents, isSecured } from './funding-sql.server'
 import { periodOf } from './mentoring.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 
 /** Leases running on a given date. */
 const activeLeaseOn = (date: string) =>

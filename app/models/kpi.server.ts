@@ -7,7 +7,7 @@ import {
 	quarterOf,
 	quartersDownFrom,
 } from '~/schemas/funding'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
 import { diffFields, recordAudit } from './audit.server'

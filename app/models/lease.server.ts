@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, isNull, lte, ne, or, sql } from 'drizzle-orm'
 import { cohorts, leases, leaseSubsidySteps, startups, units } from '#db/schema/index'
 import type { LeaseInput } from '~/schemas/nursery'
 import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { can } from '~/utils/permissions'
 import {
 	addDays,

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, isNull, lte, or, type SQL, sql } from 'drizzle
 import { z } from 'zod'
 import { mentorAssignments, mentoringSessions, mentors } from '#db/schema/index'
 import { MENTOR_STATES, type MentorInput } from '~/schemas/mentor'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { likePattern, optionalParam, parseListParams } from '~/utils/list-params'
 import { can } from '~/utils/permissions'

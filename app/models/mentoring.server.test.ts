@@ -8,7 +8,7 @@ import {
 	createStartup,
 } from '#tests/factories'
 import { addDays, viewerFor } from '#tests/factories-mentors'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { getDb } from '~/utils/db.server'
 import {
 	assignMentor,

@@ -7,7 +7,7 @@ import {
 	startups,
 } from '#db/schema/index'
 import type { AssignMentorInput, LogSessionInput, SessionInput } from '~/schemas/mentor'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { pageOf } from '~/utils/list-params'
 import { can } from '~/utils/permissions'

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm'
 import { milestones, startups } from '#db/schema/index'
 import type { MilestoneInput } from '~/schemas/funding'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
 import { diffFields, recordAudit } from './audit.server'

@@ -1,6 +1,6 @@
 import { createLease, createStartup, createUnit } from '#tests/factories'
 import { founderViewer, managerViewer } from '#tests/factories-nursery'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { addDays, addMonths, firstDayOf, lastDayOf, monthOf } from '~/utils/rent'
 import {
 	createUnit as createUnitModel,

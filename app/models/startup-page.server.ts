@@ -6,7 +6,7 @@ import { getIntroductions } from './startup-page/introductions.server'
 import { getLeaseAndBalance } from './startup-page/lease.server'
 import { getMentoring } from './startup-page/mentoring.server'
 import { listStartupActivity, visibleStartups } from './startup.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import type { Viewer } from './viewer'
 
 /** What each role sees of a startup's page; personal data never leaves the server for partners. */

@@ -16,7 +16,7 @@ import { activityColumns, toActivityEntry } from './activity.server'
 import { diffFields, recordAudit } from './audit.server'
 import { amountInEurCents, isSecured } from './funding-sql.server'
 import type { Viewer } from './viewer'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 
 /**
  * The startups a viewer may see, as a WHERE condition: every query about startups goes

@@ -10,7 +10,7 @@ import {
 	statementsOf,
 } from '#tests/factories-nursery'
 import { getDb } from '~/utils/db.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { addDays, DEFAULT_SCHEDULES, dueDateFor } from '~/utils/rent'
 import { endLease, getLease } from './lease.server'
 import {

@@ -9,7 +9,7 @@ import {
 } from '#db/schema/index'
 import type { CreditNoteInput, PaymentInput } from '~/schemas/nursery'
 import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import {
 	AGEING_BUCKETS,
 	type AgeingBucket,

@@ -10,7 +10,7 @@ import {
 	viewerOf,
 } from '#tests/factories-nursery'
 import { getDb } from '~/utils/db.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { DEFAULT_SCHEDULES } from '~/utils/rent'
 import { issueCreditNote } from './statement.server'
 import { getSubsidyOverview, saveSubsidyBudget } from './subsidy.server'

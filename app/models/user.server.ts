@@ -3,6 +3,7 @@ import { mentors, type Role, sessions, startups, users } from '#db/schema/index'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
 import { diffFields, recordAudit } from './audit.server'
+import { now } from '~/utils/clock'
 
 export const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 30
 
@@ -36,7 +37,7 @@ export function getUserBySessionId(sessionId: string): SessionUser | null {
 		.where(
 			and(
 				eq(sessions.id, sessionId),
-				gt(sessions.expiresAt, new Date()),
+				gt(sessions.expiresAt, now()),
 				sql`${users.disabledAt} IS NULL`,
 			),
 		)
@@ -75,7 +76,7 @@ export function createSession(input: { userId: number; ipAddress?: string; userA
 			.values({
 				id: sessionId,
 				userId: input.userId,
-				expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+				expiresAt: new Date(now().getTime() + SESSION_TTL_MS),
 				ipAddress: input.ipAddress ?? null,
 				userAgent: input.userAgent?.slice(0, 300) ?? null,
 			})
@@ -244,7 +245,7 @@ export function setUserDisabled(id: number, disabled: boolean, actorId: number) 
 	return writeTransaction((tx) => {
 		const result = tx
 			.update(users)
-			.set({ disabledAt: disabled ? new Date() : null })
+			.set({ disabledAt: disabled ? now() : null })
 			.where(eq(users.id, id))
 			.run()
 		if (result.changes === 0) return false

@@ -19,7 +19,7 @@ import { logInteraction } from '~/models/interaction.server'
 import { createIntroduction } from '~/models/introduction.server'
 import { EraseSchema, interactionSchema, introductionSchema, MergeSchema } from '~/schemas/contact'
 import { requirePermission } from '~/utils/auth.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

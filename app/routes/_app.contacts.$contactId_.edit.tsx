@@ -18,7 +18,7 @@ import {
 } from '~/models/contact.server'
 import { contactSchema } from '~/schemas/contact'
 import { requirePermission } from '~/utils/auth.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { parseContactListParams } from '~/models/contact-list-params.server'
 import { listContactsForOutreach } from '~/models/contact.server'
 import { requirePermission } from '~/utils/auth.server'
+import { today } from '~/utils/clock'
 import { csvResponse, toCsv } from '~/utils/csv.server'
 
 /**
@@ -25,5 +26,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		{ header: 'lawful_basis', value: (r) => r.lawfulBasis },
 		{ header: 'last_contact_on', value: (r) => r.lastContactOn },
 	])
-	return csvResponse(`tektos-contacts-${new Date().toISOString().slice(0, 10)}.csv`, csv)
+	return csvResponse(`tektos-contacts-${today()}.csv`, csv)
 }

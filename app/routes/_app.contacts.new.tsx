@@ -16,7 +16,7 @@ import {
 } from '~/models/contact.server'
 import { contactSchema } from '~/schemas/contact'
 import { requirePermission } from '~/utils/auth.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { forbidden, redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

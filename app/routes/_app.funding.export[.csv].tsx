@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { listFundingEvents, parseFundingListParams } from '~/models/funding.server'
 import { requirePermission } from '~/utils/auth.server'
+import { today } from '~/utils/clock'
 import { csvResponse, toCsv } from '~/utils/csv.server'
 
 const euros = (cents: number | null) => (cents === null ? '' : (cents / 100).toFixed(2))
@@ -36,5 +37,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		{ header: 'triggered_by_id', value: (r) => r.triggeredById },
 		{ header: 'note', value: (r) => r.note },
 	])
-	return csvResponse(`tektos-funding-${new Date().toISOString().slice(0, 10)}.csv`, csv)
+	return csvResponse(`tektos-funding-${today()}.csv`, csv)
 }

@@ -8,7 +8,7 @@ import { EmptyState } from '~/components/stat'
 import { listMissingKpiReports } from '~/models/kpi.server'
 import { listMilestonesToFollow } from '~/models/milestone.server'
 import { requirePermission } from '~/utils/auth.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -21,7 +21,7 @@ import {
 } from '~/models/exchange-rate.server'
 import { ExchangeRateSchema, rateInput } from '~/schemas/funding'
 import { requirePermission } from '~/utils/auth.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { badRequest, notFound, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
 

@@ -13,7 +13,7 @@ import { getSessionForEdit, updateSession } from '~/models/mentoring.server'
 import type { Viewer } from '~/models/viewer'
 import { EditSessionSchema } from '~/schemas/mentor'
 import { requireUser } from '~/utils/auth.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 

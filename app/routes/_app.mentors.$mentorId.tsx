@@ -23,7 +23,7 @@ import {
 	yearBefore,
 } from '~/models/mentoring.server'
 import { requireUser } from '~/utils/auth.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { badRequest, forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { parseListParams } from '~/utils/list-params'
 import { can } from '~/utils/permissions'

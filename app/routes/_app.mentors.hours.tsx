@@ -15,7 +15,7 @@ import {
 	listSessionYears,
 } from '~/models/mentoring.server'
 import { requireUser } from '~/utils/auth.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { forbidden } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
 import { can } from '~/utils/permissions'

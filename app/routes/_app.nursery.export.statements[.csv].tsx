@@ -4,7 +4,7 @@ import { listStatementsForExport } from '~/models/statement.server'
 import { MonthSchema } from '~/schemas/nursery'
 import { requirePermission } from '~/utils/auth.server'
 import { csvResponse, toCsv } from '~/utils/csv.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { optionalParam } from '~/utils/list-params'
 import { centsToInput } from '~/utils/rent'
 

@@ -14,7 +14,7 @@ import { EmptyState } from '~/components/stat'
 import { getStatement, issueCreditNote, recordPayment } from '~/models/statement.server'
 import { CreditNoteSchema, PaymentSchema } from '~/schemas/nursery'
 import { requirePermission } from '~/utils/auth.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
 

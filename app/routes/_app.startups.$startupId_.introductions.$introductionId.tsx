@@ -28,7 +28,7 @@ import {
 import type { Viewer } from '~/models/viewer'
 import { introductionStatusSchema } from '~/schemas/contact'
 import { requireUser } from '~/utils/auth.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { forbidden, notFound, parseId, redirectWithToast, safeRedirect } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'

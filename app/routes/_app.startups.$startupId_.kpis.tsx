@@ -15,7 +15,7 @@ import { getKpiOverview, saveKpiReport } from '~/models/kpi.server'
 import type { Viewer } from '~/models/viewer'
 import { amountInput, kpiReportSchema, QUARTER_PATTERN } from '~/schemas/funding'
 import { requireUser } from '~/utils/auth.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
 

@@ -20,7 +20,7 @@ import {
 } from '~/models/mentoring.server'
 import { AssignMentorSchema, EndAssignmentSchema } from '~/schemas/mentor'
 import { requireUser } from '~/utils/auth.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { badRequest, forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
 import { can } from '~/utils/permissions'

@@ -14,7 +14,7 @@ import { deleteMilestone, getMilestoneForEdit, updateMilestone } from '~/models/
 import type { Viewer } from '~/models/viewer'
 import { milestoneSchema } from '~/schemas/funding'
 import { requireUser } from '~/utils/auth.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 
 function requireEditor(user: Viewer, startupId: number) {

@@ -14,7 +14,7 @@ import { createMilestone } from '~/models/milestone.server'
 import type { Viewer } from '~/models/viewer'
 import { milestoneSchema } from '~/schemas/funding'
 import { requireUser } from '~/utils/auth.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 
 /** A manager sets any startup's milestones, a founder their own one's; another startup is a 404 for them. */

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { parseStartupListParams } from '~/models/startup-list-params.server'
 import { listStartupsForExport } from '~/models/startup.server'
 import { requireUser } from '~/utils/auth.server'
+import { today } from '~/utils/clock'
 import { csvResponse, toCsv } from '~/utils/csv.server'
 import { forbidden } from '~/utils/http.server'
 
@@ -27,5 +28,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		// euros with a dot, as spreadsheets import them in any locale
 		{ header: 'funds_secured_eur', value: (r) => (r.fundsSecuredEurCents / 100).toFixed(2) },
 	])
-	return csvResponse(`tektos-startups-${new Date().toISOString().slice(0, 10)}.csv`, csv)
+	return csvResponse(`tektos-startups-${today()}.csv`, csv)
 }

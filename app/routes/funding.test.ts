@@ -21,7 +21,7 @@ import {
 } from '#tests/request'
 import { listStartupActivity } from '~/models/startup.server'
 import { lastFinishedQuarter, quarterOf } from '~/schemas/funding'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { getDb } from '~/utils/db.server'
 import { loader as fundingLoader } from './_app.funding._index'
 import { loader as exportLoader } from './_app.funding.export[.csv]'

@@ -19,7 +19,7 @@ import {
 	settle,
 	statusOf,
 } from '#tests/request'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { getDb } from '~/utils/db.server'
 import { loader as homeLoader } from './_app._index/route'
 import { action as profileAction, loader as profileLoader } from './_app.mentors.$mentorId'

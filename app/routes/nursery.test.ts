@@ -20,7 +20,7 @@ import {
 	statusOf,
 } from '#tests/request'
 import { getDb } from '~/utils/db.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { addMonths, monthOf } from '~/utils/rent'
 import { loader as nurseryLoader } from './_app.nursery._index'
 import { loader as arrearsLoader } from './_app.nursery.arrears'

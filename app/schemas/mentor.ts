@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { parseTags } from '~/models/matching'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import {
 	checkbox,
 	isoDate,

@@ -4,19 +4,14 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import * as schema from '#db/schema/index'
 import { getDatabasePath } from './env.server'
+import { configureConnection } from './sqlite-connection.server'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
 export function openDatabase(file: string): Db {
 	fs.mkdirSync(path.dirname(file), { recursive: true })
 	const sqlite = new Database(file)
-	sqlite.pragma('journal_mode = WAL')
-	sqlite.pragma('foreign_keys = ON')
-	sqlite.pragma('busy_timeout = 5000')
-	// a payment recorded is a payment kept, even if the machine loses power
-	sqlite.pragma('synchronous = FULL')
-	// an erased person leaves no bytes behind in free pages of the file (GDPR erasure)
-	sqlite.pragma('secure_delete = ON')
+	configureConnection(sqlite)
 	return drizzle(sqlite, { schema })
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { now } from '../../app/utils/clock'
 import { PROGRAMMES, STARTUP_STAGES, STARTUP_STATUSES } from './enums'
 import { users } from './auth'
 
@@ -47,7 +48,7 @@ export const startups = sqliteTable(
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
 			.notNull()
 			.default(sql`(unixepoch('subsec') * 1000)`)
-			.$onUpdate(() => new Date()),
+			.$onUpdate(() => now()),
 	},
 	(t) => [
 		// the portfolio list filters by cohort and status

@@ -18,7 +18,7 @@ process.env.NODE_ENV = 'development'
 const { migrateDatabase } = await import('#db/migrate')
 const { seedDemo } = await import('#db/seed')
 const { getDb } = await import('~/utils/db.server')
-const { today } = await import('~/utils/dates')
+const { today } = await import('~/utils/clock')
 const { parseReportPeriod } = await import('~/models/reports/period')
 const { REPORT_BUILDERS } = await import('~/models/reports/index.server')
 

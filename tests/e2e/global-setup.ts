@@ -4,6 +4,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
+import { TEST_CLOCK } from '../setup/clock'
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -53,6 +54,8 @@ export async function setup(project: TestProject) {
 		NODE_ENV: 'development' as const,
 		DATABASE_PATH: path.join(dir, 'tektos.db'),
 		PORT: String(port),
+		// the demo and the server live on the tests' date, whatever the machine's
+		TEKTOS_CLOCK: TEST_CLOCK,
 	}
 	const seed = spawnSync('npx', ['tsx', 'db/seed.ts'], { env, encoding: 'utf8' })
 	if (seed.status !== 0) throw new Error(`Seeding failed:\n${seed.stdout}\n${seed.stderr}`)

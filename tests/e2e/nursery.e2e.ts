@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { today } from '../../app/utils/dates'
+import { today } from '../../app/utils/clock'
 import { addMonths, monthOf } from '../../app/utils/rent'
 import { launchBrowser, signInAs, url } from './browser'
 

@@ -1,7 +1,7 @@
 import { asc, desc } from 'drizzle-orm'
 import { cohorts } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { getFrancoBritishReport } from './franco-british.server'
 import { getFundingReport } from './funding.server'
 import { getRentReport } from './rent.server'

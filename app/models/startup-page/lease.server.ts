@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
 import { leases, leaseSubsidySteps, units } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 
 /**
  * The startup page's unit-and-rent panel: running lease, its schedule, and what the startup

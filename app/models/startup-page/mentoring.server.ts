@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, isNull, or } from 'drizzle-orm'
 import { mentorAssignments, mentoringSessions, mentors } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-import { today } from '~/utils/dates'
+import { today } from '~/utils/clock'
 import { can } from '~/utils/permissions'
 import type { Viewer } from '../viewer'
 

@@ -2,6 +2,7 @@ import { Form } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReportPeriod } from '~/models/reports/period'
+import { useToday } from '~/root'
 
 /** Choose the period and cohort; a plain GET form, so the report's URL is the report. */
 export function PeriodForm({
@@ -13,9 +14,10 @@ export function PeriodForm({
 }) {
 	const { t } = useTranslation('reports')
 	const [kind, setKind] = useState(period.kind)
+	const currentYear = Number(useToday().slice(0, 4))
 	const thisYear = Number(period.to.slice(0, 4))
 	const years = Array.from(
-		{ length: Math.max(thisYear, new Date().getFullYear()) - 2013 + 1 },
+		{ length: Math.max(thisYear, currentYear) - 2013 + 1 },
 		(_, i) => 2013 + i,
 	).reverse()
 	const quarters = years.flatMap((y) => [4, 3, 2, 1].map((q) => `${y}-Q${q}`))

@@ -4,7 +4,7 @@ import { useQuarterLabel } from '~/components/funding-kpi-form'
 import { EmptyState } from '~/components/stat'
 import type { StartupPage } from '~/models/startup-page.server'
 import { lastFinishedQuarter, quarterEnd } from '~/schemas/funding'
-import { today } from '~/utils/dates'
+import { useToday } from '~/root'
 import { useFormat } from '~/utils/use-format'
 
 type Props = { page: StartupPage }
@@ -83,7 +83,7 @@ function KpiPanel({ page }: Props) {
 	const f = useFormat()
 	const quarterLabel = useQuarterLabel()
 	const { startup, latestKpi, sections } = page
-	const last = lastFinishedQuarter(today())
+	const last = lastFinishedQuarter(useToday())
 	// the cohort view's rule: a startup in the programme reports every quarter it was here for
 	const missing =
 		startup.status === 'incubated' &&

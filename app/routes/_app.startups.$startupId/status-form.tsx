@@ -10,6 +10,7 @@ import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { STARTUP_STATUSES } from '#db/schema/enums'
 import { Field, SelectField } from '~/components/forms'
+import { useToday } from '~/root'
 import { STATUS_TRANSITIONS, StatusChangeSchema } from '~/schemas/startup'
 
 /** A manager moves the startup along: applicant → incubated → graduated, or left. */
@@ -22,13 +23,14 @@ export function StatusForm({
 }) {
 	const { t } = useTranslation('startups')
 	const next = STATUS_TRANSITIONS[status]
+	const today = useToday()
 	const [form, fields] = useForm({
 		id: 'change-status',
 		lastResult,
 		constraint: getZodConstraint(StatusChangeSchema),
 		shouldValidate: 'onBlur',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: StatusChangeSchema }),
-		defaultValue: { status: next[0], date: new Date().toISOString().slice(0, 10) },
+		defaultValue: { status: next[0], date: today },
 	})
 	if (!next.length) return null
 	return (

@@ -1,0 +1,30 @@
+import type Database from 'better-sqlite3'
+import { now } from './clock'
+
+/** How every connection to the database is set up: the server's, the import worker's, the scripts'. */
+export function configureConnection(sqlite: Database.Database) {
+	sqlite.pragma('journal_mode = WAL')
+	sqlite.pragma('foreign_keys = ON')
+	sqlite.pragma('busy_timeout = 5000')
+	// a payment recorded is a payment kept, even if the machine loses power
+	sqlite.pragma('synchronous = FULL')
+	// an erased person leaves no bytes behind in free pages of the file (GDPR erasure)
+	sqlite.pragma('secure_delete = ON')
+	if (process.env.TEKTOS_CLOCK) followAppClock(sqlite)
+}
+
+/**
+ * Column defaults stamp rows with `unixepoch('subsec')`; when the app's clock is set
+ * (TEKTOS_CLOCK), SQLite's must agree with it, or a row created "today" would carry the
+ * machine's date. Only the forms the schema uses are served; anything else fails loudly.
+ */
+function followAppClock(sqlite: Database.Database) {
+	sqlite.function('unixepoch', { varargs: true, deterministic: false }, (...args: unknown[]) => {
+		const modifiers = args[0] === 'now' ? args.slice(1) : args
+		if (modifiers.some((m) => m !== 'subsec')) {
+			throw new Error(`unixepoch(${args.join(', ')}) is not served while TEKTOS_CLOCK is set`)
+		}
+		const ms = now().getTime()
+		return modifiers.length ? ms / 1000 : Math.floor(ms / 1000)
+	})
+}
