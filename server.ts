@@ -4,7 +4,7 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
-import { migrateDatabase } from '#db/migrate'
+import { MigrationError, migrateDatabase } from '#db/migrate'
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '#db/seed'
 import { getDb } from '~/utils/db.server'
 import { getDatabasePath, getEnv } from '~/utils/env.server'
@@ -12,8 +12,15 @@ import { getDatabasePath, getEnv } from '~/utils/env.server'
 const env = getEnv()
 const root = path.dirname(fileURLToPath(import.meta.url))
 
-// Migrations run here, once, before the server listens.
-migrateDatabase(getDb())
+// Migrations run here, once, before the server listens; a failed one leaves the database as it
+// was and stops the server with the reason.
+try {
+	migrateDatabase(getDb(), { log: (line) => console.log(line) })
+} catch (error) {
+	if (!(error instanceof MigrationError)) throw error
+	console.error(`Not started: ${error.message}`)
+	process.exit(1)
+}
 if (env.NODE_ENV !== 'production' && isDatabaseEmpty()) {
 	console.log('Empty database: adding the TEKTOS demo data…')
 	seedDemo({})

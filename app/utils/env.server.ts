@@ -4,8 +4,12 @@ import { z } from 'zod'
 const EnvSchema = z.object({
 	NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
 	DATABASE_PATH: z.string().min(1).default('data/tektos.db'),
+	/** where `db:backup` and the copy taken before migrating go; default `<database folder>/backups` */
+	BACKUP_DIR: z.string().min(1).optional(),
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	SESSION_SECRET: z.string().min(16, 'SESSION_SECRET must be at least 16 characters').optional(),
+	/** `1`: the server may create a new, empty database where none is (production refuses otherwise) */
+	DB_INIT: z.enum(['0', '1', '']).optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -23,5 +27,15 @@ export function getEnv(): Env {
 export function getDatabasePath() {
 	return path.resolve(getEnv().DATABASE_PATH)
 }
+
+/** BACKUP_DIR, or `backups` beside the database */
+export function backupDirFor(databaseFile: string) {
+	const { BACKUP_DIR } = getEnv()
+	return BACKUP_DIR
+		? path.resolve(BACKUP_DIR)
+		: path.join(path.dirname(path.resolve(databaseFile)), 'backups')
+}
+
+export const getBackupDir = () => backupDirFor(getDatabasePath())
 
 export const isProduction = () => getEnv().NODE_ENV === 'production'
