@@ -87,7 +87,9 @@ test('a manager assigns a new mentor to Fretmanche, the mentor logs a session, t
 		.getByLabel('Notes', { exact: true })
 		.fill('Le CTO doute du calendrier ; à revoir sans lui.')
 	await form.getByLabel(/Garder mes notes et prochaines étapes privées/).check()
-	await form.getByLabel('Prochaines étapes').fill('Envoyer le modèle de statuts à Companies House.')
+	await form
+		.getByLabel('Prochaines étapes', { exact: true })
+		.fill('Envoyer le modèle de statuts à Companies House.')
 	await form.getByRole('button', { name: 'Enregistrer la séance' }).click()
 	// twelve hours is too long: said next to the field, and nothing else is lost
 	await expect.poll(() => form.getByText('Une séance dure de 1 minute à 11 h 59').count()).toBe(1)
