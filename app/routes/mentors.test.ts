@@ -36,6 +36,7 @@ import {
 	action as startupMentorsAction,
 	loader as startupMentorsLoader,
 } from './_app.startups.$startupId_.mentors'
+import { loader as recordsLoader } from './_app.reports.records'
 import { loader as startupLoader } from './_app.startups.$startupId/route'
 
 type Role = 'manager' | 'founder' | 'mentor' | 'partner'
@@ -410,6 +411,22 @@ test('private covers the next steps too: the founder never reads them, another m
 			}),
 		)
 		expect(JSON.stringify(page)).not.toContain('Private next step')
+	}
+	// the report's drill-down names a session by its topic, never what was said in it
+	for (const reader of [manager, await as('partner')]) {
+		for (const month of new Set([addDays(DATE, -1).slice(0, 7), addDays(DATE, -2).slice(0, 7)])) {
+			const records = await recordsLoader(
+				loaderArgs(
+					get(
+						`/reports/records?metric=mentoring.month&key=${month}&from=${addDays(DATE, -40)}&to=${DATE}`,
+						reader.cookie,
+					),
+				),
+			)
+			expect(records.records.rows.length).toBeGreaterThan(0)
+			const json = JSON.stringify(records)
+			expect(json).not.toMatch(/Private notes|Private next step|Open notes|Open next step/)
+		}
 	}
 })
 
