@@ -18,7 +18,7 @@ import { users, type Role } from '#db/schema/index'
 import * as f from '#tests/factories'
 import { now, today as calendarDay } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
-import { hashPassword } from '~/utils/password.server'
+import { hashPasswordSync } from '~/utils/password.server'
 import { computeStatement, DEFAULT_SCHEDULES, type SubsidyStep } from '~/utils/rent'
 
 export const DEMO_PASSWORD = 'tektos-demo'
@@ -2502,8 +2502,9 @@ export function seedDemo({ scale = 1, today = now() }: { scale?: number; today?:
 	if (todayIso < '2025-01-01')
 		throw new Error(`The demo story needs today >= 2025-01-01, not ${todayIso}`)
 	const d = storyDates(todayIso)
-	// bcrypt once: every demo user shares the hash, so a big scale stays fast
-	const passwordHash = hashPassword(DEMO_PASSWORD, 12)
+	// hashed once (argon2id, before any request is served): every demo user shares the hash,
+	// so a big scale stays fast
+	const passwordHash = hashPasswordSync(DEMO_PASSWORD)
 
 	return writeTransaction((): SeedSummary => {
 		const counts: Record<string, number> = {}

@@ -32,7 +32,7 @@ import {
 	users,
 } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-import { hashPassword } from '~/utils/password.server'
+import { hashPasswordSync } from '~/utils/password.server'
 import { computeStatement, DEFAULT_SCHEDULES, type SubsidyStep } from '~/utils/rent'
 
 export const DEFAULT_PASSWORD = 'tektos-demo'
@@ -150,12 +150,12 @@ export function createTeamMember(overrides: Partial<NewTeamMember> = {}) {
 
 // ---------------------------------------------------------------- users
 
-// bcrypt is slow on purpose: hash each distinct password once per process
+// hashing is slow on purpose (even at the tests' low cost): each distinct password once per process
 const hashes = new Map<string, string>()
 function hashOnce(password: string) {
 	let hash = hashes.get(password)
 	if (!hash) {
-		hash = hashPassword(password)
+		hash = hashPasswordSync(password)
 		hashes.set(password, hash)
 	}
 	return hash

@@ -1,11 +1,9 @@
-import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { findLikelyDuplicates } from '~/models/contact-duplicates.server'
 import type { ContactPageData } from '~/models/contact.server'
 import { useFormat } from '~/utils/use-format'
 import { CountryName, OptedOutBadge, personName, TagList } from './contact-ui'
-import { ErrorList } from './forms'
 
 type Contact = ContactPageData['contact']
 
@@ -71,16 +69,9 @@ export function ContactFacts({ contact }: { contact: Contact }) {
 	)
 }
 
-/** The person's rights: a copy of their data, no more contact, erasure. */
-export function GdprPanel({
-	contact,
-	lastResult,
-}: {
-	contact: Contact
-	lastResult: SubmissionResult<string[]> | undefined
-}) {
+/** The person's rights: a copy of their data, no more contact, erasure (on a page of its own). */
+export function GdprPanel({ contact }: { contact: Contact }) {
 	const { t } = useTranslation('contacts')
-	const [form, fields] = useForm<{ confirm: string }>({ id: 'erase', lastResult })
 	return (
 		<section aria-labelledby="gdpr-heading" className="panel">
 			<h2 id="gdpr-heading">{t('gdpr.title')}</h2>
@@ -108,24 +99,11 @@ export function GdprPanel({
 			)}
 			<h3>{t('gdpr.eraseTitle')}</h3>
 			<p className="field-hint">{t('gdpr.eraseLead')}</p>
-			<Form method="post" {...getFormProps(form)}>
-				<input type="hidden" name="intent" value="erase" />
-				<div className="field field-checkbox">
-					<input
-						type="checkbox"
-						id={fields.confirm.id}
-						name="confirm"
-						aria-invalid={fields.confirm.errors ? true : undefined}
-					/>
-					<label htmlFor={fields.confirm.id}>
-						{t('gdpr.eraseConfirm', { name: personName(contact, t('erasedContact')) })}
-					</label>
-				</div>
-				<ErrorList errors={fields.confirm.errors} />
-				<button type="submit" className="button button-danger">
-					{t('gdpr.erase')}
-				</button>
-			</Form>
+			<p>
+				<Link to={`/contacts/${contact.id}/erase`} className="button button-small button-danger">
+					{t('gdpr.reviewErase')}
+				</Link>
+			</p>
 		</section>
 	)
 }

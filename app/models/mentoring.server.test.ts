@@ -230,7 +230,7 @@ test('a session must lie within a running assignment of its own mentor, and neve
 	expect(JSON.stringify(audit)).not.toContain('Secret plan')
 })
 
-test('a mentor edits their own sessions only; the notes stay out of the audit', () => {
+test('a mentor edits their own sessions only; the notes and next steps stay out of the audit', () => {
 	const date = today()
 	const mine = createAssignment({ startDate: addDays(date, -40) })
 	const viewer = viewerFor('mentor', { mentorId: mine.mentorId })
@@ -248,6 +248,7 @@ test('a mentor edits their own sessions only; the notes stay out of the audit', 
 		topic: 'Customs',
 		notes: 'New private thought',
 		notesPrivate: true,
+		nextSteps: 'Quietly replace the CTO',
 	}
 	expect(updateSession({ viewer, sessionId: theirs.id, input })).toBeNull()
 	const result = updateSession({ viewer, sessionId: session.id, input })
@@ -267,6 +268,9 @@ test('a mentor edits their own sessions only; the notes stay out of the audit', 
 	expect(audit[0]?.startupId).toBe(mine.startupId)
 	expect(JSON.stringify(audit)).not.toContain('private thought')
 	expect(JSON.stringify(audit)).not.toContain('Old')
+	expect(JSON.stringify(audit)).not.toContain('replace the CTO')
+	expect(JSON.stringify(audit)).not.toContain(session.nextSteps)
+	expect(audit[0]?.summary).toContain('nextSteps')
 	// the same values again change nothing and write no audit row
 	expect(updateSession({ viewer, sessionId: session.id, input })).toMatchObject({ changed: false })
 })

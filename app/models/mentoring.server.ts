@@ -646,8 +646,9 @@ export function updateSession({
 		const changes = diffFields(before, values)
 		if (Object.keys(changes).length === 0) return { ok: true, id: sessionId, changed: false }
 		tx.update(mentoringSessions).set(values).where(eq(mentoringSessions.id, sessionId)).run()
-		// the notes' text stays out of the audit: the founder's timeline reads it
+		// the text of notes and next steps stays out of the audit: the founder's timeline reads it
 		if (changes.notes) changes.notes = ['…', '…']
+		if (changes.nextSteps) changes.nextSteps = ['…', '…']
 		recordAudit(tx, {
 			userId: viewer.id,
 			action: 'update',

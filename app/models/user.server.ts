@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, sql } from 'drizzle-orm'
 import { mentors, type Role, sessions, startups, users } from '#db/schema/index'
 import { getDb, writeTransaction } from '~/utils/db.server'
-import { hashPassword, verifyPassword } from '~/utils/password.server'
+import { hashPassword, needsRehash, verifyPassword } from '~/utils/password.server'
 import { diffFields, recordAudit } from './audit.server'
 import { now } from '~/utils/clock'
 
@@ -46,7 +46,7 @@ export function getUserBySessionId(sessionId: string): SessionUser | null {
 }
 
 /** Checks a password; the caller gives one generic message for any failure. */
-export function verifyLogin(email: string, password: string): SessionUser | null {
+export async function verifyLogin(email: string, password: string): Promise<SessionUser | null> {
 	const row = getDb()
 		.select({
 			...publicUserColumns,
@@ -58,15 +58,35 @@ export function verifyLogin(email: string, password: string): SessionUser | null
 		.get()
 	if (!row) {
 		// spend the same time as a real check so that timing does not reveal which emails exist
-		verifyPassword(password, DUMMY_HASH)
+		await verifyPassword(password, await dummyHash())
 		return null
 	}
-	if (!verifyPassword(password, row.passwordHash) || row.disabledAt) return null
+	if (!(await verifyPassword(password, row.passwordHash)) || row.disabledAt) return null
+	if (needsRehash(row.passwordHash)) await rehash(row.id, row.passwordHash, password)
 	const { passwordHash: _h, disabledAt: _d, ...user } = row
 	return user
 }
 
-const DUMMY_HASH = '$2b$12$Jm3fXGvWhJlSDEl1356VbuGOXfSPXV97uBqOtVgBpBYmK0p7QcekW'
+let dummy: Promise<string> | undefined
+function dummyHash() {
+	dummy ??= hashPassword(crypto.randomUUID())
+	return dummy
+}
+
+/**
+ * A bcrypt hash from before argon2id (or an argon2id one with older settings) is replaced at the
+ * first sign-in that proves the password; unless the password was reset in the meantime.
+ */
+async function rehash(userId: number, oldHash: string, password: string) {
+	const passwordHash = await hashPassword(password)
+	writeTransaction((tx) =>
+		tx
+			.update(users)
+			.set({ passwordHash })
+			.where(and(eq(users.id, userId), eq(users.passwordHash, oldHash)))
+			.run(),
+	)
+}
 
 export function createSession(input: { userId: number; ipAddress?: string; userAgent?: string }) {
 	const id = crypto.getRandomValues(new Uint8Array(32))
@@ -159,17 +179,19 @@ function normaliseLink(input: UserLink): UserLink {
 	}
 }
 
-export function createUser(
+export async function createUser(
 	input: UserLink & { email: string; name: string; password: string; organisation?: string | null },
 	actorId: number,
 ) {
+	// hashed before the transaction: the write lock is never held while the thread pool works
+	const passwordHash = await hashPassword(input.password)
 	return writeTransaction((tx) => {
 		const user = tx
 			.insert(users)
 			.values({
 				email: input.email.trim(),
 				name: input.name.trim(),
-				passwordHash: hashPassword(input.password),
+				passwordHash,
 				organisation: input.organisation ?? null,
 				...normaliseLink(input),
 			})
@@ -221,13 +243,10 @@ export function updateUser(
 	})
 }
 
-export function resetPassword(id: number, password: string, actorId: number) {
+export async function resetPassword(id: number, password: string, actorId: number) {
+	const passwordHash = await hashPassword(password)
 	return writeTransaction((tx) => {
-		const result = tx
-			.update(users)
-			.set({ passwordHash: hashPassword(password) })
-			.where(eq(users.id, id))
-			.run()
+		const result = tx.update(users).set({ passwordHash }).where(eq(users.id, id)).run()
 		if (result.changes === 0) return false
 		tx.delete(sessions).where(eq(sessions.userId, id)).run()
 		recordAudit(tx, {

@@ -13,11 +13,10 @@ import { IntroductionsPanel } from '~/components/contact-introductions'
 import { OptedOutBadge, personName } from '~/components/contact-ui'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { findLikelyDuplicates, mergeContacts } from '~/models/contact-duplicates.server'
-import { eraseContact } from '~/models/contact-gdpr.server'
 import { getContactPage, listStartupChoices, recordOptOut } from '~/models/contact.server'
 import { logInteraction } from '~/models/interaction.server'
 import { createIntroduction } from '~/models/introduction.server'
-import { EraseSchema, interactionSchema, introductionSchema, MergeSchema } from '~/schemas/contact'
+import { interactionSchema, introductionSchema, MergeSchema } from '~/schemas/contact'
 import { requirePermission } from '~/utils/auth.server'
 import { today } from '~/utils/clock'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
@@ -104,15 +103,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			if (!result.ok) throw notFound('contact', submission.value.otherId)
 			return redirectWithToast(back, { type: 'success', messageKey: 'contacts:duplicates.merged' })
 		}
-		case 'erase': {
-			const submission = parseWithZod(formData, { schema: EraseSchema })
-			if (submission.status !== 'success') {
-				return data({ intent, result: submission.reply() }, { status: 400 })
-			}
-			const result = eraseContact({ id, viewer: user })
-			if (!result.ok) throw notFound('contact', id)
-			return redirectWithToast('/contacts', { type: 'success', messageKey: 'contacts:gdpr.erased' })
-		}
 		default:
 			throw badRequest('intent')
 	}
@@ -168,7 +158,7 @@ export default function ContactPage() {
 				</div>
 				<aside>
 					<ContactFacts contact={contact} />
-					<GdprPanel contact={contact} lastResult={resultFor('erase')} />
+					<GdprPanel contact={contact} />
 				</aside>
 			</div>
 		</>

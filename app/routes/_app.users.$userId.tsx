@@ -84,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	switch (parsed.data.intent) {
 		case 'reset-password':
-			resetPassword(userId, parsed.data.password, manager.id)
+			await resetPassword(userId, parsed.data.password, manager.id)
 			return redirectWithToast(`/users/${userId}`, {
 				type: 'success',
 				messageKey: 'users.passwordReset',

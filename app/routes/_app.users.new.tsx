@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
 	}
 	const { startupId, mentorId, ...rest } = submission.value
-	const user = createUser(
+	const user = await createUser(
 		{ ...rest, startupId: startupId ?? null, mentorId: mentorId ?? null },
 		manager.id,
 	)

@@ -33,6 +33,7 @@ test('only managers open the Users page', async () => {
 	expect(result.users.length).toBeGreaterThan(0)
 	// never a password hash in the loader's data
 	expect(JSON.stringify(result)).not.toContain('passwordHash')
+	expect(JSON.stringify(result)).not.toContain('$argon2')
 	expect(JSON.stringify(result)).not.toContain('$2')
 })
 

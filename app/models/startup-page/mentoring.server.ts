@@ -5,7 +5,7 @@ import { today } from '~/utils/clock'
 import { can } from '~/utils/permissions'
 import type { Viewer } from '../viewer'
 
-/** The startup page's mentoring panel: current mentors and recent sessions, notes only for who may read them. */
+/** The startup page's mentoring panel: current mentors and recent sessions, notes and next steps only for who may read them. */
 export function getMentoring(startupId: number, viewer: Viewer) {
 	const db = getDb()
 	const date = today()
@@ -48,14 +48,20 @@ export function getMentoring(startupId: number, viewer: Viewer) {
 		.orderBy(desc(mentoringSessions.date), desc(mentoringSessions.id))
 		.limit(5)
 		.all()
-		// notes are the mentor's: managers read them, the founder only when not marked private,
-		// another mentor never
-		.map(({ notes, notesPrivate, ...s }) => {
+		// notes and next steps are the mentor's: managers read them, the founder only when the
+		// session is not marked private, another mentor never
+		.map(({ notes, nextSteps, notesPrivate, ...s }) => {
 			const readable =
 				viewer.role === 'manager' ||
 				(viewer.role === 'mentor' && viewer.mentorId === s.mentorId) ||
 				(viewer.role === 'founder' && !notesPrivate)
-			return { ...s, notes: readable ? notes : null }
+			return {
+				...s,
+				notes: readable ? notes : null,
+				nextSteps: readable ? nextSteps : null,
+				// said only to those who read them anyway
+				private: readable && notesPrivate,
+			}
 		})
 	// the signed-in mentor's own running assignment here, for the panel's "log a session" link
 	const mine =
