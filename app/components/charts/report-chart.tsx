@@ -20,6 +20,8 @@ export type Series<Row> = {
 	stack?: string
 	/** where a bar of this series leads: the records it sums */
 	href?: (row: Row) => string
+	/** how the table writes this series' values, when not as the others (hours beside counts) */
+	format?: (value: number) => string
 }
 
 type ChartProps<Row> = {
@@ -155,12 +157,13 @@ export function ReportTable<Row extends Record<string, unknown>>({
 						<th scope="row">{formatCategory(row[category])}</th>
 						{series.map((s) => {
 							const value = Number(row[s.key] ?? 0)
+							const format = s.format ?? formatValue
 							return (
 								<td key={s.key} className="num">
 									{s.href && value !== 0 ? (
-										<Link to={s.href(row)}>{formatValue(value)}</Link>
+										<Link to={s.href(row)}>{format(value)}</Link>
 									) : (
-										formatValue(value)
+										format(value)
 									)}
 								</td>
 							)
@@ -174,7 +177,9 @@ export function ReportTable<Row extends Record<string, unknown>>({
 						<th scope="row">{total.label}</th>
 						{series.map((s) => (
 							<td key={s.key} className="num">
-								{total.values[s.key] === undefined ? '' : formatValue(total.values[s.key]!)}
+								{total.values[s.key] === undefined
+									? ''
+									: (s.format ?? formatValue)(total.values[s.key]!)}
 							</td>
 						))}
 					</tr>
