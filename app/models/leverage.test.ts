@@ -115,7 +115,11 @@ test('a grant below a grant below a grant: the loan counts once, with the highes
 	const honour = node({ kind: 'honour_loan', amountEurCents: 500_000, triggeredById: middle.id })
 	const nodes = [top, middle, bottom, loan, honour]
 	const all = innovationFundLeverage(nodes)
-	expect(all.totals).toMatchObject({ grants: 3, grantedCents: 3_000_000, triggeredCents: 6_500_000 })
+	expect(all.totals).toMatchObject({
+		grants: 3,
+		grantedCents: 3_000_000,
+		triggeredCents: 6_500_000,
+	})
 	expect(all.grants.map((g) => g.countedUnderId)).toEqual([null, top.id, top.id])
 	// without the top grant (another period, say) the middle one heads the chain
 	const some = innovationFundLeverage(nodes, (g) => g.id !== top.id)

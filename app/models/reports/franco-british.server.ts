@@ -47,8 +47,9 @@ export function getFrancoBritishReport(period: ReportPeriod) {
 			AND ${createdOn} BETWEEN ${period.from} AND ${period.to}
 		GROUP BY year`)
 	const ukContacts =
-		db.get<{ n: number }>(sql`SELECT count(*) AS n ${ukContactRows} AND ${createdOn} <= ${period.to}`)
-			?.n ?? 0
+		db.get<{ n: number }>(
+			sql`SELECT count(*) AS n ${ukContactRows} AND ${createdOn} <= ${period.to}`,
+		)?.n ?? 0
 	const ukEntries = db.all<{ year: string; n: number }>(sql`
 		SELECT substr(m.done_on, 1, 4) AS year, count(*) AS n
 		FROM milestones m JOIN startups s ON s.id = m.startup_id

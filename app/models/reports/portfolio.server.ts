@@ -72,8 +72,7 @@ export function getPortfolioReport(period: ReportPeriod) {
 	const survival = [1, 2, 3].map((years) => {
 		const eligible = entered.filter((s) => addYears(s.enteredOn, years) <= period.to)
 		const survived = eligible.filter(
-			(s) =>
-				!(s.status === 'left' && s.leftOn !== null && s.leftOn < addYears(s.enteredOn, years)),
+			(s) => !(s.status === 'left' && s.leftOn !== null && s.leftOn < addYears(s.enteredOn, years)),
 		)
 		return { years, eligible: eligible.length, survived: survived.length }
 	})

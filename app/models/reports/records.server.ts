@@ -184,9 +184,7 @@ export function listReportRecords({
 							(r) => made(r) && reached(r.status) >= stages.indexOf(key) && stages.includes(key),
 						)
 					: metric === 'fb.deals'
-						? rows.filter(
-								(r) => r.uk && r.status === 'deal' && inYear(r.statusOn, key, period),
-							)
+						? rows.filter((r) => r.uk && r.status === 'deal' && inYear(r.statusOn, key, period))
 						: rows.filter((r) => r.uk && made(r) && r.introducedOn.startsWith(key))
 			return result(
 				'none',
