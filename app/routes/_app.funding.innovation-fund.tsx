@@ -174,7 +174,7 @@ export default function InnovationFundPage() {
 												<span className="badge badge-warning">{t('rates.missing')}</span>
 											) : null}
 											{g.countedUnder ? (
-												<span className="stat-note">
+												<span className="counted-under">
 													<a href={`#grant-${g.countedUnder.id}`}>
 														{t('fund.countedUnder', {
 															startup: g.countedUnder.startupName,

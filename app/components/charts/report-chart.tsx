@@ -33,6 +33,8 @@ type ChartProps<Row> = {
 	formatValue?: (value: number) => string
 	onNavigate?: (href: string) => void
 	kind?: 'bar' | 'line'
+	/** false for values that read best on whole ticks (hours, counts) */
+	allowDecimals?: boolean
 	width?: number
 	height?: number
 }
@@ -49,6 +51,7 @@ export function ReportChart<Row extends Record<string, unknown>>({
 	formatValue,
 	onNavigate,
 	kind = 'bar',
+	allowDecimals = true,
 	width = 640,
 	height = 260,
 }: ChartProps<Row>) {
@@ -67,7 +70,12 @@ export function ReportChart<Row extends Record<string, unknown>>({
 		<>
 			<CartesianGrid strokeDasharray="3 3" stroke="#d8e0e6" />
 			<XAxis dataKey={category} tick={tick} />
-			<YAxis tick={tick} tickFormatter={formatValue} width={formatValue ? 90 : 40} />
+			<YAxis
+				tick={tick}
+				tickFormatter={formatValue}
+				width={formatValue ? 90 : 40}
+				allowDecimals={allowDecimals}
+			/>
 			<Tooltip formatter={(v: number) => (formatValue ? formatValue(v) : v)} />
 			{series.length > 1 ? <Legend /> : null}
 		</>

@@ -71,6 +71,7 @@ export function MentoringSection({
 					]}
 					summary={t('mentoring.chartSummary')}
 					formatValue={(hours) => duration(hours * 60)}
+					allowDecimals={false}
 					onNavigate={navigate}
 				/>
 				<ReportTable
