@@ -19,12 +19,11 @@ import {
 import {
 	type FundingNode,
 	INNOVATION_FUND_YEARLY_ENVELOPE_CENTS,
-	innovationFundLeverage,
+	notCountedReason,
 	portfolioLeverage,
-	ratio,
-	triggeredBelow,
 	wouldCreateCycle,
 } from './leverage'
+import { computeInnovationFund } from './innovation-fund.server'
 import type { Viewer } from './viewer'
 import { today } from '~/utils/clock'
 
@@ -682,45 +681,10 @@ export function listFundingFilterOptions() {
 
 // ---------------------------------------------------------------- the innovation fund
 
-const nodeColumns = {
-	id: fundingEvents.id,
-	startupId: fundingEvents.startupId,
-	startupName: startups.name,
-	kind: fundingEvents.kind,
-	source: fundingEvents.source,
-	isPublic: fundingEvents.isPublic,
-	status: fundingEvents.status,
-	amountCents: fundingEvents.amountCents,
-	currency: fundingEvents.currency,
-	amountEurCents: amountInEurCents,
-	securedOn: fundingEvents.securedOn,
-	date: conversionDate,
-	triggeredById: fundingEvents.triggeredById,
-}
-
-/**
- * The fund's grants and everything below them in the chain, walked in SQL (UNION drops rows
- * already reached, so a loop in the data ends the walk), then computed by leverage.ts.
- */
-function fundChainRows() {
-	return getDb()
-		.select(nodeColumns)
-		.from(fundingEvents)
-		.innerJoin(startups, eq(startups.id, fundingEvents.startupId))
-		.where(
-			sql`${fundingEvents.id} IN (WITH RECURSIVE chain(id) AS (
-				SELECT grant_event.id FROM funding_events grant_event
-				WHERE grant_event.kind = 'innovation_fund_grant' AND grant_event.status IN ('secured', 'received')
-				UNION
-				SELECT child.id FROM funding_events child JOIN chain ON child.triggered_by_id = chain.id
-			) SELECT id FROM chain)`,
-		)
-		.all()
-}
-
 /**
  * Grants per year against the fund's envelope, each grant's triggered money and leverage, and
- * the portfolio's leverage. For managers and partners; no notes.
+ * the portfolio's leverage. For managers and partners; no notes. The figures come from
+ * computeInnovationFund, as the report's do.
  */
 export function getInnovationFundView({
 	viewer,
@@ -731,60 +695,52 @@ export function getInnovationFundView({
 }) {
 	const manager = can(viewer, 'read:funding:any')
 	if (!manager && !can(viewer, 'read:funding:summary')) return null
-	const nodes = fundChainRows()
-	const { grants, totals } = innovationFundLeverage(nodes)
-	const byId = new Map(nodes.map((n) => [n.id, n]))
-	const grantRows = grants
+	const fund = computeInnovationFund()
+	const { byId, totals } = fund
+	const grantRows = fund.grants
 		.map((g) => {
 			const grant = byId.get(g.id)!
-			const { below } = triggeredBelow(nodes, g.id)
+			const head = g.countedUnderId === null ? null : byId.get(g.countedUnderId)!
 			return {
 				...g,
 				startupId: grant.startupId,
 				startupName: grant.startupName,
 				securedOn: grant.securedOn,
-				year: Number((grant.securedOn ?? grant.date ?? asOf).slice(0, 4)),
-				chain: below
-					.map((n) => ({
-						id: n.id,
-						startupName: n.startupName,
-						kind: n.kind,
-						// a founder may have typed a person's name (a business angel): partners get none
-						source: manager ? n.source : null,
-						status: n.status,
-						amountCents: n.amountCents,
-						currency: n.currency,
-						amountEurCents: n.amountEurCents,
-						date: n.date,
-						triggeredById: n.triggeredById,
-					}))
-					.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id - b.id),
+				countedUnder: head ? { id: head.id, startupName: head.startupName, date: head.date } : null,
+				// every event of the chain, the fund's own grants below this one included (rule 5)
+				chain: fund.chainOf(g.id).map(({ node: n, depth }) => ({
+					id: n.id,
+					startupName: n.startupName,
+					kind: n.kind,
+					// a founder may have typed a person's name (a business angel): partners get none
+					source: manager ? n.source : null,
+					status: n.status,
+					amountCents: n.amountCents,
+					currency: n.currency,
+					amountEurCents: n.amountEurCents,
+					date: n.date,
+					triggeredById: n.triggeredById,
+					depth,
+					notCounted: notCountedReason(n),
+				})),
 			}
 		})
 		.sort((a, b) => (b.securedOn ?? '').localeCompare(a.securedOn ?? '') || b.id - a.id)
 
 	const thisYear = Number(asOf.slice(0, 4))
 	const firstYear = Math.min(thisYear, ...grantRows.map((g) => g.year))
-	const years = []
-	for (let year = thisYear; year >= firstYear; year--) {
-		const ofYear = grantRows.filter((g) => g.year === year)
-		const grantedCents = ofYear.reduce((sum, g) => sum + g.grantedCents, 0)
-		const triggeredCents = ofYear.reduce((sum, g) => sum + g.triggeredCents, 0)
-		years.push({
-			year,
-			grants: ofYear.length,
-			grantedCents,
-			envelopeCents: INNOVATION_FUND_YEARLY_ENVELOPE_CENTS,
-			remainingCents: INNOVATION_FUND_YEARLY_ENVELOPE_CENTS - grantedCents,
-			triggeredCents,
-			leverage: ratio(triggeredCents, grantedCents),
-		})
-	}
+	const yearList = []
+	for (let year = thisYear; year >= firstYear; year--) yearList.push(year)
+	const years = fund.years(yearList).map((y) => ({
+		...y,
+		envelopeCents: INNOVATION_FUND_YEARLY_ENVELOPE_CENTS,
+		remainingCents: INNOVATION_FUND_YEARLY_ENVELOPE_CENTS - y.grantedCents,
+	}))
 
 	const pending = getDb()
 		.select({
 			count: sql<number>`count(*)`,
-			cents: sql<number>`coalesce(sum(${fundingEvents.amountCents}), 0)`,
+			cents: sql<number>`coalesce(sum(${amountInEurCents}), 0)`,
 		})
 		.from(fundingEvents)
 		.where(

@@ -17,7 +17,7 @@ import {
 } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { activityColumns, toActivityEntry } from './activity.server'
-import { amountInEurCents, isSecured } from './funding-sql.server'
+import { amountInEurCents, isPublicMoney, isSecured } from './funding-sql.server'
 import { periodOf } from './mentoring.server'
 import { today } from '~/utils/clock'
 
@@ -37,7 +37,8 @@ function fundsSecured() {
 	const row = getDb()
 		.select({
 			totalEurCents: sql<number>`coalesce(sum(${amountInEurCents}), 0)`,
-			publicEurCents: sql<number>`coalesce(sum(CASE WHEN ${fundingEvents.isPublic} THEN ${amountInEurCents} END), 0)`,
+			// the Funding page's public money: a public bank's loan is bank money
+			publicEurCents: sql<number>`coalesce(sum(CASE WHEN ${isPublicMoney} THEN ${amountInEurCents} END), 0)`,
 			missingRates: sql<number>`sum(CASE WHEN ${amountInEurCents} IS NULL THEN 1 ELSE 0 END)`,
 		})
 		.from(fundingEvents)

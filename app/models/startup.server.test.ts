@@ -143,10 +143,20 @@ test('funds secured are summed in euros, GBP at the rate of the day secured', ()
 	).toHaveLength(1)
 })
 
-test('months in the nursery count the time under lease so far', () => {
+test('months in the nursery count the whole months under lease so far', () => {
 	const startup = createStartup({ name: 'NordLink Data' })
+	// a full year is 12 months, not the 11 that days ÷ 30.44, rounded down, used to give
 	createLease({ startupId: startup.id, startDate: '2020-01-01', endDate: '2020-12-31' })
-	expect(list({ q: 'NordLink' }).rows[0]!.monthsInNursery).toBe(11)
+	expect(list({ q: 'NordLink' }).rows[0]!.monthsInNursery).toBe(12)
+	// a renewal's two halves add up; a month not yet complete does not count
+	const renewed = createStartup({ name: 'Renewed Dunes' })
+	createLease({ startupId: renewed.id, startDate: '2021-01-15', endDate: '2021-07-14' })
+	createLease({ startupId: renewed.id, startDate: '2021-07-15', endDate: '2022-01-13' })
+	expect(list({ q: 'Renewed Dunes' }).rows[0]!.monthsInNursery).toBe(6 + 5)
+	// still running on the test clock's day (2026-11-29): 2026-09-30 → 2 whole months
+	const running = createStartup({ name: 'Running Tide' })
+	createLease({ startupId: running.id, startDate: '2026-09-30', endDate: null })
+	expect(list({ q: 'Running Tide' }).rows[0]!.monthsInNursery).toBe(2)
 })
 
 test('a founder sees only their startup, a mentor only the ones assigned to them', () => {

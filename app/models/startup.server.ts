@@ -54,11 +54,18 @@ export function canSeeStartup(viewer: Viewer, startupId: number) {
 	return Boolean(row)
 }
 
-/** Months spent in the nursery so far, over all of a startup's leases. */
+/**
+ * Whole calendar months spent in the nursery so far, over all of a startup's leases: from each
+ * lease's start to the day after its end (or after today, for a lease still running), so that a
+ * lease from 1 January to 31 December counts 12 months and a renewal's two halves add up.
+ */
 const monthsInNursery = () => {
 	const date = today()
+	const after = sql`date(min(coalesce(${leases.endDate}, ${date}), ${date}), '+1 day')`
 	return sql<number>`coalesce((SELECT sum(
-		CAST((julianday(min(coalesce(${leases.endDate}, ${date}), ${date})) - julianday(${leases.startDate})) / 30.4375 AS INTEGER))
+		(CAST(strftime('%Y', ${after}) AS INTEGER) - CAST(strftime('%Y', ${leases.startDate}) AS INTEGER)) * 12
+		+ CAST(strftime('%m', ${after}) AS INTEGER) - CAST(strftime('%m', ${leases.startDate}) AS INTEGER)
+		- (CASE WHEN strftime('%d', ${after}) < strftime('%d', ${leases.startDate}) THEN 1 ELSE 0 END))
 	FROM ${leases} WHERE ${leases.startupId} = ${startups.id} AND ${leases.startDate} <= ${date}), 0)`
 }
 

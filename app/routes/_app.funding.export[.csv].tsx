@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { listFundingEvents, parseFundingListParams } from '~/models/funding.server'
+import { isPublicMoney } from '~/models/leverage'
 import { requirePermission } from '~/utils/auth.server'
 import { today } from '~/utils/clock'
 import { csvResponse, toCsv } from '~/utils/csv.server'
@@ -17,7 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		{ header: 'cohort', value: (r) => r.cohortName },
 		{ header: 'kind', value: (r) => r.kind },
 		{ header: 'source', value: (r) => r.source },
-		{ header: 'public', value: (r) => (r.isPublic ? 'yes' : 'no') },
+		// who gives: a public body or not; public money is the pages' figure (a public bank's
+		// loan comes from a public body but is bank money)
+		{ header: 'public_funder', value: (r) => (r.isPublic ? 'yes' : 'no') },
+		{ header: 'public_money', value: (r) => (isPublicMoney(r) ? 'yes' : 'no') },
 		// amounts with a dot, as spreadsheets import them in any locale
 		{ header: 'amount', value: (r) => euros(r.amountCents) },
 		{ header: 'currency', value: (r) => r.currency },

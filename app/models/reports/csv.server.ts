@@ -5,7 +5,8 @@ type Line = { table: string; category: string | number; measure: string; value: 
 
 /**
  * A section of the report as CSV, in long form (one figure a line: table, category, measure,
- * value), so that any spreadsheet can pivot it. Money is in euros with a dot, minutes in hours.
+ * value), so that any spreadsheet can pivot it. Money is in euros with a dot; mentoring time in
+ * whole minutes, exact (hours would need rounding, and rounded rows no longer add up).
  */
 export function reportSectionCsv(section: ReportSection, report: Report) {
 	const lines: Line[] = []
@@ -82,11 +83,15 @@ export function reportSectionCsv(section: ReportSection, report: Report) {
 		}
 		case 'mentoring':
 			for (const m of report.mentoring.byMonth)
-				push('by_month', m.month, { hours: m.minutes / 60, sessions: m.sessions })
+				push('by_month', m.month, { minutes: m.minutes, sessions: m.sessions })
+			push('by_month', 'total', {
+				minutes: report.mentoring.totalMinutes,
+				sessions: report.mentoring.totalSessions,
+			})
 			for (const o of report.mentoring.byOrganisation)
-				push('by_organisation', o.organisation, { hours: o.minutes / 60, sessions: o.sessions })
+				push('by_organisation', o.organisation, { minutes: o.minutes, sessions: o.sessions })
 			push('by_organisation', 'total', {
-				hours: report.mentoring.totalMinutes / 60,
+				minutes: report.mentoring.totalMinutes,
 				sessions: report.mentoring.totalSessions,
 			})
 			break
@@ -104,6 +109,7 @@ export function reportSectionCsv(section: ReportSection, report: Report) {
 				uk_introductions: fb.totals.ukIntroductions,
 				uk_deals: fb.totals.ukDeals,
 				uk_market_entries: fb.totals.ukEntries,
+				new_uk_contacts: fb.totals.newUkContacts,
 			})
 			for (const f of fb.funnel) push('funnel', f.stage, { all: f.all, uk: f.uk })
 			push('uk_contacts', 'total', { contacts: fb.ukContacts })

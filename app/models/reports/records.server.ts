@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { fundingEvents, startups } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { amountInEurCents, conversionDate, isSecured } from '../funding-sql.server'
+import { isPublicMoney } from '../leverage'
 import type { Viewer } from '../viewer'
 import { quarterEnd, quarterStart, type ReportPeriod } from './period'
 import { listHostedStartups } from './portfolio.server'
@@ -154,40 +155,43 @@ export function listReportRecords({
 		case 'fb.introductions':
 		case 'fb.deals':
 		case 'fb.funnel': {
+			// introductions count by the day they were made, deals by the day they were concluded
 			const rows = db.all<{
 				id: number
 				name: string
 				introducedOn: string
+				statusOn: string
 				status: string
-				dealValueCents: number | null
 				organisation: string | null
 				uk: number
 			}>(sql`
-				SELECT s.id, s.name, i.introduced_on AS introducedOn, i.status, i.deal_value_cents AS dealValueCents,
+				SELECT s.id, s.name, i.introduced_on AS introducedOn, i.status_on AS statusOn, i.status,
 					o.name AS organisation, (coalesce(o.country, c.country) = 'GB') AS uk
 				FROM introductions i
 				JOIN contacts c ON c.id = i.contact_id
 				LEFT JOIN organisations o ON o.id = c.organisation_id
 				JOIN startups s ON s.id = i.startup_id
-				WHERE i.introduced_on BETWEEN ${period.from} AND ${period.to} ${cohort}
+				WHERE (i.introduced_on BETWEEN ${period.from} AND ${period.to}
+					OR (i.status = 'deal' AND i.status_on BETWEEN ${period.from} AND ${period.to})) ${cohort}
 				ORDER BY i.introduced_on, s.name`)
 			const stages = ['proposed', 'made', 'meeting_held', 'deal']
 			const reached = (status: string) => (status === 'no_fit' ? 1 : stages.indexOf(status))
+			const made = (r: (typeof rows)[number]) =>
+				r.introducedOn >= period.from && r.introducedOn <= period.to
 			const picked =
 				metric === 'fb.funnel'
-					? rows.filter((r) => reached(r.status) >= stages.indexOf(key) && stages.includes(key))
-					: rows.filter(
-							(r) =>
-								r.uk &&
-								r.introducedOn.startsWith(key) &&
-								(metric === 'fb.introductions' || r.status === 'deal'),
+					? rows.filter(
+							(r) => made(r) && reached(r.status) >= stages.indexOf(key) && stages.includes(key),
 						)
+					: metric === 'fb.deals'
+						? rows.filter((r) => r.uk && r.status === 'deal' && inYear(r.statusOn, key, period))
+						: rows.filter((r) => r.uk && made(r) && r.introducedOn.startsWith(key))
 			return result(
 				'none',
 				picked.map((r) => ({
 					startupId: r.id,
 					startup: r.name,
-					date: r.introducedOn,
+					date: metric === 'fb.deals' ? r.statusOn : r.introducedOn,
 					value: null,
 					detail: `${r.organisation ?? '—'} · ${r.status}`,
 				})),
@@ -236,8 +240,6 @@ export function listReportRecords({
 				)
 				.orderBy(conversionDate, startups.name)
 				.all()
-			// the same split as leverage.ts: a bank loan is bank money even from a public bank
-			const isPublicMoney = (r: (typeof inPeriod)[number]) => r.isPublic && r.kind !== 'bank_loan'
 			const picked = inPeriod.filter((r) =>
 				metric === 'funding.kind'
 					? r.kind === key

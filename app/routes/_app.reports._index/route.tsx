@@ -9,6 +9,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getReport, listReportCohorts, periodFromUrl } from '~/models/reports/index.server'
+import { periodWords } from '~/models/reports/labels'
 import { parseReportPeriod } from '~/models/reports/period'
 import { createReportView, deleteReportView, listReportViews } from '~/models/reports/views.server'
 import { DeleteReportViewSchema, ShareReportSchema } from '~/schemas/report'
@@ -16,7 +17,6 @@ import { requirePermission } from '~/utils/auth.server'
 import { today } from '~/utils/clock'
 import { badRequest, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
-import { useFormat } from '~/utils/use-format'
 import { FrancoBritishSection } from './franco-british-section'
 import { FundingSection } from './funding-section'
 import { JobsSection } from './jobs-section'
@@ -68,15 +68,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ReportsPage() {
 	const { period, cohorts, report, views, canShare } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
-	const { t } = useTranslation('reports')
-	const f = useFormat()
+	const { t, i18n } = useTranslation('reports')
 	const cohortName = cohorts.find((c) => c.id === period.cohortId)?.name
-	const label = t(`periodLabel.${period.kind}`, {
-		from: f.date(period.from),
-		to: f.date(period.to),
-		year: period.from.slice(0, 4),
-		quarter: `${period.from.slice(0, 4)}-Q${Math.ceil(Number(period.from.slice(5, 7)) / 3)}`,
-	})
+	const label = periodWords(period, t, i18n.language)
 	return (
 		<article className="report">
 			<header className="report-header">
