@@ -138,7 +138,17 @@ export const IDENTITIES: Record<string, { columns: string[]; link: (row: Row) =>
 export const STRUCTURED: Record<string, string[]> = {
 	audit_log: ['entity'],
 	cohorts: ['start_date', 'end_date'],
-	contacts: ['languages', 'consent_on', 'opted_out_on', 'last_contact_on'],
+	// the *_key columns are the contact's own name, email and phone folded by triggers, which
+	// null them when she is erased
+	contacts: [
+		'languages',
+		'consent_on',
+		'opted_out_on',
+		'last_contact_on',
+		'name_key',
+		'email_key',
+		'phone_key',
+	],
 	exchange_rates: ['date'],
 	funding_events: ['planned_on', 'applied_on', 'secured_on', 'received_on', 'declined_on'],
 	interactions: ['date'],

@@ -196,8 +196,11 @@ async function benchScale(scale: number) {
 		`\n## scale ${scale}: ${ids.startups} startups, ${ids.contacts} contacts, ${ids.interactions} interactions` +
 			(seededIn ? ` (seeded in ${seededIn.toFixed(0)} s)` : ''),
 	)
-	const appServer = await startApp(file)
 	const ref = await startPerfRef(ids.startups, cacheDir)
+	const appServer = await startApp(file).catch(async (error) => {
+		await ref.stop()
+		throw error
+	})
 	const results: PageResult[] = []
 	try {
 		const jar = await signIn(appServer.url)
@@ -304,6 +307,7 @@ if (env.BENCH_FREEZE !== '0') {
 	}
 }
 
+fs.rmSync(path.join(cacheDir, 'backups'), { recursive: true, force: true })
 console.log(`\n${markdown(runs, weights)}`)
 fs.writeFileSync(
 	path.join(cacheDir, 'last.json'),
