@@ -252,8 +252,8 @@ export function seedScaleOut({ scale, today, managerId, counts }: ScaleOutInput)
 	const insertContact = sqlite.prepare(
 		`INSERT INTO contacts (organisation_id, first_name, last_name, email, phone, job_title, country,
 			languages, tags, notes, lawful_basis, consent_on, consent_source, opted_out_on,
-			last_contact_on, owner_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			last_contact_on, owner_id, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	)
 	const insertInteraction = sqlite.prepare(
 		`INSERT INTO interactions (contact_id, kind, date, summary, user_id) VALUES (?, ?, ?, ?, ?)`,
@@ -313,6 +313,8 @@ export function seedScaleOut({ scale, today, managerId, counts }: ScaleOutInput)
 				? recentDay()
 				: null
 		const consentOn = basis === 'consent' ? (dates[0] ?? lastContactOn ?? recentDay()) : null
+		// entered in the CRM when first met (the network's growth shows in "new UK contacts")
+		const createdAt = Date.parse(`${dates[0] ?? lastContactOn ?? recentDay()}T09:00:00Z`)
 		const { lastInsertRowid } = insertContact.run(
 			org?.id ?? null,
 			first,
@@ -344,6 +346,7 @@ export function seedScaleOut({ scale, today, managerId, counts }: ScaleOutInput)
 			rng.chance(0.03) && lastContactOn ? lastContactOn : null,
 			lastContactOn,
 			rng.chance(0.5) ? managerId : null,
+			createdAt,
 		)
 		const contactId = Number(lastInsertRowid)
 		contactIds.push(contactId)
@@ -385,6 +388,7 @@ export function seedScaleOut({ scale, today, managerId, counts }: ScaleOutInput)
 					null,
 					lastContactOn,
 					null,
+					createdAt,
 				)
 				contactIds.push(Number(twin.lastInsertRowid))
 			}

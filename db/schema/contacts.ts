@@ -68,8 +68,13 @@ export const contacts = sqliteTable(
 		likelyDuplicate: integer('likely_duplicate', { mode: 'boolean' }).notNull().default(false),
 	},
 	(t) => [
-		// contacts of an organisation
-		index('contacts_organisation_idx').on(t.organisationId),
+		// contacts of an organisation; the report's UK contacts by creation date (those of a
+		// British organisation), and ON DELETE SET NULL of an organisation
+		index('contacts_organisation_created_idx').on(t.organisationId, t.erasedAt, t.createdAt),
+		// the report's UK contacts by creation date (those without an organisation)
+		index('contacts_unattached_country_created_idx')
+			.on(t.country, t.createdAt)
+			.where(sql`${t.organisationId} IS NULL AND ${t.erasedAt} IS NULL`),
 		// likely duplicates: same email; same name in the same organisation; same name and phone
 		index('contacts_email_key_idx')
 			.on(t.emailKey)

@@ -45,12 +45,7 @@ export function run(
  */
 export function seedFingerprint(today: string) {
 	const hash = crypto.createHash('sha256')
-	const files = [
-		'db/seed.ts',
-		'db/seed-scale.ts',
-		'tests/factories.ts',
-		'app/utils/rent.ts',
-	]
+	const files = ['db/seed.ts', 'db/seed-scale.ts', 'tests/factories.ts', 'app/utils/rent.ts']
 	for (const file of files) {
 		if (fs.existsSync(path.join(root, file))) hash.update(fs.readFileSync(path.join(root, file)))
 	}
