@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import type { findLikelyDuplicates } from '~/models/contact-duplicates.server'
 import type { ContactPageData } from '~/models/contact.server'
 import { useFormat } from '~/utils/use-format'
-import { CountryName, OptedOutBadge, personName, TagList } from './contact-ui'
+import { CountryName, OptedOutBadge, personName } from './contact-ui'
+import { TagList } from './tag-list'
 import { ErrorList } from './forms'
 
 type Contact = ContactPageData['contact']
@@ -44,10 +45,10 @@ export function ContactFacts({ contact }: { contact: Contact }) {
 					<CountryName code={contact.country} />
 				</Fact>
 				<Fact label={t('fields.languages')}>
-					<TagList value={contact.languages} />
+					<TagList tags={contact.languages} />
 				</Fact>
 				<Fact label={t('fields.tags')}>
-					<TagList value={contact.tags} />
+					<TagList tags={contact.tags} />
 				</Fact>
 				<Fact label={t('fields.owner')}>{contact.ownerName ?? '—'}</Fact>
 				<Fact label={t('fields.lastContactOn')}>

@@ -24,18 +24,3 @@ export function CountryName({ code }: { code: string }) {
 	const { t } = useTranslation('contacts')
 	return <>{t(`countries.${code}`, { defaultValue: code })}</>
 }
-
-/** Comma-separated codes as small labels. */
-export function TagList({ value }: { value: string }) {
-	const items = value.split(',').filter(Boolean)
-	if (!items.length) return <>—</>
-	return (
-		<span className="contact-tags">
-			{items.map((tag) => (
-				<span key={tag} className="contact-tag">
-					{tag}
-				</span>
-			))}
-		</span>
-	)
-}

@@ -12,11 +12,11 @@ import { SUBSIDY_KINDS } from '#db/schema/enums'
 import { LeaseSchema, MAX_STEPS } from '~/schemas/nursery'
 import {
 	basisPointsToInput,
-	centsToInput,
 	DEFAULT_SCHEDULES,
 	type ScheduleName,
 	type SubsidyStep,
 } from '~/utils/rent'
+import { formatMoneyForForm } from '~/utils/money'
 import { useFormat } from '~/utils/use-format'
 import { ErrorList, Field, SelectField } from './forms'
 
@@ -52,7 +52,7 @@ export function stepsToInput(steps: readonly SubsidyStep[], locale: string): Ste
 		value:
 			s.kind === 'percent'
 				? basisPointsToInput(s.percentBasisPoints ?? 0, locale)
-				: centsToInput(s.amountCents ?? 0, locale),
+				: formatMoneyForForm(s.amountCents ?? 0, locale),
 	}))
 }
 
@@ -133,7 +133,7 @@ export function LeaseForm({
 									if (unit && !fields.monthlyRent.value) {
 										form.update({
 											name: fields.monthlyRent.name,
-											value: centsToInput(unit.marketRentCents, i18n.language),
+											value: formatMoneyForForm(unit.marketRentCents, i18n.language),
 										})
 									}
 								},

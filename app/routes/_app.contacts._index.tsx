@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { COUNTRIES, LAWFUL_BASES, ORGANISATION_KINDS } from '#db/schema/enums'
-import { CountryName, OptedOutBadge, personName, TagList } from '~/components/contact-ui'
+import { CountryName, OptedOutBadge, personName } from '~/components/contact-ui'
 import { FilterSelect, FiltersForm, SearchField } from '~/components/filters'
 import { Pagination, SortHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
+import { TagList } from '~/components/tag-list'
 import { parseContactListParams } from '~/models/contact-list-params.server'
 import {
 	countLikelyDuplicates,
@@ -152,10 +153,10 @@ export default function ContactsPage() {
 										</td>
 										<td>{c.organisationKind ? t(`kinds.${c.organisationKind}`) : '—'}</td>
 										<td>
-											<TagList value={c.languages} />
+											<TagList tags={c.languages} />
 										</td>
 										<td>
-											<TagList value={c.tags} />
+											<TagList tags={c.tags} />
 										</td>
 										<td>{c.ownerName ?? '—'}</td>
 										<td>{c.lastContactOn ? f.date(c.lastContactOn) : '—'}</td>

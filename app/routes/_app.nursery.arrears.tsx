@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { useNurseryFormat } from '~/components/nursery-format'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { getArrears } from '~/models/statement.server'
 import { requirePermission } from '~/utils/auth.server'
@@ -18,7 +17,6 @@ export default function ArrearsPage() {
 	const { asOf, rows, byPayer, total, statements } = useLoaderData<typeof loader>()
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
-	const nf = useNurseryFormat()
 	return (
 		<>
 			<p className="breadcrumb">
@@ -88,7 +86,7 @@ export default function ArrearsPage() {
 										<tr key={`${s.statementId}:${s.payer}`}>
 											<th scope="row">{s.startupName}</th>
 											<td>
-												<Link to={`/nursery/statements/${s.statementId}`}>{nf.month(s.month)}</Link>
+												<Link to={`/nursery/statements/${s.statementId}`}>{f.month(s.month)}</Link>
 											</td>
 											<td>{t(`payers.${s.payer}`)}</td>
 											<td>{f.date(s.dueOn)}</td>

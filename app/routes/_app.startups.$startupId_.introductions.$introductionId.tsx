@@ -114,7 +114,7 @@ export default function IntroductionStatusPage() {
 			status: introduction.status,
 			statusOn: today,
 			dealValue:
-				introduction.dealValueCents != null ? (introduction.dealValueCents / 100).toFixed(2) : '',
+				introduction.dealValueCents != null ? f.moneyInput(introduction.dealValueCents) : '',
 			dealCurrency: introduction.dealCurrency ?? 'EUR',
 			note: introduction.note ?? '',
 		},

@@ -328,19 +328,7 @@ export function unissuedSubsidyForYear({
 	return cents
 }
 
-// ---------------------------------------------------------------- amounts typed by people
-
-/**
- * "450", "450,5", "1 234,56", "1234.56 €" → cents, without ever going through a float.
- * Null for anything else (negative, three decimals, "1.234,56", letters).
- */
-export function parseEuroAmount(text: string): number | null {
-	const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(/€$/, '')
-	const m = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(compact)
-	if (!m) return null
-	const cents = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
-	return Number.isSafeInteger(cents) ? cents : null
-}
+// ---------------------------------------------------------------- percentages typed by people (amounts: money.ts)
 
 /** "50", "12,5", "33.33 %" → basis points (5000 = 50 %), 0 to 100 %; null otherwise. */
 export function parsePercentBasisPoints(text: string): number | null {
@@ -349,12 +337,6 @@ export function parsePercentBasisPoints(text: string): number | null {
 	if (!m) return null
 	const bp = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
 	return bp <= 10_000 ? bp : null
-}
-
-/** Cents as the form shows them back: 45000 → "450,00" (fr) or "450.00" (en). */
-export function centsToInput(cents: number, locale = 'fr') {
-	const text = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`
-	return locale === 'en' ? text : text.replace('.', ',')
 }
 
 /** Basis points as the form shows them back: 5000 → "50", 1250 → "12,5". */
