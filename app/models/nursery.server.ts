@@ -5,7 +5,7 @@ import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
 import { today } from '~/utils/clock'
 import { forbidden } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
-import { addMonths, firstDayOf, lastDayOf, monthOf, monthRange } from '~/utils/rent'
+import { addMonths, firstDayOf, lastDayOf, monthOf, monthRange } from '~/utils/calendar'
 import { diffFields, recordAudit } from './audit.server'
 import type { Viewer } from './viewer'
 

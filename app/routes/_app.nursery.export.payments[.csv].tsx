@@ -7,7 +7,7 @@ import { csvResponse, toCsv } from '~/utils/csv.server'
 import { today } from '~/utils/clock'
 import { optionalParam } from '~/utils/list-params'
 import { formatMoneyForCsv } from '~/utils/money'
-import { firstDayOf, lastDayOf } from '~/utils/rent'
+import { firstDayOf, lastDayOf } from '~/utils/calendar'
 
 const YearParam = z.coerce.number().int().min(2000).max(2100)
 

@@ -19,7 +19,7 @@ import { formatMonth } from '~/utils/format'
 import { getLocale } from '~/utils/i18n.server'
 import { redirectWithToast } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
-import { addMonths, monthOf } from '~/utils/rent'
+import { addMonths, monthOf } from '~/utils/calendar'
 import { useFormat } from '~/utils/use-format'
 
 /** Statements may be issued ahead for next month at most (rent is billed in advance). */

@@ -20,7 +20,7 @@ import {
 	statusOf,
 } from '#tests/request'
 import { listStartupActivity } from '~/models/startup.server'
-import { lastFinishedQuarter, quarterOf } from '~/schemas/funding'
+import { lastFinishedQuarter, quarterOf } from '~/utils/calendar'
 import { today } from '~/utils/clock'
 import { getDb } from '~/utils/db.server'
 import { loader as fundingLoader } from './_app.funding._index'

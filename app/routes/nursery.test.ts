@@ -21,7 +21,7 @@ import {
 } from '#tests/request'
 import { getDb } from '~/utils/db.server'
 import { today } from '~/utils/clock'
-import { addMonths, monthOf } from '~/utils/rent'
+import { addMonths, monthOf } from '~/utils/calendar'
 import { loader as nurseryLoader } from './_app.nursery._index'
 import { loader as arrearsLoader } from './_app.nursery.arrears'
 import { loader as paymentsCsv } from './_app.nursery.export.payments[.csv]'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isDate } from '~/utils/calendar'
 import { type MoneyParseError, parseMoney } from '~/utils/money'
 
 // Messages are i18n keys, translated where they are shown.
@@ -17,13 +18,7 @@ export const requiredText = (max: number) =>
 export const optionalText = (max: number) =>
 	z.preprocess(emptyToUndefined, z.string().trim().max(max, 'errors.tooLong').optional())
 
-export const isoDate = z
-	.string({ required_error: 'errors.required' })
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
-	.refine((v) => {
-		const d = new Date(`${v}T00:00:00Z`)
-		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v
-	}, 'errors.date')
+export const isoDate = z.string({ required_error: 'errors.required' }).refine(isDate, 'errors.date')
 
 export const optionalDate = z.preprocess(emptyToUndefined, isoDate.optional())
 

@@ -6,6 +6,7 @@ import {
 	MILESTONE_KINDS,
 	MILESTONE_STATUSES,
 } from '#db/schema/enums'
+import { QUARTER_PATTERN, quarterOf } from '~/utils/calendar'
 import {
 	emptyToUndefined,
 	isoDate,
@@ -56,39 +57,6 @@ const wholeNumber = (max: number) =>
 			}
 			return n
 		})
-
-// ---------------------------------------------------------------- quarters
-
-const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'] as const
-
-export const QUARTER_PATTERN = /^\d{4}-Q[1-4]$/
-
-/** 2026-05-10 → 2026-Q2 */
-export function quarterOf(date: string) {
-	return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`
-}
-
-export function quarterEnd(quarter: string) {
-	return `${quarter.slice(0, 4)}-${QUARTER_ENDS[Number(quarter.slice(6)) - 1]}`
-}
-
-export function previousQuarter(quarter: string) {
-	const year = Number(quarter.slice(0, 4))
-	const q = Number(quarter.slice(6))
-	return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`
-}
-
-/** The latest quarter that has ended on `date`: the one a KPI report is due for. */
-export function lastFinishedQuarter(date: string) {
-	return previousQuarter(quarterOf(date))
-}
-
-/** Quarters from `from` to `to` included, newest first; quarters compare as text. */
-export function quartersDownFrom(to: string, from: string) {
-	const list: string[] = []
-	for (let q = to; q >= from && list.length < 200; q = previousQuarter(q)) list.push(q)
-	return list
-}
 
 // ---------------------------------------------------------------- funding events
 

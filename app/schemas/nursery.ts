@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { PAYERS, SUBSIDY_KINDS, UNIT_KINDS } from '#db/schema/enums'
 import { parseMoney } from '~/utils/money'
-import { isMonth, parsePercentBasisPoints, type SubsidyStep, validateSchedule } from '~/utils/rent'
+import { isMonth } from '~/utils/calendar'
+import { parsePercentBasisPoints, type SubsidyStep, validateSchedule } from '~/utils/rent'
 import {
 	emptyToUndefined,
 	isoDate,

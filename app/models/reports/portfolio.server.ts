@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { addMonthsToDate } from '~/utils/calendar'
 import { getDb } from '~/utils/db.server'
 import { type ReportPeriod, yearsOf } from './period'
 
@@ -24,10 +25,6 @@ export function listHostedStartups(period: ReportPeriod) {
 			AND (s.left_on IS NULL OR s.left_on >= ${period.from})
 			${cohortFilter(period)}
 		ORDER BY s.name COLLATE NOCASE`)
-}
-
-function addYears(date: string, years: number) {
-	return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`
 }
 
 /**
@@ -64,10 +61,14 @@ export function getPortfolioReport(period: ReportPeriod) {
 	})
 
 	const survival = [1, 2, 3].map((years) => {
-		const eligible = entered.filter((s) => addYears(s.enteredOn, years) <= period.to)
+		const eligible = entered.filter((s) => addMonthsToDate(s.enteredOn, 12 * years) <= period.to)
 		const survived = eligible.filter(
 			(s) =>
-				!(s.status === 'left' && s.leftOn !== null && s.leftOn <= addYears(s.enteredOn, years)),
+				!(
+					s.status === 'left' &&
+					s.leftOn !== null &&
+					s.leftOn <= addMonthsToDate(s.enteredOn, 12 * years)
+				),
 		)
 		return { years, eligible: eligible.length, survived: survived.length }
 	})

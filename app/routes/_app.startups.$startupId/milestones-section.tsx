@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useQuarterLabel } from '~/components/funding-kpi-form'
 import { EmptyState } from '~/components/stat'
 import type { StartupPage } from '~/models/startup-page.server'
-import { lastFinishedQuarter, quarterEnd } from '~/schemas/funding'
+import { lastFinishedQuarter, quarterEnd } from '~/utils/calendar'
 import { useToday } from '~/root'
 import { useFormat } from '~/utils/use-format'
 
