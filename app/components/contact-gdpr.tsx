@@ -39,7 +39,9 @@ export function ContactFacts({ contact }: { contact: Contact }) {
 					) : (
 						'—'
 					)}
-					{contact.organisationKind ? ` (${t(`kinds.${contact.organisationKind}`)})` : ''}
+					{contact.organisationKind
+						? ` (${t(`enums:organisationKinds.${contact.organisationKind}`)})`
+						: ''}
 				</Fact>
 				<Fact label={t('fields.country')}>
 					<CountryName code={contact.country} />
@@ -54,7 +56,7 @@ export function ContactFacts({ contact }: { contact: Contact }) {
 				<Fact label={t('fields.lastContactOn')}>
 					{contact.lastContactOn ? f.date(contact.lastContactOn) : t('page.never')}
 				</Fact>
-				<Fact label={t('fields.lawfulBasis')}>{t(`bases.${contact.lawfulBasis}`)}</Fact>
+				<Fact label={t('fields.lawfulBasis')}>{t(`enums:lawfulBases.${contact.lawfulBasis}`)}</Fact>
 				{contact.consentOn ? (
 					<Fact label={t('fields.consentOn')}>
 						{f.date(contact.consentOn)}

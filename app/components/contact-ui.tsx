@@ -22,5 +22,5 @@ export function OptedOutBadge({ on }: { on: string | boolean | null | undefined 
 
 export function CountryName({ code }: { code: string }) {
 	const { t } = useTranslation('contacts')
-	return <>{t(`countries.${code}`, { defaultValue: code })}</>
+	return <>{t(`enums:countries.${code}`, { defaultValue: code })}</>
 }

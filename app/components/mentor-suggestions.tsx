@@ -92,7 +92,7 @@ function ReasonItem({ reason }: { reason: MatchReason }) {
 			return (
 				<li>
 					{t('suggest.reasons.milestone', {
-						kind: t(`milestoneKinds.${reason.milestoneKind}`),
+						kind: t(`enums:milestoneKinds.${reason.milestoneKind}`),
 						tags: reason.tags.join(', '),
 					})}{' '}
 					<span className="points">{points}</span>
@@ -116,7 +116,7 @@ function ReasonItem({ reason }: { reason: MatchReason }) {
 			return (
 				<li>
 					{t('suggest.reasons.stage', {
-						stage: t(`common:stages.${reason.stage}`),
+						stage: t(`enums:startupStages.${reason.stage}`),
 						tags: reason.tags.join(', '),
 					})}{' '}
 					<span className="points">{points}</span>

@@ -118,7 +118,7 @@ export function LeaseForm({
 								{ value: '', label: t('leaseForm.choose') },
 								...startups.map((s) => ({
 									value: String(s.id),
-									label: `${s.name} (${t(`common:statuses.${s.status}`)})`,
+									label: `${s.name} (${t(`enums:startupStatuses.${s.status}`)})`,
 								})),
 							]}
 							errors={fields.startupId.errors}
@@ -144,7 +144,7 @@ export function LeaseForm({
 									value: String(u.id),
 									label: t('leaseForm.unitOption', {
 										code: u.code,
-										kind: t(`kinds.${u.kind}`),
+										kind: t(`enums:unitKinds.${u.kind}`),
 										rent: f.money(u.marketRentCents),
 									}),
 								})),
@@ -220,7 +220,7 @@ export function LeaseForm({
 										selectProps={getSelectProps(s.kind)}
 										options={SUBSIDY_KINDS.map((k) => ({
 											value: k,
-											label: t(`leaseForm.kinds.${k}`),
+											label: t(`enums:subsidyKinds.${k}`),
 										}))}
 										errors={s.kind.errors}
 									/>

@@ -57,7 +57,7 @@ export function PaymentForm({
 				selectProps={getSelectProps(fields.payer)}
 				options={(['startup', 'cap_calaisis'] as const).map((p) => ({
 					value: p,
-					label: t(`payers.${p}`),
+					label: t(`enums:payers.${p}`),
 				}))}
 				errors={fields.payer.errors}
 			/>

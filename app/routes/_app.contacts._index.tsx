@@ -75,19 +75,22 @@ export default function ContactsPage() {
 					name="country"
 					label={t('fields.country')}
 					value={filters.country}
-					options={COUNTRIES.map((c) => ({ value: c, label: t(`countries.${c}`) }))}
+					options={COUNTRIES.map((c) => ({ value: c, label: t(`enums:countries.${c}`) }))}
 				/>
 				<FilterSelect
 					name="kind"
 					label={t('fields.kind')}
 					value={filters.kind}
-					options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+					options={ORGANISATION_KINDS.map((k) => ({
+						value: k,
+						label: t(`enums:organisationKinds.${k}`),
+					}))}
 				/>
 				<FilterSelect
 					name="basis"
 					label={t('fields.lawfulBasis')}
 					value={filters.basis}
-					options={LAWFUL_BASES.map((b) => ({ value: b, label: t(`bases.${b}`) }))}
+					options={LAWFUL_BASES.map((b) => ({ value: b, label: t(`enums:lawfulBases.${b}`) }))}
 				/>
 				<FilterSelect
 					name="owner"
@@ -151,7 +154,11 @@ export default function ContactsPage() {
 										<td>
 											<CountryName code={c.country} />
 										</td>
-										<td>{c.organisationKind ? t(`kinds.${c.organisationKind}`) : '—'}</td>
+										<td>
+											{c.organisationKind
+												? t(`enums:organisationKinds.${c.organisationKind}`)
+												: '—'}
+										</td>
 										<td>
 											<TagList tags={c.languages} />
 										</td>

@@ -182,12 +182,12 @@ export default function InnovationFundPage() {
 																e.kind !== 'innovation_fund_grant'
 															return (
 																<li key={e.id} className={counted ? undefined : 'muted'}>
-																	{t(`kinds.${e.kind}`)}
+																	{t(`enums:fundingKinds.${e.kind}`)}
 																	{e.source ? ` — ${e.source}` : ''} ({e.startupName}):{' '}
 																	{e.amountEurCents === null
 																		? f.money(e.amountCents, e.currency)
 																		: f.money(e.amountEurCents)}
-																	, {t(`statuses.${e.status}`).toLowerCase()}
+																	, {t(`enums:fundingStatuses.${e.status}`).toLowerCase()}
 																	{counted ? '' : ` — ${t('fund.notCounted')}`}
 																</li>
 															)

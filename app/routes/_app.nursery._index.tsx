@@ -99,7 +99,7 @@ export default function NurseryPage() {
 									<tr key={u.id}>
 										<th scope="row">{u.code}</th>
 										<td className="num">{f.number(u.floor)}</td>
-										<td>{t(`kinds.${u.kind}`)}</td>
+										<td>{t(`enums:unitKinds.${u.kind}`)}</td>
 										<td className="num">{f.number(u.areaM2)}</td>
 										<td className="num">{f.number(u.desks)}</td>
 										<td className="num">{f.money(u.marketRentCents)}</td>

@@ -44,7 +44,7 @@ export default function ArrearsPage() {
 						className="arrears-table"
 						rows={rows.map((r) => ({
 							key: `${r.startupId}:${r.payer}`,
-							label: `${r.startupName} · ${t(`payers.${r.payer}`)}`,
+							label: `${r.startupName} · ${t(`enums:payers.${r.payer}`)}`,
 							buckets: r.buckets,
 							totalCents: r.totalCents,
 						}))}
@@ -55,7 +55,7 @@ export default function ArrearsPage() {
 						title={t('arrears.byPayer')}
 						rows={byPayer.map((p) => ({
 							key: p.payer,
-							label: t(`payers.${p.payer}`),
+							label: t(`enums:payers.${p.payer}`),
 							buckets: p.buckets,
 							totalCents: p.totalCents,
 						}))}
@@ -88,7 +88,7 @@ export default function ArrearsPage() {
 											<td>
 												<Link to={`/nursery/statements/${s.statementId}`}>{f.month(s.month)}</Link>
 											</td>
-											<td>{t(`payers.${s.payer}`)}</td>
+											<td>{t(`enums:payers.${s.payer}`)}</td>
 											<td>{f.date(s.dueOn)}</td>
 											<td className="num">{f.number(s.daysPastDue)}</td>
 											<td className="num">{f.money(s.cents)}</td>

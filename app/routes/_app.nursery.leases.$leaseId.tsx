@@ -85,7 +85,7 @@ export default function LeasePage() {
 			<dl className="facts">
 				<Fact
 					label={t('leaseForm.unit')}
-					value={`${lease.unitCode} · ${t(`kinds.${lease.unitKind}`)}`}
+					value={`${lease.unitCode} · ${t(`enums:unitKinds.${lease.unitKind}`)}`}
 				/>
 				<Fact label={t('leaseForm.startDate')} value={f.date(lease.startDate)} />
 				<Fact

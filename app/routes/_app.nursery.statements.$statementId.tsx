@@ -73,7 +73,7 @@ export default function StatementPage() {
 	const lines = [
 		{
 			payer: 'cap_calaisis' as const,
-			label: t('payers.cap_calaisis'),
+			label: t('enums:payers.cap_calaisis'),
 			share: s.subsidyCents,
 			credited: s.creditedSubsidyCents,
 			paid: s.paidSubsidyCents,
@@ -81,7 +81,7 @@ export default function StatementPage() {
 		},
 		{
 			payer: 'startup' as const,
-			label: t('payers.startupNamed', { name: s.startupName }),
+			label: t('statement.startupPayer', { name: s.startupName }),
 			share: s.startupShareCents,
 			credited: s.creditedStartupCents,
 			paid: s.paidStartupCents,
@@ -188,7 +188,7 @@ export default function StatementPage() {
 								{payments.map((p) => (
 									<tr key={p.id}>
 										<td>{f.date(p.paidOn)}</td>
-										<td>{t(`payers.${p.payer}`)}</td>
+										<td>{t(`enums:payers.${p.payer}`)}</td>
 										<td className="num">{f.money(p.amountCents)}</td>
 										<td>{p.reference ?? '—'}</td>
 									</tr>

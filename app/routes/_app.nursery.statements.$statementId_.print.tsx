@@ -102,7 +102,7 @@ export default function PrintStatementPage() {
 					<p>
 						{t('print.unit', {
 							code: s.unitCode,
-							kind: t(`kinds.${lease.unitKind}`),
+							kind: t(`enums:unitKinds.${lease.unitKind}`),
 							floor: lease.unitFloor,
 							area: lease.unitArea,
 						})}
@@ -128,7 +128,7 @@ export default function PrintStatementPage() {
 						<tr>
 							<th scope="col">{t('print.line')}</th>
 							<th scope="col" className="num">
-								{t('payers.cap_calaisis')}
+								{t('enums:payers.cap_calaisis')}
 							</th>
 							<th scope="col" className="num">
 								{t('print.startupShare')}

@@ -126,7 +126,12 @@ export default function EditFundingEventPage() {
 			<p className="breadcrumb">
 				<Link to={`/startups/${startup.id}`}>{startup.name}</Link>
 			</p>
-			<h1>{t('event.editTitle', { kind: t(`kinds.${event.kind}`), source: event.source })}</h1>
+			<h1>
+				{t('event.editTitle', {
+					kind: t(`enums:fundingKinds.${event.kind}`),
+					source: event.source,
+				})}
+			</h1>
 			<FundingEventForm
 				startupId={startup.id}
 				lastResult={lastResult}

@@ -141,7 +141,7 @@ export default function IntroductionStatusPage() {
 				</div>
 				<div>
 					<dt>{t('fields.purpose')}</dt>
-					<dd>{t(`purposes.${introduction.purpose}`)}</dd>
+					<dd>{t(`enums:introductionPurposes.${introduction.purpose}`)}</dd>
 				</div>
 				<div>
 					<dt>{t('fields.introducedOn')}</dt>
@@ -160,7 +160,10 @@ export default function IntroductionStatusPage() {
 					<SelectField
 						label={t('introductions.newStatus')}
 						selectProps={getSelectProps(fields.status)}
-						options={statuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+						options={statuses.map((s) => ({
+							value: s,
+							label: t(`enums:introductionStatuses.${s}`),
+						}))}
 						errors={fields.status.errors}
 					/>
 					<Field

@@ -164,7 +164,7 @@ export function FundingSection({
 					categoryLabel={t('funding.kind')}
 					series={kindSeries}
 					formatValue={euros}
-					formatCategory={(v) => t(`funding:kinds.${String(v)}`, { defaultValue: String(v) })}
+					formatCategory={(v) => t(`enums:fundingKinds.${String(v)}`, { defaultValue: String(v) })}
 					total={{ label: t('total'), values: { cents: data.totals.securedCents } }}
 				/>
 			</div>

@@ -90,7 +90,7 @@ export function PortfolioSection({
 						},
 					]}
 					formatValue={f.number}
-					formatCategory={(v) => t(`common:statuses.${String(v)}`)}
+					formatCategory={(v) => t(`enums:startupStatuses.${String(v)}`)}
 					total={{ label: t('total'), values: { n: data.hosted } }}
 				/>
 				<ReportTable

@@ -44,7 +44,7 @@ export function MilestonesSection({ page }: Props) {
 								<tr key={m.id} className={m.overdue ? 'row-warning' : undefined}>
 									<th scope="row">
 										{m.title}
-										<span className="muted"> · {t(`milestoneKinds.${m.kind}`)}</span>
+										<span className="muted"> · {t(`enums:milestoneKinds.${m.kind}`)}</span>
 									</th>
 									<td>
 										{m.dueOn ? f.date(m.dueOn) : '—'}
@@ -53,7 +53,7 @@ export function MilestonesSection({ page }: Props) {
 										) : null}
 									</td>
 									<td>
-										{t(`milestoneStatuses.${m.status}`)}
+										{t(`enums:milestoneStatuses.${m.status}`)}
 										{m.doneOn ? ` — ${f.date(m.doneOn)}` : ''}
 									</td>
 									{editable ? (
