@@ -82,8 +82,6 @@ export function listCohorts({
 		.all()
 }
 
-export type CohortRow = ReturnType<typeof listCohorts>[number]
-
 export function getCohort({ id, viewer }: { id: number; viewer: Viewer }) {
 	if (!mayRead(viewer)) return null
 	return getDb().select(cohortColumns).from(cohorts).where(eq(cohorts.id, id)).get() ?? null

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { kpiReports, startups } from '#db/schema/index'
 import type { KpiReportInput } from '~/schemas/funding'
 import {
@@ -203,16 +203,4 @@ export function listMissingKpiReports({
 			AND NOT EXISTS (SELECT 1 FROM kpi_reports k WHERE k.startup_id = s.id AND k.quarter = ${last})
 		ORDER BY s.name COLLATE NOCASE, s.id`)
 	return { quarter: last, startups: rows }
-}
-
-/** For tests and the startup page: a startup's report for a quarter. */
-export function getKpiReport(startupId: number, quarter: string) {
-	return (
-		getDb()
-			.select(reportColumns)
-			.from(kpiReports)
-			.where(and(eq(kpiReports.startupId, startupId), eq(kpiReports.quarter, quarter)))
-			.orderBy(asc(kpiReports.id))
-			.get() ?? null
-	)
 }

@@ -699,8 +699,6 @@ export function listSessions({
 	return pageOf(rows, total, current, perPage)
 }
 
-export type SessionRow = ReturnType<typeof listSessions>['rows'][number]
-
 // ---------------------------------------------------------------- the mentor's own space
 
 /** Everything on /mentoring, for the signed-in mentor only. */

@@ -114,8 +114,6 @@ export function listUnits({ viewer }: { viewer: Viewer }) {
 		.all()
 }
 
-export type UnitRow = ReturnType<typeof listUnits>[number]
-
 export function getUnit({ id, viewer }: { id: number; viewer: Viewer }) {
 	if (!mayManageNursery(viewer)) return null
 	return getDb().select(unitColumns).from(units).where(eq(units.id, id)).get() ?? null

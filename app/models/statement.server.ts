@@ -379,8 +379,6 @@ export function getStatement({ id, viewer }: { id: number; viewer: Viewer }) {
 	}
 }
 
-export type StatementDetail = NonNullable<ReturnType<typeof getStatement>>
-
 // ---------------------------------------------------------------- payments and credit notes
 
 function lockedStatement(tx: Tx, id: number, viewer: Viewer) {

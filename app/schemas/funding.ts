@@ -60,8 +60,6 @@ const wholeNumber = (max: number) =>
 
 // ---------------------------------------------------------------- funding events
 
-export const FUNDING_STEPS = ['planned', 'applied', 'secured', 'received'] as const
-
 export const STEP_DATE_FIELD = {
 	planned: 'plannedOn',
 	applied: 'appliedOn',

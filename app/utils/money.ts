@@ -82,7 +82,7 @@ export function formatMoneyForForm(cents: number, lang: string) {
 	return `${sign}${units.replace(/\B(?=(\d{3})+$)/g, group)}${mark}${decimals}`
 }
 
-/** The machine-readable form, for CSV files and audit summaries: 125050 → "1250.50". */
+/** The machine-readable form, for CSV files: 125050 → "1250.50", whatever the reader's language. */
 export function formatMoneyForCsv(cents: number) {
 	const { sign, units, cents: decimals } = split(cents)
 	return `${sign}${units}.${decimals}`
