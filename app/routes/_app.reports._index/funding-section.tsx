@@ -22,8 +22,7 @@ export function FundingSection({
 	const f = useFormat()
 	const navigate = useNavigate()
 	const euros = (cents: number) => f.money(cents)
-	const ratio = (v: number | null) =>
-		v === null ? '—' : `× ${f.number(Math.round(v * 100) / 100)}`
+	const ratio = (v: number | null) => (v === null ? '—' : `× ${f.ratio(v)}`)
 	// charts speak in whole euros; tables keep the cents
 	const chartRows = data.byYear.map((y) => ({
 		...y,

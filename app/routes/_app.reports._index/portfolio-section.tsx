@@ -38,7 +38,8 @@ export function PortfolioSection({
 			href: (r) => recordsHref(period, 'portfolio.left', r.year),
 		},
 	]
-	const percent = (n: number, d: number) => (d ? `${Math.round((n / d) * 100)} %` : '—')
+	// whole percentages: a survival rate over a handful of startups has no decimals worth reading
+	const percent = (n: number, d: number) => (d ? f.percent(Math.round((n / d) * 100) * 100) : '—')
 	return (
 		<ReportSection id="portfolio" period={period}>
 			<StatGrid>
