@@ -542,10 +542,5 @@ export function listStartupChoices(viewer: Viewer) {
 		.all()
 }
 
-/** A display name for a person, or null once erased. */
-export function contactName(c: { firstName: string | null; lastName: string | null }) {
-	return [c.firstName, c.lastName].filter(Boolean).join(' ') || null
-}
-
 export type ContactPageData = NonNullable<ReturnType<typeof getContactPage>>
 export type StartupChoice = ReturnType<typeof listStartupChoices>[number]

@@ -53,7 +53,7 @@ function AppShell({ children }: { children: React.ReactNode }) {
 							<span className="current-user">
 								<span className="user-name">{user.name}</span>
 								<span className="user-role" data-testid="user-role">
-									{t(`roles.${user.role}`)}
+									{t(`enums:roles.${user.role}`)}
 								</span>
 							</span>
 							<Form method="post" action="/logout">

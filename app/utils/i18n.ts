@@ -1,6 +1,7 @@
 import enCohorts from '~/locales/en/cohorts.json'
 import enCommon from '~/locales/en/common.json'
 import enContacts from '~/locales/en/contacts.json'
+import enEnums from '~/locales/en/enums.json'
 import enFunding from '~/locales/en/funding.json'
 import enMentors from '~/locales/en/mentors.json'
 import enNursery from '~/locales/en/nursery.json'
@@ -9,6 +10,7 @@ import enStartups from '~/locales/en/startups.json'
 import frCohorts from '~/locales/fr/cohorts.json'
 import frCommon from '~/locales/fr/common.json'
 import frContacts from '~/locales/fr/contacts.json'
+import frEnums from '~/locales/fr/enums.json'
 import frFunding from '~/locales/fr/funding.json'
 import frMentors from '~/locales/fr/mentors.json'
 import frNursery from '~/locales/fr/nursery.json'
@@ -21,11 +23,13 @@ export const fallbackLng: Locale = 'fr'
 
 /**
  * One namespace per area (common, startups, …), each a pair of files fr/<ns>.json and en/<ns>.json.
- * Keys missing from an area's namespace are looked up in common.
+ * Keys missing from an area's namespace are looked up in common. The labels of the domain's
+ * enumerations (db/schema/enums.ts) are in one namespace of their own, enums: `enums:fundingKinds.grant`.
  */
 export const resources = {
 	fr: {
 		common: frCommon,
+		enums: frEnums,
 		startups: frStartups,
 		cohorts: frCohorts,
 		mentors: frMentors,
@@ -36,6 +40,7 @@ export const resources = {
 	},
 	en: {
 		common: enCommon,
+		enums: enEnums,
 		startups: enStartups,
 		cohorts: enCohorts,
 		mentors: enMentors,
