@@ -80,7 +80,9 @@ export function figureWords(
 		case 'mentoring.organisation':
 			return key ? words(metric, { organisation: key }) : null
 		case 'fb.funnel':
-			return STAGES.includes(key) ? words(metric, { stage: t(`enums:introductionStatuses.${key}`) }) : null
+			return STAGES.includes(key)
+				? words(metric, { stage: t(`enums:introductionStatuses.${key}`) })
+				: null
 		case 'funding.kind':
 			return (FUNDING_KINDS as readonly string[]).includes(key)
 				? words(metric, { kind: t(`enums:fundingKinds.${key}`) })
