@@ -97,7 +97,8 @@ const CLOSED: (Spec & {
 		origin: 'FR',
 		sector: 'Fibre optique et numérique',
 		stage: 'prototype',
-		pitch: 'Des capteurs posés sur les armoires de rue détectent les pannes du réseau fibre de la Côte d’Opale avant que les abonnés ne les remarquent.',
+		pitch:
+			'Des capteurs posés sur les armoires de rue détectent les pannes du réseau fibre de la Côte d’Opale avant que les abonnés ne les remarquent.',
 		ukFocus: false,
 		founders: [
 			{ name: 'Karim Belkacem', role: 'Président', email: 'karim@opalefibrelab.example' },
@@ -120,12 +121,19 @@ const CLOSED: (Spec & {
 		origin: 'GB',
 		sector: 'Logistics data',
 		stage: 'idea',
-		pitch: 'Predicts lorry queues at the Short Straits from port, weather and ferry data, for hauliers on both sides.',
+		pitch:
+			'Predicts lorry queues at the Short Straits from port, weather and ferry data, for hauliers on both sides.',
 		ukFocus: true,
 		founders: [{ name: 'Oliver Hughes', role: 'Founder', email: 'oliver@kentcargo.example' }],
-		answers: [3, 9_000_000, 'yes', 'A French base next to the port, and French hauliers as first customers.'],
+		answers: [
+			3,
+			9_000_000,
+			'yes',
+			'A French base next to the port, and French hauliers as first customers.',
+		],
 		decision: 'waitlisted',
-		reason: 'A strong idea; we would like to see the first pilot with a haulier before the next intake.',
+		reason:
+			'A strong idea; we would like to see the first pilot with a haulier before the next intake.',
 		scores: [
 			[3, 4, 4, 5, 3],
 			[3, 3, 4, 5, 3],
@@ -140,12 +148,14 @@ const CLOSED: (Spec & {
 		origin: 'FR',
 		sector: 'Énergie',
 		stage: 'idea',
-		pitch: 'Des petites stations d’hydrogène pour les engins de manutention des ports de la Manche.',
+		pitch:
+			'Des petites stations d’hydrogène pour les engins de manutention des ports de la Manche.',
 		ukFocus: false,
 		founders: [{ name: 'Julie Caron', role: 'Fondatrice', email: 'julie@manchehydrogene.example' }],
 		answers: [3, 250_000_000, 'no', 'Le port de Calais comme premier site.'],
 		decision: 'rejected',
-		reason: 'Le besoin de financement dépasse ce que la pépinière peut accompagner ; nous vous orientons vers le pôle énergie de la région.',
+		reason:
+			'Le besoin de financement dépasse ce que la pépinière peut accompagner ; nous vous orientons vers le pôle énergie de la région.',
 		scores: [
 			[2, 3, 2, 1, 1],
 			[3, 3, 2, 1, 2],
@@ -183,13 +193,19 @@ const OPEN: (Spec & { status: 'draft' | 'submitted'; managerScores?: number[] })
 		origin: 'FR',
 		sector: 'Logistique du froid',
 		stage: 'prototype',
-		pitch: 'Des conteneurs frigorifiques connectés qui prouvent la chaîne du froid aux douanes des deux côtés du Détroit.',
+		pitch:
+			'Des conteneurs frigorifiques connectés qui prouvent la chaîne du froid aux douanes des deux côtés du Détroit.',
 		ukFocus: true,
 		founders: [
 			{ name: 'Élodie Marchand', role: 'CEO', email: 'elodie@calaiscoldchain.example' },
-			{ name: 'Hugo Lemaire', role: 'CTO', email: 'hugo@calaiscoldchain.example' },
+			{ name: 'Bastien Wattez', role: 'CTO', email: 'bastien@calaiscoldchain.example' },
 		],
-		answers: [0, 35_000_000, 'yes', 'Le port et le tunnel à deux pas, et les transporteurs du Calaisis.'],
+		answers: [
+			0,
+			35_000_000,
+			'yes',
+			'Le port et le tunnel à deux pas, et les transporteurs du Calaisis.',
+		],
 		status: 'submitted',
 		managerScores: [4, 4, 4, 5, 4],
 	},
@@ -202,7 +218,8 @@ const OPEN: (Spec & { status: 'draft' | 'submitted'; managerScores?: number[] })
 		origin: 'GB',
 		sector: 'Travel',
 		stage: 'launch',
-		pitch: 'One ticket for foot passengers from Folkestone to Calais town centre: ferry, bus and tram.',
+		pitch:
+			'One ticket for foot passengers from Folkestone to Calais town centre: ferry, bus and tram.',
 		ukFocus: true,
 		founders: [{ name: 'Grace Bennett', role: 'Founder', email: 'grace@folkestoneferry.example' }],
 		answers: [2, 12_000_000, 'yes', 'A French entity to sell on the Calais side.'],
@@ -263,6 +280,11 @@ export function seedCalls({
 	today: string
 }) {
 	const db = getDb()
+	// the migration tests seed the demo on the schema as it was before these tables existed
+	const hasCalls = db.get<{ n: number }>(
+		sql`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'calls'`,
+	)
+	if (!hasCalls?.n) return { calls: 0, applications: 0 }
 	const userId = (email: string) =>
 		db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()!.id
 	const manager = userId('manager@tektos.example')

@@ -2576,7 +2576,10 @@ export function seedDemo({ scale = 1, today = now() }: { scale?: number; today?:
 			counts.subsidyBudgets = (counts.subsidyBudgets ?? 0) + 1
 		}
 		// calls for applications: one closed (scored, decided), one open today
-		Object.assign(counts, seedCalls({ opaleEntered: d.opaleEntered, accelStart: d.accelStart, today: todayIso }))
+		Object.assign(
+			counts,
+			seedCalls({ opaleEntered: d.opaleEntered, accelStart: d.accelStart, today: todayIso }),
+		)
 		counts.users = 4
 		return { scale, today: todayIso, counts }
 	})

@@ -89,7 +89,14 @@ export function createCall(
 			.insert(callQuestions)
 			.values({
 				...q,
-				options: q.kind === 'choice' ? (q.options ?? JSON.stringify([{ fr: 'Oui', en: 'Yes' }, { fr: 'Non', en: 'No' }])) : null,
+				options:
+					q.kind === 'choice'
+						? (q.options ??
+							JSON.stringify([
+								{ fr: 'Oui', en: 'Yes' },
+								{ fr: 'Non', en: 'No' },
+							]))
+						: null,
 				callId: call.id,
 				position,
 			})
@@ -157,7 +164,11 @@ export function createApplication(
 		.returning()
 		.get()
 	const team = founders ?? [
-		{ name: application.contactName ?? `Founder ${n}`, role: 'CEO', email: application.contactEmail ?? undefined },
+		{
+			name: application.contactName ?? `Founder ${n}`,
+			role: 'CEO',
+			email: application.contactEmail ?? undefined,
+		},
 	]
 	team.forEach((f, position) =>
 		db
@@ -222,12 +233,14 @@ export function createReview({
 	return review
 }
 
-export function createConflict({ applicationId, userId }: { applicationId: number; userId: number }) {
-	return getDb()
-		.insert(committeeConflicts)
-		.values({ applicationId, userId })
-		.returning()
-		.get()
+export function createConflict({
+	applicationId,
+	userId,
+}: {
+	applicationId: number
+	userId: number
+}) {
+	return getDb().insert(committeeConflicts).values({ applicationId, userId }).returning().get()
 }
 
 /** A password link (invitation by default) and its token, live for a week unless given. */

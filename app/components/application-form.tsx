@@ -137,7 +137,10 @@ export function ApplicationForm({
 		constraint: getZodConstraint(applicationSchema(questions, 'save')),
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, {
-				schema: applicationSchema(questions, formData.get('intent') === 'submit' ? 'submit' : 'save'),
+				schema: applicationSchema(
+					questions,
+					formData.get('intent') === 'submit' ? 'submit' : 'save',
+				),
 			}),
 		defaultValue: formDefaults(application, founders, questions, answers, i18n.language),
 	})
@@ -147,14 +150,22 @@ export function ApplicationForm({
 	>
 	const founderRows = fields.founders.getFieldList()
 	return (
-		<Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="form form-wide">
+		<Form
+			method="post"
+			encType="multipart/form-data"
+			{...getFormProps(form)}
+			className="form form-wide"
+		>
 			<Honeypot />
 			<fieldset>
 				<legend>{t('form.contact')}</legend>
 				<div className="columns">
 					<Field
 						label={t('fields.contactName')}
-						inputProps={{ ...getInputProps(fields.contactName, { type: 'text' }), autoComplete: 'name' }}
+						inputProps={{
+							...getInputProps(fields.contactName, { type: 'text' }),
+							autoComplete: 'name',
+						}}
 						errors={fields.contactName.errors}
 					/>
 					<Field
@@ -167,7 +178,10 @@ export function ApplicationForm({
 					/>
 					<Field
 						label={t('fields.contactPhone')}
-						inputProps={{ ...getInputProps(fields.contactPhone, { type: 'tel' }), autoComplete: 'tel' }}
+						inputProps={{
+							...getInputProps(fields.contactPhone, { type: 'tel' }),
+							autoComplete: 'tel',
+						}}
 						errors={fields.contactPhone.errors}
 					/>
 				</div>
@@ -292,7 +306,12 @@ export function ApplicationForm({
 										<legend>{label}</legend>
 										{(['yes', 'no'] as const).map((v) => (
 											<label key={v} className="field-checkbox">
-												<input type="radio" name={meta.name} value={v} defaultChecked={initial === v} />{' '}
+												<input
+													type="radio"
+													name={meta.name}
+													value={v}
+													defaultChecked={initial === v}
+												/>{' '}
 												{t(`common:common.${v}`)}
 											</label>
 										))}
@@ -316,7 +335,8 @@ export function ApplicationForm({
 													size: fileSize(saved.sizeBytes, i18n.language),
 												})}{' '}
 												<label>
-													<input type="checkbox" name={`remove_${meta.name}`} /> {t('form.removeFile')}
+													<input type="checkbox" name={`remove_${meta.name}`} />{' '}
+													{t('form.removeFile')}
 												</label>
 											</p>
 										) : null}
@@ -332,8 +352,7 @@ export function ApplicationForm({
 											...common,
 											defaultValue: initial,
 											type: q.kind === 'date' ? 'date' : 'text',
-											inputMode:
-												q.kind === 'number' || q.kind === 'amount' ? 'decimal' : undefined,
+											inputMode: q.kind === 'number' || q.kind === 'amount' ? 'decimal' : undefined,
 										}}
 										errors={meta.errors}
 										hint={hint}

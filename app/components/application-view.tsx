@@ -103,7 +103,9 @@ export function AnswerList({
 							) : (
 								<span className="muted">{t('view.noAnswer')}</span>
 							)}
-							{file ? <span className="muted"> ({fileSize(file.sizeBytes, i18n.language)})</span> : null}
+							{file ? (
+								<span className="muted"> ({fileSize(file.sizeBytes, i18n.language)})</span>
+							) : null}
 						</dd>
 					</div>
 				)
@@ -186,7 +188,7 @@ type Ranking = {
 	min: number | null
 	max: number | null
 	scored: number
-	missing: { userId: number; name: string }[]
+	missing: { userId: number; name: string | null; role: string }[]
 	conflicts: number
 }
 
@@ -246,7 +248,9 @@ export function RankingTable({
 							</td>
 							<td className="num">{r.scored}</td>
 							<td>
-								{r.missing.length ? r.missing.map((m) => m.name).join(', ') : t('ranking.nobody')}
+								{r.missing.length
+									? r.missing.map((m) => m.name ?? t(`common:roles.${m.role}`)).join(', ')
+									: t('ranking.nobody')}
 								{r.conflicts ? (
 									<span className="muted"> · {t('ranking.conflicts', { count: r.conflicts })}</span>
 								) : null}
@@ -270,7 +274,8 @@ export function ReviewsTable({
 	criteria: readonly { id: number; labelFr: string; labelEn: string; weight: number }[]
 	reviews: readonly {
 		userId: number
-		name: string
+		name: string | null
+		role: string
 		organisation: string | null
 		weighted: number | null
 		scores: { criterionId: number; score: number; comment: string | null }[]
@@ -300,7 +305,7 @@ export function ReviewsTable({
 					{reviews.map((r) => (
 						<tr key={r.userId}>
 							<th scope="row">
-								{r.name}
+								{r.name ?? t(`common:roles.${r.role}`)}
 								{r.organisation ? <span className="muted"> · {r.organisation}</span> : null}
 							</th>
 							{criteria.map((c) => {

@@ -161,15 +161,18 @@ export function CallForm({
 				/>
 				<Field
 					label={t('fields.retentionMonths')}
-					inputProps={{ ...getInputProps(fields.retentionMonths, { type: 'number' }), min: 1, max: 120 }}
+					inputProps={{
+						...getInputProps(fields.retentionMonths, { type: 'number' }),
+						min: 1,
+						max: 120,
+					}}
 					errors={fields.retentionMonths.errors}
 					hint={t('form.retentionHint')}
 				/>
 			</div>
 			<div className="field field-checkbox">
 				<label>
-					<input {...getInputProps(fields.published, { type: 'checkbox' })} />{' '}
-					{t('form.published')}
+					<input {...getInputProps(fields.published, { type: 'checkbox' })} /> {t('form.published')}
 				</label>
 				<p className="field-hint">{t('form.publishedHint')}</p>
 			</div>
@@ -259,7 +262,11 @@ export function CallForm({
 									/>
 									<Field
 										label={t('fields.weight')}
-										inputProps={{ ...getInputProps(c.weight, { type: 'number' }), min: 1, max: 100 }}
+										inputProps={{
+											...getInputProps(c.weight, { type: 'number' }),
+											min: 1,
+											max: 100,
+										}}
 										errors={c.weight.errors}
 									/>
 								</div>
@@ -364,7 +371,16 @@ function QuestionFields({ field }: { field: FieldMetadata<unknown> }) {
 	)
 }
 
-const QUESTION_KEYS = ['id', 'kind', 'labelFr', 'labelEn', 'helpFr', 'helpEn', 'required', 'options']
+const QUESTION_KEYS = [
+	'id',
+	'kind',
+	'labelFr',
+	'labelEn',
+	'helpFr',
+	'helpEn',
+	'required',
+	'options',
+]
 const CRITERION_KEYS = ['id', 'labelFr', 'labelEn', 'weight']
 
 /** A locked question or criterion: its values travel back as hidden fields, unchanged. */

@@ -300,7 +300,10 @@ function answerText(value: unknown): string | null {
 }
 
 function cleanFileName(name: string) {
-	const base = name.replace(/[\\/]/g, '_').replace(/[^\p{L}\p{N} ._()-]/gu, '').trim()
+	const base = name
+		.replace(/[\\/]/g, '_')
+		.replace(/[^\p{L}\p{N} ._()-]/gu, '')
+		.trim()
 	return (base || 'document.pdf').slice(0, 120)
 }
 
@@ -376,15 +379,20 @@ export function saveApplication({
 					pitch: value.pitch ?? null,
 					ukFocus: value.ukFocus,
 					updatedAt: at,
-					...(submit ? { status: 'submitted' as const, submittedAt: at, privacyAcceptedAt: at } : {}),
+					...(submit
+						? { status: 'submitted' as const, submittedAt: at, privacyAcceptedAt: at }
+						: {}),
 				})
 				.where(and(eq(applications.id, application.id), eq(applications.status, 'draft')))
 				.run()
-			tx.delete(applicationFounders).where(eq(applicationFounders.applicationId, application.id)).run()
+			tx.delete(applicationFounders)
+				.where(eq(applicationFounders.applicationId, application.id))
+				.run()
 			value.founders
 				.filter((f) => f.name)
 				.forEach((f, position) =>
-					tx.insert(applicationFounders)
+					tx
+						.insert(applicationFounders)
 						.values({
 							applicationId: application.id,
 							position,
@@ -394,7 +402,9 @@ export function saveApplication({
 						})
 						.run(),
 				)
-			tx.delete(applicationAnswers).where(eq(applicationAnswers.applicationId, application.id)).run()
+			tx.delete(applicationAnswers)
+				.where(eq(applicationAnswers.applicationId, application.id))
+				.run()
 			for (const q of questions) {
 				if (q.kind === 'file') continue
 				const text = answerText(values[questionField(q.id)])
@@ -406,7 +416,12 @@ export function saveApplication({
 			}
 			if (replaced.length) {
 				tx.delete(applicationFiles)
-					.where(inArray(applicationFiles.id, replaced.map((f) => f.id)))
+					.where(
+						inArray(
+							applicationFiles.id,
+							replaced.map((f) => f.id),
+						),
+					)
 					.run()
 			}
 			for (const file of stored) {

@@ -240,7 +240,10 @@ function syncCriteria(tx: Tx, callId: number, input: CriterionInput[]) {
 	const kept = input.map((c) => c.id).filter((id): id is number => !!id && existing.has(id))
 	tx.delete(callCriteria)
 		.where(
-			and(eq(callCriteria.callId, callId), kept.length ? notInArray(callCriteria.id, kept) : undefined),
+			and(
+				eq(callCriteria.callId, callId),
+				kept.length ? notInArray(callCriteria.id, kept) : undefined,
+			),
 		)
 		.run()
 	input.forEach((c, position) => {
@@ -276,8 +279,18 @@ export function createCall({ input, viewer }: { input: CallInput; viewer: Viewer
 			.values({ ...callValues(input), createdBy: viewer.id })
 			.returning({ id: calls.id })
 			.get()
-		input.questions.forEach((q, i) => tx.insert(callQuestions).values(questionValues(q, call.id, i)).run())
-		input.criteria.forEach((c, i) => tx.insert(callCriteria).values(criterionValues(c, call.id, i)).run())
+		input.questions.forEach((q, i) =>
+			tx
+				.insert(callQuestions)
+				.values(questionValues(q, call.id, i))
+				.run(),
+		)
+		input.criteria.forEach((c, i) =>
+			tx
+				.insert(callCriteria)
+				.values(criterionValues(c, call.id, i))
+				.run(),
+		)
 		tx.insert(callCommittee).values({ callId: call.id, userId: viewer.id }).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -294,7 +307,15 @@ export function createCall({ input, viewer }: { input: CallInput; viewer: Viewer
  * Texts, dates and publication change at any time; questions only until the first application
  * (answers refer to them), criteria until the first score. Locked lists are left as they are.
  */
-export function updateCall({ id, input, viewer }: { id: number; input: CallInput; viewer: Viewer }) {
+export function updateCall({
+	id,
+	input,
+	viewer,
+}: {
+	id: number
+	input: CallInput
+	viewer: Viewer
+}) {
 	if (!mayWrite(viewer)) return null
 	return writeTransaction((tx) => {
 		const before = tx.select(callColumns).from(calls).where(eq(calls.id, id)).get()
@@ -387,11 +408,7 @@ export function addCommitteeMember({
 		if (!user || user.disabledAt || !(ELIGIBLE_ROLES as readonly string[]).includes(user.role)) {
 			return { ok: false, error: 'calls:errors.notEligible' }
 		}
-		const inserted = tx
-			.insert(callCommittee)
-			.values({ callId, userId })
-			.onConflictDoNothing()
-			.run()
+		const inserted = tx.insert(callCommittee).values({ callId, userId }).onConflictDoNothing().run()
 		if (inserted.changes) {
 			recordAudit(tx, {
 				userId: viewer.id,

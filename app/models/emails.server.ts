@@ -78,7 +78,11 @@ export function decisionEmail(input: {
 	reason: string | null
 }): Email {
 	const t = fixedT(input.locale)
-	const lines = [t('calls:emails.hello', input), '', t(`calls:emails.decision.${input.decision}`, input)]
+	const lines = [
+		t('calls:emails.hello', input),
+		'',
+		t(`calls:emails.decision.${input.decision}`, input),
+	]
 	// the manager's words, exactly as written: nothing of the committee's scores or comments
 	if (input.reason) lines.push('', input.reason)
 	if (input.decision === 'accepted') lines.push('', t('calls:emails.decision.acceptedNext'))
@@ -100,15 +104,21 @@ export function invitationEmail(input: {
 	expiresOn: string
 }): Email {
 	const t = fixedT(input.locale)
-	return email('invitation', input.to, input.locale, t('account:emails.invitation.subject', input), [
-		t('calls:emails.hello', input),
-		'',
-		t('account:emails.invitation.body', input),
-		'',
-		input.link,
-		'',
-		t('account:emails.invitation.expires', input),
-	])
+	return email(
+		'invitation',
+		input.to,
+		input.locale,
+		t('account:emails.invitation.subject', input),
+		[
+			t('calls:emails.hello', input),
+			'',
+			t('account:emails.invitation.body', input),
+			'',
+			input.link,
+			'',
+			t('account:emails.invitation.expires', input),
+		],
+	)
 }
 
 export function passwordResetEmail(input: {

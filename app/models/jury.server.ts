@@ -114,6 +114,19 @@ export function hasConflict(viewer: JuryViewer, applicationId: number) {
 	)
 }
 
+/**
+ * A partner representative judges the projects, but never receives a person's name from the
+ * CRM (the partners' rule): fellow members show to them by role only. The applicants' team,
+ * which the committee must judge, is the one exception, and only for the calls they sit on.
+ */
+function membersFor<T extends { name: string | null }>(viewer: JuryViewer, rows: T[]): T[] {
+	return viewer.role === 'partner' ? rows.map((r) => ({ ...r, name: null })) : rows
+}
+
+function rankingFor(viewer: JuryViewer, rows: RankingRow[]): RankingRow[] {
+	return rows.map((r) => ({ ...r, missing: membersFor(viewer, r.missing) }))
+}
+
 // ---------------------------------------------------------------- the member's calls
 
 /** The calls the viewer sits on, with how far they are. */
@@ -183,7 +196,9 @@ export function getJuryCall({ viewer, callId }: { viewer: JuryViewer; callId: nu
 			submittedAt: applications.submittedAt,
 			conflict: sql<number>`EXISTS (SELECT 1 FROM committee_conflicts k
 				WHERE k.application_id = ${applications.id} AND k.user_id = ${viewer.id})`,
-			review: sql<string | null>`(SELECT CASE WHEN r.submitted_at IS NULL THEN 'draft' ELSE 'submitted' END
+			review: sql<
+				string | null
+			>`(SELECT CASE WHEN r.submitted_at IS NULL THEN 'draft' ELSE 'submitted' END
 				FROM application_reviews r WHERE r.application_id = ${applications.id} AND r.user_id = ${viewer.id})`,
 		})
 		.from(applications)
@@ -204,16 +219,14 @@ export function getJuryCall({ viewer, callId }: { viewer: JuryViewer; callId: nu
 		}))
 	// a conflicted application keeps only its name in the list: enough to know which one it is
 	const list = rows.map((r) =>
-		r.conflict
-			? { ...r, origin: null, stage: null, sector: null, submittedAt: null }
-			: r,
+		r.conflict ? { ...r, origin: null, stage: null, sector: null, submittedAt: null } : r,
 	)
 	const mine = rows.filter((r) => !r.conflict && r.review === 'submitted').map((r) => r.id)
 	return {
 		call: { ...call, status: callStatus(call) },
 		criteria: listCallCriteria(callId),
 		applications: list,
-		ranking: rankApplications(callId, mine),
+		ranking: rankingFor(viewer, rankApplications(callId, mine)),
 	}
 }
 
@@ -271,6 +284,7 @@ export function listReviews(applicationId: number, criteria: readonly Criterion[
 		const byCriterion = new Map(own.map((s) => [s.criterionId, s.score]))
 		return {
 			...r,
+			name: r.name as string | null,
 			scores: own.map(({ criterionId, score, comment }) => ({ criterionId, score, comment })),
 			weighted: weightedScore(criteria, byCriterion),
 		}
@@ -374,9 +388,14 @@ export function getJuryApplication({
 		scorable: (SCORABLE as readonly string[]).includes(content.status) && !mineSubmitted,
 		mine,
 		others: mineSubmitted
-			? reviews.filter((r) => r.userId !== viewer.id && r.submittedAt)
+			? membersFor(
+					viewer,
+					reviews.filter((r) => r.userId !== viewer.id && r.submittedAt),
+				)
 			: null,
-		ranking: mineSubmitted ? (rankApplications(callId, [applicationId])[0] ?? null) : null,
+		ranking: mineSubmitted
+			? (rankingFor(viewer, rankApplications(callId, [applicationId]))[0] ?? null)
+			: null,
 	}
 }
 
@@ -531,7 +550,7 @@ export type RankingRow = {
 	min: number | null
 	max: number | null
 	scored: number
-	missing: { userId: number; name: string }[]
+	missing: { userId: number; name: string | null; role: string }[]
 	conflicts: number
 	criteria: { criterionId: number; average: number | null }[]
 }
@@ -557,7 +576,7 @@ export function rankApplications(callId: number, applicationIds: readonly number
 		.where(and(eq(applications.callId, callId), inArray(applications.id, [...applicationIds])))
 		.all()
 	const members = db
-		.select({ userId: callCommittee.userId, name: users.name })
+		.select({ userId: callCommittee.userId, name: users.name, role: users.role })
 		.from(callCommittee)
 		.innerJoin(users, eq(users.id, callCommittee.userId))
 		.where(eq(callCommittee.callId, callId))
@@ -613,7 +632,7 @@ export function rankApplications(callId: number, applicationIds: readonly number
 			scored: weighted.length,
 			missing: members
 				.filter((m) => !reviewed.has(m.userId) && !conflicted.has(m.userId))
-				.map((m) => ({ userId: m.userId, name: m.name })),
+				.map((m) => ({ userId: m.userId, name: m.name, role: m.role })),
 			conflicts: conflicted.size,
 			criteria: criteria.map((c) => ({
 				criterionId: c.id,
@@ -627,7 +646,9 @@ export function rankApplications(callId: number, applicationIds: readonly number
 	})
 	return ranked.sort(
 		(a, b) =>
-			(b.average ?? -1) - (a.average ?? -1) || b.scored - a.scored || a.applicationId - b.applicationId,
+			(b.average ?? -1) - (a.average ?? -1) ||
+			b.scored - a.scored ||
+			a.applicationId - b.applicationId,
 	)
 }
 

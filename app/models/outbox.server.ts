@@ -86,13 +86,7 @@ export function listOutbox({
 }
 
 export function countUnsent() {
-	return (
-		getDb()
-			.select({ n: count() })
-			.from(outbox)
-			.where(isNull(outbox.sentAt))
-			.get()?.n ?? 0
-	)
+	return getDb().select({ n: count() }).from(outbox).where(isNull(outbox.sentAt)).get()?.n ?? 0
 }
 
 let transport: { url: string; transporter: Transporter } | undefined

@@ -140,7 +140,11 @@ export async function setPasswordWithToken({
 	const passwordHash = await hashPassword(password)
 	return writeTransaction((tx): SetPasswordResult => {
 		const row = tx
-			.select({ id: passwordTokens.id, userId: passwordTokens.userId, purpose: passwordTokens.purpose })
+			.select({
+				id: passwordTokens.id,
+				userId: passwordTokens.userId,
+				purpose: passwordTokens.purpose,
+			})
 			.from(passwordTokens)
 			.innerJoin(users, eq(users.id, passwordTokens.userId))
 			.where(liveToken(token))

@@ -86,7 +86,8 @@ export default function ManagerApplicationPage() {
 	return (
 		<>
 			<p className="breadcrumb">
-				<Link to="/calls">{t('list.title')}</Link> › <Link to={`/calls/${callId}`}>{t('call.back')}</Link>
+				<Link to="/calls">{t('list.title')}</Link> ›{' '}
+				<Link to={`/calls/${callId}`}>{t('call.back')}</Link>
 			</p>
 			<h1>
 				{application.projectName ?? t('view.erased')} <StatusBadge status={application.status} />
@@ -141,7 +142,11 @@ export default function ManagerApplicationPage() {
 							count: ranking.scored,
 						})}{' '}
 						{ranking.missing.length
-							? t('scores.missing', { names: ranking.missing.map((m) => m.name).join(', ') })
+							? t('scores.missing', {
+									names: ranking.missing
+										.map((m) => m.name ?? t(`common:roles.${m.role}`))
+										.join(', '),
+								})
 							: null}
 					</p>
 				) : null}

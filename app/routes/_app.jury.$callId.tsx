@@ -64,7 +64,9 @@ export default function JuryCallPage() {
 								<td>
 									{a.conflict
 										? t('jury.conflictDeclared')
-										: t(`jury.reviewStates.${a.scorable || a.review !== 'none' ? a.review : 'closed'}`)}
+										: t(
+												`jury.reviewStates.${a.scorable || a.review !== 'none' ? a.review : 'closed'}`,
+											)}
 								</td>
 							</tr>
 						))}

@@ -89,7 +89,8 @@ export default function JuryApplicationPage() {
 	return (
 		<>
 			<p className="breadcrumb">
-				<Link to="/jury">{t('jury.title')}</Link> › <Link to={`/jury/${callId}`}>{t('call.back')}</Link>
+				<Link to="/jury">{t('jury.title')}</Link> ›{' '}
+				<Link to={`/jury/${callId}`}>{t('call.back')}</Link>
 			</p>
 			<h1>{application.projectName}</h1>
 			<ProjectFacts application={application} founders={application.founders} />
@@ -174,9 +175,12 @@ function ReviewForm({
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 	})
 	const field = (name: string) =>
-		(fields as unknown as Record<string, { name: string; errors?: string[]; initialValue?: unknown }>)[
-			name
-		]!
+		(
+			fields as unknown as Record<
+				string,
+				{ name: string; errors?: string[]; initialValue?: unknown }
+			>
+		)[name]!
 	return (
 		<Form method="post" {...getFormProps(form)} className="form form-wide">
 			<p className="field-hint">{t('scores.scale')}</p>
@@ -231,7 +235,9 @@ function ReviewForm({
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Application · Selection committee · TEKTOS CRM' }]
+export const meta: MetaFunction = () => [
+	{ title: 'Application · Selection committee · TEKTOS CRM' },
+]
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -18,16 +18,8 @@ import { ApplicationForm, PrivacyNotice } from '~/components/application-form'
 import { AnswerList, ProjectFacts, useBilingual } from '~/components/application-view'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { PublicShell } from '~/components/public-shell'
-import {
-	getApplicationByToken,
-	type NewFile,
-	saveApplication,
-} from '~/models/application.server'
-import {
-	applicationSchema,
-	HONEYPOT_FIELD,
-	questionField,
-} from '~/schemas/application'
+import { getApplicationByToken, type NewFile, saveApplication } from '~/models/application.server'
+import { applicationSchema, HONEYPOT_FIELD, questionField } from '~/schemas/application'
 import { notFound, redirectWithToast } from '~/utils/http.server'
 import { consumePublicAttempt, retryAfterSeconds } from '~/utils/rate-limit.server'
 import {
@@ -69,7 +61,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		return formError('calls:errors.unreadable', 400)
 	}
 	if (String(formData.get(HONEYPOT_FIELD) ?? '') !== '') {
-		return redirectWithToast(`/application/${token}`, { type: 'success', messageKey: 'calls:toast.saved' })
+		return redirectWithToast(`/application/${token}`, {
+			type: 'success',
+			messageKey: 'calls:toast.saved',
+		})
 	}
 	const { questions } = page
 	const fileQuestions = questions.filter((q) => q.kind === 'file')

@@ -15,11 +15,7 @@ import { Honeypot, PrivacyNotice } from '~/components/application-form'
 import { PublicShell } from '~/components/public-shell'
 import { resendApplicationLink, startApplication } from '~/models/application.server'
 import { getPublicCall } from '~/models/call.server'
-import {
-	HONEYPOT_FIELD,
-	ResendLinkSchema,
-	StartApplicationSchema,
-} from '~/schemas/application'
+import { HONEYPOT_FIELD, ResendLinkSchema, StartApplicationSchema } from '~/schemas/application'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { getLocale } from '~/utils/i18n.server'
 import { consumePublicAttempt, retryAfterSeconds } from '~/utils/rate-limit.server'
@@ -49,7 +45,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	}
 	// a robot filled the field no person sees: it is told all went well, and nothing happens
 	if (String(formData.get(HONEYPOT_FIELD) ?? '') !== '') {
-		return redirectWithToast(`/apply/${id}`, { type: 'success', messageKey: 'calls:toast.linkSent' })
+		return redirectWithToast(`/apply/${id}`, {
+			type: 'success',
+			messageKey: 'calls:toast.linkSent',
+		})
 	}
 	const submission = parseWithZod(formData, { schema })
 	if (submission.status !== 'success') {
@@ -63,7 +62,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	}
 	if ('email' in submission.value) {
 		resendApplicationLink({ callId: id, email: submission.value.email })
-		return redirectWithToast(`/apply/${id}`, { type: 'success', messageKey: 'calls:toast.linkSent' })
+		return redirectWithToast(`/apply/${id}`, {
+			type: 'success',
+			messageKey: 'calls:toast.linkSent',
+		})
 	}
 	const started = startApplication({
 		callId: id,
@@ -141,7 +143,10 @@ function StartForm() {
 				<Honeypot />
 				<Field
 					label={t('fields.contactName')}
-					inputProps={{ ...getInputProps(fields.contactName, { type: 'text' }), autoComplete: 'name' }}
+					inputProps={{
+						...getInputProps(fields.contactName, { type: 'text' }),
+						autoComplete: 'name',
+					}}
 					errors={fields.contactName.errors}
 				/>
 				<Field

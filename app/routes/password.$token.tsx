@@ -33,7 +33,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const submission = parseWithZod(formData, { schema: SetPasswordSchema })
 	if (!(await consumePublicAttempt('password-token', context.ipAddress))) {
 		return data(
-			submission.reply({ formErrors: ['account:errors.tooManyRequests'], hideFields: ['password', 'confirm'] }),
+			submission.reply({
+				formErrors: ['account:errors.tooManyRequests'],
+				hideFields: ['password', 'confirm'],
+			}),
 			{ status: 429, headers: { 'Retry-After': retryAfterSeconds('password-token') } },
 		)
 	}
@@ -46,7 +49,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	})
 	if (!result.ok) {
 		return data(
-			submission.reply({ formErrors: ['account:errors.linkUsed'], hideFields: ['password', 'confirm'] }),
+			submission.reply({
+				formErrors: ['account:errors.linkUsed'],
+				hideFields: ['password', 'confirm'],
+			}),
 			{ status: 410 },
 		)
 	}
@@ -94,7 +100,14 @@ export default function SetPasswordPage() {
 			<h1>{t(`setPassword.title.${link.purpose}`)}</h1>
 			<p className="muted">{t(`setPassword.lead.${link.purpose}`, { name: link.name })}</p>
 			<Form method="post" {...getFormProps(form)}>
-				<input type="text" name="username" autoComplete="username" defaultValue={link.email} hidden readOnly />
+				<input
+					type="text"
+					name="username"
+					autoComplete="username"
+					defaultValue={link.email}
+					hidden
+					readOnly
+				/>
 				<Field
 					label={t('setPassword.password')}
 					inputProps={{

@@ -96,7 +96,12 @@ function answerSchema(question: FormQuestion, required: boolean): z.ZodTypeAny {
 				.any()
 				.optional()
 				.refine(
-					(v) => !(typeof File !== 'undefined' && v instanceof File && v.size > APPLICATION_FILE_MAX_BYTES),
+					(v) =>
+						!(
+							typeof File !== 'undefined' &&
+							v instanceof File &&
+							v.size > APPLICATION_FILE_MAX_BYTES
+						),
 					'calls:errors.fileTooBig',
 				)
 	}
@@ -146,9 +151,7 @@ export function applicationSchema(questions: readonly FormQuestion[], intent: Ap
 			pitch: submit ? requiredText(2000) : optionalText(2000),
 			ukFocus: checkbox,
 			founders: z.array(FounderSchema).max(FOUNDER_ROWS).default([]),
-			privacy: submit
-				? checkbox.refine((v) => v, 'calls:errors.privacy')
-				: checkbox,
+			privacy: submit ? checkbox.refine((v) => v, 'calls:errors.privacy') : checkbox,
 			...answers,
 		})
 		.superRefine((value, ctx) => {

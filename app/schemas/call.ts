@@ -80,7 +80,10 @@ export const CallSchema = z
 			.int('calls:errors.retention')
 			.min(1, 'calls:errors.retention')
 			.max(120, 'calls:errors.retention'),
-		questions: z.array(QuestionSchema).max(MAX_QUESTIONS, 'calls:errors.tooManyQuestions').default([]),
+		questions: z
+			.array(QuestionSchema)
+			.max(MAX_QUESTIONS, 'calls:errors.tooManyQuestions')
+			.default([]),
 		criteria: z
 			.array(CriterionSchema)
 			.min(1, 'calls:errors.oneCriterion')
@@ -89,7 +92,11 @@ export const CallSchema = z
 	})
 	.superRefine((value, ctx) => {
 		if (value.closesOn < value.opensOn) {
-			ctx.addIssue({ code: 'custom', path: ['closesOn'], message: 'calls:errors.closesBeforeOpens' })
+			ctx.addIssue({
+				code: 'custom',
+				path: ['closesOn'],
+				message: 'calls:errors.closesBeforeOpens',
+			})
 		}
 	})
 

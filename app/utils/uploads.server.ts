@@ -77,7 +77,8 @@ export function sha256(bytes: Uint8Array) {
 
 function storedPath(storedName: string) {
 	// stored names are ours (random hex + .pdf); anything else never reaches the disk
-	if (!/^[a-f0-9]{32}\.pdf$/.test(storedName)) throw new Error(`Bad stored file name: ${storedName}`)
+	if (!/^[a-f0-9]{32}\.pdf$/.test(storedName))
+		throw new Error(`Bad stored file name: ${storedName}`)
 	return path.join(getUploadsDir(), 'applications', storedName)
 }
 

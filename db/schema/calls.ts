@@ -172,10 +172,7 @@ export const applications = sqliteTable(
 		index('applications_email_idx').on(t.callId, sql`lower(${t.contactEmail})`),
 		// the GDPR review: refused applications by decision date
 		index('applications_status_decided_idx').on(t.status, t.decidedAt),
-		check(
-			'applications_submitted',
-			sql`(${t.status} = 'draft') = (${t.submittedAt} IS NULL)`,
-		),
+		check('applications_submitted', sql`(${t.status} = 'draft') = (${t.submittedAt} IS NULL)`),
 		check(
 			'applications_decided',
 			sql`(${t.status} IN ('accepted', 'waitlisted', 'rejected')) = (${t.decidedAt} IS NOT NULL)`,

@@ -174,11 +174,7 @@ export default function CallPage() {
 				)}
 			</section>
 
-			<CommitteePanel
-				committee={committee}
-				candidates={candidates}
-				lastResult={lastResult}
-			/>
+			<CommitteePanel committee={committee} candidates={candidates} lastResult={lastResult} />
 
 			<section aria-labelledby="questions-title">
 				<h2 id="questions-title">{t('form.questions')}</h2>
