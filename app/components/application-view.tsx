@@ -48,8 +48,6 @@ export function AnswerValue({ question, value }: { question: FormQuestion; value
 			return <>{f.date(value)}</>
 		case 'number':
 			return <>{f.number(Number(value))}</>
-		case 'long_text':
-			return <span className="pitch">{value}</span>
 		default:
 			return <>{value}</>
 	}
@@ -78,7 +76,7 @@ export function AnswerList({
 	const pick = useBilingual()
 	if (!questions.length) return null
 	return (
-		<dl className="facts answers">
+		<dl className="answers">
 			{questions.map((q) => {
 				const file = files.find((f) => f.questionId === q.id)
 				const value = answers[q.id]

@@ -415,7 +415,7 @@ export function addCommitteeMember({
 				action: 'update',
 				entity: 'call',
 				entityId: callId,
-				summary: `added ${user.name} to the committee`,
+				summary: `added user #${userId} to the committee`,
 			})
 		}
 		return { ok: true }

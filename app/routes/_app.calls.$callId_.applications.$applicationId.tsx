@@ -72,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	return redirectWithToast(`/calls/${callId}/applications/${applicationId}`, {
 		type: 'success',
 		messageKey: `calls:toast.decided.${submission.value.decision}`,
-		values: { count: String(result.invited) },
+		values: { invited: String(result.invited) },
 	})
 }
 
@@ -86,7 +86,6 @@ export default function ManagerApplicationPage() {
 	return (
 		<>
 			<p className="breadcrumb">
-				<Link to="/calls">{t('list.title')}</Link> ›{' '}
 				<Link to={`/calls/${callId}`}>{t('call.back')}</Link>
 			</p>
 			<h1>

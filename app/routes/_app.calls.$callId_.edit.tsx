@@ -54,7 +54,6 @@ export default function EditCallPage() {
 	return (
 		<>
 			<p className="breadcrumb">
-				<Link to="/calls">{t('list.title')}</Link> ›{' '}
 				<Link to={`/calls/${call.id}`}>{pick(call.titleFr, call.titleEn)}</Link>
 			</p>
 			<h1>{t('form.editTitle')}</h1>

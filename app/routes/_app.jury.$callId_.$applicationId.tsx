@@ -89,7 +89,6 @@ export default function JuryApplicationPage() {
 	return (
 		<>
 			<p className="breadcrumb">
-				<Link to="/jury">{t('jury.title')}</Link> ›{' '}
 				<Link to={`/jury/${callId}`}>{t('call.back')}</Link>
 			</p>
 			<h1>{application.projectName}</h1>

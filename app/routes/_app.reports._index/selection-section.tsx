@@ -50,7 +50,7 @@ export function SelectionSection({
 					}
 				/>
 			</StatGrid>
-			<div className="report-figure">
+			<div className="report-tables">
 				<ReportTable
 					caption={t('selection.byCall')}
 					rows={byCall}
