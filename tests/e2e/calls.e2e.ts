@@ -226,13 +226,11 @@ test('the public form refuses a file that is not a PDF by its bytes, and keeps w
 	await start.getByRole('button', { name: 'Commencer' }).click()
 	await visitor.waitForURL(/\/application\//)
 	await visitor.getByLabel('Secteur').fill('Logistique')
-	await visitor
-		.getByLabel('Pitch deck (PDF) *')
-		.setInputFiles({
-			name: 'deck.pdf',
-			mimeType: 'application/pdf',
-			buffer: Buffer.from('GIF89a not a pdf at all'),
-		})
+	await visitor.getByLabel('Pitch deck (PDF) *').setInputFiles({
+		name: 'deck.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from('GIF89a not a pdf at all'),
+	})
 	await visitor.getByRole('button', { name: 'Enregistrer le brouillon' }).click()
 	await expect
 		.poll(() => visitor.locator('main').innerText())
