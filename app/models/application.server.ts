@@ -363,10 +363,12 @@ export function saveApplication({
 		(f) => removed.has(f.questionId) || uploads.some((u) => u.questionId === f.questionId),
 	)
 	const values = value as Record<string, unknown>
+	let written: boolean
 	try {
-		writeTransaction((tx) => {
+		written = writeTransaction((tx) => {
 			const at = now()
-			tx.update(applications)
+			const updated = tx
+				.update(applications)
 				.set({
 					contactName: value.contactName,
 					contactEmail: value.contactEmail,
@@ -385,6 +387,8 @@ export function saveApplication({
 				})
 				.where(and(eq(applications.id, application.id), eq(applications.status, 'draft')))
 				.run()
+			// submitted meanwhile (another tab): nothing of this form is written
+			if (updated.changes !== 1) return false
 			tx.delete(applicationFounders)
 				.where(eq(applicationFounders.applicationId, application.id))
 				.run()
@@ -474,10 +478,15 @@ export function saveApplication({
 					summary: `application #${application.id} submitted`,
 				})
 			}
+			return true
 		})
 	} catch (error) {
 		for (const file of stored) deleteStoredFile(file.storedName)
 		throw error
+	}
+	if (!written) {
+		for (const file of stored) deleteStoredFile(file.storedName)
+		return { ok: false, error: 'alreadySubmitted' }
 	}
 	for (const file of replaced) deleteStoredFile(file.storedName)
 	if (submit) deliverSoon()
