@@ -29,6 +29,7 @@ import { loader as callsLoader } from './_app.calls._index'
 import { action as newAction } from './_app.calls.new'
 import { action as reviewAction, loader as reviewLoader } from './_app.calls.review'
 import { loader as outboxLoader } from './_app.outbox'
+import { loader as exportLoader } from './_app.reports.export.$section'
 import { loader as reportLoader } from './_app.reports._index/route'
 
 async function signedIn(role: 'manager' | 'mentor' | 'partner' | 'founder') {
@@ -398,6 +399,18 @@ test('the selection report counts applications per call and origin, acceptance a
 	expect(s.averageDaysToDecision).toBeCloseTo(11.3, 5)
 	expect(JSON.stringify(page)).not.toContain('Zoé Private')
 	expect(JSON.stringify(page)).not.toContain('@apply.example')
+
+	// the same figures as CSV
+	const csv = (await exportLoader(
+		loaderArgs(get(`/reports/export/selection.csv?year=2026&cohort=${cohort.id}`, partner.cookie), {
+			params: { section: 'selection.csv' },
+		}),
+	)) as Response
+	const text = await csv.text()
+	expect(text).toContain('by_origin,GB,submitted,2')
+	expect(text).toContain('by_call,total,acceptance_rate_percent,33.30')
+	expect(text).toContain('days_to_decision,median,days,10')
+	expect(text).not.toContain('Zoé')
 })
 
 test('emails wait in the outbox without SMTP_URL, and go out by SMTP when it is set', async () => {
