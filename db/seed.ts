@@ -32,6 +32,7 @@ import { now, today as calendarDay } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { hashPasswordSync } from '~/utils/password.server'
 import { computeStatement, DEFAULT_SCHEDULES, type SubsidyStep } from '~/utils/rent'
+import { seedCalls } from './seed-calls'
 
 export const DEMO_PASSWORD = 'tektos-demo'
 
@@ -2543,6 +2544,11 @@ export function seedDemo({ scale = 1, today = now() }: { scale?: number; today?:
 			})
 			counts.subsidyBudgets = (counts.subsidyBudgets ?? 0) + 1
 		}
+		// calls for applications: one closed (scored, decided), one open today
+		Object.assign(
+			counts,
+			seedCalls({ opaleEntered: d.opaleEntered, accelStart: d.accelStart, today: todayIso }),
+		)
 		counts.users = 4
 		return { scale, today: todayIso, counts }
 	})

@@ -1,3 +1,5 @@
+import enAccount from '~/locales/en/account.json'
+import enCalls from '~/locales/en/calls.json'
 import enCohorts from '~/locales/en/cohorts.json'
 import enCommon from '~/locales/en/common.json'
 import enContacts from '~/locales/en/contacts.json'
@@ -7,6 +9,8 @@ import enMentors from '~/locales/en/mentors.json'
 import enNursery from '~/locales/en/nursery.json'
 import enReports from '~/locales/en/reports.json'
 import enStartups from '~/locales/en/startups.json'
+import frAccount from '~/locales/fr/account.json'
+import frCalls from '~/locales/fr/calls.json'
 import frCohorts from '~/locales/fr/cohorts.json'
 import frCommon from '~/locales/fr/common.json'
 import frContacts from '~/locales/fr/contacts.json'
@@ -37,6 +41,8 @@ export const resources = {
 		funding: frFunding,
 		contacts: frContacts,
 		reports: frReports,
+		calls: frCalls,
+		account: frAccount,
 	},
 	en: {
 		common: enCommon,
@@ -48,6 +54,8 @@ export const resources = {
 		funding: enFunding,
 		contacts: enContacts,
 		reports: enReports,
+		calls: enCalls,
+		account: enAccount,
 	},
 }
 
