@@ -5,7 +5,6 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { MigrationError, migrateDatabase } from '#db/migrate'
-import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '#db/seed'
 import { getDb } from '~/utils/db.server'
 import { getDatabasePath, getEnv } from '~/utils/env.server'
 
@@ -21,11 +20,15 @@ try {
 	console.error(`Not started: ${error.message}`)
 	process.exit(1)
 }
-if (env.NODE_ENV !== 'production' && isDatabaseEmpty()) {
-	console.log('Empty database: adding the TEKTOS demo data…')
-	seedDemo({})
-	console.log('Demo logins (password "%s"):', DEMO_PASSWORD)
-	for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(8)} ${login.email}`)
+// The demo seed (and the test factories it is built with) is loaded only outside production,
+// and only when it is needed: a production server never has that code in memory.
+if (env.NODE_ENV !== 'production') {
+	const { formatDemoLogins, isDatabaseEmpty, seedDemo } = await import('#db/seed')
+	if (isDatabaseEmpty()) {
+		console.log('Empty database: adding the TEKTOS demo data…')
+		seedDemo({})
+		console.log(formatDemoLogins())
+	}
 }
 
 const out = process.env.BUILD_DIR || 'build'

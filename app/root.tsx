@@ -17,6 +17,7 @@ import { useChangeLanguage } from 'remix-i18next/react'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { Toaster } from './components/toaster'
 import styles from './styles/app.css'
+import callsStyles from './styles/calls.css'
 import contactsStyles from './styles/contacts.css'
 import fundingStyles from './styles/funding.css'
 import mentorsStyles from './styles/mentors.css'
@@ -30,7 +31,7 @@ import { getToast } from './utils/session.server'
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: styles },
 	// one sheet per area, so that each area's styles stay beside its own work
-	...[mentorsStyles, nurseryStyles, fundingStyles, contactsStyles].map((href) => ({
+	...[mentorsStyles, nurseryStyles, fundingStyles, contactsStyles, callsStyles].map((href) => ({
 		rel: 'stylesheet',
 		href,
 	})),

@@ -47,7 +47,7 @@ export function CohortForm({
 			<SelectField
 				label={t('form.programme')}
 				selectProps={getSelectProps(fields.programme)}
-				options={PROGRAMMES.map((p) => ({ value: p, label: t(`programmes.${p}`) }))}
+				options={PROGRAMMES.map((p) => ({ value: p, label: t(`enums:programmes.${p}`) }))}
 				errors={fields.programme.errors}
 			/>
 			<Field

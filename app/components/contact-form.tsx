@@ -127,7 +127,7 @@ export function ContactForm({
 					<SelectField
 						label={t('fields.country')}
 						selectProps={getSelectProps(fields.country)}
-						options={COUNTRIES.map((c) => ({ value: c, label: t(`countries.${c}`) }))}
+						options={COUNTRIES.map((c) => ({ value: c, label: t(`enums:countries.${c}`) }))}
 						errors={fields.country.errors}
 					/>
 					<Field
@@ -180,7 +180,7 @@ export function ContactForm({
 				<SelectField
 					label={t('fields.lawfulBasis')}
 					selectProps={getSelectProps(fields.lawfulBasis)}
-					options={LAWFUL_BASES.map((b) => ({ value: b, label: t(`bases.${b}`) }))}
+					options={LAWFUL_BASES.map((b) => ({ value: b, label: t(`enums:lawfulBases.${b}`) }))}
 					errors={fields.lawfulBasis.errors}
 				/>
 				<div className="field-row">
@@ -247,13 +247,16 @@ export function OrganisationForm({
 				<SelectField
 					label={t('fields.country')}
 					selectProps={getSelectProps(fields.country)}
-					options={COUNTRIES.map((c) => ({ value: c, label: t(`countries.${c}`) }))}
+					options={COUNTRIES.map((c) => ({ value: c, label: t(`enums:countries.${c}`) }))}
 					errors={fields.country.errors}
 				/>
 				<SelectField
 					label={t('fields.kind')}
 					selectProps={getSelectProps(fields.kind)}
-					options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+					options={ORGANISATION_KINDS.map((k) => ({
+						value: k,
+						label: t(`enums:organisationKinds.${k}`),
+					}))}
 					errors={fields.kind.errors}
 				/>
 			</div>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { findLikelyDuplicates } from '~/models/contact-duplicates.server'
 import type { ContactPageData } from '~/models/contact.server'
 import { useFormat } from '~/utils/use-format'
-import { CountryName, OptedOutBadge, personName, TagList } from './contact-ui'
+import { CountryName, OptedOutBadge, personName } from './contact-ui'
+import { TagList } from './tag-list'
 
 type Contact = ContactPageData['contact']
 
@@ -36,22 +37,24 @@ export function ContactFacts({ contact }: { contact: Contact }) {
 					) : (
 						'—'
 					)}
-					{contact.organisationKind ? ` (${t(`kinds.${contact.organisationKind}`)})` : ''}
+					{contact.organisationKind
+						? ` (${t(`enums:organisationKinds.${contact.organisationKind}`)})`
+						: ''}
 				</Fact>
 				<Fact label={t('fields.country')}>
 					<CountryName code={contact.country} />
 				</Fact>
 				<Fact label={t('fields.languages')}>
-					<TagList value={contact.languages} />
+					<TagList tags={contact.languages} />
 				</Fact>
 				<Fact label={t('fields.tags')}>
-					<TagList value={contact.tags} />
+					<TagList tags={contact.tags} />
 				</Fact>
 				<Fact label={t('fields.owner')}>{contact.ownerName ?? '—'}</Fact>
 				<Fact label={t('fields.lastContactOn')}>
 					{contact.lastContactOn ? f.date(contact.lastContactOn) : t('page.never')}
 				</Fact>
-				<Fact label={t('fields.lawfulBasis')}>{t(`bases.${contact.lawfulBasis}`)}</Fact>
+				<Fact label={t('fields.lawfulBasis')}>{t(`enums:lawfulBases.${contact.lawfulBasis}`)}</Fact>
 				{contact.consentOn ? (
 					<Fact label={t('fields.consentOn')}>
 						{f.date(contact.consentOn)}

@@ -71,7 +71,7 @@ export function ImportReport({
 			) : null}
 			{report.warnings.length ? (
 				<div>
-					<h3>{t('import.warnings')}</h3>
+					<h3>{t('import.warningsTitle')}</h3>
 					<ul className="list">
 						{report.warnings.map((w, index) => (
 							<li key={index}>{t(w.key, w.values)}</li>

@@ -39,7 +39,7 @@ export function InteractionsPanel({
 					{interactions.map((i) => (
 						<li key={i.id}>
 							<p>
-								<strong>{t(`interactionKinds.${i.kind}`)}</strong> ·{' '}
+								<strong>{t(`enums:interactionKinds.${i.kind}`)}</strong> ·{' '}
 								<time dateTime={i.date}>{f.date(i.date)}</time>
 								{i.userName ? <span className="muted"> · {i.userName}</span> : null}
 							</p>
@@ -99,7 +99,7 @@ function InteractionForm({
 						selectProps={getSelectProps(fields.kind)}
 						options={INTERACTION_KINDS.map((k) => ({
 							value: k,
-							label: t(`interactionKinds.${k}`),
+							label: t(`enums:interactionKinds.${k}`),
 						}))}
 						errors={fields.kind.errors}
 					/>

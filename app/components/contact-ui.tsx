@@ -22,20 +22,5 @@ export function OptedOutBadge({ on }: { on: string | boolean | null | undefined 
 
 export function CountryName({ code }: { code: string }) {
 	const { t } = useTranslation('contacts')
-	return <>{t(`countries.${code}`, { defaultValue: code })}</>
-}
-
-/** Comma-separated codes as small labels. */
-export function TagList({ value }: { value: string }) {
-	const items = value.split(',').filter(Boolean)
-	if (!items.length) return <>—</>
-	return (
-		<span className="contact-tags">
-			{items.map((tag) => (
-				<span key={tag} className="contact-tag">
-					{tag}
-				</span>
-			))}
-		</span>
-	)
+	return <>{t(`enums:countries.${code}`, { defaultValue: code })}</>
 }

@@ -63,13 +63,13 @@ export function FundingEventForm({
 	})
 	const triggerLabel = (e: TriggerOption) =>
 		e.restricted
-			? `${t(`kinds.${e.kind}`)} — ${t('form.otherStartupTrigger')}`
+			? `${t(`enums:fundingKinds.${e.kind}`)} — ${t('form.otherStartupTrigger')}`
 			: [
-					t(`kinds.${e.kind}`),
+					t(`enums:fundingKinds.${e.kind}`),
 					e.source,
 					f.money(e.amountCents, e.currency),
 					e.date ? f.date(e.date) : null,
-					t(`statuses.${e.status}`).toLowerCase(),
+					t(`enums:fundingStatuses.${e.status}`).toLowerCase(),
 					e.startupId !== startupId ? e.startupName : null,
 				]
 					.filter(Boolean)
@@ -93,7 +93,7 @@ export function FundingEventForm({
 						selectProps={getSelectProps(fields.kind)}
 						options={[
 							{ value: '', label: t('form.choose') },
-							...FUNDING_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })),
+							...FUNDING_KINDS.map((k) => ({ value: k, label: t(`enums:fundingKinds.${k}`) })),
 						]}
 						errors={fields.kind.errors}
 					/>
@@ -145,7 +145,10 @@ export function FundingEventForm({
 				<SelectField
 					label={t('fields.status')}
 					selectProps={getSelectProps(fields.status)}
-					options={FUNDING_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+					options={FUNDING_STATUSES.map((s) => ({
+						value: s,
+						label: t(`enums:fundingStatuses.${s}`),
+					}))}
 					errors={fields.status.errors}
 				/>
 				<div className="field-row">

@@ -52,7 +52,7 @@ export function MilestoneForm({
 						selectProps={getSelectProps(fields.kind)}
 						options={[
 							{ value: '', label: t('form.choose') },
-							...MILESTONE_KINDS.map((k) => ({ value: k, label: t(`milestoneKinds.${k}`) })),
+							...MILESTONE_KINDS.map((k) => ({ value: k, label: t(`enums:milestoneKinds.${k}`) })),
 						]}
 						errors={fields.kind.errors}
 					/>
@@ -71,7 +71,7 @@ export function MilestoneForm({
 						selectProps={getSelectProps(fields.status)}
 						options={MILESTONE_STATUSES.map((s) => ({
 							value: s,
-							label: t(`milestoneStatuses.${s}`),
+							label: t(`enums:milestoneStatuses.${s}`),
 						}))}
 						errors={fields.status.errors}
 					/>

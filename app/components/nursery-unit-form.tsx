@@ -54,7 +54,7 @@ export function UnitForm({
 					<SelectField
 						label={t('units.kind')}
 						selectProps={getSelectProps(fields.kind)}
-						options={UNIT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+						options={UNIT_KINDS.map((k) => ({ value: k, label: t(`enums:unitKinds.${k}`) }))}
 						errors={fields.kind.errors}
 					/>
 				</div>

@@ -87,7 +87,10 @@ export function StartupForm({
 					<SelectField
 						label={t('common:fields.stage')}
 						selectProps={getSelectProps(fields.stage)}
-						options={STARTUP_STAGES.map((s) => ({ value: s, label: t(`common:stages.${s}`) }))}
+						options={STARTUP_STAGES.map((s) => ({
+							value: s,
+							label: t(`enums:startupStages.${s}`),
+						}))}
 						errors={fields.stage.errors}
 					/>
 				</div>
@@ -106,7 +109,7 @@ export function StartupForm({
 							selectProps={getSelectProps(fields.status)}
 							options={STARTUP_STATUSES.map((s) => ({
 								value: s,
-								label: t(`common:statuses.${s}`),
+								label: t(`enums:startupStatuses.${s}`),
 							}))}
 							errors={fields.status.errors}
 						/>

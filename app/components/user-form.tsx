@@ -74,7 +74,7 @@ export function UserForm({
 			<SelectField
 				label={t('users.role')}
 				selectProps={getSelectProps(fields.role)}
-				options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+				options={ROLES.map((r) => ({ value: r, label: t(`enums:roles.${r}`) }))}
 				errors={fields.role.errors}
 			/>
 			<div hidden={role !== 'founder'}>

@@ -13,7 +13,6 @@ import { getDb } from '~/utils/db.server'
 import {
 	createCohort as saveCohort,
 	getCohortProgress,
-	lastFinishedQuarter,
 	listCohorts,
 	updateCohort,
 } from './cohort.server'
@@ -33,12 +32,6 @@ function progressOf(cohortId: number) {
 	}
 	return { progress, row }
 }
-
-test('the last finished quarter is the one before today’s', () => {
-	expect(lastFinishedQuarter('2026-05-10')).toEqual({ quarter: '2026-Q1', endsOn: '2026-03-31' })
-	expect(lastFinishedQuarter('2026-01-01')).toEqual({ quarter: '2025-Q4', endsOn: '2025-12-31' })
-	expect(lastFinishedQuarter('2026-12-31')).toEqual({ quarter: '2026-Q3', endsOn: '2026-09-30' })
-})
 
 test('milestones count as done, due or overdue on the day of the view', () => {
 	const cohort = createCohort()

@@ -2,6 +2,7 @@ import { asc, count, desc, eq, type SQL, sql } from 'drizzle-orm'
 import { cohorts, fundingEvents, kpiReports, milestones, startups } from '#db/schema/index'
 import type { STARTUP_STATUSES } from '#db/schema/enums'
 import type { CohortInput, Programme } from '~/schemas/cohort'
+import { lastFinishedQuarter, quarterEnd } from '~/utils/calendar'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
 import { diffFields, recordAudit } from './audit.server'
@@ -80,8 +81,6 @@ export function listCohorts({
 		.orderBy(order(sortColumns[sort]), desc(cohorts.startDate), desc(cohorts.id))
 		.all()
 }
-
-export type CohortRow = ReturnType<typeof listCohorts>[number]
 
 export function getCohort({ id, viewer }: { id: number; viewer: Viewer }) {
 	if (!mayRead(viewer)) return null
@@ -171,19 +170,6 @@ export function updateCohort({
 
 // ---------------------------------------------------------------- the progress view
 
-const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'] as const
-
-/**
- * The last quarter that has ended on `date`, and its last day: the latest quarter a KPI
- * report can be asked for. On 2026-05-10 that is 2026-Q1, ended 2026-03-31.
- */
-export function lastFinishedQuarter(date: string) {
-	const year = Number(date.slice(0, 4))
-	const current = Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1
-	const [y, q] = current === 1 ? [year - 1, 4] : [year, current - 1]
-	return { quarter: `${y}-Q${q}`, endsOn: `${y}-${QUARTER_ENDS[q - 1]}` }
-}
-
 /**
  * In a select from one table drizzle writes the columns of a selected expression without their
  * table name, which turns `milestones.startup_id = startups.id` in a correlated subquery into
@@ -230,9 +216,9 @@ function progressQuery(cohortId: number, asOf: string) {
 			jobs: latestReport<number | null>(kpiReports.employees).as('jobs'),
 			// only a startup in the programme reports, and only for quarters it was here for
 			kpiReportMissing: correlated(sql<number>`CASE WHEN ${startups.status} = 'incubated'
-				AND (${startups.enteredOn} IS NULL OR ${startups.enteredOn} <= ${last.endsOn})
+				AND (${startups.enteredOn} IS NULL OR ${startups.enteredOn} <= ${quarterEnd(last)})
 				AND NOT EXISTS (SELECT 1 FROM ${kpiReports}
-					WHERE ${kpiReports.startupId} = ${startups.id} AND ${kpiReports.quarter} = ${last.quarter})
+					WHERE ${kpiReports.startupId} = ${startups.id} AND ${kpiReports.quarter} = ${last})
 				THEN 1 ELSE 0 END`).as('kpi_report_missing'),
 		})
 		.from(startups)
@@ -268,7 +254,7 @@ function progressQuery(cohortId: number, asOf: string) {
 			asc(figures.id),
 		)
 		.all()
-	return { rows, lastQuarter: last.quarter }
+	return { rows, lastQuarter: last }
 }
 
 export type CohortProgressRow = ReturnType<typeof progressQuery>['rows'][number]

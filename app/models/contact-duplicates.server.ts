@@ -11,7 +11,7 @@ export type DuplicateReason = 'email' | 'nameAndOrganisation' | 'nameAndPhone'
 /**
  * Live contacts that are probably the same person: same email, same name in the same
  * organisation, or same name and phone. Three lookups in the indexes of the stored keys
- * (migration 0004, decision 0030).
+ * (migration 0005_contact_duplicate_keys, decision 0030).
  */
 export function findLikelyDuplicates({ id, viewer }: { id: number; viewer: Viewer }) {
 	const db = getDb()

@@ -8,6 +8,7 @@ import {
 	startups,
 	users,
 } from '#db/schema/index'
+import { addMonthsToDate } from '~/utils/calendar'
 import { toCsv } from '~/utils/csv.server'
 import { now, today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
@@ -251,9 +252,7 @@ function purgeFreedPages() {
 
 /** The date three years before `date` (29 February becomes the 28th). */
 export function threeYearsBefore(date: string) {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-	const day = m === 2 && d === 29 ? 28 : d
-	return `${y - 3}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+	return addMonthsToDate(date, -36)
 }
 
 /** Live contacts not touched for three years, or never touched and created three years ago. */

@@ -71,7 +71,7 @@ export function searchCondition(q: string): SQL {
 
 /**
  * Another live contact with the same email, the same name in the same organisation, or the
- * same name and phone: a flag the database keeps on every write (migration 0004).
+ * same name and phone: a flag the database keeps on every write (migration 0005_contact_duplicate_keys).
  */
 export const hasLikelyDuplicate = sql`${contacts.likelyDuplicate} = 1`
 
@@ -506,11 +506,6 @@ export function listStartupChoices(viewer: Viewer) {
 			sql`${startups.name} COLLATE NOCASE`,
 		)
 		.all()
-}
-
-/** A display name for a person, or null once erased. */
-export function contactName(c: { firstName: string | null; lastName: string | null }) {
-	return [c.firstName, c.lastName].filter(Boolean).join(' ') || null
 }
 
 export type ContactPageData = NonNullable<ReturnType<typeof getContactPage>>

@@ -606,8 +606,6 @@ export function listFundingEvents({
 		.all()
 }
 
-export type FundingListRow = ReturnType<typeof listFundingEvents>[number]
-
 /**
  * The totals under the table, from the very rows it shows: the euro total is the sum of the
  * euro column, to the cent. Rows with no exchange rate have no euro amount and are counted apart.

@@ -1,12 +1,13 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { kpiReports, startups } from '#db/schema/index'
+import type { KpiReportInput } from '~/schemas/funding'
 import {
-	type KpiReportInput,
+	addQuarters,
 	lastFinishedQuarter,
 	quarterEnd,
 	quarterOf,
-	quartersDownFrom,
-} from '~/schemas/funding'
+	quarterRange,
+} from '~/utils/calendar'
 import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
@@ -37,7 +38,9 @@ export function missingQuarters(startup: StartupForKpi, reported: Set<string>, a
 	const last = lastFinishedQuarter(asOf)
 	if (startup.enteredOn && startup.enteredOn > quarterEnd(last)) return []
 	const first = startup.enteredOn ? quarterOf(startup.enteredOn) : last
-	return quartersDownFrom(last, first).filter((q) => !reported.has(q))
+	return quarterRange(first, last)
+		.reverse()
+		.filter((q) => !reported.has(q))
 }
 
 /** A startup's reports and what is missing, for the startup's editors only. */
@@ -78,14 +81,14 @@ export function getKpiOverview({
 		.filter((q): q is string => q !== null)
 		.sort()[0]
 	// the quarters the form offers: from the earliest one that matters (or two years back) to now
-	const from = earliest && earliest < current ? earliest : quartersDownFrom(current, '0000-Q1')[8]!
+	const from = earliest && earliest < current ? earliest : addQuarters(current, -8)
 	return {
 		startup,
 		reports,
 		missing,
 		lastQuarter: lastFinishedQuarter(asOf),
 		currentQuarter: current,
-		quarters: quartersDownFrom(current, from),
+		quarters: quarterRange(from, current).reverse(),
 	}
 }
 
@@ -200,16 +203,4 @@ export function listMissingKpiReports({
 			AND NOT EXISTS (SELECT 1 FROM kpi_reports k WHERE k.startup_id = s.id AND k.quarter = ${last})
 		ORDER BY s.name COLLATE NOCASE, s.id`)
 	return { quarter: last, startups: rows }
-}
-
-/** For tests and the startup page: a startup's report for a quarter. */
-export function getKpiReport(startupId: number, quarter: string) {
-	return (
-		getDb()
-			.select(reportColumns)
-			.from(kpiReports)
-			.where(and(eq(kpiReports.startupId, startupId), eq(kpiReports.quarter, quarter)))
-			.orderBy(asc(kpiReports.id))
-			.get() ?? null
-	)
 }

@@ -4,13 +4,10 @@ import type { LeaseInput } from '~/schemas/nursery'
 import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
 import { today } from '~/utils/clock'
 import { can } from '~/utils/permissions'
+import { addDays, addMonths, firstDayOf, monthOf } from '~/utils/calendar'
 import {
-	addDays,
-	addMonths,
 	computeStatement,
-	firstDayOf,
 	leaseMonthIndex,
-	monthOf,
 	shiftSchedule,
 	type SubsidyStep,
 	validateSchedule,

@@ -6,7 +6,8 @@ import {
 	createMentoringSession,
 	createStartup,
 } from '#tests/factories'
-import { addDays, viewerFor } from '#tests/factories-mentors'
+import { viewerFor } from '#tests/factories-mentors'
+import { addDays } from '~/utils/calendar'
 import { today } from '~/utils/clock'
 import { getDb } from '~/utils/db.server'
 import {

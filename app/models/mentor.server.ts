@@ -128,8 +128,6 @@ export function listMentors({
 		.map((m) => ({ ...m, expertise: parseTags(m.expertise), languages: parseTags(m.languages) }))
 }
 
-export type MentorRow = ReturnType<typeof listMentors>[number]
-
 /** Every tag and language in use, for the filters and the form's hints. */
 export function listMentorVocabulary(viewer: Viewer) {
 	if (!mayRead(viewer)) return { expertise: [], languages: [] }

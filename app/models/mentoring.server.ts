@@ -7,6 +7,16 @@ import {
 	startups,
 } from '#db/schema/index'
 import type { AssignMentorInput, LogSessionInput, SessionInput } from '~/schemas/mentor'
+import {
+	addMonths,
+	firstDayOf,
+	lastDayOf,
+	monthOf,
+	monthRange,
+	quarterEnd,
+	quarterOf,
+	quarterStart,
+} from '~/utils/calendar'
 import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { pageOf } from '~/utils/list-params'
@@ -26,48 +36,23 @@ const mentorOf = (viewer: Viewer) =>
 
 // ---------------------------------------------------------------- periods
 
-const pad = (n: number) => String(n).padStart(2, '0')
-const lastDay = (year: number, month: number) =>
-	`${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`
-
 /** The month and quarter a date falls in, with their first and last days. */
 export function periodOf(date: string) {
-	const year = Number(date.slice(0, 4))
-	const month = Number(date.slice(5, 7))
-	const quarter = Math.floor((month - 1) / 3) + 1
-	const firstMonth = (quarter - 1) * 3 + 1
+	const month = monthOf(date)
+	const quarter = quarterOf(date)
 	return {
-		month: date.slice(0, 7),
-		monthStart: `${date.slice(0, 7)}-01`,
-		monthEnd: lastDay(year, month),
-		quarter: `${year}-Q${quarter}`,
-		quarterStart: `${year}-${pad(firstMonth)}-01`,
-		quarterEnd: lastDay(year, firstMonth + 2),
+		month,
+		monthStart: firstDayOf(month),
+		monthEnd: lastDayOf(month),
+		quarter,
+		quarterStart: quarterStart(quarter),
+		quarterEnd: quarterEnd(quarter),
 	}
-}
-
-/** 'YYYY-MM' months from `from` to `to`, both included. */
-export function monthsBetween(from: string, to: string) {
-	const months: string[] = []
-	let year = Number(from.slice(0, 4))
-	let month = Number(from.slice(5, 7))
-	const last = to.slice(0, 7)
-	for (let m = `${year}-${pad(month)}`; m <= last; m = `${year}-${pad(month)}`) {
-		months.push(m)
-		month += 1
-		if (month > 12) {
-			month = 1
-			year += 1
-		}
-	}
-	return months
 }
 
 /** The first day of the month eleven months before `date`'s: a rolling year of months. */
 export function yearBefore(date: string) {
-	const year = Number(date.slice(0, 4))
-	const month = Number(date.slice(5, 7))
-	return month === 12 ? `${year}-01-01` : `${year - 1}-${pad(month + 1)}-01`
+	return firstDayOf(addMonths(monthOf(date), -11))
 }
 
 /** Not ended on `asOf`: no end date, or an end date today or later. */
@@ -161,7 +146,7 @@ export function hoursByMonth(scope: HoursScope) {
 		.groupBy(month)
 		.all()
 	const byMonth = new Map(rows.map((r) => [r.month, r]))
-	return monthsBetween(scope.from, scope.to).map(
+	return monthRange(monthOf(scope.from), monthOf(scope.to)).map(
 		(m) => byMonth.get(m) ?? { month: m, sessions: 0, minutes: 0 },
 	)
 }
@@ -714,8 +699,6 @@ export function listSessions({
 		.all()
 	return pageOf(rows, total, current, perPage)
 }
-
-export type SessionRow = ReturnType<typeof listSessions>['rows'][number]
 
 // ---------------------------------------------------------------- the mentor's own space
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm'
 import { milestones, startups } from '#db/schema/index'
 import type { MilestoneInput } from '~/schemas/funding'
+import { lastDayOf, monthOf } from '~/utils/calendar'
 import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
@@ -146,17 +147,6 @@ export function deleteMilestone({
 	})
 }
 
-/** The first and last day of the month of `date`. */
-export function monthBounds(date: string) {
-	const year = Number(date.slice(0, 4))
-	const month = Number(date.slice(5, 7))
-	const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
-	return {
-		first: `${date.slice(0, 7)}-01`,
-		last: `${date.slice(0, 7)}-${String(last).padStart(2, '0')}`,
-	}
-}
-
 const openMilestone = sql`${milestones.status} IN ('planned', 'in_progress')`
 // graduates and leavers are no longer followed
 const followedStartup = sql`${startups.status} IN ('applicant', 'incubated')`
@@ -173,7 +163,7 @@ export function listMilestonesToFollow({
 	asOf?: string
 }) {
 	if (!can(viewer, 'read:funding:any')) return null
-	const { last } = monthBounds(asOf)
+	const last = lastDayOf(monthOf(asOf))
 	const query = () =>
 		getDb()
 			.select({

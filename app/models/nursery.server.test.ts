@@ -1,7 +1,7 @@
 import { createLease, createStartup, createUnit } from '#tests/factories'
 import { founderViewer, managerViewer } from '#tests/factories-nursery'
 import { today } from '~/utils/clock'
-import { addDays, addMonths, firstDayOf, lastDayOf, monthOf } from '~/utils/rent'
+import { addDays, addMonths, firstDayOf, lastDayOf, monthOf } from '~/utils/calendar'
 import {
 	createUnit as createUnitModel,
 	listUnits,

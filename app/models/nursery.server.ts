@@ -5,7 +5,7 @@ import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
 import { today } from '~/utils/clock'
 import { forbidden } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
-import { addMonths, firstDayOf, lastDayOf, monthOf, monthRange } from '~/utils/rent'
+import { addMonths, firstDayOf, lastDayOf, monthOf, monthRange } from '~/utils/calendar'
 import { diffFields, recordAudit } from './audit.server'
 import type { Viewer } from './viewer'
 
@@ -113,8 +113,6 @@ export function listUnits({ viewer }: { viewer: Viewer }) {
 		.orderBy(asc(units.floor), asc(units.code))
 		.all()
 }
-
-export type UnitRow = ReturnType<typeof listUnits>[number]
 
 export function getUnit({ id, viewer }: { id: number; viewer: Viewer }) {
 	if (!mayManageNursery(viewer)) return null

@@ -25,8 +25,6 @@ function sectionsFor(viewer: Viewer, startupId: number) {
 	}
 }
 
-export type StartupPageSections = ReturnType<typeof sectionsFor>
-
 /** Everything about one startup, in one place, cut to what the viewer may see; null if hidden or absent. */
 export function getStartupPage({ id, viewer }: { id: number; viewer: Viewer }) {
 	const db = getDb()

@@ -11,7 +11,8 @@ import {
 } from '#tests/factories-nursery'
 import { getDb } from '~/utils/db.server'
 import { today } from '~/utils/clock'
-import { addDays, DEFAULT_SCHEDULES, dueDateFor } from '~/utils/rent'
+import { addDays } from '~/utils/calendar'
+import { DEFAULT_SCHEDULES, dueDateFor } from '~/utils/rent'
 import { endLease, getLease } from './lease.server'
 import {
 	getArrears,

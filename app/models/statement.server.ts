@@ -10,15 +10,13 @@ import {
 import type { CreditNoteInput, PaymentInput } from '~/schemas/nursery'
 import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
 import { today } from '~/utils/clock'
+import { daysBetween, firstDayOf, lastDayOf } from '~/utils/calendar'
 import {
 	AGEING_BUCKETS,
 	type AgeingBucket,
 	ageingBucket,
 	computeStatement,
-	daysBetween,
 	dueDateFor,
-	firstDayOf,
-	lastDayOf,
 	type SubsidyStep,
 } from '~/utils/rent'
 import { recordAudit } from './audit.server'
@@ -380,8 +378,6 @@ export function getStatement({ id, viewer }: { id: number; viewer: Viewer }) {
 		period,
 	}
 }
-
-export type StatementDetail = NonNullable<ReturnType<typeof getStatement>>
 
 // ---------------------------------------------------------------- payments and credit notes
 

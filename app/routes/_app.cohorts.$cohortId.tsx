@@ -35,7 +35,7 @@ export default function CohortPage() {
 				) : null}
 			</div>
 			<p className="lead">
-				<span className="badge badge-muted">{t(`programmes.${cohort.programme}`)}</span>{' '}
+				<span className="badge badge-muted">{t(`enums:programmes.${cohort.programme}`)}</span>{' '}
 				{t('page.dates', { start: f.date(cohort.startDate), end: f.date(cohort.endDate) })}
 			</p>
 
@@ -116,8 +116,8 @@ function ProgressRow({ row, lastQuarter }: { row: CohortProgressRow; lastQuarter
 			<th scope="row">
 				<Link to={`/startups/${row.id}`}>{row.name}</Link>
 			</th>
-			<td>{t(`statuses.${row.status}`)}</td>
-			<td>{t(`stages.${row.stage}`)}</td>
+			<td>{t(`enums:startupStatuses.${row.status}`)}</td>
+			<td>{t(`enums:startupStages.${row.stage}`)}</td>
 			<td className="num">{f.number(row.milestonesDone)}</td>
 			<td className="num">{f.number(row.milestonesDue)}</td>
 			<td className={row.milestonesOverdue ? 'num overdue' : 'num'}>

@@ -62,7 +62,7 @@ export default function CohortsPage() {
 						<option value="">{t('common:common.all')}</option>
 						{PROGRAMMES.map((p) => (
 							<option key={p} value={p}>
-								{t(`programmes.${p}`)}
+								{t(`enums:programmes.${p}`)}
 							</option>
 						))}
 					</select>
@@ -94,7 +94,7 @@ export default function CohortsPage() {
 									<th scope="row">
 										<Link to={`/cohorts/${c.id}`}>{c.name}</Link>
 									</th>
-									<td>{t(`programmes.${c.programme}`)}</td>
+									<td>{t(`enums:programmes.${c.programme}`)}</td>
 									<td>{f.date(c.startDate)}</td>
 									<td>{f.date(c.endDate)}</td>
 									<td className="num">{f.number(c.incubated)}</td>

@@ -55,7 +55,7 @@ export default function ContactReviewPage() {
 										<td>
 											<CountryName code={c.country} />
 										</td>
-										<td>{t(`bases.${c.lawfulBasis}`)}</td>
+										<td>{t(`enums:lawfulBases.${c.lawfulBasis}`)}</td>
 										<td>
 											{c.lastContactOn
 												? f.date(c.lastContactOn)

@@ -4,8 +4,9 @@ import { isPublicMoney } from '~/models/leverage'
 import { requirePermission } from '~/utils/auth.server'
 import { today } from '~/utils/clock'
 import { csvResponse, toCsv } from '~/utils/csv.server'
+import { formatMoneyForCsv } from '~/utils/money'
 
-const euros = (cents: number | null) => (cents === null ? '' : (cents / 100).toFixed(2))
+const euros = (cents: number | null) => (cents === null ? '' : formatMoneyForCsv(cents))
 
 /** The current /funding view, one line per event, for the accountant's spreadsheet. Managers only. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -124,9 +124,9 @@ function MilestoneTable({
 						</td>
 						<th scope="row">
 							<Link to={`/startups/${m.startupId}/milestones/${m.id}`}>{m.title}</Link>
-							<span className="muted"> · {t(`milestoneKinds.${m.kind}`)}</span>
+							<span className="muted"> · {t(`enums:milestoneKinds.${m.kind}`)}</span>
 						</th>
-						<td>{t(`milestoneStatuses.${m.status}`)}</td>
+						<td>{t(`enums:milestoneStatuses.${m.status}`)}</td>
 						<td className="note">{m.note ?? ''}</td>
 					</tr>
 				))}

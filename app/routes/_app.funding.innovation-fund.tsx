@@ -200,12 +200,12 @@ export default function InnovationFundPage() {
 																style={{ marginInlineStart: `${e.depth - 1}rem` }}
 															>
 																{e.depth > 1 ? <span aria-hidden="true">↳ </span> : null}
-																{t(`kinds.${e.kind}`)}
+																{t(`enums:fundingKinds.${e.kind}`)}
 																{e.source ? ` — ${e.source}` : ''} ({e.startupName}):{' '}
 																{e.amountEurCents === null
 																	? f.money(e.amountCents, e.currency)
 																	: f.money(e.amountEurCents)}
-																, {t(`statuses.${e.status}`).toLowerCase()}
+																, {t(`enums:fundingStatuses.${e.status}`).toLowerCase()}
 																{e.notCounted ? ` — ${t(`fund.notCounted.${e.notCounted}`)}` : ''}
 															</li>
 														))}

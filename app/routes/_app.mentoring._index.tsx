@@ -103,7 +103,7 @@ export default function MentoringPage() {
 											<Link to={`/startups/${a.startupId}`}>{a.startupName}</Link>
 										</strong>{' '}
 										<span className="muted">
-											{t(`common:stages.${a.startupStage}`)} · {a.focus}
+											{t(`enums:startupStages.${a.startupStage}`)} · {a.focus}
 										</span>
 									</p>
 									<p className="muted">

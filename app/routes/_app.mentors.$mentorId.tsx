@@ -9,10 +9,11 @@ import { useTranslation } from 'react-i18next'
 import { Pagination } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { AssignmentTable } from '~/components/mentor-assignments'
-import { Duration, Languages, TagList } from '~/components/mentor-format'
+import { Duration, Languages } from '~/components/mentor-format'
 import { MonthTable } from '~/components/mentor-hours'
 import { MentorSessionList } from '~/components/mentor-session-list'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
+import { TagList } from '~/components/tag-list'
 import { getMentor, setMentorActive } from '~/models/mentor.server'
 import {
 	hoursByMonth,

@@ -6,7 +6,8 @@ import { requirePermission } from '~/utils/auth.server'
 import { csvResponse, toCsv } from '~/utils/csv.server'
 import { today } from '~/utils/clock'
 import { optionalParam } from '~/utils/list-params'
-import { centsToInput, firstDayOf, lastDayOf } from '~/utils/rent'
+import { formatMoneyForCsv } from '~/utils/money'
+import { firstDayOf, lastDayOf } from '~/utils/calendar'
 
 const YearParam = z.coerce.number().int().min(2000).max(2100)
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		{ header: 'id', value: (r) => r.id },
 		{ header: 'paid_on', value: (r) => r.paidOn },
 		{ header: 'payer', value: (r) => r.payer },
-		{ header: 'amount_eur', value: (r) => centsToInput(r.amountCents, 'en') },
+		{ header: 'amount_eur', value: (r) => formatMoneyForCsv(r.amountCents) },
 		{ header: 'reference', value: (r) => r.reference },
 		{ header: 'statement_id', value: (r) => r.statementId },
 		{ header: 'statement_month', value: (r) => r.month },

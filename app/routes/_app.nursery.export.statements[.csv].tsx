@@ -6,11 +6,11 @@ import { requirePermission } from '~/utils/auth.server'
 import { csvResponse, toCsv } from '~/utils/csv.server'
 import { today } from '~/utils/clock'
 import { optionalParam } from '~/utils/list-params'
-import { centsToInput } from '~/utils/rent'
+import { formatMoneyForCsv } from '~/utils/money'
 
 const YearParam = z.coerce.number().int().min(2000).max(2100)
 // euros with a dot, as spreadsheets import them in any locale
-const eur = (cents: number) => centsToInput(cents, 'en')
+const eur = formatMoneyForCsv
 
 /**
  * Statements and credit notes of a month (?month=YYYY-MM) or a year (?year=YYYY, default this

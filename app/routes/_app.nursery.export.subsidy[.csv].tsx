@@ -5,11 +5,11 @@ import { requirePermission } from '~/utils/auth.server'
 import { csvResponse, toCsv } from '~/utils/csv.server'
 import { notFound } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
-import { centsToInput } from '~/utils/rent'
+import { formatMoneyForCsv } from '~/utils/money'
 
 const YearParam = z.coerce.number().int().min(2000).max(2100)
 // never negative: toCsv turns a leading "-" into text (formula guard)
-const eur = (cents: number | null) => (cents === null ? '' : centsToInput(cents, 'en'))
+const eur = (cents: number | null) => (cents === null ? '' : formatMoneyForCsv(cents))
 
 /**
  * The subsidy summary for Cap Calaisis and the accountant: one row per year, or with ?year=

@@ -10,7 +10,6 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, Field } from '~/components/forms'
-import { useNurseryFormat } from '~/components/nursery-format'
 import { ScheduleTable } from '~/components/nursery-schedule'
 import { StatementTable } from '~/components/nursery-statement-table'
 import { EmptyState } from '~/components/stat'
@@ -48,7 +47,6 @@ export default function LeasePage() {
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
-	const nf = useNurseryFormat()
 	return (
 		<>
 			<p className="breadcrumb">
@@ -77,7 +75,7 @@ export default function LeasePage() {
 					<ul>
 						{toCorrect.map((s) => (
 							<li key={s.id}>
-								<Link to={`/nursery/statements/${s.id}`}>{nf.month(s.month)}</Link>
+								<Link to={`/nursery/statements/${s.id}`}>{f.month(s.month)}</Link>
 							</li>
 						))}
 					</ul>
@@ -87,7 +85,7 @@ export default function LeasePage() {
 			<dl className="facts">
 				<Fact
 					label={t('leaseForm.unit')}
-					value={`${lease.unitCode} · ${t(`kinds.${lease.unitKind}`)}`}
+					value={`${lease.unitCode} · ${t(`enums:unitKinds.${lease.unitKind}`)}`}
 				/>
 				<Fact label={t('leaseForm.startDate')} value={f.date(lease.startDate)} />
 				<Fact

@@ -16,7 +16,8 @@ import { requirePermission } from '~/utils/auth.server'
 import { getLocale } from '~/utils/i18n.server'
 import { notFound, redirectWithToast } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
-import { centsToInput, DEFAULT_SCHEDULES } from '~/utils/rent'
+import { formatMoneyForForm } from '~/utils/money'
+import { DEFAULT_SCHEDULES } from '~/utils/rent'
 
 const IdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 				unitId: String(draft.unitId),
 				startDate: draft.startDate,
 				endDate: '',
-				monthlyRent: centsToInput(draft.monthlyRentCents, locale),
+				monthlyRent: formatMoneyForForm(draft.monthlyRentCents, locale),
 				steps: stepsToInput(draft.steps, locale),
 				renewsLeaseId: String(draft.renewsLeaseId),
 			},
@@ -60,7 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			unitId: unit ? String(unit.id) : '',
 			startDate: '',
 			endDate: '',
-			monthlyRent: unit ? centsToInput(unit.marketRentCents, locale) : '',
+			monthlyRent: unit ? formatMoneyForForm(unit.marketRentCents, locale) : '',
 			steps: stepsToInput(DEFAULT_SCHEDULES[startup?.programme ?? 'incubation'], locale),
 			renewsLeaseId: '',
 		},

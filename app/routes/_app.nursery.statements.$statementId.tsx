@@ -8,7 +8,6 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { useNurseryFormat } from '~/components/nursery-format'
 import { CreditNoteForm, PaymentForm } from '~/components/nursery-statement-forms'
 import { EmptyState } from '~/components/stat'
 import { getStatement, issueCreditNote, recordPayment } from '~/models/statement.server'
@@ -70,12 +69,11 @@ export default function StatementPage() {
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
-	const nf = useNurseryFormat()
 	const { statement: s, period, creditNotes, payments, suggestedCredit } = detail
 	const lines = [
 		{
 			payer: 'cap_calaisis' as const,
-			label: t('payers.cap_calaisis'),
+			label: t('enums:payers.cap_calaisis'),
 			share: s.subsidyCents,
 			credited: s.creditedSubsidyCents,
 			paid: s.paidSubsidyCents,
@@ -83,7 +81,7 @@ export default function StatementPage() {
 		},
 		{
 			payer: 'startup' as const,
-			label: t('payers.startupNamed', { name: s.startupName }),
+			label: t('statement.startupPayer', { name: s.startupName }),
 			share: s.startupShareCents,
 			credited: s.creditedStartupCents,
 			paid: s.paidStartupCents,
@@ -96,12 +94,12 @@ export default function StatementPage() {
 		<>
 			<p className="breadcrumb">
 				<Link to={`/nursery/statements?month=${s.month}`}>
-					{t('statements.pageTitle', { month: nf.month(s.month) })}
+					{t('statements.pageTitle', { month: f.month(s.month) })}
 				</Link>
 			</p>
 			<div className="page-header">
 				<div>
-					<h1>{t('statement.title', { month: nf.month(s.month), startup: s.startupName })}</h1>
+					<h1>{t('statement.title', { month: f.month(s.month), startup: s.startupName })}</h1>
 					<p className="muted">
 						{t('statement.issuedDue', { issued: f.date(s.issuedOn), due: f.date(s.dueOn) })} ·{' '}
 						<Link to={`/nursery/leases/${s.leaseId}`}>
@@ -190,7 +188,7 @@ export default function StatementPage() {
 								{payments.map((p) => (
 									<tr key={p.id}>
 										<td>{f.date(p.paidOn)}</td>
-										<td>{t(`payers.${p.payer}`)}</td>
+										<td>{t(`enums:payers.${p.payer}`)}</td>
 										<td className="num">{f.money(p.amountCents)}</td>
 										<td>{p.reference ?? '—'}</td>
 									</tr>

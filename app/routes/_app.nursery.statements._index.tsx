@@ -9,17 +9,17 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList } from '~/components/forms'
-import { formatMonth, useNurseryFormat } from '~/components/nursery-format'
 import { StatementTable } from '~/components/nursery-statement-table'
 import { EmptyState } from '~/components/stat'
 import { getMonth, issueMonth } from '~/models/statement.server'
 import { IssueMonthSchema, MonthSchema } from '~/schemas/nursery'
 import { requirePermission } from '~/utils/auth.server'
 import { today } from '~/utils/clock'
+import { formatMonth } from '~/utils/format'
 import { getLocale } from '~/utils/i18n.server'
 import { redirectWithToast } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
-import { addMonths, monthOf } from '~/utils/rent'
+import { addMonths, monthOf } from '~/utils/calendar'
 import { useFormat } from '~/utils/use-format'
 
 /** Statements may be issued ahead for next month at most (rent is billed in advance). */
@@ -65,8 +65,7 @@ export default function StatementsPage() {
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
-	const nf = useNurseryFormat()
-	const monthLabel = nf.month(month)
+	const monthLabel = f.month(month)
 	const errors = lastResult?.error
 	return (
 		<>
@@ -87,7 +86,7 @@ export default function StatementsPage() {
 
 			<nav aria-label={t('statements.monthNav')} className="filters month-nav">
 				<Link to={`?month=${addMonths(month, -1)}`} className="button button-small">
-					← {nf.month(addMonths(month, -1))}
+					← {f.month(addMonths(month, -1))}
 				</Link>
 				<Form method="get" className="inline-form">
 					<label htmlFor="month-picker">{t('statements.pickMonth')}</label>{' '}
@@ -97,14 +96,14 @@ export default function StatementsPage() {
 					</button>
 				</Form>
 				<Link to={`?month=${addMonths(month, 1)}`} className="button button-small">
-					{nf.month(addMonths(month, 1))} →
+					{f.month(addMonths(month, 1))} →
 				</Link>
 			</nav>
 
 			<section aria-labelledby="issue-heading" className="panel">
 				<h2 id="issue-heading">{t('statements.issueTitle', { month: monthLabel })}</h2>
 				{month > lastIssuable ? (
-					<p className="muted">{t('statements.tooEarly', { month: nf.month(lastIssuable) })}</p>
+					<p className="muted">{t('statements.tooEarly', { month: f.month(lastIssuable) })}</p>
 				) : pending.length ? (
 					<>
 						<p>{t('statements.pendingLead', { count: pending.length })}</p>

@@ -13,7 +13,7 @@ import { getUnit, updateUnit } from '~/models/nursery.server'
 import { UnitSchema } from '~/schemas/nursery'
 import { requirePermission } from '~/utils/auth.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
-import { centsToInput } from '~/utils/rent'
+import { formatMoneyForForm } from '~/utils/money'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'update:lease:any')
@@ -59,7 +59,7 @@ export default function EditUnitPage() {
 					kind: unit.kind,
 					areaM2: String(unit.areaM2).replace('.', i18n.language === 'en' ? '.' : ','),
 					desks: String(unit.desks),
-					marketRent: centsToInput(unit.marketRentCents, i18n.language),
+					marketRent: formatMoneyForForm(unit.marketRentCents, i18n.language),
 				}}
 			/>
 		</>

@@ -31,7 +31,8 @@ export default function OrganisationPage() {
 				<div>
 					<h1>{organisation.name}</h1>
 					<p className="muted">
-						<CountryName code={organisation.country} /> · {t(`kinds.${organisation.kind}`)}
+						<CountryName code={organisation.country} /> ·{' '}
+						{t(`enums:organisationKinds.${organisation.kind}`)}
 						{organisation.sector ? ` · ${organisation.sector}` : ''}
 					</p>
 				</div>
@@ -102,7 +103,7 @@ export default function OrganisationPage() {
 									<th scope="row">
 										<Link to={`/startups/${i.startupId}`}>{i.startupName}</Link>
 									</th>
-									<td>{t(`purposes.${i.purpose}`)}</td>
+									<td>{t(`enums:introductionPurposes.${i.purpose}`)}</td>
 									<td>
 										<IntroductionStatusBadge status={i.status} />
 									</td>

@@ -23,9 +23,10 @@ import {
 	updateFundingEvent,
 } from '~/models/funding.server'
 import type { Viewer } from '~/models/viewer'
-import { amountInput, FundingEventSchema } from '~/schemas/funding'
+import { FundingEventSchema } from '~/schemas/funding'
 import { requireUser } from '~/utils/auth.server'
 import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { formatMoneyForForm } from '~/utils/money'
 
 function requireEditor(user: Viewer, startupId: number) {
 	const access = startupEditorAccess(user, startupId, 'funding')
@@ -109,7 +110,7 @@ export default function EditFundingEventPage() {
 		kind: event.kind,
 		source: event.source,
 		origin: event.isPublic ? 'public' : 'private',
-		amount: amountInput(event.amountCents, i18n.language),
+		amount: formatMoneyForForm(event.amountCents, i18n.language),
 		currency: event.currency,
 		status: event.status,
 		plannedOn: event.plannedOn ?? '',
@@ -125,7 +126,12 @@ export default function EditFundingEventPage() {
 			<p className="breadcrumb">
 				<Link to={`/startups/${startup.id}`}>{startup.name}</Link>
 			</p>
-			<h1>{t('event.editTitle', { kind: t(`kinds.${event.kind}`), source: event.source })}</h1>
+			<h1>
+				{t('event.editTitle', {
+					kind: t(`enums:fundingKinds.${event.kind}`),
+					source: event.source,
+				})}
+			</h1>
 			<FundingEventForm
 				startupId={startup.id}
 				lastResult={lastResult}

@@ -114,7 +114,7 @@ export default function IntroductionStatusPage() {
 			status: introduction.status,
 			statusOn: today,
 			dealValue:
-				introduction.dealValueCents != null ? (introduction.dealValueCents / 100).toFixed(2) : '',
+				introduction.dealValueCents != null ? f.moneyInput(introduction.dealValueCents) : '',
 			dealCurrency: introduction.dealCurrency ?? 'EUR',
 			note: introduction.note ?? '',
 		},
@@ -141,7 +141,7 @@ export default function IntroductionStatusPage() {
 				</div>
 				<div>
 					<dt>{t('fields.purpose')}</dt>
-					<dd>{t(`purposes.${introduction.purpose}`)}</dd>
+					<dd>{t(`enums:introductionPurposes.${introduction.purpose}`)}</dd>
 				</div>
 				<div>
 					<dt>{t('fields.introducedOn')}</dt>
@@ -160,7 +160,10 @@ export default function IntroductionStatusPage() {
 					<SelectField
 						label={t('introductions.newStatus')}
 						selectProps={getSelectProps(fields.status)}
-						options={statuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+						options={statuses.map((s) => ({
+							value: s,
+							label: t(`enums:introductionStatuses.${s}`),
+						}))}
 						errors={fields.status.errors}
 					/>
 					<Field

@@ -13,7 +13,8 @@ import { EmptyState } from '~/components/stat'
 import { startupEditorAccess } from '~/models/funding.server'
 import { getKpiOverview, saveKpiReport } from '~/models/kpi.server'
 import type { Viewer } from '~/models/viewer'
-import { amountInput, kpiReportSchema, QUARTER_PATTERN } from '~/schemas/funding'
+import { QUARTER_PATTERN } from '~/utils/calendar'
+import { kpiReportSchema } from '~/schemas/funding'
 import { requireUser } from '~/utils/auth.server'
 import { today } from '~/utils/clock'
 import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
@@ -87,7 +88,7 @@ export default function KpiReportsPage() {
 	const { startup, reports, missing, lastQuarter, quarters, quarter } =
 		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t, i18n } = useTranslation('funding')
+	const { t } = useTranslation('funding')
 	const f = useFormat()
 	const quarterLabel = useQuarterLabel()
 	const existing = reports.find((r) => r.quarter === quarter)
@@ -177,7 +178,7 @@ export default function KpiReportsPage() {
 					values={{
 						quarter,
 						employees: existing ? String(existing.employees) : '',
-						revenue: existing ? amountInput(existing.revenueCents, i18n.language) : '',
+						revenue: existing ? f.moneyInput(existing.revenueCents) : '',
 						ukCustomers: existing ? String(existing.ukCustomers) : '',
 						comment: existing?.comment ?? '',
 					}}

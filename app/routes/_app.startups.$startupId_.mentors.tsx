@@ -120,12 +120,12 @@ export default function StartupMentorsPage() {
 			<p className="lead">
 				{t('suggest.needs', {
 					sector: needs.sector,
-					stage: t(`common:stages.${needs.stage}`),
+					stage: t(`enums:startupStages.${needs.stage}`),
 				})}{' '}
 				{needs.ukFocus ? t('suggest.needsUk') : null}{' '}
 				{needs.openMilestoneKinds.length
 					? t('suggest.needsMilestones', {
-							kinds: needs.openMilestoneKinds.map((k) => t(`milestoneKinds.${k}`)).join(', '),
+							kinds: needs.openMilestoneKinds.map((k) => t(`enums:milestoneKinds.${k}`)).join(', '),
 						})
 					: t('suggest.noOpenMilestones')}
 			</p>

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { useNurseryFormat } from '~/components/nursery-format'
 import { ScheduleTable } from '~/components/nursery-schedule'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { getRentAccount } from '~/models/lease.server'
@@ -58,7 +57,6 @@ export default function StartupRentPage() {
 		useLoaderData<typeof loader>()
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
-	const nf = useNurseryFormat()
 	return (
 		<>
 			<p className="breadcrumb">
@@ -154,7 +152,7 @@ export default function StartupRentPage() {
 							<tbody>
 								{statements.map((s) => (
 									<tr key={s.id} className={s.overdue ? 'row-overdue' : undefined}>
-										<th scope="row">{nf.month(s.month)}</th>
+										<th scope="row">{f.month(s.month)}</th>
 										<td>{s.unitCode}</td>
 										<td className="num">{f.money(s.rentCents)}</td>
 										<td className="num">{f.money(s.subsidyCents)}</td>
@@ -171,7 +169,7 @@ export default function StartupRentPage() {
 										<td>
 											<Link
 												to={`/nursery/statements/${s.id}/print`}
-												aria-label={t('rent.printLabel', { month: nf.month(s.month) })}
+												aria-label={t('rent.printLabel', { month: f.month(s.month) })}
 											>
 												{t('statement.print')}
 											</Link>

@@ -67,13 +67,16 @@ export default function StartupsPage() {
 					name="status"
 					label={t('common:fields.status')}
 					value={filters.status}
-					options={STARTUP_STATUSES.map((s) => ({ value: s, label: t(`common:statuses.${s}`) }))}
+					options={STARTUP_STATUSES.map((s) => ({
+						value: s,
+						label: t(`enums:startupStatuses.${s}`),
+					}))}
 				/>
 				<FilterSelect
 					name="stage"
 					label={t('common:fields.stage')}
 					value={filters.stage}
-					options={STARTUP_STAGES.map((s) => ({ value: s, label: t(`common:stages.${s}`) }))}
+					options={STARTUP_STAGES.map((s) => ({ value: s, label: t(`enums:startupStages.${s}`) }))}
 				/>
 				<FilterSelect
 					name="sector"
@@ -123,10 +126,10 @@ export default function StartupsPage() {
 										<td>{s.cohortName ?? '—'}</td>
 										<td>
 											<span className={`badge status-${s.status}`}>
-												{t(`common:statuses.${s.status}`)}
+												{t(`enums:startupStatuses.${s.status}`)}
 											</span>
 										</td>
-										<td>{t(`common:stages.${s.stage}`)}</td>
+										<td>{t(`enums:startupStages.${s.stage}`)}</td>
 										<td>{s.sector}</td>
 										<td>{s.ukFocus ? t('common:common.yes') : t('common:common.no')}</td>
 										<td className="num">{f.number(s.monthsInNursery)}</td>

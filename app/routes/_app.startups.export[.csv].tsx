@@ -5,6 +5,7 @@ import { requireUser } from '~/utils/auth.server'
 import { today } from '~/utils/clock'
 import { csvResponse, toCsv } from '~/utils/csv.server'
 import { forbidden } from '~/utils/http.server'
+import { formatMoneyForCsv } from '~/utils/money'
 
 /** The current view of the portfolio table, as the accountant or a partner opens it in a spreadsheet. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		{ header: 'left_on', value: (r) => r.leftOn },
 		{ header: 'months_in_nursery', value: (r) => r.monthsInNursery },
 		// euros with a dot, as spreadsheets import them in any locale
-		{ header: 'funds_secured_eur', value: (r) => (r.fundsSecuredEurCents / 100).toFixed(2) },
+		{ header: 'funds_secured_eur', value: (r) => formatMoneyForCsv(r.fundsSecuredEurCents) },
 	])
 	return csvResponse(`tektos-startups-${today()}.csv`, csv)
 }

@@ -44,7 +44,7 @@ export default function UsersPage() {
 									<Link to={String(u.id)}>{u.name}</Link>
 								</th>
 								<td>{u.email}</td>
-								<td>{t(`roles.${u.role}`)}</td>
+								<td>{t(`enums:roles.${u.role}`)}</td>
 								<td>{u.startupName ?? u.mentorName ?? u.organisation ?? '—'}</td>
 								<td>
 									{u.disabledAt ? (

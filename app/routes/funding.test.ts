@@ -20,7 +20,7 @@ import {
 	statusOf,
 } from '#tests/request'
 import { listStartupActivity } from '~/models/startup.server'
-import { lastFinishedQuarter, quarterOf } from '~/schemas/funding'
+import { lastFinishedQuarter, quarterOf } from '~/utils/calendar'
 import { today } from '~/utils/clock'
 import { getDb } from '~/utils/db.server'
 import { loader as fundingLoader } from './_app.funding._index'
@@ -138,8 +138,8 @@ test('bad funding input comes back with field messages and writes nothing', asyn
 	const { cookie } = await as('founder', { startupId: startup.id })
 	const later = createFundingEvent({ startupId: startup.id, plannedOn: '2026-01-01' })
 	const cases: [Record<string, string>, string, string][] = [
-		[{ amount: '-500' }, 'amount', 'funding:errors.amountNegative'],
-		[{ amount: 'lots' }, 'amount', 'funding:errors.amount'],
+		[{ amount: '-500' }, 'amount', 'errors.amountNegative'],
+		[{ amount: 'lots' }, 'amount', 'errors.amount'],
 		[{ amount: '' }, 'amount', 'errors.required'],
 		[{ currency: 'USD' }, 'currency', 'errors.invalidChoice'],
 		[{ status: 'secured' }, 'securedOn', 'funding:errors.statusDate'],
@@ -380,7 +380,7 @@ test('one KPI report per quarter: a second one replaces it only after confirmati
 	const negative = await send({ ...form, quarter: '2024-Q1', employees: '-1', revenue: 'x' })
 	expect((dataOf(negative) as { result: Reply }).result.error).toMatchObject({
 		employees: ['funding:errors.negative'],
-		revenue: ['funding:errors.amount'],
+		revenue: ['errors.amount'],
 	})
 	expect(stored()).toHaveLength(1)
 

@@ -7,7 +7,7 @@ import {
 	type MetaFunction,
 	redirect,
 } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, Field } from '~/components/forms'
@@ -124,6 +124,9 @@ export default function LoginPage() {
 						{t('login.submit')}
 					</button>
 				</Form>
+				<p>
+					<Link to="/forgot-password">{t('login.forgot')}</Link>
+				</p>
 			</main>
 		</div>
 	)

@@ -8,7 +8,7 @@ import {
 	createStartup,
 	createUser,
 } from '#tests/factories'
-import { addDays } from '#tests/factories-mentors'
+import { addDays } from '~/utils/calendar'
 import {
 	actionArgs,
 	dataOf,

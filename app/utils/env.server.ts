@@ -10,6 +10,19 @@ const EnvSchema = z.object({
 	SESSION_SECRET: z.string().min(16, 'SESSION_SECRET must be at least 16 characters').optional(),
 	/** `1`: the server may create a new, empty database where none is (production refuses otherwise) */
 	DB_INIT: z.enum(['0', '1', '']).optional(),
+	// smtp://user:pass@host:587 or smtps://…: without it, emails wait in the outbox
+	SMTP_URL: z.preprocess(
+		(v) => (v === '' ? undefined : v),
+		z.string().url('SMTP_URL must be a URL such as smtps://user:pass@mail.example:465').optional(),
+	),
+	MAIL_FROM: z.string().min(3).default('TEKTOS <no-reply@tektos.example>'),
+	// the address written in emails' links; never taken from the request's Host header
+	PUBLIC_URL: z.preprocess(
+		(v) => (v === '' ? undefined : v),
+		z.string().url('PUBLIC_URL must be a URL such as https://crm.tektos.fr').optional(),
+	),
+	// where uploaded files live; default: an uploads/ folder beside the database
+	UPLOADS_DIR: z.string().min(1).optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -39,3 +52,17 @@ export function backupDirFor(databaseFile: string) {
 export const getBackupDir = () => backupDirFor(getDatabasePath())
 
 export const isProduction = () => getEnv().NODE_ENV === 'production'
+
+/** The app's own address for links in emails: PUBLIC_URL, or this machine in development. */
+export function getPublicUrl() {
+	const env = getEnv()
+	return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '')
+}
+
+/** Uploaded files sit outside the database, by default in an uploads/ folder beside it. */
+export function getUploadsDir() {
+	const env = getEnv()
+	return env.UPLOADS_DIR
+		? path.resolve(env.UPLOADS_DIR)
+		: path.join(path.dirname(getDatabasePath()), 'uploads')
+}

@@ -2,7 +2,9 @@ import type { Role } from '#db/schema/enums'
 
 /**
  * Who may do what. `own` means "the startup a founder is linked to",
- * `assigned` means "a startup a mentor is assigned to", `any` means every record.
+ * `assigned` means "a startup a mentor is assigned to", `any` means every record,
+ * `committee` means "the calls for applications whose committee the user sits on" (the jury:
+ * app/models/jury.server.ts decides which calls and applications that is).
  * The UI asks this map to hide what a user cannot do; loaders and actions enforce it.
  */
 export const PERMISSIONS = {
@@ -25,6 +27,12 @@ export const PERMISSIONS = {
 		'update:introduction:any',
 		'update:session:any',
 		'manage:user:any',
+		'read:call:any',
+		'update:call:any',
+		'decide:application:any',
+		'erase:application:any',
+		'read:outbox:any',
+		'score:application:committee',
 	],
 	founder: [
 		'read:startup:own',
@@ -38,13 +46,20 @@ export const PERMISSIONS = {
 		'update:introduction:own',
 		'read:statement:own',
 	],
-	mentor: ['read:startup:assigned', 'read:session:own', 'create:session:own', 'update:session:own'],
+	mentor: [
+		'read:startup:assigned',
+		'read:session:own',
+		'create:session:own',
+		'update:session:own',
+		'score:application:committee',
+	],
 	partner: [
 		'read:report:any',
 		'read:portfolio:any',
 		'read:subsidy:any',
 		'read:funding:summary',
 		'read:introduction:summary',
+		'score:application:committee',
 	],
 } as const satisfies Record<Role, readonly string[]>
 
@@ -55,7 +70,8 @@ export function can(user: { role: Role } | null | undefined, permission: Permiss
 	return (PERMISSIONS[user.role] as readonly Permission[]).includes(permission)
 }
 
-export type NavItem = { to: string; labelKey: string }
+/** `committee`: shown only to someone who sits on a selection committee. */
+export type NavItem = { to: string; labelKey: string; committee?: true }
 
 /** Each role's navigation, in order. Only screens that exist are listed. */
 export const NAVIGATION: Record<Role, NavItem[]> = {
@@ -67,6 +83,8 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
 		{ to: '/nursery', labelKey: 'nav.nursery' },
 		{ to: '/funding', labelKey: 'nav.funding' },
 		{ to: '/contacts', labelKey: 'nav.contacts' },
+		{ to: '/calls', labelKey: 'nav.calls' },
+		{ to: '/jury', labelKey: 'nav.jury', committee: true },
 		{ to: '/reports', labelKey: 'nav.reports' },
 		{ to: '/users', labelKey: 'nav.users' },
 	],
@@ -74,6 +92,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
 	mentor: [
 		{ to: '/', labelKey: 'nav.myMentees' },
 		{ to: '/mentoring', labelKey: 'nav.mySessions' },
+		{ to: '/jury', labelKey: 'nav.jury', committee: true },
 	],
 	partner: [
 		{ to: '/reports', labelKey: 'nav.reports' },
@@ -81,5 +100,6 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
 		{ to: '/nursery/subsidy', labelKey: 'nav.subsidy' },
 		{ to: '/funding', labelKey: 'nav.funding' },
 		{ to: '/introductions', labelKey: 'nav.introductions' },
+		{ to: '/jury', labelKey: 'nav.jury', committee: true },
 	],
 }

@@ -17,7 +17,7 @@ export function configureConnection(sqlite: Database.Database) {
 
 /**
  * The functions the contacts triggers call to keep the duplicate keys (migration
- * 0004_contact_duplicate_keys): every connection that writes contacts needs them, which is
+ * 0005_contact_duplicate_keys): every connection that writes contacts needs them, which is
  * every connection made here. A tool that writes contacts without them fails loudly ("no such
  * function"), it never stores a wrong key.
  */

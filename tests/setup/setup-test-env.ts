@@ -11,6 +11,8 @@ const file = path.resolve(
 	`test-${process.env.VITEST_POOL_ID ?? '0'}-${crypto.randomUUID()}.db`,
 )
 process.env.DATABASE_PATH = file
+// uploaded files (applications' PDFs) of this test file only, removed with its database
+process.env.UPLOADS_DIR = `${file}-uploads`
 process.env.SESSION_SECRET = 'test-secret-test-secret-test-secret'
 
 migrateDatabase(getDb())
@@ -21,4 +23,5 @@ afterAll(() => {
 		globalThis.__tektosDb = undefined
 	}
 	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
+	fs.rmSync(`${file}-uploads`, { recursive: true, force: true })
 })

@@ -115,6 +115,25 @@ export function reportSectionCsv(section: ReportSection, report: Report) {
 			push('uk_contacts', 'total', { contacts: fb.ukContacts })
 			break
 		}
+		case 'selection': {
+			const se = report.selection
+			const counts = (c: (typeof se)['totals']) => ({
+				submitted: c.submitted,
+				accepted: c.accepted,
+				waitlisted: c.waitlisted,
+				rejected: c.rejected,
+				pending: c.pending,
+				...(c.acceptanceRate === null ? {} : { acceptance_rate_percent: c.acceptanceRate }),
+			})
+			for (const c of se.byCall) push('by_call', c.titleEn, counts(c))
+			push('by_call', 'total', counts(se.totals))
+			for (const o of se.byOrigin) push('by_origin', o.origin, counts(o))
+			if (se.medianDaysToDecision !== null) {
+				push('days_to_decision', 'median', { days: se.medianDaysToDecision })
+				push('days_to_decision', 'average', { days: se.averageDaysToDecision ?? 0 })
+			}
+			break
+		}
 	}
 	return toCsv(lines, [
 		{ header: 'table', value: (l) => l.table },

@@ -1,11 +1,9 @@
 import { FUNDING_KINDS, STARTUP_STATUSES } from '#db/schema/enums'
-import { formatDate } from '~/utils/format'
+import { formatDate, localeTag } from '~/utils/format'
 import type { ReportPeriod } from './period'
 
 /** i18next's t, reduced to what these labels need (any namespace, prefixed keys). */
 type Translate = (key: string, options?: Record<string, string | number>) => string
-
-const localeTag = (locale: string) => (locale === 'en' ? 'en-GB' : 'fr-FR')
 
 /** "Q3 2025" / "T3 2025" for 2025-Q3. */
 export function quarterWords(quarter: string, t: Translate) {
@@ -56,7 +54,7 @@ export function figureWords(
 			return words('hosted')
 		case 'portfolio.status':
 			return (STARTUP_STATUSES as readonly string[]).includes(key)
-				? words('status', { status: t(`common:statuses.${key}`) })
+				? words('status', { status: t(`enums:startupStatuses.${key}`) })
 				: null
 		case 'portfolio.cohort':
 			if (!key) return null
@@ -82,10 +80,12 @@ export function figureWords(
 		case 'mentoring.organisation':
 			return key ? words(metric, { organisation: key }) : null
 		case 'fb.funnel':
-			return STAGES.includes(key) ? words(metric, { stage: t(`reports:fb.stages.${key}`) }) : null
+			return STAGES.includes(key)
+				? words(metric, { stage: t(`enums:introductionStatuses.${key}`) })
+				: null
 		case 'funding.kind':
 			return (FUNDING_KINDS as readonly string[]).includes(key)
-				? words(metric, { kind: t(`funding:kinds.${key}`) })
+				? words(metric, { kind: t(`enums:fundingKinds.${key}`) })
 				: null
 		default:
 			return null

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { anniversary } from '~/utils/calendar'
 import { getDb } from '~/utils/db.server'
 import { type ReportPeriod, yearsOf } from './period'
 
@@ -24,14 +25,6 @@ export function listHostedStartups(period: ReportPeriod) {
 			AND (s.left_on IS NULL OR s.left_on >= ${period.from})
 			${cohortFilter(period)}
 		ORDER BY s.name COLLATE NOCASE`)
-}
-
-/**
- * The N-th anniversary of a date. An entry on 29 February has its anniversary in a common year on
- * "02-29", which sorts between the 28th and 1 March: compared as text, it acts as 1 March.
- */
-function addYears(date: string, years: number) {
-	return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`
 }
 
 /**
@@ -70,9 +63,10 @@ export function getPortfolioReport(period: ReportPeriod) {
 	})
 
 	const survival = [1, 2, 3].map((years) => {
-		const eligible = entered.filter((s) => addYears(s.enteredOn, years) <= period.to)
+		const eligible = entered.filter((s) => anniversary(s.enteredOn, years) <= period.to)
 		const survived = eligible.filter(
-			(s) => !(s.status === 'left' && s.leftOn !== null && s.leftOn < addYears(s.enteredOn, years)),
+			(s) =>
+				!(s.status === 'left' && s.leftOn !== null && s.leftOn < anniversary(s.enteredOn, years)),
 		)
 		return { years, eligible: eligible.length, survived: survived.length }
 	})

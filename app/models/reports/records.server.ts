@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { fundingEvents, startups } from '#db/schema/index'
+import { isMonth, lastDayOf, QUARTER_PATTERN, quarterEnd, quarterStart } from '~/utils/calendar'
 import { getDb } from '~/utils/db.server'
 import { amountInEurCents, conversionDate, isSecured } from '../funding-sql.server'
 import { isPublicMoney } from '../leverage'
 import type { Viewer } from '../viewer'
-import { quarterEnd, quarterStart, type ReportPeriod } from './period'
+import { type ReportPeriod } from './period'
 import { listHostedStartups } from './portfolio.server'
 
 export type RecordRow = {
@@ -100,7 +101,7 @@ export function listReportRecords({
 			)
 		}
 		case 'jobs.quarter': {
-			if (!/^\d{4}-Q[1-4]$/.test(key)) return null
+			if (!QUARTER_PATTERN.test(key)) return null
 			const rows = db.all<{ id: number; name: string; quarter: string; employees: number }>(sql`
 				SELECT s.id, s.name, k.quarter, k.employees
 				FROM startups s
@@ -277,9 +278,8 @@ export function listReportRecords({
 			)
 		}
 		case 'rent.occupancy': {
-			if (!/^\d{4}-\d{2}$/.test(key)) return null
-			const [y, m] = key.split('-').map(Number)
-			const last = new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10)
+			if (!isMonth(key)) return null
+			const last = lastDayOf(key)
 			const rows = db.all<{ id: number; name: string; unit: string; startDate: string }>(sql`
 				SELECT s.id, s.name, u.code AS unit, l.start_date AS startDate
 				FROM leases l JOIN startups s ON s.id = l.startup_id JOIN units u ON u.id = l.unit_id

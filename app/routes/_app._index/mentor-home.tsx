@@ -54,7 +54,7 @@ export function MentorHome({ home }: { home: Home }) {
 									<th scope="row">
 										<Link to={`/startups/${a.startupId}`}>{a.startupName}</Link>
 									</th>
-									<td>{t(`stages.${a.startupStage}`)}</td>
+									<td>{t(`enums:startupStages.${a.startupStage}`)}</td>
 									<td>{a.focus}</td>
 									<td>{a.lastSessionOn ? f.date(a.lastSessionOn) : t('home.mentor.noSession')}</td>
 									<td>

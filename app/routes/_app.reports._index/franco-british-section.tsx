@@ -101,7 +101,7 @@ export function FrancoBritishSection({
 				categoryLabel={t('fb.stage')}
 				series={funnelSeries}
 				formatValue={f.number}
-				formatCategory={(v) => t(`fb.stages.${String(v)}`)}
+				formatCategory={(v) => t(`enums:introductionStatuses.${String(v)}`)}
 			/>
 			<HowComputed figure={t('fb.funnel')}>{t('how.funnel')}</HowComputed>
 		</ReportSection>

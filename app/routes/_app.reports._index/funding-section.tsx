@@ -23,8 +23,7 @@ export function FundingSection({
 	const f = useFormat()
 	const navigate = useNavigate()
 	const euros = (cents: number) => f.money(cents)
-	const ratio = (v: number | null) =>
-		v === null ? '—' : `× ${f.number(Math.round(v * 100) / 100)}`
+	const ratio = (v: number | null) => (v === null ? '—' : `× ${f.ratio(v)}`)
 	// charts speak in whole euros; tables keep the cents
 	const chartRows = data.byYear.map((y) => ({
 		...y,
@@ -187,7 +186,7 @@ export function FundingSection({
 					categoryLabel={t('funding.kind')}
 					series={kindSeries}
 					formatValue={euros}
-					formatCategory={(v) => t(`funding:kinds.${String(v)}`, { defaultValue: String(v) })}
+					formatCategory={(v) => t(`enums:fundingKinds.${String(v)}`, { defaultValue: String(v) })}
 					total={{ label: t('total'), values: { cents: data.totals.securedCents } }}
 				/>
 			</div>

@@ -39,7 +39,8 @@ export function PortfolioSection({
 			href: (r) => recordsHref(period, 'portfolio.left', r.year),
 		},
 	]
-	const percent = (n: number, d: number) => (d ? `${Math.round((n / d) * 100)} %` : '—')
+	// whole percentages: a survival rate over a handful of startups has no decimals worth reading
+	const percent = (n: number, d: number) => (d ? f.percent(Math.round((n / d) * 100) * 100) : '—')
 	return (
 		<ReportSection id="portfolio" period={period}>
 			<StatGrid>
@@ -105,7 +106,7 @@ export function PortfolioSection({
 						},
 					]}
 					formatValue={f.number}
-					formatCategory={(v) => t(`common:statuses.${String(v)}`)}
+					formatCategory={(v) => t(`enums:startupStatuses.${String(v)}`)}
 					total={{ label: t('total'), values: { n: data.hosted } }}
 				/>
 				<ReportTable

@@ -71,7 +71,7 @@ export function RentSection({
 				{latest ? (
 					<ExplainedStat
 						label={t('rent.occupancy')}
-						value={`${latest.rate} %`}
+						value={f.percent(latest.rate * 100)}
 						note={t('rent.unitsOccupied', {
 							occupied: latest.occupied,
 							units: data.totalUnits,

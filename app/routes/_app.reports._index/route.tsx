@@ -24,6 +24,7 @@ import { MentoringSection } from './mentoring-section'
 import { PeriodForm } from './period-form'
 import { PortfolioSection } from './portfolio-section'
 import { RentSection } from './rent-section'
+import { SelectionSection } from './selection-section'
 import { SharedViews } from './shared-views'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -93,6 +94,7 @@ export default function ReportsPage() {
 			<RentSection period={period} data={report.rentSubsidy} />
 			<MentoringSection period={period} data={report.mentoring} />
 			<FrancoBritishSection period={period} data={report.francoBritish} />
+			<SelectionSection period={period} data={report.selection} />
 		</article>
 	)
 }

@@ -147,9 +147,9 @@ export default function StartupPage() {
 					<h1>{startup.name}</h1>
 					<p className="muted">
 						<span className={`badge status-${startup.status}`}>
-							{t(`common:statuses.${startup.status}`)}
+							{t(`enums:startupStatuses.${startup.status}`)}
 						</span>{' '}
-						{t(`common:stages.${startup.stage}`)} · {startup.sector}
+						{t(`enums:startupStages.${startup.stage}`)} · {startup.sector}
 						{startup.cohortName ? ` · ${startup.cohortName}` : ''}
 					</p>
 				</div>

@@ -41,7 +41,7 @@ export function StatusForm({
 				<SelectField
 					label={t('page.newStatus')}
 					selectProps={getSelectProps(fields.status)}
-					options={next.map((s) => ({ value: s, label: t(`common:statuses.${s}`) }))}
+					options={next.map((s) => ({ value: s, label: t(`enums:startupStatuses.${s}`) }))}
 					errors={fields.status.errors}
 				/>
 				<Field
