@@ -14,8 +14,8 @@ import { today } from '~/utils/clock'
  * nothing (an empty list, null, no write), so a route that forgot its permission check would
  * still leak nothing.
  */
-const mayRead = (viewer: Viewer) => can(viewer, 'read:startup:any')
-const mayWrite = (viewer: Viewer) => can(viewer, 'update:startup:any')
+const mayRead = (viewer: Viewer) => can(viewer, 'read:cohort:any')
+const mayWrite = (viewer: Viewer) => can(viewer, 'update:cohort:any')
 
 const cohortColumns = {
 	id: cohorts.id,

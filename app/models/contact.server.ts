@@ -27,7 +27,7 @@ import { type ContactInput, normaliseEmail, normaliseLabel } from '~/schemas/con
 import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { type Page, pageOf } from '~/utils/list-params'
-import { can } from '~/utils/permissions'
+import { rowsOf } from '~/utils/access.server'
 import { recordAudit } from './audit.server'
 import type { Viewer } from './viewer'
 
@@ -39,8 +39,8 @@ import type { Viewer } from './viewer'
  */
 
 /** undefined for a manager; a condition that matches no row for anyone else. */
-export function contactScope(viewer: Pick<Viewer, 'role'>): SQL | undefined {
-	return can(viewer, 'read:contact:any') ? undefined : sql`0`
+export function contactScope(viewer: Viewer): SQL | undefined {
+	return rowsOf(viewer, 'read:contact', {})
 }
 
 // raw names: the duplicate and search subqueries refer to the outer row explicitly
@@ -448,10 +448,15 @@ export function recordOptOut({
 /** Everything the contact page shows; null when absent, erased, or not for this viewer. */
 /**
  * A contact's interactions, newest first, each with the startups it concerned: the contact's
- * page shows them and the person's data export carries them. Call after checking the contact
- * is visible to the viewer.
+ * page shows them and the person's data export carries them. None for whoever may not read contacts.
  */
-export function listContactInteractions(contactId: number) {
+export function listContactInteractions({
+	contactId,
+	viewer,
+}: {
+	contactId: number
+	viewer: Viewer
+}) {
 	const db = getDb()
 	const rows = db
 		.select({
@@ -463,7 +468,7 @@ export function listContactInteractions(contactId: number) {
 		})
 		.from(interactions)
 		.leftJoin(users, eq(users.id, interactions.userId))
-		.where(eq(interactions.contactId, contactId))
+		.where(and(eq(interactions.contactId, contactId), contactScope(viewer)))
 		.orderBy(desc(interactions.date), desc(interactions.id))
 		.all()
 	const concerned = db
@@ -475,7 +480,7 @@ export function listContactInteractions(contactId: number) {
 		.from(interactionStartups)
 		.innerJoin(interactions, eq(interactions.id, interactionStartups.interactionId))
 		.innerJoin(startups, eq(startups.id, interactionStartups.startupId))
-		.where(eq(interactions.contactId, contactId))
+		.where(and(eq(interactions.contactId, contactId), contactScope(viewer)))
 		.orderBy(asc(startups.name))
 		.all()
 	return rows.map((i) => ({
@@ -507,7 +512,7 @@ export function getContactPage({ id, viewer }: { id: number; viewer: Viewer }) {
 
 	return {
 		contact,
-		interactions: listContactInteractions(id),
+		interactions: listContactInteractions({ contactId: id, viewer }),
 		introductions: db
 			.select({
 				id: introductions.id,

@@ -172,7 +172,7 @@ test('a founder moves their own introductions forward, never another startup’s
 		expect(getIntroduction({ startupId, introductionId, viewer: founder })).toBeNull()
 	}
 	// the timeline says what changed, without the note or a person's name
-	const timeline = listStartupActivity(mine.id)
+	const timeline = listStartupActivity({ startupId: mine.id, viewer: manager })
 	expect(timeline[0]?.summary).toBe(`introduction #${intro.id}: meeting_held → deal`)
 })
 
@@ -225,7 +225,7 @@ test('an interaction or introduction shows on each concerned startup’s timelin
 	})
 	expect(logged.ok).toBe(true)
 	for (const startup of [fret, blue]) {
-		expect(listStartupActivity(startup.id)[0]?.summary).toBe(
+		expect(listStartupActivity({ startupId: startup.id, viewer: manager })[0]?.summary).toBe(
 			'meeting with a contact at Port of Dover',
 		)
 	}
@@ -252,7 +252,7 @@ test('an interaction or introduction shows on each concerned startup’s timelin
 			},
 		}),
 	).toEqual({ ok: false, error: 'alreadyIntroduced' })
-	expect(listStartupActivity(fret.id)[0]?.summary).toBe(
+	expect(listStartupActivity({ startupId: fret.id, viewer: manager })[0]?.summary).toBe(
 		'introduction to a contact at Port of Dover (customer) proposed',
 	)
 	const rows = getDb()

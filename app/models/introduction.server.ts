@@ -9,7 +9,8 @@ import {
 } from '~/schemas/contact'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { pageOf } from '~/utils/list-params'
-import { can } from '~/utils/permissions'
+import { holdsOn, startupRows } from '~/utils/access.server'
+import { can, scopesOf } from '~/utils/permissions'
 import { recordAudit } from './audit.server'
 import { contactScope } from './contact.server'
 import { touchContact } from './interaction.server'
@@ -27,14 +28,9 @@ type Purpose = (typeof INTRODUCTION_PURPOSES)[number]
 /** The market an introduction opens: the organisation's country, else the person's. */
 const marketCountry = sql<Country>`coalesce("organisations"."country", "contacts"."country")`
 
-/** The introductions a viewer may read, as a WHERE condition. */
-export function visibleIntroductions(viewer: Viewer): SQL | undefined {
-	if (can(viewer, 'read:introduction:any')) return undefined
-	if (viewer.role === 'founder' && can(viewer, 'read:introduction:own')) {
-		return eq(introductions.startupId, viewer.startupId ?? -1)
-	}
-	return sql`0`
-}
+/** The introductions a viewer may read one by one, as a WHERE condition. */
+const visibleIntroductions = (viewer: Viewer) =>
+	startupRows(viewer, 'read:introduction', introductions.startupId)
 
 /** May this viewer move an introduction from one status to another? */
 export function canMoveIntroduction(
@@ -199,10 +195,7 @@ export function updateIntroductionStatus({
 	input: IntroductionStatusInput
 	viewer: Viewer
 }): UpdateIntroductionResult {
-	const mayUpdate =
-		can(viewer, 'update:introduction:any') ||
-		(can(viewer, 'update:introduction:own') && viewer.startupId === startupId)
-	if (!mayUpdate) return { ok: false, error: 'notFound' }
+	if (!holdsOn(viewer, 'update:introduction', startupId)) return { ok: false, error: 'notFound' }
 	return writeTransaction((tx): UpdateIntroductionResult => {
 		const before = tx
 			.select({
@@ -384,14 +377,13 @@ export function summariseFunnel(byCountry: { country: Country; funnel: Funnel }[
 	return { total, uk: byCountry.find((r) => r.country === 'GB')?.funnel ?? { ...EMPTY_FUNNEL } }
 }
 
+/** Counts reach every introduction for who reads summaries, the viewer's own rows otherwise. */
 function funnelScope(viewer: Viewer, startupId?: number): SQL | null {
-	const one = startupId ? sql`i.startup_id = ${startupId}` : sql`1`
-	if (can(viewer, 'read:introduction:any') || can(viewer, 'read:introduction:summary')) return one
-	if (viewer.role === 'founder' && can(viewer, 'read:introduction:own')) {
-		if (startupId && startupId !== viewer.startupId) return null
-		return sql`i.startup_id = ${viewer.startupId ?? -1}`
-	}
-	return null
+	if (scopesOf(viewer, 'read:introduction').length === 0) return null
+	const rows = can(viewer, 'read:introduction:summary')
+		? undefined
+		: startupRows(viewer, 'read:introduction', sql`i.startup_id`)
+	return and(startupId ? sql`i.startup_id = ${startupId}` : undefined, rows) ?? sql`1`
 }
 
 /** Introductions and deals by market country and purpose: the partners' report. */

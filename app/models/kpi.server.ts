@@ -8,10 +8,10 @@ import {
 	quartersDownFrom,
 } from '~/schemas/funding'
 import { today } from '~/utils/clock'
+import { startupRows } from '~/utils/access.server'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
 import { diffFields, recordAudit } from './audit.server'
-import { editableStartups } from './funding.server'
 import type { Viewer } from './viewer'
 
 const reportColumns = {
@@ -60,7 +60,7 @@ export function getKpiOverview({
 			leftOn: startups.leftOn,
 		})
 		.from(startups)
-		.where(and(eq(startups.id, startupId), editableStartups(viewer)))
+		.where(and(eq(startups.id, startupId), startupRows(viewer, 'update:kpi')))
 		.get()
 	if (!startup) return null
 	const reports = db
@@ -130,7 +130,7 @@ export function saveKpiReport({
 		const startup = tx
 			.select({ id: startups.id })
 			.from(startups)
-			.where(and(eq(startups.id, startupId), editableStartups(viewer)))
+			.where(and(eq(startups.id, startupId), startupRows(viewer, 'update:kpi')))
 			.get()
 		if (!startup) return null
 		const values = rowValues(input)

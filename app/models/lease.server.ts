@@ -3,7 +3,7 @@ import { cohorts, leases, leaseSubsidySteps, startups, units } from '#db/schema/
 import type { LeaseInput } from '~/schemas/nursery'
 import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
 import { today } from '~/utils/clock'
-import { can } from '~/utils/permissions'
+import { holdsOn, startupRows } from '~/utils/access.server'
 import {
 	addDays,
 	addMonths,
@@ -16,13 +16,7 @@ import {
 	validateSchedule,
 } from '~/utils/rent'
 import { recordAudit } from './audit.server'
-import {
-	attempt,
-	leaseScope,
-	mayManageNursery,
-	Rejected,
-	requireNurseryManager,
-} from './nursery.server'
+import { attempt, mayManageNursery, Rejected, requireNurseryManager } from './nursery.server'
 import { listStatementsOfLease, listStatementsOfStartup, stepsByLease } from './statement.server'
 import type { Viewer } from './viewer'
 
@@ -241,7 +235,7 @@ export function getLease({ id, viewer }: { id: number; viewer: Viewer }) {
 		.from(leases)
 		.innerJoin(startups, eq(startups.id, leases.startupId))
 		.innerJoin(units, eq(units.id, leases.unitId))
-		.where(and(eq(leases.id, id), leaseScope(viewer)))
+		.where(and(eq(leases.id, id), startupRows(viewer, 'read:lease', leases.startupId)))
 		.get()
 	if (!lease) return null
 	const date = today()
@@ -296,7 +290,9 @@ export function listLeasesOfStartup({ startupId, viewer }: { startupId: number; 
 		.from(leases)
 		.innerJoin(startups, eq(startups.id, leases.startupId))
 		.innerJoin(units, eq(units.id, leases.unitId))
-		.where(and(eq(leases.startupId, startupId), leaseScope(viewer)))
+		.where(
+			and(eq(leases.startupId, startupId), startupRows(viewer, 'read:lease', leases.startupId)),
+		)
 		.orderBy(desc(leases.startDate))
 		.all()
 	const steps = stepsByLease(
@@ -346,8 +342,7 @@ export function getRenewalDraft({ leaseId, viewer }: { leaseId: number; viewer: 
  * still owes. Managers open any; a founder only their own startup's (null otherwise).
  */
 export function getRentAccount({ startupId, viewer }: { startupId: number; viewer: Viewer }) {
-	const own = viewer.role === 'founder' && viewer.startupId === startupId
-	if (!can(viewer, 'read:lease:any') && !(own && can(viewer, 'read:statement:own'))) return null
+	if (!holdsOn(viewer, 'read:statement', startupId)) return null
 	const startup = getDb()
 		.select({ id: startups.id, name: startups.name })
 		.from(startups)

@@ -10,7 +10,8 @@ import type { AssignMentorInput, LogSessionInput, SessionInput } from '~/schemas
 import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { pageOf } from '~/utils/list-params'
-import { can } from '~/utils/permissions'
+import { linkedMentor, rowsOf } from '~/utils/access.server'
+import { can, type Grant } from '~/utils/permissions'
 import { diffFields, recordAudit } from './audit.server'
 import { type MentorCandidate, parseTags, suggestMentors } from './matching'
 import type { Viewer } from './viewer'
@@ -20,9 +21,10 @@ import type { Viewer } from './viewer'
  * reads everything, a mentor only their own assignments and sessions, anyone else nothing.
  */
 
-const mayManage = (viewer: Viewer) => can(viewer, 'update:mentor:any')
-const mentorOf = (viewer: Viewer) =>
-	viewer.role === 'mentor' && viewer.mentorId ? viewer.mentorId : null
+const mayManage = (viewer: Viewer) => can(viewer, 'update:assignment:any')
+/** The rows of mentor_assignments (and their sessions) the viewer holds `grant` on. */
+const assignmentRows = (viewer: Viewer, grant: Grant) =>
+	rowsOf(viewer, grant, { mentorId: mentorAssignments.mentorId })
 
 // ---------------------------------------------------------------- periods
 
@@ -90,12 +92,10 @@ type HoursScope = {
 
 /** The sessions a viewer may count: a manager all of them, a mentor their own, anyone else none. */
 function sessionScope({ viewer, from, to, mentorId, startupId }: HoursScope): SQL | undefined {
-	const own = mentorOf(viewer)
-	if (!mayManage(viewer) && own === null) return sql`0`
 	return and(
+		assignmentRows(viewer, 'read:session'),
 		gte(mentoringSessions.date, from),
 		lte(mentoringSessions.date, to),
-		own === null ? undefined : eq(mentorAssignments.mentorId, own),
 		mentorId ? eq(mentorAssignments.mentorId, mentorId) : undefined,
 		startupId ? eq(mentorAssignments.startupId, startupId) : undefined,
 	)
@@ -168,7 +168,7 @@ export function hoursByMonth(scope: HoursScope) {
 
 /** The years that have sessions, newest first, for the hours page's year picker. */
 export function listSessionYears(viewer: Viewer) {
-	if (!mayManage(viewer)) return []
+	if (!can(viewer, 'read:session:any')) return []
 	const year = sql<string>`substr(${mentoringSessions.date}, 1, 4)`
 	return getDb()
 		.selectDistinct({ year })
@@ -191,7 +191,7 @@ export function listForgottenAssignments({
 	asOf?: string
 	days?: number
 }) {
-	if (!mayManage(viewer)) return []
+	if (!can(viewer, 'read:assignment:any')) return []
 	const lastSession = sql<string | null>`max(${mentoringSessions.date})`
 	const since = sql<string>`coalesce(max(${mentoringSessions.date}), ${mentorAssignments.startDate})`
 	return getDb()
@@ -240,8 +240,6 @@ export function listAssignments({
 	startupId?: number
 	mentorId?: number
 }) {
-	const own = mentorOf(viewer)
-	if (!mayManage(viewer) && own === null) return []
 	return getDb()
 		.select({
 			...assignmentColumns,
@@ -259,7 +257,7 @@ export function listAssignments({
 		.leftJoin(mentoringSessions, eq(mentoringSessions.assignmentId, mentorAssignments.id))
 		.where(
 			and(
-				own === null ? undefined : eq(mentorAssignments.mentorId, own),
+				assignmentRows(viewer, 'read:assignment'),
 				startupId ? eq(mentorAssignments.startupId, startupId) : undefined,
 				mentorId ? eq(mentorAssignments.mentorId, mentorId) : undefined,
 			),
@@ -526,13 +524,13 @@ export function logSession({
 	viewer: Viewer
 	input: LogSessionInput
 }): WriteResult | null {
-	const own = mentorOf(viewer)
-	if (own === null || !can(viewer, 'create:session:own')) return null
 	return writeTransaction((tx) => {
 		const assignment = tx
 			.select(assignmentColumns)
 			.from(mentorAssignments)
-			.where(and(eq(mentorAssignments.id, input.assignmentId), eq(mentorAssignments.mentorId, own)))
+			.where(
+				and(eq(mentorAssignments.id, input.assignmentId), assignmentRows(viewer, 'create:session')),
+			)
 			.get()
 		if (!assignment) return null
 		const errors = sessionDateErrors(assignment, input.date, today())
@@ -574,14 +572,7 @@ const sessionColumns = {
 }
 
 /** A mentor edits their own sessions, a manager any; everyone else gets null. */
-function editableSession(viewer: Viewer) {
-	const own = mentorOf(viewer)
-	if (own !== null && can(viewer, 'update:session:own')) {
-		return eq(mentorAssignments.mentorId, own)
-	}
-	if (can(viewer, 'update:session:any')) return undefined
-	return sql`0`
-}
+const editableSession = (viewer: Viewer) => assignmentRows(viewer, 'update:session')
 
 export function getSessionForEdit({ viewer, sessionId }: { viewer: Viewer; sessionId: number }) {
 	const scope = editableSession(viewer)
@@ -673,10 +664,8 @@ export function listSessions({
 	page?: number
 	perPage?: number
 }) {
-	const own = mentorOf(viewer)
-	if (!mayManage(viewer) && own === null) return pageOf([], 0, 1, perPage)
 	const where = and(
-		own === null ? undefined : eq(mentorAssignments.mentorId, own),
+		assignmentRows(viewer, 'read:session'),
 		mentorId ? eq(mentorAssignments.mentorId, mentorId) : undefined,
 	)
 	const db = getDb()
@@ -730,7 +719,7 @@ export function getMentorSpace({
 	perPage?: number
 	asOf?: string
 }) {
-	const own = mentorOf(viewer)
+	const own = linkedMentor(viewer, 'read:session')
 	if (own === null) return null
 	const mentor = getDb()
 		.select({

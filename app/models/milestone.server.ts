@@ -2,10 +2,10 @@ import { and, asc, eq, gte, lte, sql } from 'drizzle-orm'
 import { milestones, startups } from '#db/schema/index'
 import type { MilestoneInput } from '~/schemas/funding'
 import { today } from '~/utils/clock'
+import { holdsOn, startupRows } from '~/utils/access.server'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
 import { diffFields, recordAudit } from './audit.server'
-import { editableStartup, editableStartups } from './funding.server'
 import type { Viewer } from './viewer'
 
 const editColumns = {
@@ -38,7 +38,7 @@ export function getMilestoneForEdit({
 				and(
 					eq(milestones.id, milestoneId),
 					eq(milestones.startupId, startupId),
-					editableStartups(viewer),
+					startupRows(viewer, 'update:milestone'),
 				),
 			)
 			.get() ?? null
@@ -67,7 +67,7 @@ export function createMilestone({
 	input: MilestoneInput
 }) {
 	return writeTransaction((tx) => {
-		if (!editableStartup(viewer, startupId)) return null
+		if (!holdsOn(viewer, 'update:milestone', startupId)) return null
 		const values = rowValues(input)
 		const milestone = tx
 			.insert(milestones)

@@ -4,6 +4,7 @@ import type { UnitInput } from '~/schemas/nursery'
 import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
 import { today } from '~/utils/clock'
 import { forbidden } from '~/utils/http.server'
+import { startupRows } from '~/utils/access.server'
 import { can } from '~/utils/permissions'
 import { addMonths, firstDayOf, lastDayOf, monthOf, monthRange } from '~/utils/rent'
 import { diffFields, recordAudit } from './audit.server'
@@ -22,24 +23,11 @@ export function requireNurseryManager(viewer: Viewer) {
 }
 
 /**
- * The leases a viewer may read, as raw SQL on the alias `l` (leases): everything for a manager,
- * their own startup's for a founder, nothing for anyone else.
+ * The statements a viewer may read, as raw SQL on the alias `l` (their leases): everything for a
+ * manager, their own startup's for a founder, nothing for anyone else.
  */
-export function leaseScopeSql(viewer: Viewer): SQL {
-	if (can(viewer, 'read:lease:any')) return sql`1`
-	if (viewer.role === 'founder' && can(viewer, 'read:lease:own') && viewer.startupId) {
-		return sql`l.startup_id = ${viewer.startupId}`
-	}
-	return sql`0`
-}
-
-/** The same scope for drizzle queries that name the leases table. */
-export function leaseScope(viewer: Viewer): SQL | undefined {
-	if (can(viewer, 'read:lease:any')) return undefined
-	if (viewer.role === 'founder' && can(viewer, 'read:lease:own') && viewer.startupId) {
-		return eq(leases.startupId, viewer.startupId)
-	}
-	return sql`0`
+export function statementRowsSql(viewer: Viewer): SQL {
+	return startupRows(viewer, 'read:statement', sql`l.startup_id`) ?? sql`1`
 }
 
 /**

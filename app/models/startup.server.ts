@@ -1,10 +1,9 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm'
 import {
 	auditLog,
 	cohorts,
 	fundingEvents,
 	leases,
-	mentorAssignments,
 	startups,
 	teamMembers,
 	users,
@@ -16,43 +15,9 @@ import { activityColumns, toActivityEntry } from './activity.server'
 import { diffFields, recordAudit } from './audit.server'
 import { amountInEurCents, isSecured } from './funding-sql.server'
 import type { Viewer } from './viewer'
+import { startupRows } from '~/utils/access.server'
 import { today } from '~/utils/clock'
-
-/**
- * The startups a viewer may see, as a WHERE condition: every query about startups goes
- * through it, so a route that forgot a check would still leak nothing.
- */
-export function visibleStartups(viewer: Viewer): SQL | undefined {
-	switch (viewer.role) {
-		case 'manager':
-		case 'partner':
-			return undefined
-		case 'founder':
-			return eq(startups.id, viewer.startupId ?? -1)
-		case 'mentor':
-			return inArray(
-				startups.id,
-				getDb()
-					.select({ id: mentorAssignments.startupId })
-					.from(mentorAssignments)
-					.where(
-						and(
-							eq(mentorAssignments.mentorId, viewer.mentorId ?? -1),
-							or(isNull(mentorAssignments.endDate), gte(mentorAssignments.endDate, today())),
-						),
-					),
-			)
-	}
-}
-
-export function canSeeStartup(viewer: Viewer, startupId: number) {
-	const row = getDb()
-		.select({ id: startups.id })
-		.from(startups)
-		.where(and(eq(startups.id, startupId), visibleStartups(viewer)))
-		.get()
-	return Boolean(row)
-}
+import { can, type Grant } from '~/utils/permissions'
 
 /** Months spent in the nursery so far, over all of a startup's leases. */
 const monthsInNursery = () => {
@@ -101,7 +66,7 @@ export type StartupFilters = {
 
 function filterConditions(viewer: Viewer, f: StartupFilters) {
 	return and(
-		visibleStartups(viewer),
+		startupRows(viewer, 'read:startup'),
 		f.q
 			? or(
 					sql`${startups.name} LIKE ${likePattern(f.q)} ESCAPE '\\'`,
@@ -187,7 +152,7 @@ export function listStartupFilterOptions(viewer: Viewer) {
 		sectors: db
 			.selectDistinct({ sector: startups.sector })
 			.from(startups)
-			.where(visibleStartups(viewer))
+			.where(startupRows(viewer, 'read:startup'))
 			.orderBy(asc(startups.sector))
 			.all()
 			.map((r) => r.sector),
@@ -272,7 +237,26 @@ export function getStartupForEdit({ id, viewer }: { id: number; viewer: Viewer }
 		getDb()
 			.select(editableColumns)
 			.from(startups)
-			.where(and(eq(startups.id, id), visibleStartups(viewer)))
+			.where(and(eq(startups.id, id), startupRows(viewer, 'update:startup')))
+			.get() ?? null
+	)
+}
+
+/** A startup's id and name when the viewer holds `grant` on it: the heading of its sub-pages. */
+export function findStartupFor({
+	id,
+	viewer,
+	grant,
+}: {
+	id: number
+	viewer: Viewer
+	grant: Grant
+}) {
+	return (
+		getDb()
+			.select({ id: startups.id, name: startups.name })
+			.from(startups)
+			.where(and(eq(startups.id, id), startupRows(viewer, grant)))
 			.get() ?? null
 	)
 }
@@ -294,14 +278,13 @@ export function updateStartup({
 		const before = tx
 			.select(editableColumns)
 			.from(startups)
-			.where(and(eq(startups.id, id), visibleStartups(viewer)))
+			.where(and(eq(startups.id, id), startupRows(viewer, 'update:startup')))
 			.get()
 		if (!before) return null
 		const { status, cohortId, enteredOn, leftOn, ...profile } = input as StartupManagerInput
-		const values =
-			viewer.role === 'manager'
-				? nullable({ ...profile, status, cohortId, enteredOn, leftOn })
-				: nullable(profile)
+		const values = can(viewer, 'update:programme:any')
+			? nullable({ ...profile, status, cohortId, enteredOn, leftOn })
+			: nullable(profile)
 		const changes = diffFields(before, values)
 		if (Object.keys(changes).length === 0) return { id, changed: false }
 		tx.update(startups).set(values).where(eq(startups.id, id)).run()
@@ -381,7 +364,7 @@ export function addTeamMember({
 			!tx
 				.select({ id: startups.id })
 				.from(startups)
-				.where(and(eq(startups.id, startupId), visibleStartups(viewer)))
+				.where(and(eq(startups.id, startupId), startupRows(viewer, 'update:team')))
 				.get()
 		) {
 			return null
@@ -423,7 +406,7 @@ export function updateTeamMember({
 				and(
 					eq(teamMembers.id, memberId),
 					eq(teamMembers.startupId, startupId),
-					visibleStartups(viewer),
+					startupRows(viewer, 'update:team'),
 				),
 			)
 			.get()
@@ -461,7 +444,7 @@ export function removeTeamMember({
 				and(
 					eq(teamMembers.id, memberId),
 					eq(teamMembers.startupId, startupId),
-					visibleStartups(viewer),
+					startupRows(viewer, 'update:team'),
 				),
 			)
 			.get()
@@ -479,13 +462,26 @@ export function removeTeamMember({
 	})
 }
 
-/** The startup's activity timeline, newest first. */
-export function listStartupActivity(startupId: number, limit = 30) {
+/** The startup's activity timeline, newest first: who did what — for those who may read it. */
+export function listStartupActivity({
+	startupId,
+	viewer,
+	limit = 30,
+}: {
+	startupId: number
+	viewer: Viewer
+	limit?: number
+}) {
 	return getDb()
 		.select(activityColumns)
 		.from(auditLog)
 		.leftJoin(users, eq(users.id, auditLog.userId))
-		.where(eq(auditLog.startupId, startupId))
+		.where(
+			and(
+				eq(auditLog.startupId, startupId),
+				startupRows(viewer, 'read:timeline', auditLog.startupId),
+			),
+		)
 		.orderBy(desc(auditLog.at), desc(auditLog.id))
 		.limit(limit)
 		.all()

@@ -22,7 +22,7 @@ import {
 	type SubsidyStep,
 } from '~/utils/rent'
 import { recordAudit } from './audit.server'
-import { attempt, leaseScopeSql, Rejected, requireNurseryManager } from './nursery.server'
+import { attempt, Rejected, requireNurseryManager, statementRowsSql } from './nursery.server'
 import type { Viewer } from './viewer'
 
 /*
@@ -81,7 +81,7 @@ function statementRows(db: Pick<Tx, 'all'>, viewer: Viewer, where: SQL, order?: 
 			JOIN leases l ON l.id = s.lease_id
 			JOIN startups st ON st.id = l.startup_id
 			JOIN units u ON u.id = l.unit_id
-			WHERE s.kind = 'statement' AND (${leaseScopeSql(viewer)}) AND (${where})
+			WHERE s.kind = 'statement' AND (${statementRowsSql(viewer)}) AND (${where})
 		) b
 		ORDER BY ${order ?? sql`b.month DESC, b.sortName, b.id`}`)
 }
@@ -619,7 +619,7 @@ export function listStatementsForExport({
 		JOIN leases l ON l.id = s.lease_id
 		JOIN startups st ON st.id = l.startup_id
 		JOIN units u ON u.id = l.unit_id
-		WHERE s.month BETWEEN ${from} AND ${to} AND (${leaseScopeSql(viewer)})
+		WHERE s.month BETWEEN ${from} AND ${to} AND (${statementRowsSql(viewer)})
 		ORDER BY s.month, st.name COLLATE NOCASE, s.id`)
 }
 
@@ -653,6 +653,6 @@ export function listPaymentsForExport({
 		JOIN leases l ON l.id = s.lease_id
 		JOIN startups st ON st.id = l.startup_id
 		JOIN units u ON u.id = l.unit_id
-		WHERE p.paid_on BETWEEN ${from} AND ${to} AND (${leaseScopeSql(viewer)})
+		WHERE p.paid_on BETWEEN ${from} AND ${to} AND (${statementRowsSql(viewer)})
 		ORDER BY p.paid_on, p.id`)
 }

@@ -1,7 +1,8 @@
-import { and, asc, count, eq, gt, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm'
 import { mentors, type Role, sessions, startups, users } from '#db/schema/index'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
+import { accountLinkOf, rolesWith } from '~/utils/permissions'
 import { diffFields, recordAudit } from './audit.server'
 import { now } from '~/utils/clock'
 
@@ -154,8 +155,8 @@ type UserLink = { role: Role; startupId: number | null; mentorId: number | null 
 function normaliseLink(input: UserLink): UserLink {
 	return {
 		role: input.role,
-		startupId: input.role === 'founder' ? input.startupId : null,
-		mentorId: input.role === 'mentor' ? input.mentorId : null,
+		startupId: accountLinkOf(input.role) === 'startup' ? input.startupId : null,
+		mentorId: accountLinkOf(input.role) === 'mentor' ? input.mentorId : null,
 	}
 }
 
@@ -202,11 +203,7 @@ export function updateUser(
 		}
 		tx.update(users).set(values).where(eq(users.id, id)).run()
 		// a change of role or link must not leave an old session with the old scope
-		if (
-			before.role !== values.role ||
-			before.startupId !== values.startupId ||
-			before.mentorId !== values.mentorId
-		) {
+		if ((['role', 'startupId', 'mentorId'] as const).some((key) => before[key] !== values[key])) {
 			tx.delete(sessions).where(eq(sessions.userId, id)).run()
 		}
 		recordAudit(tx, {
@@ -261,12 +258,15 @@ export function setUserDisabled(id: number, disabled: boolean, actorId: number) 
 	})
 }
 
+/** Enabled users who may manage users: the last one may not be disabled. */
 export function countActiveManagers() {
 	return (
 		getDb()
 			.select({ n: count() })
 			.from(users)
-			.where(and(eq(users.role, 'manager'), sql`${users.disabledAt} IS NULL`))
+			.where(
+				and(inArray(users.role, rolesWith('manage:user:any')), sql`${users.disabledAt} IS NULL`),
+			)
 			.get()?.n ?? 0
 	)
 }

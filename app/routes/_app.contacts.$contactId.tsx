@@ -18,7 +18,7 @@ import { getContactPage, listStartupChoices, recordOptOut } from '~/models/conta
 import { logInteraction } from '~/models/interaction.server'
 import { createIntroduction } from '~/models/introduction.server'
 import { EraseSchema, interactionSchema, introductionSchema, MergeSchema } from '~/schemas/contact'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 

@@ -17,7 +17,7 @@ import {
 	updateContact,
 } from '~/models/contact.server'
 import { contactSchema } from '~/schemas/contact'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 

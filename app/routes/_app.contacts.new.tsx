@@ -15,7 +15,7 @@ import {
 	listContactFormOptions,
 } from '~/models/contact.server'
 import { contactSchema } from '~/schemas/contact'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { forbidden, redirectWithToast } from '~/utils/http.server'
 

@@ -20,7 +20,7 @@ import {
 	saveExchangeRate,
 } from '~/models/exchange-rate.server'
 import { ExchangeRateSchema, rateInput } from '~/schemas/funding'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, notFound, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'

@@ -22,15 +22,14 @@ import {
 	periodOf,
 	yearBefore,
 } from '~/models/mentoring.server'
-import { requireUser } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
-import { badRequest, forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { parseListParams } from '~/utils/list-params'
 import { can } from '~/utils/permissions'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	if (!can(user, 'read:mentor:any')) throw forbidden('role:manager')
+	const user = await requirePermission(request, 'read:mentor:any')
 	const id = parseId(params.mentorId, 'mentor')
 	const mentor = getMentor({ id, viewer: user })
 	if (!mentor) throw notFound('mentor', id)
@@ -55,8 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireUser(request)
-	if (!can(user, 'update:mentor:any')) throw forbidden('role:manager')
+	const user = await requirePermission(request, 'update:mentor:any')
 	const id = parseId(params.mentorId, 'mentor')
 	const intent = (await request.formData()).get('intent')
 	if (intent !== 'deactivate' && intent !== 'reactivate') throw badRequest('intent')

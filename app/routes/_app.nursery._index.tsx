@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useNurseryFormat } from '~/components/nursery-format'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { listUnits, occupancyHistory } from '~/models/nursery.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {

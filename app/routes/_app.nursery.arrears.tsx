@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { useNurseryFormat } from '~/components/nursery-format'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { getArrears } from '~/models/statement.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { AGEING_BUCKETS } from '~/utils/rent'
 import { useFormat } from '~/utils/use-format'
 

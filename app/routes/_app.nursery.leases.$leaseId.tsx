@@ -16,7 +16,7 @@ import { StatementTable } from '~/components/nursery-statement-table'
 import { EmptyState } from '~/components/stat'
 import { endLease, getLease } from '~/models/lease.server'
 import { EndLeaseSchema } from '~/schemas/nursery'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
 

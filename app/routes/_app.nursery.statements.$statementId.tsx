@@ -13,7 +13,7 @@ import { CreditNoteForm, PaymentForm } from '~/components/nursery-statement-form
 import { EmptyState } from '~/components/stat'
 import { getStatement, issueCreditNote, recordPayment } from '~/models/statement.server'
 import { CreditNoteSchema, PaymentSchema } from '~/schemas/nursery'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'

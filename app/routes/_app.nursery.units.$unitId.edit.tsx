@@ -11,7 +11,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { UnitForm } from '~/components/nursery-unit-form'
 import { getUnit, updateUnit } from '~/models/nursery.server'
 import { UnitSchema } from '~/schemas/nursery'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { centsToInput } from '~/utils/rent'
 

@@ -15,7 +15,7 @@ import {
 	updateOrganisation,
 } from '~/models/organisation.server'
 import { OrganisationSchema } from '~/schemas/contact'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

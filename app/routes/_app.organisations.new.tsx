@@ -11,7 +11,7 @@ import { OrganisationForm } from '~/components/contact-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { createOrganisation, findOrganisationByName } from '~/models/organisation.server'
 import { OrganisationSchema } from '~/schemas/contact'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { forbidden, redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

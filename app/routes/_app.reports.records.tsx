@@ -5,8 +5,9 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { periodFromUrl } from '~/models/reports/index.server'
 import { listReportRecords } from '~/models/reports/records.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { badRequest } from '~/utils/http.server'
+import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const key = (url.searchParams.get('key') ?? '').slice(0, 200)
 	const records = listReportRecords({ period, metric, key, viewer: user })
 	if (!records) throw badRequest('metric')
-	return { period, metric, key, records, showDetail: user.role === 'manager' }
+	return { period, metric, key, records, showDetail: can(user, 'read:report-detail:any') }
 }
 
 export default function ReportRecordsPage() {

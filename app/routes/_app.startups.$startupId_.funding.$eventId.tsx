@@ -12,34 +12,24 @@ import { FundingEventForm } from '~/components/funding-event-form'
 import {
 	countTriggered,
 	deleteFundingEvent,
-	editableStartup,
 	firstDateField,
 	getFundingEventForEdit,
 	listKnownSources,
 	listTriggerOptions,
-	startupEditorAccess,
 	triggeredEarlierProblem,
 	triggerProblem,
 	updateFundingEvent,
 } from '~/models/funding.server'
-import type { Viewer } from '~/models/viewer'
+import { findStartupFor } from '~/models/startup.server'
 import { amountInput, FundingEventSchema } from '~/schemas/funding'
-import { requireUser } from '~/utils/auth.server'
-import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
-
-function requireEditor(user: Viewer, startupId: number) {
-	const access = startupEditorAccess(user, startupId, 'funding')
-	if (access === 'forbidden') throw forbidden('update:funding:own')
-	if (access === 'hidden') throw notFound('startup', startupId)
-	return access
-}
+import { requireStartupAccess } from '~/utils/access.server'
+import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
 	const startupId = parseId(params.startupId, 'startup')
-	requireEditor(user, startupId)
+	const user = await requireStartupAccess(request, startupId, 'update:funding')
 	const eventId = parseId(params.eventId, 'fundingEvent')
-	const startup = editableStartup(user, startupId)
+	const startup = findStartupFor({ id: startupId, viewer: user, grant: 'update:funding' })
 	// an event of another startup is not there, even for a manager typing the wrong address
 	const event = getFundingEventForEdit({ viewer: user, startupId, eventId })
 	if (!startup || !event) throw notFound('fundingEvent', eventId)
@@ -53,9 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireUser(request)
 	const startupId = parseId(params.startupId, 'startup')
-	requireEditor(user, startupId)
+	const user = await requireStartupAccess(request, startupId, 'update:funding')
 	const eventId = parseId(params.eventId, 'fundingEvent')
 	const formData = await request.formData()
 	const back = `/startups/${startupId}`

@@ -19,21 +19,14 @@ import {
 	listAssignments,
 } from '~/models/mentoring.server'
 import { AssignMentorSchema, EndAssignmentSchema } from '~/schemas/mentor'
-import { requireUser } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
-import { badRequest, forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
-import { can } from '~/utils/permissions'
 
-/** Assigning mentors is the incubator team's decision. */
-async function requireManager(request: Request) {
-	const user = await requireUser(request)
-	if (!can(user, 'update:mentor:any')) throw forbidden('role:manager')
-	return user
-}
-
+// assigning mentors is the incubator team's decision
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireManager(request)
+	const user = await requirePermission(request, 'update:assignment:any')
 	const id = parseId(params.startupId, 'startup')
 	const match = getMentorSuggestions({ viewer: user, startupId: id })
 	if (!match) throw notFound('startup', id)
@@ -50,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireManager(request)
+	const user = await requirePermission(request, 'update:assignment:any')
 	const id = parseId(params.startupId, 'startup')
 	const formData = await request.formData()
 	const intent = formData.get('intent')

@@ -12,7 +12,7 @@ import { StartupForm } from '~/components/startup-form'
 import { checkStartupAgainstDatabase } from '~/models/startup-form.server'
 import { createStartup, listStartupFilterOptions } from '~/models/startup.server'
 import { StartupManagerSchema } from '~/schemas/startup'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

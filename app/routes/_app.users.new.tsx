@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { UserForm } from '~/components/user-form'
 import { createUser, isEmailTaken, listLinkTargets } from '~/models/user.server'
 import { UserCreateSchema } from '~/schemas/auth'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { fundingEvents, startups } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
+import { can } from '~/utils/permissions'
 import { amountInEurCents, conversionDate, isSecured } from '../funding-sql.server'
 import type { Viewer } from '../viewer'
 import { quarterEnd, quarterStart, type ReportPeriod } from './period'
@@ -40,7 +41,7 @@ export function listReportRecords({
 	viewer: Viewer
 }): RecordList | null {
 	const db = getDb()
-	const personal = viewer.role === 'manager'
+	const personal = can(viewer, 'read:report-detail:any')
 	const cohort = period.cohortId ? sql`AND s.cohort_id = ${period.cohortId}` : sql``
 	const result = (valueKind: RecordList['valueKind'], rows: RecordRow[]): RecordList => ({
 		valueKind,

@@ -12,7 +12,7 @@ import { getReport, listReportCohorts, periodFromUrl } from '~/models/reports/in
 import { parseReportPeriod } from '~/models/reports/period'
 import { createReportView, deleteReportView, listReportViews } from '~/models/reports/views.server'
 import { DeleteReportViewSchema, ShareReportSchema } from '~/schemas/report'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
