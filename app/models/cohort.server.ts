@@ -8,6 +8,7 @@ import { diffFields, recordAudit } from './audit.server'
 import { amountInEurCents, isSecured } from './funding-sql.server'
 import type { Viewer } from './viewer'
 import { today } from '~/utils/clock'
+import { written } from '~/utils/write-result'
 
 /*
  * Cohorts are a manager's screen. Every function here takes the viewer and gives anyone else
@@ -130,7 +131,7 @@ export function createCohort({ input, viewer }: { input: CohortInput; viewer: Vi
 			entityId: cohort.id,
 			summary: `created cohort ${cohort.name}`,
 		})
-		return cohort
+		return written(cohort)
 	})
 }
 
@@ -155,7 +156,7 @@ export function updateCohort({
 			endDate: input.endDate,
 		}
 		const changes = diffFields(before, values)
-		if (Object.keys(changes).length === 0) return { id, name: before.name, changed: false }
+		if (Object.keys(changes).length === 0) return written({ id, name: before.name, changed: false })
 		tx.update(cohorts).set(values).where(eq(cohorts.id, id)).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -165,7 +166,7 @@ export function updateCohort({
 			summary: `updated cohort ${input.name}: ${Object.keys(changes).join(', ')}`,
 			changes: JSON.stringify(changes),
 		})
-		return { id, name: input.name, changed: true }
+		return written({ id, name: input.name, changed: true })
 	})
 }
 

@@ -28,6 +28,7 @@ import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { type Page, pageOf } from '~/utils/list-params'
 import { rowsOf } from '~/utils/access.server'
+import { written } from '~/utils/write-result'
 import { recordAudit } from './audit.server'
 import type { Viewer } from './viewer'
 
@@ -367,7 +368,7 @@ export function createContact({ input, viewer }: { input: ContactInput; viewer: 
 			entityId: contact.id,
 			summary: `created contact #${contact.id}`,
 		})
-		return contact
+		return written(contact)
 	})
 }
 
@@ -401,7 +402,7 @@ export function updateContact({
 		const changed = (Object.keys(values) as (keyof typeof values)[]).filter(
 			(k) => before[k] !== values[k],
 		)
-		if (changed.length === 0) return { id, changed: false }
+		if (changed.length === 0) return written({ id, changed: false })
 		tx.update(contacts).set(values).where(eq(contacts.id, id)).run()
 		// field names only: the values are personal data, and the audit log cannot be erased
 		recordAudit(tx, {
@@ -411,7 +412,7 @@ export function updateContact({
 			entityId: id,
 			summary: `updated contact #${id}: ${changed.join(', ')}`,
 		})
-		return { id, changed: true }
+		return written({ id, changed: true })
 	})
 }
 
@@ -432,7 +433,7 @@ export function recordOptOut({
 			.where(and(eq(contacts.id, id), isNull(contacts.erasedAt), contactScope(viewer)))
 			.get()
 		if (!contact) return null
-		if (contact.optedOutOn) return { id, changed: false }
+		if (contact.optedOutOn) return written({ id, changed: false })
 		tx.update(contacts).set({ optedOutOn: date }).where(eq(contacts.id, id)).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -441,7 +442,7 @@ export function recordOptOut({
 			entityId: id,
 			summary: `contact #${id} opted out`,
 		})
-		return { id, changed: true }
+		return written({ id, changed: true })
 	})
 }
 

@@ -9,6 +9,7 @@ import { holdsOn, startupRows } from '~/utils/access.server'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { likePattern, optionalParam, parseListParams } from '~/utils/list-params'
 import { can } from '~/utils/permissions'
+import { type Refusal, refused, type WriteResult, written } from '~/utils/write-result'
 import { diffFields, recordAudit } from './audit.server'
 import {
 	amountInEurCents,
@@ -286,8 +287,7 @@ function describe(values: {
 	return `${values.kind} from ${values.source}, ${amount} ${values.currency}, ${values.status}`
 }
 
-export type FundingWrite =
-	{ ok: true; id: number; changed: boolean } | { ok: false; field: string; message: string }
+export type FundingWrite = WriteResult<{ id: number; changed: boolean }>
 
 /** Checks the trigger and the dates again inside the write, so that no loop can slip in between. */
 function linkProblem(
@@ -296,7 +296,7 @@ function linkProblem(
 	eventId: number | null,
 	input: FundingEventInput,
 	currentTriggerId: number | null = null,
-): FundingWrite | null {
+): Refusal | null {
 	if (input.triggeredById) {
 		const message = triggerProblem({
 			viewer,
@@ -306,11 +306,11 @@ function linkProblem(
 			dates: input,
 			currentTriggerId,
 		})
-		if (message) return { ok: false, field: 'triggeredById', message }
+		if (message) return refused('triggeredById', message)
 	}
 	if (eventId !== null) {
 		const message = triggeredEarlierProblem(eventId, input)
-		if (message) return { ok: false, field: firstDateField(input), message }
+		if (message) return refused(firstDateField(input), message)
 	}
 	return null
 }
@@ -343,7 +343,7 @@ export function createFundingEvent({
 			startupId,
 			summary: `recorded funding: ${describe(values)}`,
 		})
-		return { ok: true, id: event.id, changed: true }
+		return written({ id: event.id, changed: true })
 	})
 }
 
@@ -367,7 +367,7 @@ export function updateFundingEvent({
 		const values = rowValues(input)
 		const { id: _id, startupId: _startupId, ...old } = before
 		const changes = diffFields(old, values)
-		if (Object.keys(changes).length === 0) return { ok: true, id: eventId, changed: false }
+		if (Object.keys(changes).length === 0) return written({ id: eventId, changed: false })
 		tx.update(fundingEvents).set(values).where(eq(fundingEvents.id, eventId)).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -378,7 +378,7 @@ export function updateFundingEvent({
 			summary: `updated funding ${describe(values)}: ${Object.keys(changes).join(', ')}`,
 			changes: JSON.stringify(changes),
 		})
-		return { ok: true, id: eventId, changed: true }
+		return written({ id: eventId, changed: true })
 	})
 }
 
@@ -421,7 +421,7 @@ export function deleteFundingEvent({
 				summary: `funding #${child.id} lost its trigger #${eventId} (deleted)`,
 			})
 		}
-		return { id: eventId, unlinked: unlinked.length }
+		return written({ id: eventId, unlinked: unlinked.length })
 	})
 }
 

@@ -202,14 +202,20 @@ test('a session must lie within a running assignment of its own mentor, and neve
 	expect(logSession({ viewer, input: { ...input, date: addDays(date, 1) } })).toEqual({
 		ok: false,
 		fieldErrors: { date: ['mentors:errors.futureDate'] },
+		formErrors: [],
 	})
 	expect(logSession({ viewer, input: { ...input, date: addDays(date, -31) } })).toEqual({
 		ok: false,
 		fieldErrors: { date: ['mentors:errors.beforeAssignment'] },
+		formErrors: [],
 	})
 	expect(
 		logSession({ viewer, input: { ...input, assignmentId: ended.id, date: addDays(date, -150) } }),
-	).toEqual({ ok: false, fieldErrors: { assignmentId: ['mentors:errors.assignmentEnded'] } })
+	).toEqual({
+		ok: false,
+		fieldErrors: { assignmentId: ['mentors:errors.assignmentEnded'] },
+		formErrors: [],
+	})
 	// another mentor's assignment does not exist for this one
 	const other = createAssignment({ startupId: startup.id })
 	expect(logSession({ viewer, input: { ...input, assignmentId: other.id } })).toBeNull()
@@ -251,7 +257,7 @@ test('a mentor edits their own sessions only; the notes stay out of the audit', 
 	}
 	expect(updateSession({ viewer, sessionId: theirs.id, input })).toBeNull()
 	const result = updateSession({ viewer, sessionId: session.id, input })
-	expect(result).toEqual({ ok: true, id: session.id, changed: true })
+	expect(result).toEqual({ ok: true, value: { id: session.id, changed: true } })
 	const row = getDb()
 		.select()
 		.from(mentoringSessions)
@@ -268,7 +274,9 @@ test('a mentor edits their own sessions only; the notes stay out of the audit', 
 	expect(JSON.stringify(audit)).not.toContain('private thought')
 	expect(JSON.stringify(audit)).not.toContain('Old')
 	// the same values again change nothing and write no audit row
-	expect(updateSession({ viewer, sessionId: session.id, input })).toMatchObject({ changed: false })
+	expect(updateSession({ viewer, sessionId: session.id, input })).toMatchObject({
+		value: { changed: false },
+	})
 })
 
 test('assigning: one running assignment per mentor and startup, active mentors only', () => {
@@ -287,6 +295,7 @@ test('assigning: one running assignment per mentor and startup, active mentors o
 	).toEqual({
 		ok: false,
 		fieldErrors: { mentorId: ['mentors:errors.alreadyAssigned'] },
+		formErrors: [],
 	})
 	const retired = createMentor({ active: false })
 	expect(
@@ -295,7 +304,11 @@ test('assigning: one running assignment per mentor and startup, active mentors o
 			startupId: startup.id,
 			input: { ...input, mentorId: retired.id },
 		}),
-	).toEqual({ ok: false, fieldErrors: { mentorId: ['mentors:errors.mentorInactive'] } })
+	).toEqual({
+		ok: false,
+		fieldErrors: { mentorId: ['mentors:errors.mentorInactive'] },
+		formErrors: [],
+	})
 	expect(assignMentor({ viewer: viewerFor('partner'), startupId: startup.id, input })).toBeNull()
 	expect(
 		getDb()
@@ -323,14 +336,16 @@ test('ending an assignment keeps its sessions inside it', () => {
 	expect(end(addDays(date, -21))).toEqual({
 		ok: false,
 		fieldErrors: { endDate: ['mentors:errors.endBeforeLastSession'] },
+		formErrors: [],
 	})
 	expect(end(addDays(date, -91))).toEqual({
 		ok: false,
 		fieldErrors: { endDate: ['mentors:errors.endBeforeStart'] },
+		formErrors: [],
 	})
 	// through another startup's page, the assignment is not there
 	expect(end(date, createStartup().id)).toBeNull()
-	expect(end(addDays(date, -1))).toEqual({ ok: true, id: a.id })
+	expect(end(addDays(date, -1))).toEqual({ ok: true, value: { id: a.id } })
 	expect(
 		getDb().select().from(mentorAssignments).where(eq(mentorAssignments.id, a.id)).get()?.endDate,
 	).toBe(addDays(date, -1))
@@ -338,6 +353,7 @@ test('ending an assignment keeps its sessions inside it', () => {
 	expect(end(date)).toEqual({
 		ok: false,
 		fieldErrors: { endDate: ['mentors:errors.assignmentEnded'] },
+		formErrors: [],
 	})
 })
 

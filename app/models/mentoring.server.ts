@@ -10,6 +10,13 @@ import type { AssignMentorInput, LogSessionInput, SessionInput } from '~/schemas
 import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { pageOf } from '~/utils/list-params'
+import {
+	type FieldErrors,
+	refused,
+	refusedFields,
+	type WriteResult,
+	written,
+} from '~/utils/write-result'
 import { linkedMentor, rowsOf } from '~/utils/access.server'
 import { can, type Grant } from '~/utils/permissions'
 import { diffFields, recordAudit } from './audit.server'
@@ -274,14 +281,6 @@ export function listAssignments({
 
 export type AssignmentRow = ReturnType<typeof listAssignments>[number]
 
-type FieldErrors = Record<string, string[]>
-export type WriteResult = { ok: true; id: number } | { ok: false; fieldErrors: FieldErrors }
-
-const fail = (path: string, message: string): WriteResult => ({
-	ok: false,
-	fieldErrors: { [path]: [message] },
-})
-
 /** Managers assign; null when the viewer may not or the startup does not exist. */
 export function assignMentor({
 	viewer,
@@ -291,7 +290,7 @@ export function assignMentor({
 	viewer: Viewer
 	startupId: number
 	input: Omit<AssignMentorInput, 'intent'>
-}): WriteResult | null {
+}): WriteResult<{ id: number }> | null {
 	if (!mayManage(viewer)) return null
 	return writeTransaction((tx) => {
 		const startup = tx
@@ -305,10 +304,10 @@ export function assignMentor({
 			.from(mentors)
 			.where(eq(mentors.id, input.mentorId))
 			.get()
-		if (!mentor) return fail('mentorId', 'errors.unknownMentor')
-		if (!mentor.active) return fail('mentorId', 'mentors:errors.mentorInactive')
+		if (!mentor) return refused('mentorId', 'errors.unknownMentor')
+		if (!mentor.active) return refused('mentorId', 'mentors:errors.mentorInactive')
 		if (input.endDate && input.endDate < input.startDate) {
-			return fail('endDate', 'mentors:errors.endBeforeStart')
+			return refused('endDate', 'mentors:errors.endBeforeStart')
 		}
 		// one mentor, one startup, one assignment at a time: periods may not overlap
 		const clash = tx
@@ -323,7 +322,7 @@ export function assignMentor({
 				),
 			)
 			.get()
-		if (clash) return fail('mentorId', 'mentors:errors.alreadyAssigned')
+		if (clash) return refused('mentorId', 'mentors:errors.alreadyAssigned')
 		const assignment = tx
 			.insert(mentorAssignments)
 			.values({
@@ -343,7 +342,7 @@ export function assignMentor({
 			startupId,
 			summary: `assigned mentor ${mentor.name} to ${startup.name} (${input.focus}) from ${input.startDate}${input.endDate ? ` to ${input.endDate}` : ''}`,
 		})
-		return { ok: true, id: assignment.id }
+		return written({ id: assignment.id })
 	})
 }
 
@@ -361,7 +360,7 @@ export function endAssignment({
 	startupId: number
 	assignmentId: number
 	endDate: string
-}): WriteResult | null {
+}): WriteResult<{ id: number }> | null {
 	if (!mayManage(viewer)) return null
 	return writeTransaction((tx) => {
 		const assignment = tx
@@ -374,15 +373,15 @@ export function endAssignment({
 			.get()
 		if (!assignment) return null
 		if (assignment.endDate && assignment.endDate < today()) {
-			return fail('endDate', 'mentors:errors.assignmentEnded')
+			return refused('endDate', 'mentors:errors.assignmentEnded')
 		}
-		if (endDate < assignment.startDate) return fail('endDate', 'mentors:errors.endBeforeStart')
+		if (endDate < assignment.startDate) return refused('endDate', 'mentors:errors.endBeforeStart')
 		const last = tx
 			.select({ date: sql<string | null>`max(${mentoringSessions.date})` })
 			.from(mentoringSessions)
 			.where(eq(mentoringSessions.assignmentId, assignmentId))
 			.get()?.date
-		if (last && endDate < last) return fail('endDate', 'mentors:errors.endBeforeLastSession')
+		if (last && endDate < last) return refused('endDate', 'mentors:errors.endBeforeLastSession')
 		tx.update(mentorAssignments)
 			.set({ endDate })
 			.where(eq(mentorAssignments.id, assignmentId))
@@ -396,7 +395,7 @@ export function endAssignment({
 			summary: `ended the assignment of mentor ${assignment.mentorName} on ${endDate}`,
 			changes: JSON.stringify({ endDate: [assignment.endDate, endDate] }),
 		})
-		return { ok: true, id: assignmentId }
+		return written({ id: assignmentId })
 	})
 }
 
@@ -523,7 +522,7 @@ export function logSession({
 }: {
 	viewer: Viewer
 	input: LogSessionInput
-}): WriteResult | null {
+}): WriteResult<{ id: number }> | null {
 	return writeTransaction((tx) => {
 		const assignment = tx
 			.select(assignmentColumns)
@@ -534,7 +533,7 @@ export function logSession({
 			.get()
 		if (!assignment) return null
 		const errors = sessionDateErrors(assignment, input.date, today())
-		if (errors) return { ok: false, fieldErrors: errors }
+		if (errors) return refusedFields(errors)
 		const session = tx
 			.insert(mentoringSessions)
 			.values({
@@ -556,7 +555,7 @@ export function logSession({
 			startupId: assignment.startupId,
 			summary: `logged the ${sessionSummary(input)}`,
 		})
-		return { ok: true, id: session.id }
+		return written({ id: session.id })
 	})
 }
 
@@ -609,7 +608,7 @@ export function updateSession({
 	viewer: Viewer
 	sessionId: number
 	input: SessionInput
-}): (WriteResult & { changed?: boolean }) | null {
+}): WriteResult<{ id: number; changed: boolean }> | null {
 	const scope = editableSession(viewer)
 	return writeTransaction((tx) => {
 		const before = tx
@@ -624,8 +623,10 @@ export function updateSession({
 			.where(and(eq(mentoringSessions.id, sessionId), scope))
 			.get()
 		if (!before) return null
-		const errors = sessionDateErrors(before, input.date, today())
-		if (errors) return { ok: false, fieldErrors: errors }
+		// the assignment is not a field of the edit form: its problem is the whole form's
+		const { assignmentId, ...errors } = sessionDateErrors(before, input.date, today()) ?? {}
+		if (assignmentId) return { ok: false, fieldErrors: {}, formErrors: assignmentId }
+		if (Object.keys(errors).length) return refusedFields(errors)
 		const values = {
 			date: input.date,
 			minutes: input.minutes,
@@ -635,7 +636,7 @@ export function updateSession({
 			nextSteps: input.nextSteps ?? null,
 		}
 		const changes = diffFields(before, values)
-		if (Object.keys(changes).length === 0) return { ok: true, id: sessionId, changed: false }
+		if (Object.keys(changes).length === 0) return written({ id: sessionId, changed: false })
 		tx.update(mentoringSessions).set(values).where(eq(mentoringSessions.id, sessionId)).run()
 		// the notes' text stays out of the audit: the founder's timeline reads it
 		if (changes.notes) changes.notes = ['…', '…']
@@ -648,7 +649,7 @@ export function updateSession({
 			summary: `edited the ${sessionSummary(input)} (${Object.keys(changes).join(', ')})`,
 			changes: JSON.stringify(changes),
 		})
-		return { ok: true, id: sessionId, changed: true }
+		return written({ id: sessionId, changed: true })
 	})
 }
 

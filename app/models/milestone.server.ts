@@ -5,6 +5,7 @@ import { today } from '~/utils/clock'
 import { holdsOn, startupRows } from '~/utils/access.server'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
+import { written } from '~/utils/write-result'
 import { diffFields, recordAudit } from './audit.server'
 import type { Viewer } from './viewer'
 
@@ -82,7 +83,7 @@ export function createMilestone({
 			startupId,
 			summary: `added milestone “${values.title}” (${values.status}${values.dueOn ? `, due ${values.dueOn}` : ''})`,
 		})
-		return { id: milestone.id }
+		return written({ id: milestone.id })
 	})
 }
 
@@ -103,7 +104,7 @@ export function updateMilestone({
 		const values = rowValues(input)
 		const { id: _id, startupId: _startupId, ...old } = before
 		const changes = diffFields(old, values)
-		if (Object.keys(changes).length === 0) return { id: milestoneId, changed: false }
+		if (Object.keys(changes).length === 0) return written({ id: milestoneId, changed: false })
 		tx.update(milestones).set(values).where(eq(milestones.id, milestoneId)).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -117,7 +118,7 @@ export function updateMilestone({
 					: `updated milestone “${values.title}”: ${Object.keys(changes).join(', ')}`,
 			changes: JSON.stringify(changes),
 		})
-		return { id: milestoneId, changed: true }
+		return written({ id: milestoneId, changed: true })
 	})
 }
 
@@ -142,7 +143,7 @@ export function deleteMilestone({
 			startupId,
 			summary: `deleted milestone “${before.title}”`,
 		})
-		return { id: milestoneId }
+		return written({ id: milestoneId })
 	})
 }
 

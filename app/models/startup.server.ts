@@ -8,7 +8,11 @@ import {
 	teamMembers,
 	users,
 } from '#db/schema/index'
-import type { StartupManagerInput, StartupProfileInput } from '~/schemas/startup'
+import {
+	STATUS_TRANSITIONS,
+	type StartupManagerInput,
+	type StartupProfileInput,
+} from '~/schemas/startup'
 import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
 import { likePattern, type Page, pageOf } from '~/utils/list-params'
 import { activityColumns, toActivityEntry } from './activity.server'
@@ -18,6 +22,7 @@ import type { Viewer } from './viewer'
 import { startupRows } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { can, type Grant } from '~/utils/permissions'
+import { type FieldErrors, refusedFields, type WriteResult, written } from '~/utils/write-result'
 
 /** Months spent in the nursery so far, over all of a startup's leases. */
 const monthsInNursery = () => {
@@ -210,8 +215,10 @@ export function insertStartup(tx: Tx, input: StartupManagerInput, actorId: numbe
 	return startup
 }
 
-export function createStartup(input: StartupManagerInput, actorId: number) {
-	return writeTransaction((tx) => insertStartup(tx, input, actorId))
+/** A new startup, for who may create any; null for anyone else. */
+export function createStartup({ input, viewer }: { input: StartupManagerInput; viewer: Viewer }) {
+	if (!can(viewer, 'update:startup:any')) return null
+	return writeTransaction((tx) => written(insertStartup(tx, input, viewer.id)))
 }
 
 const editableColumns = {
@@ -286,7 +293,7 @@ export function updateStartup({
 			? nullable({ ...profile, status, cohortId, enteredOn, leftOn })
 			: nullable(profile)
 		const changes = diffFields(before, values)
-		if (Object.keys(changes).length === 0) return { id, changed: false }
+		if (Object.keys(changes).length === 0) return written({ id, changed: false })
 		tx.update(startups).set(values).where(eq(startups.id, id)).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -297,29 +304,41 @@ export function updateStartup({
 			summary: `updated ${Object.keys(changes).join(', ')}`,
 			changes: JSON.stringify(changes),
 		})
-		return { id, changed: true }
+		return written({ id, changed: true })
 	})
 }
 
-/** applicant → incubated sets the entry date; graduated or left sets the exit date. */
+/**
+ * Moves a startup along its life (STATUS_TRANSITIONS): applicant → incubated sets the entry
+ * date; graduated or left sets the exit date, which may not come before the entry. Null when
+ * there is no such startup or the viewer may not change its programme.
+ */
 export function changeStartupStatus({
 	id,
 	status,
 	date,
-	actorId,
+	viewer,
 }: {
 	id: number
 	status: (typeof startups.status.enumValues)[number]
 	date: string
-	actorId: number
-}) {
+	viewer: Viewer
+}): WriteResult<{ id: number }> | null {
 	return writeTransaction((tx) => {
 		const before = tx
 			.select({ status: startups.status, enteredOn: startups.enteredOn, leftOn: startups.leftOn })
 			.from(startups)
-			.where(eq(startups.id, id))
+			.where(and(eq(startups.id, id), startupRows(viewer, 'update:programme')))
 			.get()
 		if (!before) return null
+		const problems: FieldErrors = {}
+		if (!STATUS_TRANSITIONS[before.status].includes(status)) {
+			problems.status = ['startups:errors.transition']
+		}
+		if (before.enteredOn && status !== 'incubated' && date < before.enteredOn) {
+			problems.date = ['startups:errors.leftBeforeEntered']
+		}
+		if (Object.keys(problems).length) return refusedFields(problems)
 		const values =
 			status === 'incubated'
 				? { status, enteredOn: date, leftOn: null }
@@ -328,7 +347,7 @@ export function changeStartupStatus({
 					: { status, leftOn: date }
 		tx.update(startups).set(values).where(eq(startups.id, id)).run()
 		recordAudit(tx, {
-			userId: actorId,
+			userId: viewer.id,
 			action: 'update',
 			entity: 'startup',
 			entityId: id,
@@ -336,16 +355,8 @@ export function changeStartupStatus({
 			summary: `status ${before.status} → ${status} on ${date}`,
 			changes: JSON.stringify(diffFields(before, values)),
 		})
-		return { id }
+		return written({ id })
 	})
-}
-
-export function getStartupStatus(id: number) {
-	return getDb()
-		.select({ status: startups.status, enteredOn: startups.enteredOn })
-		.from(startups)
-		.where(eq(startups.id, id))
-		.get()
 }
 
 type TeamInput = { name: string; role: string; email?: string }
@@ -382,7 +393,7 @@ export function addTeamMember({
 			startupId,
 			summary: `added ${input.name} (${input.role}) to the team`,
 		})
-		return member
+		return written(member)
 	})
 }
 
@@ -422,7 +433,7 @@ export function updateTeamMember({
 			summary: `updated team member ${input.name}`,
 			changes: JSON.stringify(diffFields(before, values)),
 		})
-		return { id: memberId }
+		return written({ id: memberId })
 	})
 }
 
@@ -458,7 +469,7 @@ export function removeTeamMember({
 			startupId,
 			summary: `removed ${member.name} from the team`,
 		})
-		return { id: memberId }
+		return written({ id: memberId })
 	})
 }
 

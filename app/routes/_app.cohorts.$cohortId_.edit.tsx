@@ -42,8 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!result) throw notFound('cohort', id)
 	return redirectWithToast(`/cohorts/${id}`, {
 		type: 'success',
-		messageKey: result.changed ? 'cohorts:toast.updated' : 'cohorts:toast.unchanged',
-		values: { name: result.name },
+		messageKey: result.value.changed ? 'cohorts:toast.updated' : 'cohorts:toast.unchanged',
+		values: { name: result.value.name },
 	})
 }
 

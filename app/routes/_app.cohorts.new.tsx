@@ -32,8 +32,9 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') {
 		return data(submission.reply(), { status: 400 })
 	}
-	const cohort = createCohort({ input: submission.value, viewer: manager })
-	if (!cohort) throw new Error('a manager could not create a cohort')
+	const result = createCohort({ input: submission.value, viewer: manager })
+	if (!result) throw new Error('a manager could not create a cohort')
+	const cohort = result.value
 	return redirectWithToast(`/cohorts/${cohort.id}`, {
 		type: 'success',
 		messageKey: 'cohorts:toast.created',

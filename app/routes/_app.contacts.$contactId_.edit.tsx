@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!result) throw notFound('contact', id)
 	return redirectWithToast(`/contacts/${id}`, {
 		type: 'success',
-		messageKey: result.changed ? 'contacts:form.saved' : 'contacts:form.unchanged',
+		messageKey: result.value.changed ? 'contacts:form.saved' : 'contacts:form.unchanged',
 	})
 }
 

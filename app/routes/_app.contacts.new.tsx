@@ -35,8 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') {
 		return data(submission.reply(), { status: 400 })
 	}
-	const contact = createContact({ input: submission.value, viewer: user })
-	if (!contact) throw forbidden('update:contact:any')
+	const result = createContact({ input: submission.value, viewer: user })
+	if (!result) throw forbidden('update:contact:any')
+	const contact = result.value
 	return redirectWithToast(`/contacts/${contact.id}`, {
 		type: 'success',
 		messageKey: 'contacts:form.created',

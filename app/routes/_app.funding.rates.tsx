@@ -56,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		return redirectWithToast('/funding/rates', {
 			type: 'success',
 			messageKey: 'funding:rates.deleted',
-			values: { date: deleted.date },
+			values: { date: deleted.value.date },
 		})
 	}
 	const submission = parseWithZod(formData, { schema: ExchangeRateSchema })
@@ -67,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (!saved) throw notFound('exchangeRate')
 	return redirectWithToast('/funding/rates', {
 		type: 'success',
-		messageKey: `funding:rates.${saved.status}`,
+		messageKey: `funding:rates.${saved.value.status}`,
 		values: { date: submission.value.date },
 	})
 }

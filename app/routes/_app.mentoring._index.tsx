@@ -20,6 +20,7 @@ import { LogSessionSchema } from '~/schemas/mentor'
 import { requireGrant } from '~/utils/access.server'
 import { notFound, redirectWithToast } from '~/utils/http.server'
 import { optionalParam, parseListParams } from '~/utils/list-params'
+import { replyTo } from '~/utils/write-result'
 import { useFormat } from '~/utils/use-format'
 
 // the mentor's own space: only a mentor linked to a mentor record has one
@@ -45,9 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const result = logSession({ viewer: user, input: submission.value })
 	// another mentor's assignment is not there for this one
 	if (!result) throw notFound('assignment', submission.value.assignmentId)
-	if (!result.ok) {
-		return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 })
-	}
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	return redirectWithToast('/mentoring', { type: 'success', messageKey: 'mentors:session.logged' })
 }
 

@@ -16,6 +16,7 @@ import { requireGrant } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
+import { replyTo } from '~/utils/write-result'
 
 /** Back to the mentor's page for who reads mentors (the TEKTOS team), to their own space for the mentor. */
 const backTo = (user: Viewer, mentorId: number) =>
@@ -43,14 +44,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	const result = updateSession({ viewer: user, sessionId: id, input: submission.value })
 	if (!result) throw notFound('session', id)
-	if (!result.ok) {
-		// the assignment is not a field of this form: its problem is the form's
-		const { assignmentId, ...fieldErrors } = result.fieldErrors
-		return data(submission.reply({ fieldErrors, formErrors: assignmentId }), { status: 400 })
-	}
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	return redirectWithToast(backTo(user, session.mentorId), {
 		type: 'success',
-		messageKey: result.changed ? 'mentors:session.saved' : 'mentors:session.unchanged',
+		messageKey: result.value.changed ? 'mentors:session.saved' : 'mentors:session.unchanged',
 	})
 }
 

@@ -60,7 +60,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (intent !== 'deactivate' && intent !== 'reactivate') throw badRequest('intent')
 	const result = setMentorActive({ id, active: intent === 'reactivate', viewer: user })
 	if (!result) throw notFound('mentor', id)
-	if (!result.ok) return data({ running: result.running }, { status: 400 })
+	if (!result.ok) {
+		// the page says how many assignments are still running
+		const asOf = today()
+		const running = listAssignments({ viewer: user, mentorId: id }).filter(
+			(a) => a.endDate === null || a.endDate >= asOf,
+		).length
+		return data({ running }, { status: 400 })
+	}
 	return redirectWithToast(`/mentors/${id}`, {
 		type: 'success',
 		messageKey:

@@ -30,10 +30,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		return data(submission.reply(), { status: 400 })
 	}
 	const result = updateMentor({ id, input: submission.value, viewer: user })
-	if (!result) throw notFound('mentor', id)
+	if (!result?.ok) throw notFound('mentor', id)
 	return redirectWithToast(`/mentors/${id}`, {
 		type: 'success',
-		messageKey: result.changed ? 'mentors:form.saved' : 'mentors:form.unchanged',
+		messageKey: result.value.changed ? 'mentors:form.saved' : 'mentors:form.unchanged',
 	})
 }
 

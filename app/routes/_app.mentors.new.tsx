@@ -25,8 +25,9 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') {
 		return data(submission.reply(), { status: 400 })
 	}
-	const mentor = createMentor({ input: submission.value, viewer: user })
-	if (!mentor) throw forbidden('update:mentor:any')
+	const result = createMentor({ input: submission.value, viewer: user })
+	if (!result?.ok) throw forbidden('update:mentor:any')
+	const mentor = result.value
 	return redirectWithToast(`/mentors/${mentor.id}`, {
 		type: 'success',
 		messageKey: 'mentors:form.created',

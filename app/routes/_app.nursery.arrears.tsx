@@ -6,12 +6,15 @@ import { useNurseryFormat } from '~/components/nursery-format'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { getArrears } from '~/models/statement.server'
 import { requirePermission } from '~/utils/access.server'
+import { forbidden } from '~/utils/http.server'
 import { AGEING_BUCKETS } from '~/utils/rent'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:lease:any')
-	return getArrears({ viewer: user })
+	const arrears = getArrears({ viewer: user })
+	if (!arrears) throw forbidden('read:lease:any')
+	return arrears
 }
 
 export default function ArrearsPage() {

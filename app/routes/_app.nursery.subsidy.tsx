@@ -43,9 +43,10 @@ export async function action({ request }: ActionFunctionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: BudgetSchema })
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	const result = saveSubsidyBudget({ input: submission.value, viewer: user })
+	if (!result?.ok) throw forbidden('update:lease:any')
 	return redirectWithToast(`/nursery/subsidy?year=${submission.value.year}`, {
 		type: 'success',
-		messageKey: result.changed ? 'nursery:subsidy.saved' : 'nursery:subsidy.unchanged',
+		messageKey: result.value.changed ? 'nursery:subsidy.saved' : 'nursery:subsidy.unchanged',
 		values: { year: String(submission.value.year) },
 	})
 }

@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!result) throw notFound('organisation', id)
 	return redirectWithToast(`/organisations/${id}`, {
 		type: 'success',
-		messageKey: result.changed ? 'contacts:form.saved' : 'contacts:form.unchanged',
+		messageKey: result.value.changed ? 'contacts:form.saved' : 'contacts:form.unchanged',
 	})
 }
 

@@ -35,8 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') {
 		return data(submission.reply(), { status: 400 })
 	}
-	const organisation = createOrganisation({ input: submission.value, viewer: user })
-	if (!organisation) throw forbidden('update:contact:any')
+	const result = createOrganisation({ input: submission.value, viewer: user })
+	if (!result) throw forbidden('update:contact:any')
+	const organisation = result.value
 	return redirectWithToast(`/organisations/${organisation.id}`, {
 		type: 'success',
 		messageKey: 'contacts:organisations.created',

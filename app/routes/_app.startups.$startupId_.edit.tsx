@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!result) throw notFound('startup', id)
 	return redirectWithToast(`/startups/${id}`, {
 		type: 'success',
-		messageKey: result.changed ? 'startups:form.saved' : 'startups:form.unchanged',
+		messageKey: result.value.changed ? 'startups:form.saved' : 'startups:form.unchanged',
 	})
 }
 

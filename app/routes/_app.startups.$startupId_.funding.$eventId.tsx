@@ -24,6 +24,7 @@ import { findStartupFor } from '~/models/startup.server'
 import { amountInput, FundingEventSchema } from '~/schemas/funding'
 import { requireStartupAccess } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { replyTo } from '~/utils/write-result'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const startupId = parseId(params.startupId, 'startup')
@@ -79,14 +80,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	const result = updateFundingEvent({ viewer: user, startupId, eventId, input: submission.value })
 	if (!result) throw notFound('fundingEvent', eventId)
-	if (!result.ok) {
-		return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), {
-			status: 400,
-		})
-	}
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	return redirectWithToast(back, {
 		type: 'success',
-		messageKey: result.changed ? 'funding:event.saved' : 'funding:event.unchanged',
+		messageKey: result.value.changed ? 'funding:event.saved' : 'funding:event.unchanged',
 	})
 }
 

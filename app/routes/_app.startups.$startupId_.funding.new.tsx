@@ -19,6 +19,7 @@ import { findStartupFor } from '~/models/startup.server'
 import { FundingEventSchema } from '~/schemas/funding'
 import { requireStartupAccess } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { replyTo } from '~/utils/write-result'
 
 // a manager writes any startup's funding, a founder their own one's; another startup is a 404 for them
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -54,11 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	const result = createFundingEvent({ viewer: user, startupId, input: submission.value })
 	if (!result) throw notFound('startup', startupId)
-	if (!result.ok) {
-		return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), {
-			status: 400,
-		})
-	}
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	return redirectWithToast(`/startups/${startupId}`, {
 		type: 'success',
 		messageKey: 'funding:event.created',

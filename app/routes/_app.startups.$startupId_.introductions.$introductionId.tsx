@@ -31,6 +31,7 @@ import { today } from '~/utils/clock'
 import { notFound, parseId, redirectWithToast, safeRedirect } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
+import { replyTo } from '~/utils/write-result'
 
 /*
  * The status and outcome of one introduction: the TEKTOS team's, and the founder's of the
@@ -72,17 +73,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		input: submission.value,
 		viewer: user,
 	})
-	if (!result.ok && result.error === 'notFound') throw notFound('introduction', introductionId)
-	if (!result.ok) {
-		const fieldErrors: Record<string, string[]> =
-			result.error === 'transition'
-				? { status: ['contacts:errors.transition'] }
-				: { statusOn: ['contacts:errors.statusBeforeIntroduced'] }
-		return data(submission.reply({ fieldErrors }), { status: 400 })
-	}
+	if (!result) throw notFound('introduction', introductionId)
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	return redirectWithToast(backTo(request, startupId), {
 		type: 'success',
-		messageKey: result.changed ? 'contacts:introductions.updated' : 'contacts:form.unchanged',
+		messageKey: result.value.changed ? 'contacts:introductions.updated' : 'contacts:form.unchanged',
 	})
 }
 

@@ -39,15 +39,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		return data({ result: submission.reply(), confirm: null }, { status: 400 })
 	}
 	const saved = saveKpiReport({ viewer: user, startupId, input: submission.value })
-	if (!saved) throw notFound('startup', startupId)
-	if (saved.status === 'confirm') {
+	if (!saved?.ok) throw notFound('startup', startupId)
+	const outcome = saved.value
+	if (outcome.status === 'confirm') {
 		// nothing written: the user sees both sets of figures and confirms the replacement
 		return data(
 			{
 				result: submission.reply(),
 				confirm: {
 					quarter: submission.value.quarter,
-					existing: saved.existing,
+					existing: outcome.existing,
 					submitted: {
 						employees: submission.value.employees,
 						revenueCents: submission.value.revenue,
@@ -63,9 +64,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	return redirectWithToast(`/startups/${startupId}`, {
 		type: 'success',
 		messageKey:
-			saved.status === 'created'
+			outcome.status === 'created'
 				? 'funding:kpi.created'
-				: saved.status === 'updated'
+				: outcome.status === 'updated'
 					? 'funding:kpi.updated'
 					: 'funding:kpi.unchanged',
 		values: { quarter: submission.value.quarter },

@@ -23,6 +23,7 @@ import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
+import { replyTo } from '~/utils/write-result'
 
 // assigning mentors is the incubator team's decision
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -62,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 					{
 						intent,
 						assignmentId: null,
-						result: submission.reply({ fieldErrors: result.fieldErrors }),
+						result: replyTo(submission, result),
 					},
 					{ status: 400 },
 				)
@@ -87,10 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			// an assignment of another startup is not on this page
 			if (!result) throw notFound('assignment', submission.value.assignmentId)
 			if (!result.ok) {
-				return data(
-					{ intent, assignmentId, result: submission.reply({ fieldErrors: result.fieldErrors }) },
-					{ status: 400 },
-				)
+				return data({ intent, assignmentId, result: replyTo(submission, result) }, { status: 400 })
 			}
 			return redirectWithToast(back, { type: 'success', messageKey: 'mentors:assign.endedToast' })
 		}

@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!result) throw notFound('milestone', milestoneId)
 	return redirectWithToast(back, {
 		type: 'success',
-		messageKey: result.changed ? 'funding:milestone.saved' : 'funding:milestone.unchanged',
+		messageKey: result.value.changed ? 'funding:milestone.saved' : 'funding:milestone.unchanged',
 	})
 }
 

@@ -13,7 +13,7 @@ import { checkStartupAgainstDatabase } from '~/models/startup-form.server'
 import { createStartup, listStartupFilterOptions } from '~/models/startup.server'
 import { StartupManagerSchema } from '~/schemas/startup'
 import { requirePermission } from '~/utils/access.server'
-import { redirectWithToast } from '~/utils/http.server'
+import { forbidden, redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'update:startup:any')
@@ -31,7 +31,9 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') {
 		return data(submission.reply(), { status: 400 })
 	}
-	const startup = createStartup(submission.value, user.id)
+	const result = createStartup({ input: submission.value, viewer: user })
+	if (!result) throw forbidden('update:startup:any')
+	const startup = result.value
 	return redirectWithToast(`/startups/${startup.id}`, {
 		type: 'success',
 		messageKey: 'startups:form.created',

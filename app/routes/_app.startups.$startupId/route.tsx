@@ -13,15 +13,15 @@ import { getStartupPage } from '~/models/startup-page.server'
 import {
 	addTeamMember,
 	changeStartupStatus,
-	getStartupStatus,
 	removeTeamMember,
 	updateTeamMember,
 } from '~/models/startup.server'
-import { STATUS_TRANSITIONS, StatusChangeSchema, TeamMemberSchema } from '~/schemas/startup'
+import { StatusChangeSchema, TeamMemberSchema } from '~/schemas/startup'
 import { holdsOn, requireStartupAccess } from '~/utils/access.server'
 import { requireUser } from '~/utils/auth.server'
 import { badRequest, forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
+import { replyTo } from '~/utils/write-result'
 import { FundingSection } from './funding-section'
 import { IntroductionsSection } from './introductions-section'
 import { LeaseSection } from './lease-section'
@@ -53,38 +53,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	switch (intent) {
 		case 'change-status': {
 			if (!can(user, 'update:programme:any')) throw forbidden('update:programme:any')
-			const current = getStartupStatus(id)
-			const submission = parseWithZod(formData, {
-				schema: StatusChangeSchema.superRefine((value, ctx) => {
-					if (current && !STATUS_TRANSITIONS[current.status].includes(value.status)) {
-						ctx.addIssue({
-							code: 'custom',
-							path: ['status'],
-							message: 'startups:errors.transition',
-						})
-					}
-					if (
-						current?.enteredOn &&
-						value.status !== 'incubated' &&
-						value.date < current.enteredOn
-					) {
-						ctx.addIssue({
-							code: 'custom',
-							path: ['date'],
-							message: 'startups:errors.leftBeforeEntered',
-						})
-					}
-				}),
-			})
+			const submission = parseWithZod(formData, { schema: StatusChangeSchema })
 			if (submission.status !== 'success') {
 				return data({ intent, result: submission.reply() }, { status: 400 })
 			}
-			changeStartupStatus({
+			// which moves are allowed, and when, is the model's rule
+			const result = changeStartupStatus({
 				id,
 				status: submission.value.status,
 				date: submission.value.date,
-				actorId: user.id,
+				viewer: user,
 			})
+			if (!result) throw notFound('startup', id)
+			if (!result.ok) {
+				return data({ intent, result: replyTo(submission, result) }, { status: 400 })
+			}
 			return redirectWithToast(back, { type: 'success', messageKey: 'startups:page.statusChanged' })
 		}
 		case 'add-member':
