@@ -36,6 +36,11 @@ const roleRules = [
 		selector: `SwitchStatement${test}`,
 		message: ROLE_MESSAGE,
 	})),
+	// eq(users.role, 'manager') in a query
+	...isRole('arguments.0').map((test) => ({
+		selector: `CallExpression[callee.name=/^(eq|ne)$/]${test}`,
+		message: ROLE_MESSAGE,
+	})),
 	// [...].includes(user.role)
 	...isRole('arguments.0').map((test) => ({
 		selector: `CallExpression[callee.property.name='includes']${test}`,

@@ -5,6 +5,7 @@ import {
 	count,
 	desc,
 	eq,
+	inArray,
 	isNotNull,
 	isNull,
 	ne,
@@ -28,6 +29,7 @@ import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { type Page, pageOf } from '~/utils/list-params'
 import { rowsOf } from '~/utils/access.server'
+import { rolesWith } from '~/utils/permissions'
 import { written } from '~/utils/write-result'
 import { recordAudit } from './audit.server'
 import type { Viewer } from './viewer'
@@ -43,6 +45,9 @@ import type { Viewer } from './viewer'
 export function contactScope(viewer: Viewer): SQL | undefined {
 	return rowsOf(viewer, 'read:contact', {})
 }
+
+/** Who may own a contact: the TEKTOS staff, those who may change contacts. */
+const ownerRoles = () => rolesWith('update:contact:any')
 
 // raw names: the duplicate and search subqueries refer to the outer row explicitly
 const C = {
@@ -254,7 +259,7 @@ export function listContactFormOptions(viewer: Viewer) {
 		owners: db
 			.select({ id: users.id, name: users.name })
 			.from(users)
-			.where(and(eq(users.role, 'manager'), isNull(users.disabledAt)))
+			.where(and(inArray(users.role, ownerRoles()), isNull(users.disabledAt)))
 			.orderBy(asc(users.name))
 			.all(),
 	}
@@ -270,13 +275,13 @@ export function organisationExists(id: number) {
 	)
 }
 
-/** Owners are TEKTOS staff: a manager account, enabled. */
+/** Owners are TEKTOS staff: an enabled account that may change contacts. */
 export function ownerExists(id: number) {
 	return Boolean(
 		getDb()
 			.select({ id: users.id })
 			.from(users)
-			.where(and(eq(users.id, id), eq(users.role, 'manager'), isNull(users.disabledAt)))
+			.where(and(eq(users.id, id), inArray(users.role, ownerRoles()), isNull(users.disabledAt)))
 			.get(),
 	)
 }

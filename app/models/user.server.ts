@@ -2,8 +2,9 @@ import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm'
 import { mentors, type Role, sessions, startups, users } from '#db/schema/index'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
-import { accountLinkOf, rolesWith } from '~/utils/permissions'
+import { accountLinkOf, can, rolesWith } from '~/utils/permissions'
 import { diffFields, recordAudit } from './audit.server'
+import type { Viewer } from './viewer'
 import { now } from '~/utils/clock'
 
 export const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 30
@@ -97,7 +98,9 @@ export function deleteSession(sessionId: string) {
 	writeTransaction((tx) => tx.delete(sessions).where(eq(sessions.id, sessionId)).run())
 }
 
-export function listUsers() {
+/** Every account, for who manages users; nobody else reads them. */
+export function listUsers({ viewer }: { viewer: Viewer }) {
+	if (!can(viewer, 'manage:user:any')) return []
 	return getDb()
 		.select({
 			...publicUserColumns,
@@ -113,7 +116,8 @@ export function listUsers() {
 		.all()
 }
 
-export function getUser(id: number) {
+export function getUser({ id, viewer }: { id: number; viewer: Viewer }) {
+	if (!can(viewer, 'manage:user:any')) return null
 	return (
 		getDb()
 			.select({ ...publicUserColumns, disabledAt: users.disabledAt })
@@ -123,8 +127,9 @@ export function getUser(id: number) {
 	)
 }
 
-/** Startups and mentors a founder or mentor account can be linked to. */
-export function listLinkTargets() {
+/** Startups and mentors a founder or mentor account can be linked to, for who manages users. */
+export function listLinkTargets({ viewer }: { viewer: Viewer }) {
+	if (!can(viewer, 'manage:user:any')) return { startups: [], mentors: [] }
 	const db = getDb()
 	return {
 		startups: db

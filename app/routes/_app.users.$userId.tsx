@@ -24,23 +24,23 @@ import { can } from '~/utils/permissions'
 const ResetSchema = z.object({ password: UserIntentSchema.options[0].shape.password })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	await requirePermission(request, 'manage:user:any')
+	const manager = await requirePermission(request, 'manage:user:any')
 	const userId = parseId(params.userId, 'user')
-	const user = getUser(userId)
+	const user = getUser({ id: userId, viewer: manager })
 	if (!user) throw notFound('user', userId)
-	return { user, targets: listLinkTargets() }
+	return { user, targets: listLinkTargets({ viewer: manager }) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const manager = await requirePermission(request, 'manage:user:any')
 	const userId = parseId(params.userId, 'user')
-	const user = getUser(userId)
+	const user = getUser({ id: userId, viewer: manager })
 	if (!user) throw notFound('user', userId)
 	const formData = await request.formData()
 	const intent = formData.get('intent')
 
 	if (intent === 'update') {
-		const targets = listLinkTargets()
+		const targets = listLinkTargets({ viewer: manager })
 		const submission = parseWithZod(formData, {
 			schema: UserUpdateSchema.superRefine((value, ctx) => {
 				if (isEmailTaken(value.email, userId)) {

@@ -8,8 +8,8 @@ import { requirePermission } from '~/utils/access.server'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	await requirePermission(request, 'manage:user:any')
-	return { users: listUsers() }
+	const manager = await requirePermission(request, 'manage:user:any')
+	return { users: listUsers({ viewer: manager }) }
 }
 
 export default function UsersPage() {

@@ -10,14 +10,14 @@ import { requirePermission } from '~/utils/access.server'
 import { redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	await requirePermission(request, 'manage:user:any')
-	return { targets: listLinkTargets() }
+	const manager = await requirePermission(request, 'manage:user:any')
+	return { targets: listLinkTargets({ viewer: manager }) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const manager = await requirePermission(request, 'manage:user:any')
 	const formData = await request.formData()
-	const targets = listLinkTargets()
+	const targets = listLinkTargets({ viewer: manager })
 	const submission = parseWithZod(formData, {
 		schema: UserCreateSchema.superRefine((value, ctx) => {
 			if (isEmailTaken(value.email)) {
