@@ -17,7 +17,7 @@ import { getDb, writeTransaction } from '~/utils/db.server'
 import { getPublicUrl } from '~/utils/env.server'
 import { isLocale, type Locale } from '~/utils/i18n'
 import { hashPassword } from '~/utils/password.server'
-import { can } from '~/utils/permissions'
+import { can, rolesWith } from '~/utils/permissions'
 import { createSecretToken, hashToken, isTokenShaped } from '~/utils/tokens.server'
 import { deleteStoredFile, storeFile } from '~/utils/uploads.server'
 import { recordAudit } from './audit.server'
@@ -456,7 +456,9 @@ export function saveApplication({
 				const managers = tx
 					.select({ email: users.email, locale: users.locale })
 					.from(users)
-					.where(and(eq(users.role, 'manager'), isNull(users.disabledAt)))
+					.where(
+						and(inArray(users.role, rolesWith('decide:application:any')), isNull(users.disabledAt)),
+					)
 					.all()
 				for (const manager of managers) {
 					const locale = isLocale(manager.locale) ? manager.locale : 'fr'

@@ -19,7 +19,7 @@ import {
 } from '~/schemas/call'
 import { today } from '~/utils/clock'
 import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
-import { can } from '~/utils/permissions'
+import { can, rolesWith } from '~/utils/permissions'
 import { diffFields, recordAudit } from './audit.server'
 import type { Viewer } from './viewer'
 
@@ -340,7 +340,7 @@ export function updateCall({
 
 // ---------------------------------------------------------------- the committee (managed)
 
-const ELIGIBLE_ROLES = ['manager', 'mentor', 'partner'] as const
+const ELIGIBLE_ROLES = rolesWith('score:application:committee')
 
 /** The members with how far they are: reviews submitted, conflicts declared. */
 export function listCommittee({ callId, viewer }: { callId: number; viewer: Viewer }) {
@@ -377,7 +377,7 @@ export function listCommitteeCandidates({ callId, viewer }: { callId: number; vi
 		.from(users)
 		.where(
 			and(
-				inArray(users.role, [...ELIGIBLE_ROLES]),
+				inArray(users.role, ELIGIBLE_ROLES),
 				isNull(users.disabledAt),
 				members.length ? notInArray(users.id, members) : undefined,
 			),
@@ -405,7 +405,7 @@ export function addCommitteeMember({
 			.where(eq(users.id, userId))
 			.get()
 		// founders never judge their peers
-		if (!user || user.disabledAt || !(ELIGIBLE_ROLES as readonly string[]).includes(user.role)) {
+		if (!user || user.disabledAt || !can({ role: user.role }, 'score:application:committee')) {
 			return { ok: false, error: 'calls:errors.notEligible' }
 		}
 		const inserted = tx.insert(callCommittee).values({ callId, userId }).onConflictDoNothing().run()

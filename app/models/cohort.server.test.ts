@@ -229,8 +229,9 @@ test('a cohort and its audit row are written together; an unchanged form writes 
 		startDate: '2026-09-01',
 		endDate: '2028-08-31',
 	}
-	const created = saveCohort({ input, viewer })
-	if (!created) throw new Error('not created')
+	const saved = saveCohort({ input, viewer })
+	if (!saved) throw new Error('not created')
+	const created = saved.value
 	const trail = () =>
 		getDb()
 			.select({ action: auditLog.action, userId: auditLog.userId, changes: auditLog.changes })
@@ -238,7 +239,10 @@ test('a cohort and its audit row are written together; an unchanged form writes 
 			.where(and(eq(auditLog.entity, 'cohort'), eq(auditLog.entityId, created.id)))
 			.all()
 	expect(trail()).toEqual([{ action: 'create', userId: viewer.id, changes: null }])
-	expect(updateCohort({ id: created.id, input, viewer })).toMatchObject({ changed: false })
+	expect(updateCohort({ id: created.id, input, viewer })).toMatchObject({
+		ok: true,
+		value: { changed: false },
+	})
 	expect(trail()).toHaveLength(1)
 	updateCohort({ id: created.id, input: { ...input, endDate: '2028-06-30' }, viewer })
 	expect(trail()[1]).toMatchObject({

@@ -9,14 +9,15 @@ import { diffFields, recordAudit } from './audit.server'
 import { amountInEurCents, isSecured } from './funding-sql.server'
 import type { Viewer } from './viewer'
 import { today } from '~/utils/clock'
+import { written } from '~/utils/write-result'
 
 /*
  * Cohorts are a manager's screen. Every function here takes the viewer and gives anyone else
  * nothing (an empty list, null, no write), so a route that forgot its permission check would
  * still leak nothing.
  */
-const mayRead = (viewer: Viewer) => can(viewer, 'read:startup:any')
-const mayWrite = (viewer: Viewer) => can(viewer, 'update:startup:any')
+const mayRead = (viewer: Viewer) => can(viewer, 'read:cohort:any')
+const mayWrite = (viewer: Viewer) => can(viewer, 'update:cohort:any')
 
 const cohortColumns = {
 	id: cohorts.id,
@@ -129,7 +130,7 @@ export function createCohort({ input, viewer }: { input: CohortInput; viewer: Vi
 			entityId: cohort.id,
 			summary: `created cohort ${cohort.name}`,
 		})
-		return cohort
+		return written(cohort)
 	})
 }
 
@@ -154,7 +155,7 @@ export function updateCohort({
 			endDate: input.endDate,
 		}
 		const changes = diffFields(before, values)
-		if (Object.keys(changes).length === 0) return { id, name: before.name, changed: false }
+		if (Object.keys(changes).length === 0) return written({ id, name: before.name, changed: false })
 		tx.update(cohorts).set(values).where(eq(cohorts.id, id)).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -164,7 +165,7 @@ export function updateCohort({
 			summary: `updated cohort ${input.name}: ${Object.keys(changes).join(', ')}`,
 			changes: JSON.stringify(changes),
 		})
-		return { id, name: input.name, changed: true }
+		return written({ id, name: input.name, changed: true })
 	})
 }
 

@@ -62,7 +62,7 @@ export function exportPersonData({ id, viewer }: { id: number; viewer: Viewer })
 		controller: 'TEKTOS — incubateur de Calais',
 		contact: { ...contact, createdAt: contact.createdAt.toISOString() },
 		// oldest first, as a history reads
-		interactions: listContactInteractions(id)
+		interactions: listContactInteractions({ contactId: id, viewer })
 			.reverse()
 			.map(({ userName, startups: concerned, ...i }) => ({
 				...i,

@@ -113,6 +113,37 @@ export const FREE_TEXT: Record<string, FreeTextSource> = {
 	},
 	subsidy_budgets: { columns: ['note'], label: 'year', link: () => '/nursery/subsidy' },
 	report_views: { columns: ['name'], label: 'name', link: () => '/reports' },
+	calls: {
+		columns: ['title_fr', 'title_en', 'text_fr', 'text_en'],
+		label: 'title_fr',
+		link: (r) => `/calls/${r.id}`,
+	},
+	call_questions: {
+		columns: ['label_fr', 'label_en', 'help_fr', 'help_en'],
+		label: 'label_fr',
+		extra: ['call_id'],
+		link: (r) => `/calls/${r.call_id}`,
+	},
+	call_criteria: {
+		columns: ['label_fr', 'label_en'],
+		label: 'label_fr',
+		extra: ['call_id'],
+		link: (r) => `/calls/${r.call_id}`,
+	},
+	applications: {
+		columns: ['pitch', 'decision_reason'],
+		label: 'project_name',
+		extra: ['call_id'],
+		link: (r) => `/calls/${r.call_id}/applications/${r.id}`,
+	},
+	application_founders: { columns: ['role'], label: 'name' },
+	application_answers: {
+		columns: ['value'],
+		label: '(SELECT project_name FROM applications a WHERE a.id = application_id)',
+	},
+	application_files: { columns: ['original_name'], label: 'original_name' },
+	review_scores: { columns: ['comment'], label: 'comment' },
+	outbox: { columns: ['subject', 'body'], label: 'subject', link: () => '/outbox' },
 }
 
 /**
@@ -132,6 +163,12 @@ export const IDENTITIES: Record<string, { columns: string[]; link: (row: Row) =>
 		mentors: { columns: ['name', 'organisation', 'email'], link: (r) => `/mentors/${r.id}` },
 		users: { columns: ['name', 'email', 'organisation'], link: (r) => `/users/${r.id}` },
 		cohorts: { columns: ['name'], link: (r) => `/cohorts/${r.id}` },
+		applications: {
+			columns: ['contact_name', 'contact_email', 'contact_phone', 'project_name', 'website'],
+			link: () => null,
+		},
+		application_founders: { columns: ['name', 'email'], link: () => null },
+		outbox: { columns: ['to_address'], link: () => '/outbox' },
 	}
 
 /** Text columns that hold codes, dates, numbers, hashes or technical values: nobody writes prose there. */
@@ -168,6 +205,12 @@ export const STRUCTURED: Record<string, string[]> = {
 	subsidy_budgets: ['voted_on'],
 	units: ['code'],
 	users: ['password_hash'],
+	calls: ['opens_on', 'closes_on'],
+	call_questions: ['options'],
+	applications: ['token_hash', 'sector'],
+	application_files: ['stored_name', 'content_type', 'sha256'],
+	outbox: ['last_error'],
+	password_tokens: ['token_hash'],
 }
 
 export type ScrubChange = {
@@ -216,7 +259,8 @@ export function planScrub(db: Db | Tx, contactId: number, person: Person): Scrub
 		// her own row is emptied by the erasure itself
 		const where = table === 'contacts' ? sql`WHERE id <> ${contactId}` : sql``
 		const rows = db.all<Row>(
-			sql`SELECT id, ${sql.raw(source.label)} AS label, (${about}) AS about, ${sql.raw(columns)}
+			// rowid: the same as id where there is one, and there for tables keyed on two columns
+			sql`SELECT rowid AS id, ${sql.raw(source.label)} AS label, (${about}) AS about, ${sql.raw(columns)}
 				FROM ${sql.raw(ident(table))} ${where}`,
 		)
 		for (const row of rows) {
@@ -283,7 +327,7 @@ export function applyScrub(tx: Tx, plan: ScrubPlan) {
 			([column, text]) => sql`${sql.raw(ident(column))} = ${text}`,
 		)
 		tx.run(
-			sql`UPDATE ${sql.raw(ident(change.table))} SET ${sql.join(sets, sql`, `)} WHERE id = ${change.id}`,
+			sql`UPDATE ${sql.raw(ident(change.table))} SET ${sql.join(sets, sql`, `)} WHERE rowid = ${change.id}`,
 		)
 	}
 	if (guard) tx.run(sql.raw(guard.sql))

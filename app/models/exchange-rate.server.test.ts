@@ -39,7 +39,10 @@ test('a GBP amount uses the latest rate on or before its date; one with none is 
 	)
 	// removing the rate it used: it falls back on the one before
 	const feb = listExchangeRates({ viewer: manager }).find((r) => r.date === '3100-02-01')!
-	expect(deleteExchangeRate({ viewer: manager, id: feb.id })).toMatchObject({ date: '3100-02-01' })
+	expect(deleteExchangeRate({ viewer: manager, id: feb.id })).toMatchObject({
+		ok: true,
+		value: { date: '3100-02-01' },
+	})
 	expect(listExchangeRates({ viewer: manager }).find((r) => r.date === '3100-01-01')).toMatchObject(
 		{
 			eventsConverted: 1,

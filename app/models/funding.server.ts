@@ -5,9 +5,11 @@ import { cohorts, fundingEvents, startups } from '#db/schema/index'
 import { CURRENCIES, FUNDING_KINDS, FUNDING_STATUSES } from '#db/schema/enums'
 import { isoDate } from '~/schemas/common'
 import { type FundingEventInput, ORIGINS, startedOn, type StepDates } from '~/schemas/funding'
+import { holdsOn, startupRows } from '~/utils/access.server'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { likePattern, optionalParam, parseListParams } from '~/utils/list-params'
 import { can } from '~/utils/permissions'
+import { type Refusal, refused, type WriteResult, written } from '~/utils/write-result'
 import { diffFields, recordAudit } from './audit.server'
 import {
 	amountInEurCents,
@@ -26,56 +28,6 @@ import {
 import { computeInnovationFund } from './innovation-fund.server'
 import type { Viewer } from './viewer'
 import { today } from '~/utils/clock'
-
-// ---------------------------------------------------------------- who may write
-
-export type EditorAccess = 'manager' | 'founder' | 'hidden' | 'forbidden'
-
-const OWN_PERMISSION = {
-	funding: 'update:funding:own',
-	milestone: 'update:milestone:own',
-	kpi: 'create:kpi:own',
-} as const
-
-function startupExists(id: number) {
-	return Boolean(
-		getDb().select({ id: startups.id }).from(startups).where(eq(startups.id, id)).get(),
-	)
-}
-
-/**
- * Who may change a startup's funding, milestones and KPI reports: a manager for any startup,
- * a founder for their own one. Another startup is "hidden" for a founder (their routes answer
- * 404, as for the startup page); mentors and partners never write ("forbidden", 403).
- */
-export function startupEditorAccess(
-	viewer: Viewer,
-	startupId: number,
-	area: keyof typeof OWN_PERMISSION = 'funding',
-): EditorAccess {
-	if (can(viewer, 'update:funding:any')) return startupExists(startupId) ? 'manager' : 'hidden'
-	if (viewer.role === 'founder' && can(viewer, OWN_PERMISSION[area])) {
-		return viewer.startupId === startupId && startupExists(startupId) ? 'founder' : 'hidden'
-	}
-	return 'forbidden'
-}
-
-/** The same rule, as a WHERE condition on startups, for the writes themselves. */
-export function editableStartups(viewer: Viewer): SQL {
-	if (can(viewer, 'update:funding:any')) return sql`1 = 1`
-	if (viewer.role === 'founder') return eq(startups.id, viewer.startupId ?? -1)
-	return sql`0 = 1`
-}
-
-export function editableStartup(viewer: Viewer, startupId: number) {
-	return (
-		getDb()
-			.select({ id: startups.id, name: startups.name })
-			.from(startups)
-			.where(and(eq(startups.id, startupId), editableStartups(viewer)))
-			.get() ?? null
-	)
-}
 
 // ---------------------------------------------------------------- one startup's events
 
@@ -123,7 +75,7 @@ export function getFundingEventForEdit({
 				and(
 					eq(fundingEvents.id, eventId),
 					eq(fundingEvents.startupId, startupId),
-					editableStartups(viewer),
+					startupRows(viewer, 'update:funding'),
 				),
 			)
 			.get() ?? null
@@ -166,12 +118,11 @@ export function listTriggerOptions({
 	startupId: number
 	eventId?: number
 }) {
-	if (!editableStartup(viewer, startupId)) return []
+	if (!holdsOn(viewer, 'update:funding', startupId)) return []
 	const excluded = eventId ? chainBelow(eventId) : new Set<number>()
-	const scope =
-		viewer.role === 'manager'
-			? or(eq(fundingEvents.startupId, startupId), eq(fundingEvents.kind, 'innovation_fund_grant'))
-			: eq(fundingEvents.startupId, startupId)
+	const scope = can(viewer, 'read:funding:any')
+		? or(eq(fundingEvents.startupId, startupId), eq(fundingEvents.kind, 'innovation_fund_grant'))
+		: eq(fundingEvents.startupId, startupId)
 	const options = getDb()
 		.select({
 			id: fundingEvents.id,
@@ -213,7 +164,7 @@ export function listTriggerOptions({
 				.get()
 		: undefined
 	if (current && !options.some((o) => o.id === current.id)) {
-		const restricted = current.startupId !== startupId && viewer.role !== 'manager'
+		const restricted = current.startupId !== startupId && !can(viewer, 'read:funding:any')
 		options.push(
 			restricted
 				? {
@@ -267,7 +218,7 @@ export function triggerProblem({
 	if (!trigger) return 'funding:errors.unknownTrigger'
 	if (trigger.startupId !== startupId && triggeredById !== currentTriggerId) {
 		// a founder knows nothing of other startups' money: for them it does not exist
-		if (viewer.role !== 'manager') return 'funding:errors.unknownTrigger'
+		if (!can(viewer, 'read:funding:any')) return 'funding:errors.unknownTrigger'
 		if (trigger.kind !== 'innovation_fund_grant') return 'funding:errors.triggerOtherStartup'
 	}
 	// a link made before its trigger was declined may stay; a new one may not
@@ -335,8 +286,7 @@ function describe(values: {
 	return `${values.kind} from ${values.source}, ${amount} ${values.currency}, ${values.status}`
 }
 
-export type FundingWrite =
-	{ ok: true; id: number; changed: boolean } | { ok: false; field: string; message: string }
+export type FundingWrite = WriteResult<{ id: number; changed: boolean }>
 
 /** Checks the trigger and the dates again inside the write, so that no loop can slip in between. */
 function linkProblem(
@@ -345,7 +295,7 @@ function linkProblem(
 	eventId: number | null,
 	input: FundingEventInput,
 	currentTriggerId: number | null = null,
-): FundingWrite | null {
+): Refusal | null {
 	if (input.triggeredById) {
 		const message = triggerProblem({
 			viewer,
@@ -355,11 +305,11 @@ function linkProblem(
 			dates: input,
 			currentTriggerId,
 		})
-		if (message) return { ok: false, field: 'triggeredById', message }
+		if (message) return refused('triggeredById', message)
 	}
 	if (eventId !== null) {
 		const message = triggeredEarlierProblem(eventId, input)
-		if (message) return { ok: false, field: firstDateField(input), message }
+		if (message) return refused(firstDateField(input), message)
 	}
 	return null
 }
@@ -375,7 +325,7 @@ export function createFundingEvent({
 	input: FundingEventInput
 }): FundingWrite | null {
 	return writeTransaction((tx) => {
-		if (!editableStartup(viewer, startupId)) return null
+		if (!holdsOn(viewer, 'update:funding', startupId)) return null
 		const problem = linkProblem(viewer, startupId, null, input)
 		if (problem) return problem
 		const values = rowValues(input)
@@ -392,7 +342,7 @@ export function createFundingEvent({
 			startupId,
 			summary: `recorded funding: ${describe(values)}`,
 		})
-		return { ok: true, id: event.id, changed: true }
+		return written({ id: event.id, changed: true })
 	})
 }
 
@@ -416,7 +366,7 @@ export function updateFundingEvent({
 		const values = rowValues(input)
 		const { id: _id, startupId: _startupId, ...old } = before
 		const changes = diffFields(old, values)
-		if (Object.keys(changes).length === 0) return { ok: true, id: eventId, changed: false }
+		if (Object.keys(changes).length === 0) return written({ id: eventId, changed: false })
 		tx.update(fundingEvents).set(values).where(eq(fundingEvents.id, eventId)).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -427,7 +377,7 @@ export function updateFundingEvent({
 			summary: `updated funding ${describe(values)}: ${Object.keys(changes).join(', ')}`,
 			changes: JSON.stringify(changes),
 		})
-		return { ok: true, id: eventId, changed: true }
+		return written({ id: eventId, changed: true })
 	})
 }
 
@@ -470,7 +420,7 @@ export function deleteFundingEvent({
 				summary: `funding #${child.id} lost its trigger #${eventId} (deleted)`,
 			})
 		}
-		return { id: eventId, unlinked: unlinked.length }
+		return written({ id: eventId, unlinked: unlinked.length })
 	})
 }
 
@@ -490,9 +440,9 @@ export function listKnownSources(viewer: Viewer, startupId: number) {
 		.from(fundingEvents)
 		.innerJoin(startups, eq(startups.id, fundingEvents.startupId))
 		.where(
-			viewer.role === 'manager'
+			can(viewer, 'read:funding:any')
 				? undefined
-				: and(eq(fundingEvents.startupId, startupId), editableStartups(viewer)),
+				: and(eq(fundingEvents.startupId, startupId), startupRows(viewer, 'update:funding')),
 		)
 		.orderBy(asc(fundingEvents.source))
 		.limit(200)

@@ -120,7 +120,9 @@ export function hasConflict(viewer: JuryViewer, applicationId: number) {
  * which the committee must judge, is the one exception, and only for the calls they sit on.
  */
 function membersFor<T extends { name: string | null }>(viewer: JuryViewer, rows: T[]): T[] {
-	return viewer.role === 'partner' ? rows.map((r) => ({ ...r, name: null })) : rows
+	return can(viewer, 'read:committee-names:committee')
+		? rows
+		: rows.map((r) => ({ ...r, name: null }))
 }
 
 function rankingFor(viewer: JuryViewer, rows: RankingRow[]): RankingRow[] {

@@ -33,14 +33,12 @@ test("the KPI overview and its writes belong to the startup's editors", () => {
 	const partner: Viewer = { id: 0, role: 'partner', startupId: null, mentorId: null }
 	expect(saveKpiReport({ viewer: partner, startupId: startup.id, input })).toBeNull()
 	expect(saveKpiReport({ viewer, startupId: startup.id, input, asOf: '2026-05-10' })).toMatchObject(
-		{
-			status: 'created',
-		},
+		{ ok: true, value: { status: 'created' } },
 	)
 	// the same figures again, confirmed: nothing to change
 	expect(
 		saveKpiReport({ viewer, startupId: startup.id, input: { ...input, replace: '2026-Q1' } }),
-	).toMatchObject({ status: 'unchanged' })
+	).toMatchObject({ ok: true, value: { status: 'unchanged' } })
 })
 
 test('the portfolio list of missing reports follows the cohort view rule', () => {

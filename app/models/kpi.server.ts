@@ -9,10 +9,11 @@ import {
 	quarterRange,
 } from '~/utils/calendar'
 import { today } from '~/utils/clock'
+import { startupRows } from '~/utils/access.server'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
+import { type WriteResult, written } from '~/utils/write-result'
 import { diffFields, recordAudit } from './audit.server'
-import { editableStartups } from './funding.server'
 import type { Viewer } from './viewer'
 
 const reportColumns = {
@@ -63,7 +64,7 @@ export function getKpiOverview({
 			leftOn: startups.leftOn,
 		})
 		.from(startups)
-		.where(and(eq(startups.id, startupId), editableStartups(viewer)))
+		.where(and(eq(startups.id, startupId), startupRows(viewer, 'update:kpi')))
 		.get()
 	if (!startup) return null
 	const reports = db
@@ -101,9 +102,10 @@ function rowValues(input: KpiReportInput) {
 	}
 }
 
-export type KpiSave =
+export type KpiSave = WriteResult<
 	| { status: 'created' | 'updated' | 'unchanged'; id: number }
 	| {
+			/** nothing written: the quarter has figures, the user must see them and confirm */
 			status: 'confirm'
 			existing: {
 				employees: number
@@ -112,6 +114,7 @@ export type KpiSave =
 				comment: string | null
 			}
 	  }
+>
 
 /**
  * One report per startup and quarter. A report for a quarter that already has one replaces it
@@ -133,7 +136,7 @@ export function saveKpiReport({
 		const startup = tx
 			.select({ id: startups.id })
 			.from(startups)
-			.where(and(eq(startups.id, startupId), editableStartups(viewer)))
+			.where(and(eq(startups.id, startupId), startupRows(viewer, 'update:kpi')))
 			.get()
 		if (!startup) return null
 		const values = rowValues(input)
@@ -156,14 +159,17 @@ export function saveKpiReport({
 				startupId,
 				summary: `KPI report for ${input.quarter}: ${values.employees} jobs, revenue ${(values.revenueCents / 100).toFixed(2)} EUR, ${values.ukCustomers} UK customers`,
 			})
-			return { status: 'created', id: report.id }
+			return written({ status: 'created', id: report.id })
 		}
 		if (input.replace !== input.quarter) {
 			const { employees, revenueCents, ukCustomers, comment } = existing
-			return { status: 'confirm', existing: { employees, revenueCents, ukCustomers, comment } }
+			return written({
+				status: 'confirm',
+				existing: { employees, revenueCents, ukCustomers, comment },
+			})
 		}
 		const changes = diffFields(existing, values)
-		if (Object.keys(changes).length === 0) return { status: 'unchanged', id: existing.id }
+		if (Object.keys(changes).length === 0) return written({ status: 'unchanged', id: existing.id })
 		tx.update(kpiReports)
 			.set({ ...values, submittedOn: asOf })
 			.where(eq(kpiReports.id, existing.id))
@@ -177,7 +183,7 @@ export function saveKpiReport({
 			summary: `KPI report for ${input.quarter} replaced: ${Object.keys(changes).join(', ')}`,
 			changes: JSON.stringify(changes),
 		})
-		return { status: 'updated', id: existing.id }
+		return written({ status: 'updated', id: existing.id })
 	})
 }
 

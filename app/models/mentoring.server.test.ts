@@ -196,14 +196,20 @@ test('a session must lie within a running assignment of its own mentor, and neve
 	expect(logSession({ viewer, input: { ...input, date: addDays(date, 1) } })).toEqual({
 		ok: false,
 		fieldErrors: { date: ['mentors:errors.futureDate'] },
+		formErrors: [],
 	})
 	expect(logSession({ viewer, input: { ...input, date: addDays(date, -31) } })).toEqual({
 		ok: false,
 		fieldErrors: { date: ['mentors:errors.beforeAssignment'] },
+		formErrors: [],
 	})
 	expect(
 		logSession({ viewer, input: { ...input, assignmentId: ended.id, date: addDays(date, -150) } }),
-	).toEqual({ ok: false, fieldErrors: { assignmentId: ['mentors:errors.assignmentEnded'] } })
+	).toEqual({
+		ok: false,
+		fieldErrors: { assignmentId: ['mentors:errors.assignmentEnded'] },
+		formErrors: [],
+	})
 	// another mentor's assignment does not exist for this one
 	const other = createAssignment({ startupId: startup.id })
 	expect(logSession({ viewer, input: { ...input, assignmentId: other.id } })).toBeNull()
@@ -246,7 +252,7 @@ test('a mentor edits their own sessions only; the notes and next steps stay out 
 	}
 	expect(updateSession({ viewer, sessionId: theirs.id, input })).toBeNull()
 	const result = updateSession({ viewer, sessionId: session.id, input })
-	expect(result).toEqual({ ok: true, id: session.id, changed: true })
+	expect(result).toEqual({ ok: true, value: { id: session.id, changed: true } })
 	const row = getDb()
 		.select()
 		.from(mentoringSessions)
@@ -266,7 +272,9 @@ test('a mentor edits their own sessions only; the notes and next steps stay out 
 	expect(JSON.stringify(audit)).not.toContain(session.nextSteps)
 	expect(audit[0]?.summary).toContain('nextSteps')
 	// the same values again change nothing and write no audit row
-	expect(updateSession({ viewer, sessionId: session.id, input })).toMatchObject({ changed: false })
+	expect(updateSession({ viewer, sessionId: session.id, input })).toMatchObject({
+		value: { changed: false },
+	})
 })
 
 test('assigning: one running assignment per mentor and startup, active mentors only', () => {
@@ -285,6 +293,7 @@ test('assigning: one running assignment per mentor and startup, active mentors o
 	).toEqual({
 		ok: false,
 		fieldErrors: { mentorId: ['mentors:errors.alreadyAssigned'] },
+		formErrors: [],
 	})
 	const retired = createMentor({ active: false })
 	expect(
@@ -293,7 +302,11 @@ test('assigning: one running assignment per mentor and startup, active mentors o
 			startupId: startup.id,
 			input: { ...input, mentorId: retired.id },
 		}),
-	).toEqual({ ok: false, fieldErrors: { mentorId: ['mentors:errors.mentorInactive'] } })
+	).toEqual({
+		ok: false,
+		fieldErrors: { mentorId: ['mentors:errors.mentorInactive'] },
+		formErrors: [],
+	})
 	expect(assignMentor({ viewer: viewerFor('partner'), startupId: startup.id, input })).toBeNull()
 	expect(
 		getDb()
@@ -321,14 +334,16 @@ test('ending an assignment keeps its sessions inside it', () => {
 	expect(end(addDays(date, -21))).toEqual({
 		ok: false,
 		fieldErrors: { endDate: ['mentors:errors.endBeforeLastSession'] },
+		formErrors: [],
 	})
 	expect(end(addDays(date, -91))).toEqual({
 		ok: false,
 		fieldErrors: { endDate: ['mentors:errors.endBeforeStart'] },
+		formErrors: [],
 	})
 	// through another startup's page, the assignment is not there
 	expect(end(date, createStartup().id)).toBeNull()
-	expect(end(addDays(date, -1))).toEqual({ ok: true, id: a.id })
+	expect(end(addDays(date, -1))).toEqual({ ok: true, value: { id: a.id } })
 	expect(
 		getDb().select().from(mentorAssignments).where(eq(mentorAssignments.id, a.id)).get()?.endDate,
 	).toBe(addDays(date, -1))
@@ -336,6 +351,7 @@ test('ending an assignment keeps its sessions inside it', () => {
 	expect(end(date)).toEqual({
 		ok: false,
 		fieldErrors: { endDate: ['mentors:errors.assignmentEnded'] },
+		formErrors: [],
 	})
 })
 

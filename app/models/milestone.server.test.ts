@@ -48,6 +48,7 @@ test("a founder's milestone writes stay on their own startup", () => {
 		updateMilestone({ viewer: founder, startupId: mine.id, milestoneId: theirMilestone.id, input }),
 	).toBeNull()
 	expect(addMilestone({ viewer: founder, startupId: mine.id, input })).toMatchObject({
-		id: expect.any(Number),
+		ok: true,
+		value: { id: expect.any(Number) },
 	})
 })

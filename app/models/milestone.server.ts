@@ -3,10 +3,11 @@ import { milestones, startups } from '#db/schema/index'
 import type { MilestoneInput } from '~/schemas/funding'
 import { lastDayOf, monthOf } from '~/utils/calendar'
 import { today } from '~/utils/clock'
+import { holdsOn, startupRows } from '~/utils/access.server'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
+import { written } from '~/utils/write-result'
 import { diffFields, recordAudit } from './audit.server'
-import { editableStartup, editableStartups } from './funding.server'
 import type { Viewer } from './viewer'
 
 const editColumns = {
@@ -39,7 +40,7 @@ export function getMilestoneForEdit({
 				and(
 					eq(milestones.id, milestoneId),
 					eq(milestones.startupId, startupId),
-					editableStartups(viewer),
+					startupRows(viewer, 'update:milestone'),
 				),
 			)
 			.get() ?? null
@@ -68,7 +69,7 @@ export function createMilestone({
 	input: MilestoneInput
 }) {
 	return writeTransaction((tx) => {
-		if (!editableStartup(viewer, startupId)) return null
+		if (!holdsOn(viewer, 'update:milestone', startupId)) return null
 		const values = rowValues(input)
 		const milestone = tx
 			.insert(milestones)
@@ -83,7 +84,7 @@ export function createMilestone({
 			startupId,
 			summary: `added milestone “${values.title}” (${values.status}${values.dueOn ? `, due ${values.dueOn}` : ''})`,
 		})
-		return { id: milestone.id }
+		return written({ id: milestone.id })
 	})
 }
 
@@ -104,7 +105,7 @@ export function updateMilestone({
 		const values = rowValues(input)
 		const { id: _id, startupId: _startupId, ...old } = before
 		const changes = diffFields(old, values)
-		if (Object.keys(changes).length === 0) return { id: milestoneId, changed: false }
+		if (Object.keys(changes).length === 0) return written({ id: milestoneId, changed: false })
 		tx.update(milestones).set(values).where(eq(milestones.id, milestoneId)).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -118,7 +119,7 @@ export function updateMilestone({
 					: `updated milestone “${values.title}”: ${Object.keys(changes).join(', ')}`,
 			changes: JSON.stringify(changes),
 		})
-		return { id: milestoneId, changed: true }
+		return written({ id: milestoneId, changed: true })
 	})
 }
 
@@ -143,7 +144,7 @@ export function deleteMilestone({
 			startupId,
 			summary: `deleted milestone “${before.title}”`,
 		})
-		return { id: milestoneId }
+		return written({ id: milestoneId })
 	})
 }
 

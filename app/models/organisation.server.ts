@@ -4,6 +4,7 @@ import { contacts, introductions, organisations, startups } from '#db/schema/ind
 import type { OrganisationInput } from '~/schemas/contact'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { likePattern, type Page, pageOf } from '~/utils/list-params'
+import { written } from '~/utils/write-result'
 import { diffFields, recordAudit } from './audit.server'
 import { contactScope } from './contact.server'
 import type { Viewer } from './viewer'
@@ -205,7 +206,7 @@ export function createOrganisation({
 			entityId: organisation.id,
 			summary: `created organisation ${organisation.name}`,
 		})
-		return organisation
+		return written(organisation)
 	})
 }
 
@@ -227,7 +228,7 @@ export function updateOrganisation({
 		if (!before) return null
 		const values = toValues(input)
 		const changes = diffFields(before, values)
-		if (Object.keys(changes).length === 0) return { id, changed: false }
+		if (Object.keys(changes).length === 0) return written({ id, changed: false })
 		tx.update(organisations).set(values).where(eq(organisations.id, id)).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -238,6 +239,6 @@ export function updateOrganisation({
 			// notes are free text that may name people: their values stay out of the log
 			changes: JSON.stringify({ ...changes, ...(changes.notes ? { notes: ['…', '…'] } : {}) }),
 		})
-		return { id, changed: true }
+		return written({ id, changed: true })
 	})
 }

@@ -11,6 +11,7 @@ import {
 } from '#tests/factories'
 import { getStartupPage } from './startup-page.server'
 import {
+	changeStartupStatus,
 	listStartups,
 	listStartupsForExport,
 	type StartupFilters,
@@ -261,4 +262,34 @@ test('a founder cannot change their status, cohort or dates, even by adding the 
 			input: { name: 'Hacked', sector: 'x', stage: 'idea', ukFocus: false },
 		}),
 	).toBeNull()
+})
+
+test('a status moves along the startup’s life only, never out before it came in; the model says so', () => {
+	const startup = createStartup({ name: 'Ferrylink', status: 'incubated', enteredOn: '2025-03-01' })
+	const moderator = createUser({ role: 'manager' })
+	const move = (status: 'applicant' | 'incubated' | 'graduated' | 'left', date: string) =>
+		changeStartupStatus({ id: startup.id, status, date, viewer: moderator })
+	const page = () => getStartupPage({ id: startup.id, viewer: moderator })!.startup
+
+	expect(move('applicant', '2025-06-01')).toEqual({
+		ok: false,
+		fieldErrors: { status: ['startups:errors.transition'] },
+		formErrors: [],
+	})
+	expect(move('graduated', '2025-02-01')).toEqual({
+		ok: false,
+		fieldErrors: { date: ['startups:errors.leftBeforeEntered'] },
+		formErrors: [],
+	})
+	expect(page()).toMatchObject({ status: 'incubated', leftOn: null })
+	// a founder does not decide the programme, even their own startup's
+	const founder = createUser({ role: 'founder', startupId: startup.id })
+	expect(
+		changeStartupStatus({ id: startup.id, status: 'left', date: '2026-01-01', viewer: founder }),
+	).toBeNull()
+
+	expect(move('graduated', '2026-06-30')).toEqual({ ok: true, value: { id: startup.id } })
+	expect(page()).toMatchObject({ status: 'graduated', leftOn: '2026-06-30' })
+	// graduated is the end of the road
+	expect(move('incubated', '2026-07-01')).toMatchObject({ ok: false })
 })

@@ -1,8 +1,10 @@
-import { and, asc, count, eq, gt, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm'
 import { mentors, type Role, sessions, startups, users } from '#db/schema/index'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { hashPassword, needsRehash, verifyPassword } from '~/utils/password.server'
+import { accountLinkOf, can, rolesWith } from '~/utils/permissions'
 import { diffFields, recordAudit } from './audit.server'
+import type { Viewer } from './viewer'
 import { now } from '~/utils/clock'
 
 export const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 30
@@ -116,7 +118,9 @@ export function deleteSession(sessionId: string) {
 	writeTransaction((tx) => tx.delete(sessions).where(eq(sessions.id, sessionId)).run())
 }
 
-export function listUsers() {
+/** Every account, for who manages users; nobody else reads them. */
+export function listUsers({ viewer }: { viewer: Viewer }) {
+	if (!can(viewer, 'manage:user:any')) return []
 	return getDb()
 		.select({
 			...publicUserColumns,
@@ -132,7 +136,8 @@ export function listUsers() {
 		.all()
 }
 
-export function getUser(id: number) {
+export function getUser({ id, viewer }: { id: number; viewer: Viewer }) {
+	if (!can(viewer, 'manage:user:any')) return null
 	return (
 		getDb()
 			.select({ ...publicUserColumns, disabledAt: users.disabledAt })
@@ -142,8 +147,9 @@ export function getUser(id: number) {
 	)
 }
 
-/** Startups and mentors a founder or mentor account can be linked to. */
-export function listLinkTargets() {
+/** Startups and mentors a founder or mentor account can be linked to, for who manages users. */
+export function listLinkTargets({ viewer }: { viewer: Viewer }) {
+	if (!can(viewer, 'manage:user:any')) return { startups: [], mentors: [] }
 	const db = getDb()
 	return {
 		startups: db
@@ -174,8 +180,8 @@ type UserLink = { role: Role; startupId: number | null; mentorId: number | null 
 function normaliseLink(input: UserLink): UserLink {
 	return {
 		role: input.role,
-		startupId: input.role === 'founder' ? input.startupId : null,
-		mentorId: input.role === 'mentor' ? input.mentorId : null,
+		startupId: accountLinkOf(input.role) === 'startup' ? input.startupId : null,
+		mentorId: accountLinkOf(input.role) === 'mentor' ? input.mentorId : null,
 	}
 }
 
@@ -224,11 +230,7 @@ export function updateUser(
 		}
 		tx.update(users).set(values).where(eq(users.id, id)).run()
 		// a change of role or link must not leave an old session with the old scope
-		if (
-			before.role !== values.role ||
-			before.startupId !== values.startupId ||
-			before.mentorId !== values.mentorId
-		) {
+		if ((['role', 'startupId', 'mentorId'] as const).some((key) => before[key] !== values[key])) {
 			tx.delete(sessions).where(eq(sessions.userId, id)).run()
 		}
 		recordAudit(tx, {
@@ -280,12 +282,15 @@ export function setUserDisabled(id: number, disabled: boolean, actorId: number) 
 	})
 }
 
+/** Enabled users who may manage users: the last one may not be disabled. */
 export function countActiveManagers() {
 	return (
 		getDb()
 			.select({ n: count() })
 			.from(users)
-			.where(and(eq(users.role, 'manager'), sql`${users.disabledAt} IS NULL`))
+			.where(
+				and(inArray(users.role, rolesWith('manage:user:any')), sql`${users.disabledAt} IS NULL`),
+			)
 			.get()?.n ?? 0
 	)
 }

@@ -24,7 +24,7 @@ import {
 	getApplicationForManager,
 } from '~/models/application.server'
 import { DecisionSchema } from '~/schemas/application'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'

@@ -12,7 +12,7 @@ import { CallForm } from '~/components/call-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { cohortExists, getCall, listCohortChoices, updateCall } from '~/models/call.server'
 import { CallSchema } from '~/schemas/call'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -11,7 +11,7 @@ import { CallForm } from '~/components/call-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { cohortExists, createCall, listCohortChoices } from '~/models/call.server'
 import { CallSchema } from '~/schemas/call'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

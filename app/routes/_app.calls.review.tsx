@@ -10,7 +10,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { eraseApplications, listApplicationsForReview } from '~/models/application.server'
 import { EraseApplicationsSchema } from '~/schemas/application'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { badRequest, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
 

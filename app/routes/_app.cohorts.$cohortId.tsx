@@ -4,17 +4,17 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { type CohortProgressRow, getCohortProgress } from '~/models/cohort.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requirePermission(request, 'read:startup:any')
+	const user = await requirePermission(request, 'read:cohort:any')
 	const id = parseId(params.cohortId, 'cohort')
 	const progress = getCohortProgress({ id, viewer: user })
 	if (!progress) throw notFound('cohort', id)
-	return { ...progress, canEdit: can(user, 'update:startup:any') }
+	return { ...progress, canEdit: can(user, 'update:cohort:any') }
 }
 
 export default function CohortPage() {

@@ -14,7 +14,7 @@ import {
 	listContactFormOptions,
 	listContacts,
 } from '~/models/contact.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { parseContactListParams } from '~/models/contact-list-params.server'
 import { listContactsForOutreach } from '~/models/contact.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { csvResponse, toCsv } from '~/utils/csv.server'
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getImportJob } from '~/models/contact-import-jobs.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound } from '~/utils/http.server'
 
 /** Where a running import stands, polled by the import page; only its own manager sees it. */

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getCheckedImport } from '~/models/contact-import-jobs.server'
 import { problemsCsv } from '~/models/contact-import.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { csvResponse } from '~/utils/csv.server'
 import { notFound } from '~/utils/http.server'
 import { i18nServer } from '~/utils/i18n.server'

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { contactImportTemplate } from '~/models/contact-import.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { csvResponse } from '~/utils/csv.server'
 
 /** The header row and two example rows, for the manager to fill in and import. */

@@ -28,7 +28,7 @@ import {
 	PROBLEMS_SHOWN,
 	templateRows,
 } from '~/models/contact-import.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { redirectWithToast } from '~/utils/http.server'
 
 // step 1 'check' uploads a file; step 2 'import' (or 'discard') refers to the checked rows by token

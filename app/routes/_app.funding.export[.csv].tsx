@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { listFundingEvents, parseFundingListParams } from '~/models/funding.server'
 import { isPublicMoney } from '~/models/leverage'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { csvResponse, toCsv } from '~/utils/csv.server'
 import { formatMoneyForCsv } from '~/utils/money'

@@ -7,7 +7,7 @@ import { FundingNav } from '~/components/funding-nav'
 import { EmptyState } from '~/components/stat'
 import { listMissingKpiReports } from '~/models/kpi.server'
 import { listMilestonesToFollow } from '~/models/milestone.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { useFormat } from '~/utils/use-format'
 

@@ -18,6 +18,7 @@ import {
 	listIntroductions,
 	summariseFunnel,
 } from '~/models/introduction.server'
+import { linkedStartup } from '~/utils/access.server'
 import { requireUser } from '~/utils/auth.server'
 import { forbidden } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
@@ -49,7 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		}
 	}
 	// a founder's introductions are on their startup's page
-	if (user.role === 'founder' && user.startupId) throw redirect(`/startups/${user.startupId}`)
+	const own = linkedStartup(user, 'read:introduction')
+	if (own) throw redirect(`/startups/${own}`)
 	throw forbidden('read:introduction:any')
 }
 

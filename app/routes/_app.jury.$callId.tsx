@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { RankingTable, useBilingual } from '~/components/application-view'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getJuryCall, requireCommitteeMember } from '~/models/jury.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
 

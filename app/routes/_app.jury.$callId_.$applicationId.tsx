@@ -24,7 +24,7 @@ import {
 	saveReview,
 } from '~/models/jury.server'
 import { commentField, reviewSchema, scoreField } from '~/schemas/application'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 
 async function context(request: Request, params: LoaderFunctionArgs['params']) {

@@ -5,7 +5,7 @@ import { CallStatusBadge, useBilingual } from '~/components/application-view'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { listJuryCalls } from '~/models/jury.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { useFormat } from '~/utils/use-format'
 
 /** The calls whose selection committee the user sits on, and how far they are with each. */

@@ -10,14 +10,12 @@ import { TagList } from '~/components/tag-list'
 import { listMentors, listMentorVocabulary, parseMentorListParams } from '~/models/mentor.server'
 import { listForgottenAssignments } from '~/models/mentoring.server'
 import { MENTOR_STATES } from '~/schemas/mentor'
-import { requireUser } from '~/utils/auth.server'
-import { forbidden } from '~/utils/http.server'
+import { requirePermission } from '~/utils/access.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	if (!can(user, 'read:mentor:any')) throw forbidden('role:manager')
+	const user = await requirePermission(request, 'read:mentor:any')
 	const { filters, sort, dir } = parseMentorListParams(new URL(request.url))
 	return {
 		mentors: listMentors({ viewer: user, filters, sort, dir }),

@@ -4,13 +4,16 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { getArrears } from '~/models/statement.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
+import { forbidden } from '~/utils/http.server'
 import { AGEING_BUCKETS } from '~/utils/rent'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:lease:any')
-	return getArrears({ viewer: user })
+	const arrears = getArrears({ viewer: user })
+	if (!arrears) throw forbidden('read:lease:any')
+	return arrears
 }
 
 export default function ArrearsPage() {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { getSubsidyOverview } from '~/models/subsidy.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { csvResponse, toCsv } from '~/utils/csv.server'
 import { notFound } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'

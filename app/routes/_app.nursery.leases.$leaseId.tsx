@@ -15,9 +15,10 @@ import { StatementTable } from '~/components/nursery-statement-table'
 import { EmptyState } from '~/components/stat'
 import { endLease, getLease } from '~/models/lease.server'
 import { EndLeaseSchema } from '~/schemas/nursery'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
+import { replyTo } from '~/utils/write-result'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:lease:any')
@@ -33,8 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: EndLeaseSchema })
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	const result = endLease({ id, endDate: submission.value.endDate, viewer: user })
-	if (!result.ok) return data(submission.reply(result.errors), { status: 400 })
-	if (!result.value) throw notFound('lease', id)
+	if (!result) throw notFound('lease', id)
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	return redirectWithToast(`/nursery/leases/${id}`, {
 		type: 'success',
 		messageKey: result.value.changed ? 'nursery:leases.ended' : 'nursery:leases.unchanged',

@@ -12,10 +12,11 @@ import { CreditNoteForm, PaymentForm } from '~/components/nursery-statement-form
 import { EmptyState } from '~/components/stat'
 import { getStatement, issueCreditNote, recordPayment } from '~/models/statement.server'
 import { CreditNoteSchema, PaymentSchema } from '~/schemas/nursery'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
+import { replyTo } from '~/utils/write-result'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:lease:any')
@@ -38,10 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				return data({ intent, result: submission.reply() }, { status: 400 })
 			}
 			const result = recordPayment({ statementId: id, input: submission.value, viewer: user })
+			if (!result) throw notFound('statement', id)
 			if (!result.ok) {
-				return data({ intent, result: submission.reply(result.errors) }, { status: 400 })
+				return data({ intent, result: replyTo(submission, result) }, { status: 400 })
 			}
-			if (!result.value) throw notFound('statement', id)
 			return redirectWithToast(back, { type: 'success', messageKey: 'nursery:payments.recorded' })
 		}
 		case 'credit-note': {
@@ -50,10 +51,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				return data({ intent, result: submission.reply() }, { status: 400 })
 			}
 			const result = issueCreditNote({ statementId: id, input: submission.value, viewer: user })
+			if (!result) throw notFound('statement', id)
 			if (!result.ok) {
-				return data({ intent, result: submission.reply(result.errors) }, { status: 400 })
+				return data({ intent, result: replyTo(submission, result) }, { status: 400 })
 			}
-			if (!result.value) throw notFound('statement', id)
 			return redirectWithToast(back, {
 				type: 'success',
 				messageKey: 'nursery:creditNotes.issued',

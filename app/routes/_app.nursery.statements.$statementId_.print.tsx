@@ -3,9 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getStatement } from '~/models/statement.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireGrant } from '~/utils/access.server'
 import { formatDate, formatMonth } from '~/utils/format'
-import { forbidden, notFound, parseId } from '~/utils/http.server'
+import { notFound, parseId } from '~/utils/http.server'
 import { formatMoney } from '~/utils/money'
 import { can } from '~/utils/permissions'
 import { statementLanguage } from '~/utils/rent'
@@ -16,20 +16,16 @@ import { statementLanguage } from '~/utils/rent'
  * founder their own startup's (another startup's is simply not there).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	if (!can(user, 'read:lease:any') && !can(user, 'read:statement:own')) {
-		throw forbidden('read:lease:any')
-	}
+	const user = await requireGrant(request, 'read:statement')
 	const id = parseId(params.statementId, 'statement')
 	const detail = getStatement({ id, viewer: user })
 	if (!detail) throw notFound('statement', id)
 	return {
 		...detail,
 		language: statementLanguage(detail.lease),
-		backTo:
-			user.role === 'manager'
-				? `/nursery/statements/${id}`
-				: `/startups/${detail.statement.startupId}/rent`,
+		backTo: can(user, 'read:lease:any')
+			? `/nursery/statements/${id}`
+			: `/startups/${detail.statement.startupId}/rent`,
 	}
 }
 

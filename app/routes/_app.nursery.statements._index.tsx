@@ -13,11 +13,11 @@ import { StatementTable } from '~/components/nursery-statement-table'
 import { EmptyState } from '~/components/stat'
 import { getMonth, issueMonth } from '~/models/statement.server'
 import { IssueMonthSchema, MonthSchema } from '~/schemas/nursery'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { formatMonth } from '~/utils/format'
 import { getLocale } from '~/utils/i18n.server'
-import { redirectWithToast } from '~/utils/http.server'
+import { forbidden, redirectWithToast } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
 import { addMonths, monthOf } from '~/utils/calendar'
 import { useFormat } from '~/utils/use-format'
@@ -29,11 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:lease:any')
 	const requested = optionalParam(MonthSchema, new URL(request.url).searchParams.get('month'))
 	const month = requested ?? monthOf(today())
-	return {
-		month,
-		lastIssuable: lastIssuableMonth(),
-		...getMonth({ month, viewer: user }),
-	}
+	const statements = getMonth({ month, viewer: user })
+	if (!statements) throw forbidden('read:lease:any')
+	return { month, lastIssuable: lastIssuableMonth(), ...statements }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -47,13 +45,15 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	const { month } = submission.value
 	const result = issueMonth({ month, viewer: user })
+	if (!result?.ok) throw forbidden('update:lease:any')
+	const { created, alreadyIssued } = result.value
 	const locale = await getLocale(request)
 	return redirectWithToast(`/nursery/statements?month=${month}`, {
 		type: 'success',
-		messageKey: result.created ? 'nursery:statements.issued' : 'nursery:statements.nothingIssued',
+		messageKey: created ? 'nursery:statements.issued' : 'nursery:statements.nothingIssued',
 		values: {
-			created: String(result.created),
-			existing: String(result.alreadyIssued),
+			created: String(created),
+			existing: String(alreadyIssued),
 			month: formatMonth(month, locale),
 		},
 	})

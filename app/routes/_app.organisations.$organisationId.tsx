@@ -6,7 +6,7 @@ import { CountryName, OptedOutBadge, personName } from '~/components/contact-ui'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { getOrganisationPage } from '~/models/organisation.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
 

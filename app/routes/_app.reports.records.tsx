@@ -7,9 +7,10 @@ import { formatDuration } from '~/models/reports/duration'
 import { listReportCohorts, periodFromUrl } from '~/models/reports/index.server'
 import { recordsTitle } from '~/models/reports/labels'
 import { listReportRecords } from '~/models/reports/records.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { badRequest } from '~/utils/http.server'
 import { getLocale, i18nServer } from '~/utils/i18n.server'
+import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		locale,
 	})
 	if (!records || !title) throw badRequest('metric')
-	return { period, title, records, showDetail: user.role === 'manager' }
+	return { period, title, records, showDetail: can(user, 'read:report-detail:any') }
 }
 
 export default function ReportRecordsPage() {

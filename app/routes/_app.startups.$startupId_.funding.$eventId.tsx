@@ -12,35 +12,26 @@ import { FundingEventForm } from '~/components/funding-event-form'
 import {
 	countTriggered,
 	deleteFundingEvent,
-	editableStartup,
 	firstDateField,
 	getFundingEventForEdit,
 	listKnownSources,
 	listTriggerOptions,
-	startupEditorAccess,
 	triggeredEarlierProblem,
 	triggerProblem,
 	updateFundingEvent,
 } from '~/models/funding.server'
-import type { Viewer } from '~/models/viewer'
+import { findStartupFor } from '~/models/startup.server'
 import { FundingEventSchema } from '~/schemas/funding'
-import { requireUser } from '~/utils/auth.server'
-import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { requireStartupAccess } from '~/utils/access.server'
+import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { formatMoneyForForm } from '~/utils/money'
-
-function requireEditor(user: Viewer, startupId: number) {
-	const access = startupEditorAccess(user, startupId, 'funding')
-	if (access === 'forbidden') throw forbidden('update:funding:own')
-	if (access === 'hidden') throw notFound('startup', startupId)
-	return access
-}
+import { replyTo } from '~/utils/write-result'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
 	const startupId = parseId(params.startupId, 'startup')
-	requireEditor(user, startupId)
+	const user = await requireStartupAccess(request, startupId, 'update:funding')
 	const eventId = parseId(params.eventId, 'fundingEvent')
-	const startup = editableStartup(user, startupId)
+	const startup = findStartupFor({ id: startupId, viewer: user, grant: 'update:funding' })
 	// an event of another startup is not there, even for a manager typing the wrong address
 	const event = getFundingEventForEdit({ viewer: user, startupId, eventId })
 	if (!startup || !event) throw notFound('fundingEvent', eventId)
@@ -54,9 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireUser(request)
 	const startupId = parseId(params.startupId, 'startup')
-	requireEditor(user, startupId)
+	const user = await requireStartupAccess(request, startupId, 'update:funding')
 	const eventId = parseId(params.eventId, 'fundingEvent')
 	const formData = await request.formData()
 	const back = `/startups/${startupId}`
@@ -91,14 +81,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	const result = updateFundingEvent({ viewer: user, startupId, eventId, input: submission.value })
 	if (!result) throw notFound('fundingEvent', eventId)
-	if (!result.ok) {
-		return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), {
-			status: 400,
-		})
-	}
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	return redirectWithToast(back, {
 		type: 'success',
-		messageKey: result.changed ? 'funding:event.saved' : 'funding:event.unchanged',
+		messageKey: result.value.changed ? 'funding:event.saved' : 'funding:event.unchanged',
 	})
 }
 

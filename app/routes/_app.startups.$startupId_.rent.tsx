@@ -5,19 +5,16 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ScheduleTable } from '~/components/nursery-schedule'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { getRentAccount } from '~/models/lease.server'
-import { requireUser } from '~/utils/auth.server'
-import { forbidden, notFound, parseId } from '~/utils/http.server'
+import { requireStartupAccess } from '~/utils/access.server'
+import { notFound, parseId } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
 
 /** A startup's leases, schedules and statements: its founders' own view, and the managers'. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
 	const id = parseId(params.startupId, 'startup')
-	if (!can(user, 'read:lease:any') && !can(user, 'read:statement:own')) {
-		throw forbidden('read:lease:any')
-	}
-	// another startup's rent is simply not there for a founder
+	// another startup's rent is simply not there for a founder (404); mentors and partners never read it (403)
+	const user = await requireStartupAccess(request, id, 'read:statement')
 	const account = getRentAccount({ startupId: id, viewer: user })
 	if (!account) throw notFound('startup', id)
 	const { rows, totals, owedCents, overdueCents, asOf } = account.statements

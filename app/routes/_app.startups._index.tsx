@@ -8,14 +8,15 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { parseStartupListParams } from '~/models/startup-list-params.server'
 import { listStartupFilterOptions, listStartups } from '~/models/startup.server'
+import { holdsSome } from '~/utils/access.server'
 import { requireUser } from '~/utils/auth.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
-	// a founder has one startup: theirs
-	if (user.role === 'founder') throw redirect('/my-startup')
+	// a founder has one startup, theirs, and no portfolio
+	if (!holdsSome(user, 'read:portfolio')) throw redirect('/my-startup')
 	const { filters, sort, dir, page, perPage } = parseStartupListParams(new URL(request.url))
 	return {
 		list: listStartups({ viewer: user, filters, sort, dir, page, perPage }),

@@ -1,16 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { parseStartupListParams } from '~/models/startup-list-params.server'
 import { listStartupsForExport } from '~/models/startup.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireGrant } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { csvResponse, toCsv } from '~/utils/csv.server'
-import { forbidden } from '~/utils/http.server'
 import { formatMoneyForCsv } from '~/utils/money'
 
 /** The current view of the portfolio table, as the accountant or a partner opens it in a spreadsheet. */
 export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	if (user.role === 'founder') throw forbidden('read:startup:any')
+	const user = await requireGrant(request, 'read:portfolio')
 	const { filters, sort, dir } = parseStartupListParams(new URL(request.url))
 	const rows = listStartupsForExport({ viewer: user, filters, sort, dir })
 	const csv = toCsv(rows, [

@@ -29,7 +29,7 @@ import {
 	toImportPreview,
 	validateStartupCsv,
 } from '~/models/startup-import.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { redirectWithToast } from '~/utils/http.server'
 
 // two steps: 'preview' checks an uploaded file; 'import' sends the checked text back to be written

@@ -77,7 +77,7 @@ test('a link expires, and a disabled account cannot use one', async () => {
 	const disabled = createUser({ role: 'mentor', disabledAt: new Date('2026-11-01T00:00:00Z') })
 	const live = createPasswordToken({ userId: disabled.id, purpose: 'reset' })
 	expect(statusOf(await setPassword(live.token, 'a-new-password-1'))).toBe(410)
-	expect(verifyLogin(disabled.email, 'a-new-password-1')).toBeNull()
+	expect(await verifyLogin(disabled.email, 'a-new-password-1')).toBeNull()
 })
 
 test('"forgot password": the same answer for any address, a one-hour link for a real account, old sessions end', async () => {

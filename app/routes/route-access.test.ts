@@ -67,7 +67,7 @@ test('each role gets its own home', async () => {
 	const other = createStartup({ name: 'Someone Else Ltd' })
 
 	const manager = await signedIn('manager')
-	expect((await homeLoader(loaderArgs(get('/', manager.cookie)))).role).toBe('manager')
+	expect((await homeLoader(loaderArgs(get('/', manager.cookie)))).view).toBe('dashboard')
 
 	// a founder's home is their own startup's page
 	const founder = await signedIn('founder', { startupId: startup.id })
@@ -79,7 +79,7 @@ test('each role gets its own home', async () => {
 
 	const mentorUser = await signedIn('mentor', { mentorId: mentor.id })
 	const mentorHome = await homeLoader(loaderArgs(get('/', mentorUser.cookie)))
-	expect(mentorHome.role).toBe('mentor')
+	expect(mentorHome.view).toBe('mentees')
 	expect(JSON.stringify(mentorHome)).toContain('Channel Freight Lab')
 	expect(JSON.stringify(mentorHome)).not.toContain(other.name)
 

@@ -1,6 +1,5 @@
 import { redirect } from '@remix-run/node'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
-import type { Role } from '#db/schema/enums'
 import {
 	createSession,
 	deleteSession,
@@ -8,8 +7,6 @@ import {
 	type SessionUser,
 	SESSION_TTL_MS,
 } from '~/models/user.server'
-import { forbidden } from './http.server'
-import { can, type Permission } from './permissions'
 import { getAuthSessionStorage } from './session.server'
 
 export type { SessionUser }
@@ -39,19 +36,6 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 
 export async function requireAnonymous(request: Request) {
 	if (await getUser(request)) throw redirect('/')
-}
-
-export async function requireRole(request: Request, roles: Role | Role[]) {
-	const user = await requireUser(request)
-	const allowed = Array.isArray(roles) ? roles : [roles]
-	if (!allowed.includes(user.role)) throw forbidden(`role:${allowed.join(',')}`)
-	return user
-}
-
-export async function requirePermission(request: Request, permission: Permission) {
-	const user = await requireUser(request)
-	if (!can(user, permission)) throw forbidden(permission)
-	return user
 }
 
 /** A brand-new session id at every sign-in, so a fixed id planted before sign-in is worthless. */

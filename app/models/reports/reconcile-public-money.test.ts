@@ -51,7 +51,7 @@ test('the dashboard, the Funding pages, the report and the CSVs agree on public 
 	const partner = await as('partner')
 
 	const home = dataOf(await homeLoader(loaderArgs(get('/', manager))))
-	if (home.role !== 'manager') throw new Error('a manager lands on the dashboard')
+	if (home.view !== 'dashboard') throw new Error('a manager lands on the dashboard')
 	expect(home.home.funds.publicEurCents).toBe(PUBLIC)
 	expect(home.home.funds.totalEurCents - home.home.funds.publicEurCents).toBe(PRIVATE_AND_BANK)
 

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { fundingEvents, startups } from '#db/schema/index'
 import { isMonth, lastDayOf, QUARTER_PATTERN, quarterEnd, quarterStart } from '~/utils/calendar'
 import { getDb } from '~/utils/db.server'
+import { can } from '~/utils/permissions'
 import { amountInEurCents, conversionDate, isSecured } from '../funding-sql.server'
 import { isPublicMoney } from '../leverage'
 import type { Viewer } from '../viewer'
@@ -42,7 +43,7 @@ export function listReportRecords({
 	viewer: Viewer
 }): RecordList | null {
 	const db = getDb()
-	const personal = viewer.role === 'manager'
+	const personal = can(viewer, 'read:report-detail:any')
 	const cohort = period.cohortId ? sql`AND s.cohort_id = ${period.cohortId}` : sql``
 	const result = (valueKind: RecordList['valueKind'], rows: RecordRow[]): RecordList => ({
 		valueKind,

@@ -5,7 +5,7 @@ import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import type { getManagerHome } from '~/models/home.server'
 import { useFormat } from '~/utils/use-format'
 
-type Home = ReturnType<typeof getManagerHome>
+type Home = NonNullable<ReturnType<typeof getManagerHome>>
 
 export function ManagerHome({ home }: { home: Home }) {
 	const { t } = useTranslation()

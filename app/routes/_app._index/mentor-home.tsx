@@ -5,7 +5,7 @@ import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import type { getMentorHome } from '~/models/home.server'
 import { useFormat } from '~/utils/use-format'
 
-type Home = ReturnType<typeof getMentorHome>
+type Home = NonNullable<ReturnType<typeof getMentorHome>>
 
 export function MentorHome({ home }: { home: Home }) {
 	const { t } = useTranslation()

@@ -24,7 +24,7 @@ import {
 	removeCommitteeMember,
 } from '~/models/call.server'
 import { CommitteeSchema } from '~/schemas/call'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
 import { CommitteePanel } from './committee-panel'

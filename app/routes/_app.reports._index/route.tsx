@@ -13,7 +13,7 @@ import { periodWords } from '~/models/reports/labels'
 import { parseReportPeriod } from '~/models/reports/period'
 import { createReportView, deleteReportView, listReportViews } from '~/models/reports/views.server'
 import { DeleteReportViewSchema, ShareReportSchema } from '~/schemas/report'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
@@ -35,9 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		cohorts: listReportCohorts(),
 		report: getReport(period),
 		// partners see which periods are shared, not who on the staff shared them
-		views: listReportViews().map((v) =>
-			can(user, 'share:report:any') ? v : { ...v, createdBy: null },
-		),
+		views: listReportViews({ viewer: user }),
 		canShare: can(user, 'share:report:any'),
 	}
 }
@@ -58,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	// the period is read again here: only a well-formed report query is ever stored
 	const query = parseReportPeriod(new URLSearchParams(submission.value.query), today()).search
-	const view = createReportView({ name: submission.value.name, query, actorId: user.id })
+	const view = createReportView({ name: submission.value.name, query, actorId: user.id }).value
 	return redirectWithToast(`/reports/views/${view.token}`, {
 		type: 'success',
 		messageKey: 'reports:views.shared',
