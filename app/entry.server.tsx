@@ -1,12 +1,11 @@
-import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { createInstance } from 'i18next'
-import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
-import { i18nConfig } from './utils/i18n'
 import { getLocale } from './utils/i18n.server'
+import { appendBeforeClosingTags, messagesBlock, recordNamespaces } from './utils/i18n-page.server'
+import { serverI18nConfig } from './utils/i18n-resources.server'
 
 export const streamTimeout = 5_000
 
@@ -18,11 +17,13 @@ export default async function handleRequest(
 ) {
 	const instance = createInstance()
 	const lng = await getLocale(request)
-	await instance.use(initReactI18next).init({ ...i18nConfig, lng })
+	await instance.use(initReactI18next).init({ ...serverI18nConfig, lng })
+	const usedNamespaces = recordNamespaces(instance)
 
-	const callbackName = isbot(request.headers.get('user-agent') ?? '')
-		? 'onAllReady'
-		: 'onShellReady'
+	// The whole page is rendered before the first byte goes out, for browsers as for bots: the
+	// parts whose code loads later (components/lazy.tsx) are then in place in the HTML, where a
+	// browser without JavaScript can use them, and no streaming script is needed to move them.
+	const callbackName = 'onAllReady'
 
 	return new Promise((resolve, reject) => {
 		let shellRendered = false
@@ -33,7 +34,8 @@ export default async function handleRequest(
 			{
 				[callbackName]: () => {
 					shellRendered = true
-					const body = new PassThrough()
+					// the messages the page used go at its end, once the render knows them all
+					const body = appendBeforeClosingTags(() => messagesBlock(lng, usedNamespaces))
 					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
 					resolve(
 						new Response(createReadableStreamFromReadable(body), {

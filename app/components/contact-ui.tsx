@@ -24,3 +24,10 @@ export function CountryName({ code }: { code: string }) {
 	const { t } = useTranslation('contacts')
 	return <>{t(`enums:countries.${code}`, { defaultValue: code })}</>
 }
+
+export function IntroductionStatusBadge({ status }: { status: string }) {
+	const { t } = useTranslation('contacts')
+	const tone =
+		status === 'deal' ? 'badge-ok' : status === 'no_fit' ? 'badge-muted' : 'badge-warning'
+	return <span className={`badge ${tone}`}>{t(`enums:introductionStatuses.${status}`)}</span>
+}

@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PER_PAGE_OPTIONS } from '~/utils/list-params'
+import { PER_PAGE_OPTIONS } from '~/utils/pagination'
 
 /**
  * A column header that sorts the list through the URL and announces the current order.

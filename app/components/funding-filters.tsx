@@ -2,7 +2,7 @@ import { FilterSelect } from './filters'
 import { Form, Link, useSubmit } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CURRENCIES, FUNDING_KINDS, FUNDING_STATUSES } from '#db/schema/enums'
-import { ORIGINS } from '~/schemas/funding'
+import { ORIGINS } from '~/schemas/funding-fields'
 
 type Filters = {
 	q?: string

@@ -13,13 +13,9 @@ import type { z } from 'zod'
 import { kpiReportSchema } from '~/schemas/funding'
 import { useToday } from '~/root'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
+import { useQuarterLabel } from './quarter-label'
 
-/** "2025-Q3" as people say it: "T3 2025" in French, "Q3 2025" in English. */
-export function useQuarterLabel() {
-	const { t } = useTranslation('funding')
-	return (quarter: string) =>
-		t('kpi.quarterLabel', { year: quarter.slice(0, 4), n: quarter.slice(6) })
-}
+export { useQuarterLabel }
 
 /** A quarter's figures. Sending a quarter that already has a report asks to confirm first. */
 export function KpiReportForm({

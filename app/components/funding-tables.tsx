@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CURRENCIES, FUNDING_KINDS, FUNDING_STATUSES } from '#db/schema/enums'
-import { rateInput } from '~/schemas/funding'
+import { rateInput } from '~/schemas/funding-fields'
 import { useFormat } from '~/utils/use-format'
 import { Leverage } from './funding-leverage'
 

@@ -1,16 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { SortHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { COHORT_SORTS, listCohorts } from '~/models/cohort.server'
-import { PROGRAMMES } from '~/schemas/cohort'
+import { PROGRAMMES } from '#db/schema/enums'
 import { requirePermission } from '~/utils/access.server'
 import { optionalParam, parseListParams } from '~/utils/list-params'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
+import { z } from '~/utils/validation.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:cohort:any')

@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod'
 import {
 	type ActionFunctionArgs,
 	data,
@@ -12,7 +11,6 @@ import { ErrorList } from '~/components/forms'
 import { StatementTable } from '~/components/nursery-statement-table'
 import { EmptyState } from '~/components/stat'
 import { getMonth, issueMonth } from '~/models/statement.server'
-import { IssueMonthSchema, MonthSchema } from '~/schemas/nursery'
 import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { formatMonth } from '~/utils/format'
@@ -21,6 +19,7 @@ import { forbidden, redirectWithToast } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
 import { addMonths, monthOf } from '~/utils/calendar'
 import { useFormat } from '~/utils/use-format'
+import { IssueMonthSchema, MonthSchema, parseWithZod } from '~/utils/validation.server'
 
 /** Statements may be issued ahead for next month at most (rent is billed in advance). */
 const lastIssuableMonth = () => addMonths(monthOf(today()), 1)

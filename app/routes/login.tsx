@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import {
 	type ActionFunctionArgs,
 	data,
@@ -9,11 +8,11 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, Field } from '~/components/forms'
 import { LanguageSwitch } from '~/components/language-switch'
 import { verifyLogin } from '~/models/user.server'
-import { LoginSchema } from '~/schemas/auth'
 import {
 	logSignInFailure,
 	requireAnonymous,
@@ -22,6 +21,7 @@ import {
 	takeSignInAttempt,
 } from '~/utils/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
+import { LoginSchema, parseWithZod } from '~/utils/validation.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireAnonymous(request)
@@ -73,13 +73,11 @@ export default function LoginPage() {
 	const lastResult = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const navigation = useNavigation()
-	const [form, fields] = useForm({
+	const [form, fields] = useForm<z.input<typeof LoginSchema>>({
 		id: 'login',
 		lastResult,
-		constraint: getZodConstraint(LoginSchema),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
 		defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
 	})
 
@@ -101,6 +99,8 @@ export default function LoginPage() {
 						inputProps={{
 							...getInputProps(fields.email, { type: 'email' }),
 							autoComplete: 'username',
+							// the browser checks these two; the server checks everything (LoginSchema)
+							required: true,
 							autoFocus: true,
 						}}
 						errors={fields.email.errors}
@@ -110,6 +110,7 @@ export default function LoginPage() {
 						inputProps={{
 							...getInputProps(fields.password, { type: 'password' }),
 							autoComplete: 'current-password',
+							required: true,
 						}}
 						errors={fields.password.errors}
 					/>

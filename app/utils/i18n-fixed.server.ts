@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next'
-import { i18nConfig, type Locale } from './i18n'
+import { type Locale } from './i18n'
+import { serverI18nConfig } from './i18n-resources.server'
 
 const instances = new Map<Locale, TFunction>()
 
@@ -11,7 +12,7 @@ export function fixedT(locale: Locale): TFunction {
 	let t = instances.get(locale)
 	if (!t) {
 		const instance = i18next.createInstance()
-		void instance.init({ ...i18nConfig, lng: locale, initImmediate: false })
+		void instance.init({ ...serverI18nConfig, lng: locale, initImmediate: false })
 		t = instance.t
 		instances.set(locale, t)
 	}

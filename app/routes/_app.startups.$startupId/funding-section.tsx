@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '~/components/stat'
 import type { StartupPage } from '~/models/startup-page.server'
-import { rateInput, STEP_DATE_FIELD } from '~/schemas/funding'
+import { rateInput, STEP_DATE_FIELD } from '~/schemas/funding-fields'
 import { useFormat } from '~/utils/use-format'
 
 type Props = { page: StartupPage }

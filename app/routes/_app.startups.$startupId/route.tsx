@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod'
 import {
 	type ActionFunctionArgs,
 	data,
@@ -7,8 +6,8 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { lazyPart } from '~/components/lazy'
 import { getStartupPage } from '~/models/startup-page.server'
 import {
 	addTeamMember,
@@ -16,11 +15,11 @@ import {
 	removeTeamMember,
 	updateTeamMember,
 } from '~/models/startup.server'
-import { StatusChangeSchema, TeamMemberSchema } from '~/schemas/startup'
 import { holdsOn, requireStartupAccess } from '~/utils/access.server'
 import { requireUser } from '~/utils/auth.server'
 import { badRequest, forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
+import { parseWithZod, StatusChangeSchema, TeamMemberSchema, z } from '~/utils/validation.server'
 import { replyTo } from '~/utils/write-result'
 import { FundingSection } from './funding-section'
 import { IntroductionsSection } from './introductions-section'
@@ -28,8 +27,10 @@ import { LeaseSection } from './lease-section'
 import { MentoringSection } from './mentoring-section'
 import { MilestonesSection } from './milestones-section'
 import { ActivitySection, ProfileSection } from './sections'
-import { StatusForm } from './status-form'
-import { TeamSection } from './team-section'
+
+// the forms of the side column load after the page (their zod schemas with them)
+const StatusForm = lazyPart(() => import('./status-form').then((m) => m.StatusForm))
+const TeamSection = lazyPart(() => import('./team-section').then((m) => m.TeamSection))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
@@ -40,9 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return page
 }
 
-const MemberIdSchema = z.coerce.number().int().positive()
-
 export async function action({ request, params }: ActionFunctionArgs) {
+	const MemberIdSchema = z.coerce.number().int().positive()
 	const id = parseId(params.startupId, 'startup')
 	const user = await requireStartupAccess(request, id, 'read:startup')
 	const mayEditTeam = holdsOn(user, 'update:team', id)
