@@ -1,11 +1,9 @@
 import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { createInstance } from 'i18next'
 import { renderToPipeableStream } from 'react-dom/server'
-import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { I18nextProvider } from 'react-i18next'
 import { getLocale } from './utils/i18n.server'
-import { appendBeforeClosingTags, messagesBlock, recordNamespaces } from './utils/i18n-page.server'
-import { serverI18nConfig } from './utils/i18n-resources.server'
+import { appendBeforeClosingTags, messagesBlock, pageI18n } from './utils/i18n-page.server'
 
 export const streamTimeout = 5_000
 
@@ -15,10 +13,8 @@ export default async function handleRequest(
 	responseHeaders: Headers,
 	remixContext: EntryContext,
 ) {
-	const instance = createInstance()
 	const lng = await getLocale(request)
-	await instance.use(initReactI18next).init({ ...serverI18nConfig, lng })
-	const usedNamespaces = recordNamespaces(instance)
+	const { instance, used: usedNamespaces } = await pageI18n(lng)
 
 	// The whole page is rendered before the first byte goes out, for browsers as for bots: the
 	// parts whose code loads later (components/lazy.tsx) are then in place in the HTML, where a

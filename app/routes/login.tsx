@@ -76,8 +76,8 @@ export default function LoginPage() {
 	const [form, fields] = useForm<z.input<typeof LoginSchema>>({
 		id: 'login',
 		lastResult,
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
+		// checked on the server when sent: no zod in the sign-in page's JavaScript, and no
+		// request to the server on every blur
 		defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
 	})
 
@@ -99,7 +99,6 @@ export default function LoginPage() {
 						inputProps={{
 							...getInputProps(fields.email, { type: 'email' }),
 							autoComplete: 'username',
-							// the browser checks these two; the server checks everything (LoginSchema)
 							required: true,
 							autoFocus: true,
 						}}

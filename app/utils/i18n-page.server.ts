@@ -1,8 +1,9 @@
 import crypto from 'node:crypto'
 import { Transform } from 'node:stream'
-import type { i18n as I18n } from 'i18next'
+import { createInstance, type i18n as I18n } from 'i18next'
+import { initReactI18next } from 'react-i18next'
 import type { Locale } from './i18n'
-import { resources } from './i18n-resources.server'
+import { resources, serverI18nConfig } from './i18n-resources.server'
 
 /*
  * A page carries the messages it used, in its language only (decision 0032): the namespaces the
@@ -14,24 +15,69 @@ export const PAGE_MESSAGES_ID = 'i18n-messages'
 
 const ALWAYS = ['common', 'enums']
 
-/** Notes every namespace a render of `instance` reads. */
-export function recordNamespaces(instance: I18n) {
+type Options = Record<string, unknown> & { ns?: string | readonly string[] }
+
+// what a plain lookup's options hold (react-i18next's fixed t fills these in); anything else —
+// a count, a value to interpolate — and the message is made afresh
+const PLAIN = new Set(['lng', 'lngs', 'ns', 'keyPrefix'])
+
+const bases = new Map<Locale, Promise<I18n>>()
+const plainMessages = new Map<Locale, Map<string, unknown>>()
+
+function baseInstance(lng: Locale) {
+	let base = bases.get(lng)
+	if (!base) {
+		const instance = createInstance()
+		base = instance
+			.use(initReactI18next)
+			.init({ ...serverI18nConfig, lng })
+			.then(() => instance)
+		bases.set(lng, base)
+	}
+	return base
+}
+
+/**
+ * The i18next instance one page renders with: a clone of the language's instance (made once
+ * with every message), whose `t` remembers the plain messages it looked up — a page of a
+ * thousand rows asks for the same labels a thousand times — and notes every namespace used, for
+ * the messages the page carries to the browser.
+ */
+export async function pageI18n(lng: Locale) {
+	const clone = (await baseInstance(lng)).cloneInstance({ initImmediate: false })
+	let cache = plainMessages.get(lng)
+	if (!cache) plainMessages.set(lng, (cache = new Map()))
 	const used = new Set<string>(ALWAYS)
-	// every lookup of a key goes through the store (i18next's types leave this method out)
-	const store = instance.services.resourceStore as unknown as {
-		getResource: (lng: string, ns: string, ...rest: unknown[]) => unknown
+	const note = (ns: Options['ns']) => {
+		if (typeof ns === 'string') used.add(ns)
+		else if (ns) for (const n of ns) used.add(n)
 	}
-	const getResource = store.getResource.bind(store)
-	store.getResource = (lng, ns, ...rest) => {
-		used.add(ns)
-		return getResource(lng, ns, ...rest)
+	const translate = clone.t.bind(clone) as (key: unknown, options?: unknown) => unknown
+	const t = (key: unknown, options?: unknown) => {
+		const opts = (typeof options === 'object' && options !== null ? options : {}) as Options
+		note(opts.ns)
+		if (typeof key === 'string') {
+			const colon = key.indexOf(':')
+			if (colon > 0) used.add(key.slice(0, colon))
+		}
+		const plain =
+			typeof key === 'string' &&
+			(options === undefined || typeof options === 'object') &&
+			Object.keys(opts).every((k) => PLAIN.has(k) && (k !== 'keyPrefix' || !opts[k]))
+		if (!plain) return translate(key, options)
+		const id = `${Array.isArray(opts.ns) ? opts.ns.join(',') : (opts.ns ?? '')}\u0001${key}`
+		if (cache.has(id)) return cache.get(id)
+		const message = translate(key, options)
+		cache.set(id, message)
+		return message
 	}
-	const hasLoadedNamespace = instance.hasLoadedNamespace.bind(instance)
-	instance.hasLoadedNamespace = (ns, options) => {
-		for (const n of Array.isArray(ns) ? ns : [ns]) used.add(n)
+	clone.t = t as typeof clone.t
+	const hasLoadedNamespace = clone.hasLoadedNamespace.bind(clone)
+	clone.hasLoadedNamespace = (ns, options) => {
+		note(ns)
 		return hasLoadedNamespace(ns, options)
 	}
-	return used
+	return { instance: clone, used }
 }
 
 let versions: Record<string, string> | undefined
@@ -51,15 +97,25 @@ export function messageVersions() {
 	return versions
 }
 
+const jsonCache = new Map<string, string>()
+/** JSON with "<" escaped, so that no message can close the script element; made once. */
+function escapedJson(id: string, value: () => unknown) {
+	let json = jsonCache.get(id)
+	if (json === undefined) {
+		json = JSON.stringify(value()).replace(/</g, '\\u003c')
+		jsonCache.set(id, json)
+	}
+	return json
+}
+
 /** The page's messages as a JSON data block (no script runs: nothing for a CSP to allow). */
 export function messagesBlock(lng: Locale, namespaces: Iterable<string>) {
 	const all = resources[lng] as Record<string, unknown>
-	const chosen = Object.fromEntries(
-		[...namespaces].filter((ns) => ns in all).map((ns) => [ns, all[ns]]),
-	)
-	const page = { lng, resources: chosen, versions: messageVersions() }
-	// "<" escaped: no message can close the script element
-	const json = JSON.stringify(page).replace(/</g, '\\u003c')
+	const chosen = [...namespaces]
+		.filter((ns) => ns in all)
+		.map((ns) => `${JSON.stringify(ns)}:${escapedJson(`${lng}/${ns}`, () => all[ns])}`)
+	const versions = escapedJson('versions', messageVersions)
+	const json = `{"lng":${JSON.stringify(lng)},"resources":{${chosen.join(',')}},"versions":${versions}}`
 	return `<script type="application/json" id="${PAGE_MESSAGES_ID}">${json}</script>`
 }
 

@@ -118,6 +118,10 @@ export const rentStatements = sqliteTable(
 		uniqueIndex('rent_statements_lease_month_unique')
 			.on(t.leaseId, t.month)
 			.where(sql`${t.kind} = 'statement'`),
+		// the credit notes correcting a statement (its balance, the arrears)
+		index('rent_statements_corrects_idx')
+			.on(t.correctsId)
+			.where(sql`${t.correctsId} IS NOT NULL`),
 		// statements of a month across all leases; the report's subsidy by year reads the
 		// amounts from the index alone
 		index('rent_statements_month_amounts_idx').on(

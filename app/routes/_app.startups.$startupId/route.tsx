@@ -35,7 +35,8 @@ const TeamSection = lazyPart(() => import('./team-section').then((m) => m.TeamSe
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
 	const id = parseId(params.startupId, 'startup')
-	const page = getStartupPage({ id, viewer: user })
+	const fundingPage = Number(new URL(request.url).searchParams.get('fundingPage')) || 1
+	const page = getStartupPage({ id, viewer: user, fundingPage })
 	// another startup's page is simply not there for a founder or a mentor
 	if (!page) throw notFound('startup', id)
 	return page
