@@ -58,7 +58,11 @@ export function suggest({ kind, q, viewer }: { kind: SuggestionKind; q: string; 
  * A text filter on a column: the rows whose value is exactly what was typed (any case) if some
  * row has it — the value picked from the suggestions — else the rows whose value contains it.
  */
-export function textFilter(column: SQL | typeof startups.sector, typed: string, exists: () => boolean) {
+export function textFilter(
+	column: SQL | typeof startups.sector,
+	typed: string,
+	exists: () => boolean,
+) {
 	return exists()
 		? sql`${column} = ${typed} COLLATE NOCASE`
 		: sql`${column} LIKE ${likePattern(typed)} ESCAPE '\\'`
