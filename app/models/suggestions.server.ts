@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm'
+import { and, type AnyColumn, asc, desc, eq, type SQL, sql } from 'drizzle-orm'
 import { cohorts, startups } from '#db/schema/index'
 import { startupRows } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
@@ -72,8 +72,8 @@ export function textFilter(
  * The cohort filter of a list, on a startup's cohort column: an id (links from elsewhere), a
  * cohort's exact name, or a part of cohort names.
  */
-export function cohortCondition(cohortColumn: SQL | typeof startups.cohortId, value: string) {
-	if (/^\d+$/.test(value)) return eq(cohortColumn as typeof startups.cohortId, Number(value))
+export function cohortCondition(cohortColumn: SQL | AnyColumn, value: string) {
+	if (/^\d+$/.test(value)) return sql`${cohortColumn} = ${Number(value)}`
 	const names = textFilter(sql`c.name`, value, () =>
 		Boolean(
 			getDb()
@@ -84,6 +84,32 @@ export function cohortCondition(cohortColumn: SQL | typeof startups.cohortId, va
 		),
 	)
 	return sql`${cohortColumn} IN (SELECT c.id FROM cohorts c WHERE ${names})`
+}
+
+/** A startup filter on a startup column: the startup picked, or every startup whose name holds the text. */
+export function startupNameCondition(startupColumn: SQL | AnyColumn, value: string) {
+	const names = textFilter(sql`n.name`, value, () =>
+		Boolean(
+			getDb()
+				.select({ id: startups.id })
+				.from(startups)
+				.where(sql`${startups.name} = ${value} COLLATE NOCASE`)
+				.get(),
+		),
+	)
+	return sql`${startupColumn} IN (SELECT n.id FROM startups n WHERE ${names})`
+}
+
+/** What a startup filter shows in its field: the startup's name for an id, else the text typed. */
+export function startupFilterLabel(value: string | undefined) {
+	if (!value || !/^\d+$/.test(value)) return value
+	return (
+		getDb()
+			.select({ name: startups.name })
+			.from(startups)
+			.where(eq(startups.id, Number(value)))
+			.get()?.name ?? value
+	)
 }
 
 /** A sector filter: the exact sector picked, or every sector containing the text typed. */
