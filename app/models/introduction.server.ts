@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, notInArray, type SQL, sql } from 'drizzle-orm'
+import { and, count, desc, eq, isNull, notInArray, type SQL, sql } from 'drizzle-orm'
 import type { COUNTRIES, INTRODUCTION_PURPOSES } from '#db/schema/enums'
 import { contacts, introductions, organisations, startups } from '#db/schema/index'
 import {
