@@ -18,6 +18,8 @@ export const organisations = sqliteTable(
 		id: integer().primaryKey(),
 		name: text().notNull(),
 		country: text({ enum: COUNTRIES }).notNull(),
+		// ISO 3166-1 alpha-2 (DE, BE…): `country` only groups France, the UK and the rest
+		countryCode: text('country_code'),
 		kind: text({ enum: ORGANISATION_KINDS }).notNull(),
 		sector: text(),
 		website: text(),
@@ -44,6 +46,8 @@ export const contacts = sqliteTable(
 		phone: text(),
 		jobTitle: text('job_title'),
 		country: text({ enum: COUNTRIES }).notNull(),
+		// ISO 3166-1 alpha-2 (DE, BE…): `country` only groups France, the UK and the rest
+		countryCode: text('country_code'),
 		// comma-separated language codes
 		languages: text().notNull().default(''),
 		tags: text().notNull().default(''),
