@@ -50,7 +50,7 @@ export default function ContactsPage() {
 					<Link to="/contacts/review" className="button">
 						{t('review.title')}
 					</Link>
-					<Link to="/contacts/import" className="button">
+					<Link to="/import/contacts" className="button">
 						{t('list.import')}
 					</Link>
 					<Link to="/contacts/new" className="button button-primary">
@@ -176,7 +176,7 @@ export default function ContactsPage() {
 					{hasFilters ? (
 						<Link to="/contacts">{t('list.noMatchHint')}</Link>
 					) : (
-						<Link to="/contacts/import">{t('list.emptyHint')}</Link>
+						<Link to="/import/contacts">{t('list.emptyHint')}</Link>
 					)}
 				</EmptyState>
 			)}

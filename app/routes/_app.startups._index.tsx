@@ -41,7 +41,7 @@ export default function StartupsPage() {
 					</a>
 					{canCreate ? (
 						<>
-							<Link to="/startups/import" className="button">
+							<Link to="/import/startups" className="button">
 								{t('list.import')}
 							</Link>
 							<Link to="/startups/new" className="button button-primary">

@@ -2,6 +2,7 @@ import enCohorts from '~/locales/en/cohorts.json'
 import enCommon from '~/locales/en/common.json'
 import enContacts from '~/locales/en/contacts.json'
 import enFunding from '~/locales/en/funding.json'
+import enImport from '~/locales/en/import.json'
 import enMentors from '~/locales/en/mentors.json'
 import enNursery from '~/locales/en/nursery.json'
 import enReports from '~/locales/en/reports.json'
@@ -10,6 +11,7 @@ import frCohorts from '~/locales/fr/cohorts.json'
 import frCommon from '~/locales/fr/common.json'
 import frContacts from '~/locales/fr/contacts.json'
 import frFunding from '~/locales/fr/funding.json'
+import frImport from '~/locales/fr/import.json'
 import frMentors from '~/locales/fr/mentors.json'
 import frNursery from '~/locales/fr/nursery.json'
 import frReports from '~/locales/fr/reports.json'
@@ -33,6 +35,7 @@ export const resources = {
 		funding: frFunding,
 		contacts: frContacts,
 		reports: frReports,
+		import: frImport,
 	},
 	en: {
 		common: enCommon,
@@ -43,6 +46,7 @@ export const resources = {
 		funding: enFunding,
 		contacts: enContacts,
 		reports: enReports,
+		import: enImport,
 	},
 }
 

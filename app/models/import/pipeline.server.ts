@@ -201,7 +201,7 @@ export function analyseImport(
 		.filter((f) => f.required && !mapping.includes(f.key) && !constants[f.key])
 		.map((f) => f.key)
 	const fileIssues = []
-	if (file.mixedEncoding) fileIssues.push({ key: 'import:file.mixedEncoding' })
+	if (file.mixedEncoding) fileIssues.push({ key: 'import:fileInfo.mixedEncoding' })
 
 	const counts = { total: body.length, create: 0, update: 0, unchanged: 0, skip: 0, error: 0 }
 	const preview: RowReport[] = []

@@ -120,7 +120,9 @@ function looksUtf16(bytes: Uint8Array): Encoding | null {
 	let evenZeros = 0
 	let oddZeros = 0
 	for (let i = 0; i < sample.length; i++) {
-		if (sample[i] === 0) i % 2 ? oddZeros++ : evenZeros++
+		if (sample[i] !== 0) continue
+		if (i % 2) oddZeros++
+		else evenZeros++
 	}
 	const half = sample.length / 2
 	if (oddZeros > half * 0.3 && evenZeros < half * 0.05) return 'utf-16le'
