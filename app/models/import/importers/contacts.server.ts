@@ -146,6 +146,12 @@ export const contactImporter: Importer<State> = {
 				values: { value: cells.lastContactOn ?? '' },
 			})
 		}
+		// a known e-mail: the names already stored stand in for the row's missing ones
+		const known = values.email ? state.byEmail.get(String(values.email)) : undefined
+		if (known && !firstName && !lastName) {
+			firstName = known.firstName as string | null
+			lastName = known.lastName as string | null
+		}
 		const parsed = state.schema.safeParse({
 			firstName: firstName ?? '',
 			lastName: lastName ?? '',
