@@ -39,6 +39,9 @@ export default function StartupsPage() {
 					<a href={`/startups/export.csv${location.search}`} className="button" download>
 						{t('common:common.exportCsv')}
 					</a>
+					<a href={`/startups/export.xlsx${location.search}`} className="button" download>
+						{t('import:export.xlsx')}
+					</a>
 					{canCreate ? (
 						<>
 							<Link to="/import/startups" className="button">
