@@ -169,6 +169,7 @@ export const fundingImporter: Importer<State> = {
 			receivedOn: input.receivedOn ?? null,
 			declinedOn: input.declinedOn ?? null,
 			note: input.note ?? null,
+			date: (values.date as string | null) ?? null,
 		}
 		const key = eventKey(startupId, input.kind, input.source, startedOn(input))
 		const first = state.seen.get(key)
