@@ -69,6 +69,49 @@ test('LinkedIn: the notes above the header are skipped, the country comes from o
 	expect(bytesOf(`${jurgen.firstName} ${jurgen.lastName}`)).toBe(bytesOf('Jürgen Weiß'))
 })
 
+test('LinkedIn next month: the connection without e-mail is the same contact (matched on the name, flagged), not a duplicate', () => {
+	const viewer = viewerOf(createUser({ role: 'manager' }))
+	importFile('contacts', 'linkedin-connections.csv', { constants: { country: 'France' } }, viewer)
+	const again = importFile(
+		'contacts',
+		'linkedin-connections.csv',
+		{ constants: { country: 'France' } },
+		viewer,
+	)
+	expect(again.analysis.counts).toMatchObject({ unchanged: 3, create: 0, update: 0 })
+	expect(again.analysis.problems.flatMap((p) => p.flags.map((f) => f.key))).toEqual([
+		'import:flags.contactNameOnly',
+	])
+	expect(
+		getDb().select().from(contacts).where(eq(contacts.lastName, 'O’Connell')).all(),
+	).toHaveLength(1)
+
+	// two people of that name: no guess, a new contact flagged as a look-alike
+	getDb()
+		.insert(contacts)
+		.values({
+			firstName: 'Gareth',
+			lastName: 'O’Connell',
+			country: 'GB',
+			lawfulBasis: 'legitimate_interest',
+			ownerId: viewer.id,
+		})
+		.run()
+	const third = importFile(
+		'contacts',
+		'linkedin-connections.csv',
+		{ constants: { country: 'France' } },
+		viewer,
+	)
+	expect(third.analysis.counts).toMatchObject({ create: 1, unchanged: 2 })
+	expect(third.analysis.problems.flatMap((p) => p.flags)).toEqual([
+		expect.objectContaining({
+			key: 'import:flags.contactLookAlike',
+			values: { value: 'Gareth O’Connell', count: 2 },
+		}),
+	])
+})
+
 test('Google Contacts: “Address 1 - Country”, “E-mail 1 - Value”, labels without Google’s own', () => {
 	const { outcome } = importFile('contacts', 'google-contacts.csv')
 	expect(outcome.created).toBe(3)

@@ -16,7 +16,8 @@ import type { Importer } from './types'
 
 type State = {
 	byEmail: Map<string, Record<string, Stored>>
-	byName: Map<string, number>
+	/** Contacts by first and last name: a row without e-mail is matched on them. */
+	byName: Map<string, Record<string, Stored>[]>
 	organisations: Map<string, { id: number; name: string }>
 	emailLines: Map<string, number>
 	schema: ReturnType<typeof contactSchema>
@@ -95,10 +96,16 @@ export const contactImporter: Importer<State> = {
 	load(ctx) {
 		const db = getDb()
 		const byEmail = new Map<string, Record<string, Stored>>()
-		const byName = new Map<string, number>()
-		for (const c of db.select(COLUMNS).from(contacts).where(isNull(contacts.erasedAt)).all()) {
+		const byName = new Map<string, Record<string, Stored>[]>()
+		for (const c of db
+			.select(COLUMNS)
+			.from(contacts)
+			.where(isNull(contacts.erasedAt))
+			.orderBy(contacts.id)
+			.all()) {
 			if (c.email) byEmail.set(c.email.toLowerCase(), c)
-			byName.set(personKey(c.firstName, c.lastName), c.id)
+			const key = personKey(c.firstName, c.lastName)
+			byName.set(key, [...(byName.get(key) ?? []), c])
 		}
 		const orgs = new Map<string, { id: number; name: string }>()
 		for (const o of db
@@ -212,20 +219,28 @@ export const contactImporter: Importer<State> = {
 			lastContactOn,
 			lawfulBasisStated: cells.lawfulBasis !== undefined,
 		}
-		if (!existing) {
-			if (!email) {
-				const lookAlike = state.byName.get(
-					personKey(record.firstName as string, record.lastName as string),
-				)
-				if (lookAlike)
-					flags.push({
-						key: 'import:flags.contactLookAlike',
-						field: 'lastName',
-						values: { value: `${record.firstName ?? ''} ${record.lastName ?? ''}`.trim() },
-					})
-			}
-			return { action: 'create', existingId: null, record, errors, flags }
+		const name = `${record.firstName ?? ''} ${record.lastName ?? ''}`.trim()
+		const namesakes =
+			state.byName.get(personKey(record.firstName as string, record.lastName as string)) ?? []
+		if (!existing && !email && namesakes.length === 1) {
+			// a LinkedIn connection who hides their e-mail comes back every month: the one
+			// contact of that name is them (flagged), not a new contact each time
+			existing = namesakes[0]
+			flags.push({
+				key: 'import:flags.contactNameOnly',
+				field: 'lastName',
+				values: { value: name },
+			})
+		} else if (!existing && namesakes.length) {
+			const withoutEmail = namesakes.filter((c) => !c.email).length
+			if (!email || withoutEmail)
+				flags.push({
+					key: 'import:flags.contactLookAlike',
+					field: 'lastName',
+					values: { value: name, count: namesakes.length },
+				})
 		}
+		if (!existing) return { action: 'create', existingId: null, record, errors, flags }
 		// only the row's non-empty cells change a known contact
 		const changes = changedFields(existing, record, cells)
 		const orgChanged =
