@@ -41,7 +41,7 @@ export function ContactFacts({ contact }: { contact: Contact }) {
 					{contact.organisationKind ? ` (${t(`kinds.${contact.organisationKind}`)})` : ''}
 				</Fact>
 				<Fact label={t('fields.country')}>
-					<CountryName code={contact.country} />
+					<CountryName code={contact.country} iso={contact.countryCode} withCode />
 				</Fact>
 				<Fact label={t('fields.languages')}>
 					<TagList value={contact.languages} />

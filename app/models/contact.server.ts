@@ -166,6 +166,7 @@ const listColumns = () => ({
 	phone: contacts.phone,
 	jobTitle: contacts.jobTitle,
 	country: contacts.country,
+	countryCode: contacts.countryCode,
 	languages: contacts.languages,
 	tags: contacts.tags,
 	lawfulBasis: contacts.lawfulBasis,
@@ -402,7 +403,13 @@ export function updateContact({
 			(k) => before[k] !== values[k],
 		)
 		if (changed.length === 0) return { id, changed: false }
-		tx.update(contacts).set(values).where(eq(contacts.id, id)).run()
+		// an imported ISO country (DE) holds while the form keeps its grouping (other); a new
+		// grouping chosen in the form replaces it
+		const countryCode = changed.includes('country') ? { countryCode: null } : {}
+		tx.update(contacts)
+			.set({ ...values, ...countryCode })
+			.where(eq(contacts.id, id))
+			.run()
 		// field names only: the values are personal data, and the audit log cannot be erased
 		recordAudit(tx, {
 			userId: viewer.id,

@@ -64,6 +64,7 @@ export function listOrganisations({
 	id: number
 	name: string
 	country: (typeof COUNTRIES)[number]
+	countryCode: string | null
 	kind: (typeof ORGANISATION_KINDS)[number]
 	sector: string | null
 	website: string | null
@@ -80,6 +81,7 @@ export function listOrganisations({
 			id: organisations.id,
 			name: organisations.name,
 			country: organisations.country,
+			countryCode: organisations.countryCode,
 			kind: organisations.kind,
 			sector: organisations.sector,
 			website: organisations.website,
@@ -117,7 +119,7 @@ export function getOrganisationForEdit({ id, viewer }: { id: number; viewer: Vie
 export function getOrganisationPage({ id, viewer }: { id: number; viewer: Viewer }) {
 	const db = getDb()
 	const organisation = db
-		.select({ id: organisations.id, ...editableColumns })
+		.select({ id: organisations.id, ...editableColumns, countryCode: organisations.countryCode })
 		.from(organisations)
 		.where(and(eq(organisations.id, id), contactScope(viewer)))
 		.get()
@@ -132,6 +134,7 @@ export function getOrganisationPage({ id, viewer }: { id: number; viewer: Viewer
 				jobTitle: contacts.jobTitle,
 				email: contacts.email,
 				country: contacts.country,
+				countryCode: contacts.countryCode,
 				optedOutOn: contacts.optedOutOn,
 				lastContactOn: contacts.lastContactOn,
 			})
@@ -228,7 +231,12 @@ export function updateOrganisation({
 		const values = toValues(input)
 		const changes = diffFields(before, values)
 		if (Object.keys(changes).length === 0) return { id, changed: false }
-		tx.update(organisations).set(values).where(eq(organisations.id, id)).run()
+		// an imported ISO country (DE) holds while the form keeps its grouping (other)
+		const countryCode = changes.country ? { countryCode: null } : {}
+		tx.update(organisations)
+			.set({ ...values, ...countryCode })
+			.where(eq(organisations.id, id))
+			.run()
 		recordAudit(tx, {
 			userId: viewer.id,
 			action: 'update',

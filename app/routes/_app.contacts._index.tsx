@@ -41,6 +41,9 @@ export default function ContactsPage() {
 					<a href={`/contacts/export.csv${location.search}`} className="button" download>
 						{t('list.export')}
 					</a>
+					<a href={`/contacts/export.xlsx${location.search}`} className="button" download>
+						{t('list.exportXlsx')}
+					</a>
 					<Link to="/organisations" className="button">
 						{t('organisations.title')}
 					</Link>
@@ -148,7 +151,7 @@ export default function ContactsPage() {
 											) : null}
 										</td>
 										<td>
-											<CountryName code={c.country} />
+											<CountryName code={c.country} iso={c.countryCode} />
 										</td>
 										<td>{c.organisationKind ? t(`kinds.${c.organisationKind}`) : '—'}</td>
 										<td>

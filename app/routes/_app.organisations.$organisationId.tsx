@@ -31,7 +31,8 @@ export default function OrganisationPage() {
 				<div>
 					<h1>{organisation.name}</h1>
 					<p className="muted">
-						<CountryName code={organisation.country} /> · {t(`kinds.${organisation.kind}`)}
+						<CountryName code={organisation.country} iso={organisation.countryCode} /> ·{' '}
+						{t(`kinds.${organisation.kind}`)}
 						{organisation.sector ? ` · ${organisation.sector}` : ''}
 					</p>
 				</div>
@@ -73,7 +74,7 @@ export default function OrganisationPage() {
 									</th>
 									<td>{c.jobTitle ?? '—'}</td>
 									<td>
-										<CountryName code={c.country} />
+										<CountryName code={c.country} iso={c.countryCode} />
 									</td>
 									<td>{c.lastContactOn ? f.date(c.lastContactOn) : '—'}</td>
 								</tr>
