@@ -51,6 +51,15 @@ function useValue() {
 					return code
 				}
 			}
+			case 'trigger':
+				return [
+					row.triggerKind ? t(`funding:kinds.${row.triggerKind}`) : null,
+					String(value),
+					row.triggerDate ? format.date(String(row.triggerDate)) : null,
+					row.triggerLine ? t('preview.triggerLine', { line: row.triggerLine }) : null,
+				]
+					.filter(Boolean)
+					.join(' · ')
 			case 'choice': {
 				const prefix =
 					field.key === 'status' && kind === 'funding'

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getImportSession } from '~/models/import/jobs.server'
+import { failedRowsOf, getImportSession } from '~/models/import/jobs.server'
 import { errorFileCsv, parseKind, requireImporter } from '~/models/import/route.server'
 import { csvResponse } from '~/utils/csv.server'
 import { notFound } from '~/utils/http.server'
@@ -10,7 +10,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const kind = parseKind(params.kind)
 	const viewer = await requireImporter(request, kind)
 	const token = new URL(request.url).searchParams.get('s') ?? ''
-	const session = getImportSession(token, viewer.id, kind)
+	const session = getImportSession(token, viewer, kind)
 	const t = await i18nServer.getFixedT(request, [
 		'import',
 		'common',
@@ -18,7 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		'startups',
 		'funding',
 	])
-	const csv = session ? errorFileCsv(session, (key, values) => t(key, values)) : null
-	if (!csv) throw notFound('import', token)
+	const failed = session ? await failedRowsOf(session) : null
+	if (!failed) throw notFound('import', token)
+	const csv = errorFileCsv(failed, (key, values) => t(key, values))
 	return csvResponse(`tektos-import-${kind}-errors.csv`, csv)
 }

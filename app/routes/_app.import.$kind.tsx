@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const startup = startupOfImport(viewer, kind, url.searchParams.get('startup'))
 	const token = url.searchParams.get('s')
-	const session = token ? getImportSession(token, viewer.id, kind) : null
+	const session = token ? getImportSession(token, viewer, kind) : null
 	return {
 		kind,
 		startup,
@@ -84,10 +84,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 
 	const token = String(formData.get('token') ?? '')
-	const session = getImportSession(token, viewer.id, kind)
+	const session = getImportSession(token, viewer, kind)
 	if (!session) return fail('import:expired')
 	if (intent === 'discard') {
-		discardImportSession(token, viewer.id)
+		discardImportSession(token, viewer)
 		const next = new URLSearchParams(url.searchParams)
 		next.delete('s')
 		return redirectWithToast(`${url.pathname}?${next}`, {
@@ -126,6 +126,7 @@ export default function ImportPage() {
 			<h1>{t(`title.${kind}`)}</h1>
 			{startup ? <p className="lead">{t('forStartup', { name: startup.name })}</p> : null}
 			<p>{t(`lead.${kind}`)}</p>
+			{kind === 'funding' ? <p className="field-hint">{t('triggerHint')}</p> : null}
 			{expired ? <p role="alert">{t('expired')}</p> : null}
 			<ErrorList errors={actionData?.errors} />
 			{session?.problem ? (

@@ -99,7 +99,9 @@ test('a manager imports a French Excel sheet of startups, changing one column on
 test('a founder imports their funding history from their startup page', async () => {
 	const page = await newPage()
 	await signInAs(page, 'founder@tektos.example')
-	await page.goto(url('/import/funding'))
+	await page.goto(url('/my-startup'))
+	await page.getByRole('link', { name: 'Importer un historique de financements' }).click()
+	await page.getByRole('heading', { name: 'Importer un historique de financements' }).waitFor()
 	await page.getByLabel('Fichier', { exact: true }).setInputFiles({
 		name: 'financements.csv',
 		mimeType: 'text/csv',
@@ -110,10 +112,18 @@ test('a founder imports their funding history from their startup page', async ()
 	const preview = page.getByTestId('import-preview')
 	expect(await preview.innerText()).toMatch(/Prêt d.honneur/)
 	expect(await preview.innerText()).toMatch(/45\s000,50\s€/)
+	// the leverage chain: the grant was triggered by the honour loan of line 2
+	expect(await preview.innerText()).toMatch(
+		/Prêt d.honneur · Initiative Calaisis · 15 mars 2024 · ligne 2/,
+	)
 	await page.getByRole('button', { name: 'Importer 3 lignes' }).click()
 	await expect
 		.poll(() => page.getByTestId('import-outcome').innerText())
 		.toContain('3 fiches créées.')
+	// the startup's page shows the round as triggered by the imported grant
+	await page.goto(url('/my-startup'))
+	const round = page.getByRole('row').filter({ hasText: 'Business Angels Côte d’Opale' })
+	expect(await round.innerText()).toContain('Subvention (Région Hauts-de-France)')
 })
 
 test('the portfolio exports as an Excel file whose numbers are numbers', async () => {
@@ -137,4 +147,46 @@ test('the portfolio exports as an Excel file whose numbers are numbers', async (
 	for (const v of values) expect(typeof v).toBe('number')
 	const entered = (sheet.getColumn(9).values as unknown[]).slice(2).filter(Boolean)
 	for (const v of entered) expect(v).toBeInstanceOf(Date)
+})
+
+test('German contacts keep their country: the contact page names it, the Excel export too, phones as text', async () => {
+	const page = await newPage()
+	await signInAs(page, 'manager@tektos.example')
+	await page.goto(url('/import/contacts'))
+	await page.getByLabel('Fichier', { exact: true }).setInputFiles({
+		name: 'Kontakte.csv',
+		mimeType: 'text/csv',
+		buffer: fixture('german-headers.csv'),
+	})
+	await page.getByRole('button', { name: 'Lire le fichier' }).click()
+	await expect.poll(() => counts(page)).toContain('2 nouvelles')
+	expect(await page.getByTestId('import-preview').innerText()).toContain('Autriche (AT)')
+	await page.getByRole('button', { name: 'Importer 2 lignes' }).click()
+	await expect
+		.poll(() => page.getByTestId('import-outcome').innerText())
+		.toContain('2 fiches créées.')
+
+	await page.goto(url('/contacts?q=Schäfer'))
+	await page
+		.getByRole('link', { name: /Schäfer/ })
+		.first()
+		.click()
+	await expect.poll(() => page.locator('main').innerText()).toContain('Allemagne (DE)')
+
+	await page.goto(url('/contacts?q=Schäfer'))
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: 'Exporter pour une campagne (Excel)' }).click(),
+	])
+	expect(download.suggestedFilename()).toMatch(/^tektos-contacts-.*\.xlsx$/)
+	const workbook = new ExcelJS.Workbook()
+	await workbook.xlsx.readFile(await download.path())
+	const sheet = workbook.worksheets[0]!
+	const header = (sheet.getRow(1).values as unknown[]).slice(1)
+	const row = sheet.getRow(2)
+	const cell = (name: string) => row.getCell(header.indexOf(name) + 1).value
+	expect(cell('Nom')).toBe('Schäfer')
+	expect(cell('Pays')).toBe('Allemagne')
+	// the number as stored, as text: no leading apostrophe, not a number that loses its "+"
+	expect(cell('Téléphone')).toBe('+49301234567')
 })

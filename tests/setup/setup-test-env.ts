@@ -20,5 +20,7 @@ afterAll(() => {
 		globalThis.__tektosDb.db.$client.close()
 		globalThis.__tektosDb = undefined
 	}
-	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
+	// the database, its journal and the imports waiting beside it
+	for (const suffix of ['', '-wal', '-shm', '-imports'])
+		fs.rmSync(`${file}${suffix}`, { force: true, recursive: true })
 })

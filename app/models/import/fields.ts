@@ -33,6 +33,7 @@ export type FieldType =
 	| 'quarter'
 	| 'list'
 	| 'startup'
+	| 'trigger'
 
 export type FieldDef = {
 	key: string
@@ -650,6 +651,23 @@ const FUNDING_FIELDS: FieldDef[] = [
 		key: 'note',
 		type: 'text',
 		headers: ['note', 'Note', 'Notes', 'Commentaire', 'Remarque', 'Comment', 'Bemerkung'],
+	},
+	{
+		// the event that triggered this one: its funder (with its date or type when several
+		// match), or its number from the funding export
+		key: 'triggeredBy',
+		type: 'trigger',
+		headers: [
+			'triggered_by',
+			'triggered_by_id',
+			'Triggered by',
+			'Déclenché par',
+			'Déclenché par (N°)',
+			'Triggered by (No.)',
+			'Déclencheur',
+			'Effet de levier de',
+			'Ausgelöst durch',
+		],
 	},
 ]
 

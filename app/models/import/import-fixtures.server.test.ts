@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import * as XLSX from '@e965/xlsx'
-import { eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, inArray } from 'drizzle-orm'
 import {
 	contacts,
 	fundingEvents,
@@ -9,7 +9,7 @@ import {
 	organisations,
 	startups,
 } from '#db/schema/index'
-import { createStartup, createUser } from '#tests/factories'
+import { createFundingEvent, createStartup, createUser } from '#tests/factories'
 import { viewerOf } from '#tests/factories-contacts'
 import { getDb } from '~/utils/db.server'
 import type { ImportKind } from './fields'
@@ -444,6 +444,107 @@ test('a founder imports their funding history: kinds, amounts and dates in Frenc
 		note: 'Versé en deux fois',
 	})
 	expect(bytesOf(events[2]!.source)).toBe(bytesOf('Business Angels Côte d’Opale'))
+	// the leverage chain of the file: loan → grant → round
+	expect(events.map((e) => e.triggeredById)).toEqual([null, events[0]!.id, events[1]!.id])
+	expect(analysis.preview[1]!.values).toMatchObject({
+		triggeredBy: 'Initiative Calaisis',
+		triggerKind: 'honour_loan',
+		triggerDate: '2024-03-15',
+		triggerLine: 2,
+	})
+	// the same file again: the links are there, nothing changes
+	const again = analyseImport({
+		kind: 'funding',
+		bytes: fixture('funding-history.csv'),
+		fileName: 'funding-history.csv',
+		settings: {},
+		viewer: viewerOf(founder),
+	})
+	expect('problem' in again ? again : again.analysis.counts).toMatchObject({ unchanged: 3 })
+})
+
+test('“Triggered by” names one event, in the file or stored, or the row says why not', () => {
+	const manager = viewerOf(createUser({ role: 'manager' }))
+	const startup = createStartup({ name: 'Leviers Marins' })
+	const grant = createFundingEvent({
+		startupId: createStartup({ name: 'Autre Pousse' }).id,
+		kind: 'innovation_fund_grant',
+		source: 'Cap Calaisis',
+		plannedOn: '2024-01-10',
+	})
+	const loan = (plannedOn: string) =>
+		createFundingEvent({
+			startupId: startup.id,
+			kind: 'bank_loan',
+			source: 'Crédit Maritime',
+			isPublic: false,
+			status: 'secured',
+			plannedOn,
+		})
+	loan('2024-02-01')
+	const june = loan('2024-06-01')
+	// an older round from the same angels: the file's own row is the one a name points to
+	createFundingEvent({
+		startupId: startup.id,
+		kind: 'equity_round',
+		source: 'Business Angels Côte d’Opale',
+		isPublic: false,
+		status: 'received',
+		plannedOn: '2023-01-10',
+	})
+	// newest first, as many exports are: a row may name one further down
+	const csv = [
+		'Date;Type;Financeur;Montant;Déclenché par',
+		'01/09/2024;Levée de fonds;Kent Angels;100 000;Prêt bancaire – Crédit Maritime, 01/06/2024',
+		'01/07/2024;Prêt d’honneur;Initiative Calaisis;20 000;Crédit Maritime',
+		'15/08/2024;Subvention;Région;10 000;BPI',
+		'01/10/2024;Financement participatif;Ulule;15 000;Business Angels Côte d’Opale',
+		`20/09/2024;Levée de fonds;Business Angels Côte d’Opale;50 000;#${grant.id}`,
+		'01/03/2024;Subvention;Département;5 000;Ulule',
+	].join('\r\n')
+	const result = analyseImport({
+		kind: 'funding',
+		bytes: new TextEncoder().encode(csv),
+		fileName: 'leviers.csv',
+		settings: { startupId: startup.id },
+		viewer: manager,
+	})
+	if ('problem' in result) throw new Error(result.problem)
+	const errorsOf = (line: number) =>
+		result.analysis.problems.find((p) => p.line === line)?.errors.map((e) => e.key)
+	expect(errorsOf(3)).toEqual(['import:errors.triggerAmbiguous'])
+	expect(errorsOf(4)).toEqual(['import:errors.triggerUnknown'])
+	expect(errorsOf(7)).toEqual(['funding:errors.triggerLater'])
+	expect(result.analysis.counts).toMatchObject({ create: 3, error: 3 })
+	// the round of line 6 is written before the crowdfunding of line 5 that it triggered
+	expect(result.plan.map((p) => p.line)).toEqual([2, 6, 5])
+	writeImport({ kind: 'funding', plan: result.plan, viewer: manager })
+	const bySource = (source: string) =>
+		getDb()
+			.select()
+			.from(fundingEvents)
+			.where(and(eq(fundingEvents.startupId, startup.id), eq(fundingEvents.source, source)))
+			.orderBy(desc(fundingEvents.id))
+			.get()!
+	expect(bySource('Kent Angels').triggeredById).toBe(june.id)
+	expect(bySource('Business Angels Côte d’Opale').triggeredById).toBe(grant.id)
+	expect(bySource('Ulule').triggeredById).toBe(bySource('Business Angels Côte d’Opale').id)
+
+	// a founder knows nothing of another startup's grant
+	const founder = createUser({ role: 'founder', startupId: startup.id })
+	const theirs = analyseImport({
+		kind: 'funding',
+		bytes: new TextEncoder().encode(
+			`Date;Type;Financeur;Montant;Déclenché par\r\n01/12/2024;Prêt bancaire;Banque;1 000;#${grant.id}`,
+		),
+		fileName: 'f.csv',
+		settings: {},
+		viewer: viewerOf(founder),
+	})
+	if ('problem' in theirs) throw new Error(theirs.problem)
+	expect(theirs.analysis.problems[0]!.errors).toEqual([
+		expect.objectContaining({ key: 'funding:errors.unknownTrigger', field: 'triggeredBy' }),
+	])
 })
 
 test('a founder’s KPI history; a quarter to come is refused', () => {

@@ -20,7 +20,7 @@ export type CellResult = { value: Stored } | { error: Issue }
 
 const lookups = new WeakMap<FieldDef, Map<string, string>>()
 
-function choiceOf(field: FieldDef, text: string) {
+export function choiceOf(field: FieldDef, text: string) {
 	let map = lookups.get(field)
 	if (!map) {
 		map = choiceLookup(field)
@@ -46,6 +46,7 @@ export function readCell(field: FieldDef, raw: string, dateOrder: DateOrder): Ce
 		case 'phone':
 		case 'list':
 		case 'startup':
+		case 'trigger':
 			return { value: text.replace(/\r\n?/g, '\n') }
 		case 'email': {
 			const parsed = EmailSchema.safeParse(text)

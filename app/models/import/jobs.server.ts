@@ -5,22 +5,34 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Viewer } from '~/models/viewer'
+import { now } from '~/utils/clock'
 import type { ImportKind } from './fields'
 import { analyseImport, saveMapping, writeImport } from './pipeline.server'
-import type { AnalysisResult, ImportSettings, WriteOutcome } from './types'
+import {
+	deleteStored,
+	loadStored,
+	PENDING_TTL_MS,
+	saveMeta,
+	saveUpload,
+	startSweeping,
+} from './store.server'
+import type { Analysis, AnalysisResult, FailedRow, ImportSettings, WriteOutcome } from './types'
 import type { WorkerMessage, WorkerTask } from './worker'
 
 /*
  * An import in progress: the uploaded bytes, the user's choices, the last analysis and, once
- * started, the write's progress. Kept in the server's memory under a random token bound to the
- * user (a restart forgets it: the user uploads again — see docs/decisions/0022). Small files
- * are read on the request; larger ones in a worker thread, with progress for the page to poll.
+ * started, the write's progress, under a random token bound to the user. Kept in memory and in
+ * a folder next to the database (store.server.ts), so that an import waiting for its
+ * confirmation survives a restart of the server (docs/decisions/0023). Small files are read on
+ * the request; larger ones in a worker thread, with progress for the page to poll.
  */
 
 /** Files up to this size are checked and written on the request itself; larger ones in a worker. */
 export const INLINE_BYTES = 200_000
 const INLINE_ROWS = 1_000
-const TTL_MS = 60 * 60 * 1000
+
+type Status = 'analysing' | 'ready' | 'writing' | 'done' | 'failed'
+type Problem = { key: string; values?: Record<string, string | number> }
 
 export type ImportSession = {
 	token: string
@@ -29,36 +41,93 @@ export type ImportSession = {
 	fileName: string
 	bytes: Uint8Array
 	settings: ImportSettings
-	status: 'analysing' | 'ready' | 'writing' | 'done' | 'failed'
+	status: Status
 	progress: { done: number; total: number }
+	/** What the page shows; kept on disk. */
+	analysis: Analysis | null
+	/** The whole check (plan, failed rows): in memory only, made again from the upload. */
 	result: AnalysisResult | null
-	problem: { key: string; values?: Record<string, string | number> } | null
+	problem: Problem | null
 	outcome: WriteOutcome | null
-	createdAt: number
+	/** Epoch milliseconds of the app's clock: the import expires PENDING_TTL_MS after it. */
+	updatedAt: number
 	viewer: Viewer
+}
+
+/** What is kept on disk of a session: everything but the upload (its own file) and the plan. */
+type StoredSession = Omit<ImportSession, 'bytes' | 'result' | 'progress' | 'updatedAt'> & {
+	expiresAt: number
 }
 
 declare global {
 	var __importSessions: Map<string, ImportSession> | undefined
 }
 
+const clock = () => now().getTime()
+
 function sessions() {
-	globalThis.__importSessions ??= new Map()
+	if (!globalThis.__importSessions) {
+		globalThis.__importSessions = new Map()
+		startSweeping(clock)
+	}
 	const map = globalThis.__importSessions
-	const now = performance.now()
+	const at = clock()
 	for (const [token, s] of map)
-		if (now - s.createdAt > TTL_MS && s.status !== 'writing') map.delete(token)
+		if (at - s.updatedAt > PENDING_TTL_MS && s.status !== 'writing') {
+			map.delete(token)
+			deleteStored(token)
+		}
 	return map
 }
 
-export function getImportSession(token: string, userId: number, kind?: ImportKind) {
-	const found = sessions().get(token)
-	return found && found.userId === userId && (!kind || found.kind === kind) ? found : null
+/** Writes down what the page needs to show this import after a restart. */
+function persist(session: ImportSession) {
+	session.updatedAt = clock()
+	const { bytes: _bytes, result: _result, progress: _progress, updatedAt, ...rest } = session
+	saveMeta<StoredSession>({ ...rest, expiresAt: updatedAt + PENDING_TTL_MS })
 }
 
-export function discardImportSession(token: string, userId: number) {
-	const found = getImportSession(token, userId)
-	if (found && found.status !== 'writing') sessions().delete(token)
+/** An import the server knew before it restarted, as it was left. */
+function restore(token: string): ImportSession | null {
+	const stored = loadStored<StoredSession>(token, clock())
+	if (!stored) return null
+	const { expiresAt: _expiresAt, ...meta } = stored.meta
+	const session: ImportSession = {
+		...meta,
+		bytes: stored.bytes,
+		result: null,
+		progress: { done: 0, total: 0 },
+		updatedAt: clock(),
+	}
+	sessions().set(token, session)
+	if (session.status === 'writing') {
+		// the restart cut the write short: the chunks already committed stay written
+		session.status = 'failed'
+		session.problem = { key: 'import:errors.interrupted' }
+		persist(session)
+	} else if (session.status === 'analysing') {
+		void analyseSession(session)
+	}
+	return session
+}
+
+/**
+ * The import of this token, if it is the user's (and of this kind). The viewer is the one of
+ * this request: a role or startup that changed since the upload counts from now on.
+ */
+export function getImportSession(token: string, viewer: Viewer, kind?: ImportKind) {
+	const found = sessions().get(token) ?? restore(token)
+	if (!found || found.userId !== viewer.id || (kind && found.kind !== kind)) return null
+	if (found.status !== 'writing') found.viewer = viewer
+	return found
+}
+
+export function discardImportSession(token: string, viewer: Viewer) {
+	const found = getImportSession(token, viewer)
+	if (found && found.status !== 'writing') {
+		sessions().delete(token)
+		deleteStored(token)
+	}
 }
 
 // ---------------------------------------------------------------- worker
@@ -117,6 +186,7 @@ function applyAnalysis(session: ImportSession, result: ReturnType<typeof analyse
 	if ('problem' in result) {
 		session.status = 'failed'
 		session.result = null
+		session.analysis = null
 		session.problem = {
 			key: `import:errors.${result.problem}`,
 			values: result.count ? { rows: result.count } : undefined,
@@ -124,14 +194,17 @@ function applyAnalysis(session: ImportSession, result: ReturnType<typeof analyse
 	} else {
 		session.status = 'ready'
 		session.result = result
+		session.analysis = result.analysis
 		session.problem = null
 	}
+	persist(session)
 }
 
 /** Reads and checks the file with the session's settings: inline when small, else in a worker. */
 export async function analyseSession(session: ImportSession, { wait = false } = {}) {
 	session.status = 'analysing'
 	session.progress = { done: 0, total: 0 }
+	persist(session)
 	const input = {
 		kind: session.kind,
 		bytes: session.bytes,
@@ -152,8 +225,30 @@ export async function analyseSession(session: ImportSession, { wait = false } = 
 			console.error(`Import ${session.token} could not be checked: ${error.message}`)
 			session.status = 'failed'
 			session.problem = { key: 'import:errors.unreadable' }
+			persist(session)
 		})
 	if (wait) await running
+}
+
+/**
+ * The rows that failed, as they were in the file, for the error file. After a restart the
+ * check is made again from the upload (the page's preview is left as it was shown).
+ */
+export async function failedRowsOf(
+	session: ImportSession,
+): Promise<{ header: string[]; failed: FailedRow[] } | null> {
+	if (session.result) return session.result
+	const input = {
+		kind: session.kind,
+		bytes: session.bytes,
+		fileName: session.fileName,
+		settings: session.settings,
+		viewer: session.viewer,
+	}
+	const result = isLarge(session.bytes)
+		? await runInWorker<ReturnType<typeof analyseImport>>({ task: 'analyse', ...input })
+		: analyseImport(input)
+	return 'problem' in result ? null : result
 }
 
 export async function startImportSession(input: {
@@ -168,8 +263,10 @@ export async function startImportSession(input: {
 	const map = sessions()
 	// one import at a time per person and kind: a new upload replaces a pending one
 	for (const [token, s] of map) {
-		if (s.userId === input.userId && s.kind === input.kind && s.status !== 'writing')
+		if (s.userId === input.userId && s.kind === input.kind && s.status !== 'writing') {
 			map.delete(token)
+			deleteStored(token)
+		}
 	}
 	const session: ImportSession = {
 		token: crypto.randomBytes(18).toString('base64url'),
@@ -181,12 +278,16 @@ export async function startImportSession(input: {
 		settings: input.settings,
 		status: 'analysing',
 		progress: { done: 0, total: 0 },
+		analysis: null,
 		result: null,
 		problem: null,
 		outcome: null,
-		createdAt: performance.now(),
+		updatedAt: clock(),
 	}
 	map.set(session.token, session)
+	// the description first: a sweep removes an upload found without one
+	persist(session)
+	saveUpload(session.token, session.bytes)
 	await analyseSession(session, { wait: input.wait })
 	return session
 }
@@ -222,11 +323,13 @@ export async function writeSession(
 	})
 	session.status = 'writing'
 	session.progress = { done: 0, total: result.plan.length }
+	persist(session)
 	const task = { kind: session.kind, plan: result.plan, viewer: session.viewer }
 	const finish = (outcome: WriteOutcome) => {
 		session.outcome = outcome
 		session.status = 'done'
 		session.progress = { done: result.plan.length, total: result.plan.length }
+		persist(session)
 	}
 	if (!isLarge(session.bytes) && result.plan.length <= INLINE_ROWS) {
 		finish(writeImport(task))
@@ -240,6 +343,7 @@ export async function writeSession(
 			console.error(`Import ${session.token} failed while writing: ${error.message}`)
 			session.status = 'failed'
 			session.problem = { key: 'import:errors.writeFailed' }
+			persist(session)
 		})
 	if (wait) await running
 	return { ok: true }

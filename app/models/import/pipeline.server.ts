@@ -212,7 +212,7 @@ export function analyseImport(
 
 	if (missingRequired.length === 0) {
 		const state = importer.load(ctx)
-		body.forEach(({ cells, line }, index) => {
+		const rows = body.map(({ cells, line }) => {
 			const row: Record<string, string> = {}
 			mapping.forEach((field, i) => {
 				if (field) row[field] = unguard(cells[i] ?? '')
@@ -220,7 +220,11 @@ export function analyseImport(
 			for (const [field, value] of Object.entries(constants)) {
 				if (!row[field]?.trim()) row[field] = value
 			}
-			const check = importer.checkRow(row, state, ctx, line)
+			return { line, cells: row }
+		})
+		importer.prepare?.(rows, state, ctx)
+		body.forEach(({ cells, line }, index) => {
+			const check = importer.checkRow(rows[index]!.cells, state, ctx, line)
 			let action: RowAction = check.action
 			if (action === 'update' && mode === 'create_only') action = 'skip'
 			counts[action]++
@@ -279,7 +283,7 @@ export function analyseImport(
 		startupId: ctx.startupId,
 	}
 	onProgress?.(body.length, body.length)
-	return { analysis, plan, failed, header, shape }
+	return { analysis, plan: importer.orderPlan?.(plan) ?? plan, failed, header, shape }
 }
 
 /** Undoes the formula guard of spreadsheet exports (ours included): "'+44 1304…" is "+44 1304…". */
@@ -300,10 +304,11 @@ export function writeImport(
 	const importer = IMPORTERS[kind]
 	const outcome: WriteOutcome = { created: 0, updated: 0, conflicts: 0, organisationsCreated: 0 }
 	const date = today()
+	const lineIds = new Map<number, number>()
 	for (let start = 0; start < plan.length; start += WRITE_CHUNK) {
 		const chunk = plan.slice(start, start + WRITE_CHUNK)
 		const result = writeTransaction((tx) =>
-			importer.writeRows(tx, chunk, { actorId: viewer.id, viewer, today: date }),
+			importer.writeRows(tx, chunk, { actorId: viewer.id, viewer, today: date, lineIds }),
 		)
 		outcome.created += result.created ?? 0
 		outcome.updated += result.updated ?? 0

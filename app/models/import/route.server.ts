@@ -14,7 +14,7 @@ import { type FieldDef, IMPORT_KINDS, type ImportKind } from './fields'
 import type { ImportSession } from './jobs.server'
 import { importFields } from './pipeline.server'
 import { ENCODINGS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './read.server'
-import { IMPORT_MODES, type ImportSettings } from './types'
+import { type FailedRow, IMPORT_MODES, type ImportSettings } from './types'
 
 /*
  * What the import routes share: who may import what, reading the form, and what the page is
@@ -93,7 +93,7 @@ export function settingsFromForm(
 		mode: formData.get('mode') || undefined,
 	})
 	const keys = new Set(fields.map((f) => f.key))
-	const analysis = session.result?.analysis
+	const analysis = session.analysis
 	const headerChanged =
 		parsed.headerRow !== undefined && analysis && parsed.headerRow !== analysis.headerRow
 	let mapping: (string | null)[] | null = null
@@ -146,8 +146,8 @@ export function sessionView(session: ImportSession | null) {
 		problem,
 		outcome,
 		fields,
-		analysis: session.result?.analysis ?? null,
-		failedCount: session.result?.failed.length ?? 0,
+		analysis: session.analysis,
+		failedCount: session.analysis?.counts.error ?? 0,
 	}
 }
 
@@ -155,11 +155,9 @@ export type ImportSessionView = NonNullable<ReturnType<typeof sessionView>>
 
 /** The rows that failed, as they were in the file, with the reason in a last column. */
 export function errorFileCsv(
-	session: ImportSession,
+	result: { header: string[]; failed: FailedRow[] },
 	translate: (key: string, values?: Record<string, string | number>) => string,
 ) {
-	const result = session.result
-	if (!result) return null
 	const header = result.header
 	const columns = [
 		...header.map((h, i) => ({

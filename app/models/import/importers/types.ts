@@ -27,15 +27,29 @@ export type Importer<State> = {
 	permission: 'update:contact:any' | 'update:startup:any' | 'funding' | 'kpis'
 	fields: (ctx: ImportContext) => FieldDef[]
 	load: (ctx: ImportContext) => State
+	/** Sees every row before any is checked (a row may name another row of the file). */
+	prepare?: (
+		rows: { line: number; cells: Record<string, string> }[],
+		state: State,
+		ctx: ImportContext,
+	) => void
 	checkRow: (
 		cells: Record<string, string>,
 		state: State,
 		ctx: ImportContext,
 		line: number,
 	) => RowCheck
+	/** The order to write in, when a row needs another one written first. */
+	orderPlan?: (plan: PlannedRow[]) => PlannedRow[]
 	writeRows: (
 		tx: Tx,
 		rows: PlannedRow[],
-		ctx: { actorId: number; viewer: Viewer; today: string },
+		ctx: {
+			actorId: number
+			viewer: Viewer
+			today: string
+			/** The id each created row got, by its line in the file, across chunks. */
+			lineIds: Map<number, number>
+		},
 	) => Partial<WriteOutcome>
 }
