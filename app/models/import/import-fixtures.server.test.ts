@@ -395,8 +395,14 @@ test('duplicates: the same e-mail twice in a file is an error on the second line
 		firstName: 'Lucie',
 		jobTitle: 'Directrice',
 	})
-	const skipped = importFile('contacts', 'x.csv', { mode: 'create_only' }, viewer, changed)
-	expect(skipped.analysis.counts).toMatchObject({ unchanged: 1 })
+	// "create only": a known e-mail with new data is skipped, not updated
+	const promoted = new TextEncoder().encode(
+		'email,job_title,country\r\nlucie.fontaine@dup.example,Présidente,France\r\n',
+	)
+	const skipped = importFile('contacts', 'x.csv', { mode: 'create_only' }, viewer, promoted)
+	expect(skipped.analysis.counts).toMatchObject({ skip: 1, update: 0 })
+	expect(skipped.outcome).toMatchObject({ created: 0, updated: 0 })
+	expect(contactByEmail('lucie.fontaine@dup.example')?.jobTitle).toBe('Directrice')
 })
 
 test('10,000 rows are checked and written in a worker, in short transactions, with progress', async () => {
