@@ -8,6 +8,7 @@ import {
 import { RemixServer } from '@remix-run/react'
 import { createInstance } from 'i18next'
 import { isbot } from 'isbot'
+import { type ReactElement } from 'react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { now } from './utils/clock'
@@ -33,67 +34,92 @@ export default async function handleRequest(
 	const lng = await getLocale(request)
 	await instance.use(initReactI18next).init({ ...i18nConfig, lng })
 	const nonce = loadContext.cspNonce
-	const started = performance.now()
+	return renderDocument({
+		element: (
+			<RequestInfoContext.Provider value={{ nonce, requestId: loadContext.requestId }}>
+				<I18nextProvider i18n={instance}>
+					<RemixServer context={remixContext} url={request.url} nonce={nonce} />
+				</I18nextProvider>
+			</RequestInfoContext.Provider>
+		),
+		request,
+		status: responseStatusCode,
+		headers: responseHeaders,
+		loadContext,
+	})
+}
 
-	// a crawler gets the whole page at once, a person the shell first and the rest as it comes
+/**
+ * Streams the page: a person gets the shell first and the rest as it comes, a crawler the
+ * whole page at once. A render still going after `abortAfterMs` is cut off — the user gets what
+ * was sent (or a 500), and the log says which request and how long.
+ */
+export function renderDocument({
+	element,
+	request,
+	status,
+	headers,
+	loadContext,
+	abortAfterMs = streamTimeout + 1000,
+}: {
+	element: ReactElement
+	request: Request
+	status: number
+	headers: Headers
+	loadContext: AppLoadContext
+	abortAfterMs?: number
+}) {
 	const bot = isbot(request.headers.get('user-agent') ?? '')
-
-	return new Promise((resolve, reject) => {
+	const started = performance.now()
+	let responseStatusCode = status
+	return new Promise<Response>((resolve, reject) => {
 		let shellRendered = false
 		let finished = false
-		// a render still streaming after this is cut off: the user gets what was sent, the log says so
 		const timer = setTimeout(() => {
 			if (finished) return
 			console.error(
 				`${now().toISOString()} render aborted ${where(request, loadContext)}: still rendering after ${Math.round(performance.now() - started)} ms (${shellRendered ? 'page cut short' : 'nothing sent'})`,
 			)
 			abort()
-		}, streamTimeout + 1000)
+		}, abortAfterMs)
 		const send = () => {
 			shellRendered = true
 			const body = new PassThrough()
-			responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+			headers.set('Content-Type', 'text/html; charset=utf-8')
 			resolve(
 				new Response(createReadableStreamFromReadable(body), {
-					headers: responseHeaders,
+					headers,
 					status: responseStatusCode,
 				}),
 			)
 			pipe(body)
 		}
-		const { pipe, abort } = renderToPipeableStream(
-			<RequestInfoContext.Provider value={{ nonce, requestId: loadContext.requestId }}>
-				<I18nextProvider i18n={instance}>
-					<RemixServer context={remixContext} url={request.url} nonce={nonce} />
-				</I18nextProvider>
-			</RequestInfoContext.Provider>,
-			{
-				nonce,
-				onShellReady() {
-					if (!bot) send()
-				},
-				onAllReady() {
-					finished = true
-					clearTimeout(timer)
-					if (bot) send()
-				},
-				onShellError(error: unknown) {
-					finished = true
-					clearTimeout(timer)
-					console.error(
-						`${now().toISOString()} error ${where(request, loadContext)}: the page could not render:`,
-						error,
-					)
-					reject(error)
-				},
-				onError(error: unknown) {
-					responseStatusCode = 500
-					// errors after the shell are logged; the user sees the error boundary
-					if (shellRendered)
-						console.error(`${now().toISOString()} error ${where(request, loadContext)}:`, error)
-				},
+		const { pipe, abort } = renderToPipeableStream(element, {
+			nonce: loadContext.cspNonce,
+			onShellReady() {
+				if (!bot) send()
 			},
-		)
+			onAllReady() {
+				finished = true
+				clearTimeout(timer)
+				if (bot) send()
+			},
+			onShellError(error: unknown) {
+				finished = true
+				clearTimeout(timer)
+				console.error(
+					`${now().toISOString()} error ${where(request, loadContext)}: the page could not render:`,
+					error,
+				)
+				reject(error)
+			},
+			onError(error: unknown) {
+				responseStatusCode = 500
+				// errors after the shell are logged; the user sees the error boundary
+				if (shellRendered)
+					console.error(`${now().toISOString()} error ${where(request, loadContext)}:`, error)
+			},
+		})
 	})
 }
 

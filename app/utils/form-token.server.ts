@@ -20,8 +20,8 @@ function mac(secret: string, payload: string) {
  * one each time it runs, which Remix does after every successful submission: the next
  * submission (a second payment of the same amount) gets a token of its own.
  */
-export function issueFormToken() {
-	const payload = `${now().getTime().toString(36)}.${crypto.randomBytes(16).toString('base64url')}`
+export function issueFormToken(at: Date = now()) {
+	const payload = `${at.getTime().toString(36)}.${crypto.randomBytes(16).toString('base64url')}`
 	return `${payload}.${mac(getSessionSecrets()[0]!, payload)}`
 }
 

@@ -72,6 +72,12 @@ async function pay(page: Page, amount: string): Promise<Request> {
 test('every page: a nonce-based CSP the app runs under without a violation, and no caching', async () => {
 	const context = await newContext()
 	const page = await context.newPage()
+	// a hydration mismatch (the server's token or nonce against the browser's) would show here
+	const consoleErrors: string[] = []
+	page.on('console', (m) => {
+		if (m.type() === 'error') consoleErrors.push(m.text())
+	})
+	page.on('pageerror', (e) => consoleErrors.push(e.message))
 	const seen: { url: string; cacheControl: string | undefined; csp: string | undefined }[] = []
 	page.on('response', (res) => {
 		const type = res.request().resourceType()
@@ -92,6 +98,7 @@ test('every page: a nonce-based CSP the app runs under without a violation, and 
 	await expect.poll(() => new URL(page.url()).pathname).toBe('/nursery')
 
 	expect(await violations(page)).toEqual([])
+	expect(consoleErrors).toEqual([])
 	expect(seen.some((s) => s.url.includes('.data'))).toBe(true)
 	for (const response of seen) {
 		expect([response.url, response.cacheControl]).toEqual([response.url, 'private, no-store'])
