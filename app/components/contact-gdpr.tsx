@@ -1,4 +1,5 @@
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import type { findLikelyDuplicates } from '~/models/contact-duplicates.server'
 import type { ContactPageData } from '~/models/contact.server'

@@ -1,4 +1,5 @@
-import { Form, Link, useFetcher } from '@remix-run/react'
+import { Link, useFetcher } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportIssue } from '~/models/contact-import.server'

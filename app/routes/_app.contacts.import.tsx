@@ -7,7 +7,8 @@ import {
 	unstable_createMemoryUploadHandler,
 	unstable_parseMultipartFormData,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ImportColumnsTable, ImportProgress, ImportReport } from '~/components/contact-import'
