@@ -17,20 +17,23 @@ import { useChangeLanguage } from 'remix-i18next/react'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { Toaster } from './components/toaster'
 import styles from './styles/app.css'
+import callsStyles from './styles/calls.css'
 import contactsStyles from './styles/contacts.css'
 import fundingStyles from './styles/funding.css'
 import mentorsStyles from './styles/mentors.css'
 import nurseryStyles from './styles/nursery.css'
 import { getUser } from './utils/auth.server'
 import { today } from './utils/clock'
+import { issueFormToken } from './utils/form-token.server'
 import { fallbackLng } from './utils/i18n'
 import { getLocale, getLocaleCookieHeader } from './utils/i18n.server'
+import { useNonce } from './utils/request-info'
 import { getToast } from './utils/session.server'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: styles },
 	// one sheet per area, so that each area's styles stay beside its own work
-	...[mentorsStyles, nurseryStyles, fundingStyles, contactsStyles].map((href) => ({
+	...[mentorsStyles, nurseryStyles, fundingStyles, contactsStyles, callsStyles].map((href) => ({
 		rel: 'stylesheet',
 		href,
 	})),
@@ -54,6 +57,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			// the server's calendar date, so that forms in the browser default to the same day
 			today: today(),
 			user: user ? { id: user.id, name: user.name, role: user.role } : null,
+			// the one-time token of this page's forms (components/form.tsx), new after each submission
+			formToken: issueFormToken(),
 		},
 		{ headers },
 	)
@@ -72,6 +77,7 @@ export function useToday() {
 
 export function Layout({ children }: { children: ReactNode }) {
 	const locale = useRootData()?.locale ?? fallbackLng
+	const nonce = useNonce()
 	return (
 		<html lang={locale}>
 			<head>
@@ -82,8 +88,8 @@ export function Layout({ children }: { children: ReactNode }) {
 			</head>
 			<body>
 				{children}
-				<ScrollRestoration />
-				<Scripts />
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
 			</body>
 		</html>
 	)

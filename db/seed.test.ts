@@ -54,7 +54,7 @@ describe.each([
 		process.env.DATABASE_PATH = testDatabase
 	})
 
-	test('the four demo logins exist with their roles and links', () => {
+	test('the four demo logins exist with their roles and links', async () => {
 		const users = all<{
 			email: string
 			role: string
@@ -77,7 +77,8 @@ describe.each([
 		expect(byRole.founder).toMatchObject({ startupName: 'Fretmanche', startupStatus: 'incubated' })
 		expect(byRole.mentor).toMatchObject({ mentorOrganisation: 'SNCF Développement' })
 		expect(byRole.partner).toMatchObject({ organisation: 'Cap Calaisis' })
-		expect(verifyPassword(DEMO_PASSWORD, byRole.manager!.passwordHash)).toBe(true)
+		expect(byRole.manager!.passwordHash).toMatch(/^\$argon2id\$/)
+		expect(await verifyPassword(DEMO_PASSWORD, byRole.manager!.passwordHash)).toBe(true)
 
 		// the founder is also on their startup's team
 		const team = all<{ name: string }>(sql`

@@ -16,10 +16,23 @@ import { fileURLToPath } from 'node:url'
 import { count } from 'drizzle-orm'
 import { users, type Role } from '#db/schema/index'
 import * as f from '#tests/factories'
+import {
+	addDays,
+	addMonthsToDate,
+	daysInMonth,
+	firstDayOf,
+	monthOf,
+	monthRange,
+	quarterEnd,
+	quarterOf,
+	quarterRange,
+	yearOf,
+} from '~/utils/calendar'
 import { now, today as calendarDay } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
-import { hashPassword } from '~/utils/password.server'
+import { hashPasswordSync } from '~/utils/password.server'
 import { computeStatement, DEFAULT_SCHEDULES, type SubsidyStep } from '~/utils/rent'
+import { seedCalls } from './seed-calls'
 
 export const DEMO_PASSWORD = 'tektos-demo'
 
@@ -32,61 +45,14 @@ export const DEMO_LOGINS = [
 
 const INNOVATION_FUND = "Cap Calaisis — fonds d'appui à l'innovation"
 
-// ---------------------------------------------------------------- dates (ISO text, no time zone)
+// ---------------------------------------------------------------- dates (ISO text: utils/calendar.ts)
 
 function pad2(n: number) {
 	return String(n).padStart(2, '0')
 }
 
-function daysInMonth(year: number, month: number) {
-	return new Date(Date.UTC(year, month, 0)).getUTCDate()
-}
-
-function addDays(date: string, days: number) {
-	const d = new Date(`${date}T00:00:00Z`)
-	d.setUTCDate(d.getUTCDate() + days)
-	return d.toISOString().slice(0, 10)
-}
-
-/** Same day n months later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
-function addMonths(date: string, months: number) {
-	const y = Number(date.slice(0, 4))
-	const m = Number(date.slice(5, 7)) - 1 + months
-	const year = y + Math.floor(m / 12)
-	const month = (((m % 12) + 12) % 12) + 1
-	const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month))
-	return `${year}-${pad2(month)}-${pad2(day)}`
-}
-
-const monthOf = (date: string) => date.slice(0, 7)
-const firstOfMonth = (date: string) => `${monthOf(date)}-01`
-const yearOf = (date: string) => Number(date.slice(0, 4))
+const firstOfMonth = (date: string) => firstDayOf(monthOf(date))
 const minDate = (a: string, b: string) => (a < b ? a : b)
-
-function monthsFrom(fromMonth: string, toMonth: string) {
-	const months: string[] = []
-	for (let m = fromMonth; m <= toMonth; m = addMonths(`${m}-01`, 1).slice(0, 7)) months.push(m)
-	return months
-}
-
-function quarterOf(date: string) {
-	return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`
-}
-
-function quarterEnd(quarter: string) {
-	const year = Number(quarter.slice(0, 4))
-	const q = Number(quarter.slice(6))
-	return `${year}-${pad2(q * 3)}-${daysInMonth(year, q * 3)}`
-}
-
-function quartersFrom(fromDate: string, toDate: string) {
-	const quarters = [quarterOf(fromDate)]
-	const last = quarterOf(toDate)
-	while (quarters[quarters.length - 1]! < last) {
-		quarters.push(quarterOf(addDays(quarterEnd(quarters[quarters.length - 1]!), 1)))
-	}
-	return quarters
-}
 
 /** Promotions start on 1 September; the first one opened with the incubator in June 2013. */
 function promotionYear(date: string) {
@@ -96,9 +62,9 @@ function promotionYear(date: string) {
 
 /** The most recent 16th of a 30-day month at least two months before today. */
 function sixteenthOfA30DayMonth(today: string) {
-	let month = addMonths(firstOfMonth(today), -2)
-	while (daysInMonth(yearOf(month), Number(month.slice(5, 7))) !== 30) {
-		month = addMonths(month, -1)
+	let month = addMonthsToDate(firstOfMonth(today), -2)
+	while (daysInMonth(monthOf(month)) !== 30) {
+		month = addMonthsToDate(month, -1)
 	}
 	return `${monthOf(month)}-16`
 }
@@ -199,22 +165,22 @@ type Dates = ReturnType<typeof storyDates>
 
 function storyDates(today: string) {
 	const thisMonth = firstOfMonth(today)
-	const fabEntered = addDays(addMonths(thisMonth, -3), 4)
-	const littoralEntered = addMonths(thisMonth, -26)
-	const grisNezEntered = addMonths(thisMonth, -38)
+	const fabEntered = addDays(addMonthsToDate(thisMonth, -3), 4)
+	const littoralEntered = addMonthsToDate(thisMonth, -26)
+	const grisNezEntered = addMonthsToDate(thisMonth, -38)
 	return {
 		today,
 		thisMonth,
-		fretEntered: addMonths(thisMonth, -14),
-		blueEntered: addMonths(thisMonth, -5),
+		fretEntered: addMonthsToDate(thisMonth, -14),
+		blueEntered: addMonthsToDate(thisMonth, -5),
 		opaleEntered: sixteenthOfA30DayMonth(today),
 		fabEntered,
-		fabLeaseEnd: addDays(addMonths(fabEntered, 12), -1),
+		fabLeaseEnd: addDays(addMonthsToDate(fabEntered, 12), -1),
 		accelStart: firstOfMonth(fabEntered),
 		littoralEntered,
-		littoralLeft: addDays(addMonths(littoralEntered, 24), -1),
+		littoralLeft: addDays(addMonthsToDate(littoralEntered, 24), -1),
 		grisNezEntered,
-		grisNezLeft: addDays(addMonths(grisNezEntered, 24), -1),
+		grisNezLeft: addDays(addMonthsToDate(grisNezEntered, 24), -1),
 	}
 }
 
@@ -239,7 +205,7 @@ function cohortSpecs(d: Dates) {
 		['2016', '2016-03-01', '2017-02-28'],
 		['2019', '2019-03-04', '2020-02-28'],
 		['2022', '2022-01-10', '2022-12-31'],
-		[String(yearOf(d.accelStart)), d.accelStart, addDays(addMonths(d.accelStart, 12), -1)],
+		[String(yearOf(d.accelStart)), d.accelStart, addDays(addMonthsToDate(d.accelStart, 12), -1)],
 	] as const
 	for (const [label, startDate, endDate] of accel) {
 		specs.push({
@@ -990,7 +956,7 @@ function seedLease(
 	bump(r, 'leases')
 
 	const lastMonth = monthOf(l.end ? minDate(l.end, d.today) : d.today)
-	const statements = monthsFrom(monthOf(l.start), lastMonth).map((month) =>
+	const statements = monthRange(monthOf(l.start), lastMonth).map((month) =>
 		f.createStatement({ leaseId: lease.id, month, issuedBy: managerId }),
 	)
 	bump(r, 'statements', statements.length)
@@ -999,7 +965,10 @@ function seedLease(
 		r.subsidyByYear.set(year, (r.subsidyByYear.get(year) ?? 0) + s.subsidyCents)
 	}
 	// what the running schedules will still cost Cap Calaisis this year
-	for (const month of monthsFrom(monthOf(addMonths(d.thisMonth, 1)), `${yearOf(d.today)}-12`)) {
+	for (const month of monthRange(
+		monthOf(addMonthsToDate(d.thisMonth, 1)),
+		`${yearOf(d.today)}-12`,
+	)) {
 		const projected = computeStatement({
 			monthlyRentCents,
 			leaseStartDate: l.start,
@@ -1168,8 +1137,8 @@ function seedMentoring(
 			startup: 'fretmanche',
 			focus: 'Création de la filiale britannique',
 			topics: 'uk',
-			start: addMonths(d.fretEntered, 5),
-			end: addMonths(d.fretEntered, 9),
+			start: addMonthsToDate(d.fretEntered, 5),
+			end: addMonthsToDate(d.fretEntered, 9),
 			everyDays: 30,
 		},
 		{
@@ -1308,7 +1277,7 @@ const FUND_YEARS_SCALE: Record<string, number> = {
 
 function seedFunding(r: Replica, startupIds: Map<string, number>) {
 	const { d } = r
-	const m = (date: string, months: number) => addMonths(date, months)
+	const m = (date: string, months: number) => addMonthsToDate(date, months)
 	const grant = (amountEuros: number, dates: string[], ref: string): FundingSpec => ({
 		ref,
 		kind: 'innovation_fund_grant',
@@ -1735,7 +1704,7 @@ function seedFunding(r: Replica, startupIds: Map<string, number>) {
 
 function seedMilestonesAndKpis(r: Replica, startupIds: Map<string, number>, specs: StartupSpec[]) {
 	const { d } = r
-	const m = addMonths
+	const m = addMonthsToDate
 	const list: Record<string, Omit<f.NewMilestone, 'startupId'>[]> = {
 		fretmanche: [
 			{
@@ -1880,7 +1849,7 @@ function seedMilestonesAndKpis(r: Replica, startupIds: Map<string, number>, spec
 	for (const s of specs) {
 		if (!s.enteredOn) continue
 		const until = s.leftOn ?? d.today
-		const quarters = quartersFrom(s.enteredOn, until).filter(
+		const quarters = quarterRange(quarterOf(s.enteredOn), quarterOf(until)).filter(
 			(q) => addDays(quarterEnd(q), 14) <= d.today,
 		)
 		if (s.key === 'blue-strait') quarters.pop()
@@ -2060,7 +2029,7 @@ function seedContacts(
 		touches: Touch[]
 		intros?: Intro[]
 	}
-	const ago = (months: number) => addMonths(d.today, -months)
+	const ago = (months: number) => addMonthsToDate(d.today, -months)
 	const contacts: ContactSpec[] = [
 		{
 			first: 'Harriet',
@@ -2187,7 +2156,7 @@ function seedContacts(
 			touches: [
 				{
 					kind: 'meeting',
-					date: addMonths(d.fretEntered, 5),
+					date: addMonthsToDate(d.fretEntered, 5),
 					summary: 'Démonstration de la plateforme Fretmanche à Folkestone',
 					startups: ['fretmanche'],
 				},
@@ -2203,8 +2172,8 @@ function seedContacts(
 					startup: 'fretmanche',
 					purpose: 'customer',
 					status: 'deal',
-					introducedOn: addMonths(d.fretEntered, 5),
-					statusOn: addDays(addMonths(d.fretEntered, 9), 12),
+					introducedOn: addMonthsToDate(d.fretEntered, 5),
+					statusOn: addDays(addMonthsToDate(d.fretEntered, 9), 12),
 					dealValueCents: 4_800_000,
 					dealCurrency: 'GBP',
 					note: 'Contrat annuel : pré-dédouanement de 120 camions par jour',
@@ -2277,7 +2246,7 @@ function seedContacts(
 			touches: [
 				{
 					kind: 'meeting',
-					date: addMonths(d.fretEntered, 7),
+					date: addMonthsToDate(d.fretEntered, 7),
 					summary: 'Présentation de Fretmanche aux achats',
 					startups: ['fretmanche'],
 				},
@@ -2287,8 +2256,8 @@ function seedContacts(
 					startup: 'fretmanche',
 					purpose: 'customer',
 					status: 'no_fit',
-					introducedOn: addMonths(d.fretEntered, 7),
-					statusOn: addMonths(d.fretEntered, 9),
+					introducedOn: addMonthsToDate(d.fretEntered, 7),
+					statusOn: addMonthsToDate(d.fretEntered, 9),
 					note: 'Déjà équipé d’un outil maison',
 				},
 			],
@@ -2390,7 +2359,7 @@ function seedContacts(
 					summary: 'Comité prêt d’honneur Détroit Analytics',
 					startups: ['detroit-analytics'],
 				},
-				{ kind: 'call', date: addMonths(d.today, -38), summary: 'Bilan des prêts d’honneur' },
+				{ kind: 'call', date: addMonthsToDate(d.today, -38), summary: 'Bilan des prêts d’honneur' },
 			],
 			intros: [
 				{
@@ -2502,8 +2471,9 @@ export function seedDemo({ scale = 1, today = now() }: { scale?: number; today?:
 	if (todayIso < '2025-01-01')
 		throw new Error(`The demo story needs today >= 2025-01-01, not ${todayIso}`)
 	const d = storyDates(todayIso)
-	// bcrypt once: every demo user shares the hash, so a big scale stays fast
-	const passwordHash = hashPassword(DEMO_PASSWORD, 12)
+	// hashed once (argon2id, before any request is served): every demo user shares the hash,
+	// so a big scale stays fast
+	const passwordHash = hashPasswordSync(DEMO_PASSWORD)
 
 	return writeTransaction((): SeedSummary => {
 		const counts: Record<string, number> = {}
@@ -2530,7 +2500,7 @@ export function seedDemo({ scale = 1, today = now() }: { scale?: number; today?:
 		})
 
 		// GBP→EUR on the first of each month since the first sterling money came in
-		for (const month of monthsFrom('2014-01', monthOf(todayIso))) {
+		for (const month of monthRange('2014-01', monthOf(todayIso))) {
 			f.createExchangeRate({
 				date: `${month}-01`,
 				fromCurrency: 'GBP',
@@ -2574,6 +2544,11 @@ export function seedDemo({ scale = 1, today = now() }: { scale?: number; today?:
 			})
 			counts.subsidyBudgets = (counts.subsidyBudgets ?? 0) + 1
 		}
+		// calls for applications: one closed (scored, decided), one open today
+		Object.assign(
+			counts,
+			seedCalls({ opaleEntered: d.opaleEntered, accelStart: d.accelStart, today: todayIso }),
+		)
 		counts.users = 4
 		return { scale, today: todayIso, counts }
 	})

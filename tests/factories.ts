@@ -31,8 +31,9 @@ import {
 	units,
 	users,
 } from '#db/schema/index'
+import { addDays, quarterEnd } from '~/utils/calendar'
 import { getDb } from '~/utils/db.server'
-import { hashPassword } from '~/utils/password.server'
+import { hashPasswordSync } from '~/utils/password.server'
 import { computeStatement, DEFAULT_SCHEDULES, type SubsidyStep } from '~/utils/rent'
 
 export const DEFAULT_PASSWORD = 'tektos-demo'
@@ -45,12 +46,6 @@ export function nextId() {
 
 function pad(n: number, width: number) {
 	return String(n).padStart(width, '0')
-}
-
-function addDays(date: string, days: number) {
-	const d = new Date(`${date}T00:00:00Z`)
-	d.setUTCDate(d.getUTCDate() + days)
-	return d.toISOString().slice(0, 10)
 }
 
 /** A SIREN is 8 digits plus a Luhn check digit; unique for each n < 10⁸. */
@@ -150,12 +145,12 @@ export function createTeamMember(overrides: Partial<NewTeamMember> = {}) {
 
 // ---------------------------------------------------------------- users
 
-// bcrypt is slow on purpose: hash each distinct password once per process
+// hashing is slow on purpose (even at the tests' low cost): each distinct password once per process
 const hashes = new Map<string, string>()
 function hashOnce(password: string) {
 	let hash = hashes.get(password)
 	if (!hash) {
-		hash = hashPassword(password)
+		hash = hashPasswordSync(password)
 		hashes.set(password, hash)
 	}
 	return hash
@@ -491,16 +486,14 @@ export function createKpiReport(overrides: Partial<NewKpiReport> = {}) {
 	const n = nextId()
 	const startupId = overrides.startupId ?? createStartup().id
 	const quarter = overrides.quarter ?? `${2020 + (Math.floor(n / 4) % 7000)}-Q${(n % 4) + 1}`
-	const year = Number(quarter.slice(0, 4))
-	const q = Number(quarter.slice(6))
-	const nextQuarterStart = q === 4 ? `${year + 1}-01-01` : `${year}-${pad(q * 3 + 1, 2)}-01`
 	return getDb()
 		.insert(kpiReports)
 		.values({
 			employees: 3,
 			revenueCents: 4_500_000,
 			ukCustomers: 1,
-			submittedOn: addDays(nextQuarterStart, 14),
+			// two weeks into the next quarter
+			submittedOn: addDays(quarterEnd(quarter), 15),
 			...overrides,
 			startupId,
 			quarter,

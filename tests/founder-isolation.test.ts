@@ -51,6 +51,10 @@ const params: Record<string, number | string> = {
 	unitId: 1,
 	section: 'portfolio.csv',
 	token: 'x',
+	// the application that brought the other startup in
+	callId: ofOther(sql`SELECT call_id AS id FROM applications WHERE startup_id = ${other.id}`),
+	applicationId: ofOther(sql`SELECT id FROM applications WHERE startup_id = ${other.id}`),
+	fileId: 1,
 }
 
 const routesDir = path.resolve('app/routes')
@@ -66,7 +70,14 @@ const routeFiles = fs
 
 test('the sweep looks for real records of the other startup', () => {
 	expect(secrets.length).toBeGreaterThan(1)
-	for (const key of ['leaseId', 'statementId', 'eventId', 'milestoneId', 'sessionId'] as const) {
+	for (const key of [
+		'leaseId',
+		'statementId',
+		'eventId',
+		'milestoneId',
+		'sessionId',
+		'applicationId',
+	] as const) {
 		expect(params[key], key).not.toBe(999_999)
 	}
 })
@@ -78,9 +89,9 @@ test.each(routeFiles)('a founder reads nothing of another startup through %s', a
 	if (!module.loader) return
 	const cookie = await sessionCookie(founder.id)
 	const routeParams = Object.fromEntries(
-		[...file.matchAll(/\$(\w+)/g)].map((m) => [m[1]!, String(params[m[1]!] ?? 1)]),
+		[...file.matchAll(/\$([A-Za-z0-9]+)/g)].map((m) => [m[1]!, String(params[m[1]!] ?? 1)]),
 	)
-	const url = `/${file.replace(/\/route\.tsx$|\.tsx?$/g, '').replace(/\$(\w+)/g, (_, k: string) => String(params[k] ?? 1))}`
+	const url = `/${file.replace(/\/route\.tsx$|\.tsx?$/g, '').replace(/\$([A-Za-z0-9]+)/g, (_, k: string) => String(params[k] ?? 1))}`
 	const result = await settle(() =>
 		module.loader!({ request: get(url, cookie), params: routeParams, context: {} }),
 	)

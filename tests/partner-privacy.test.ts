@@ -31,6 +31,14 @@ const personal = [
 	...db.all<{ v: string }>(sql`SELECT name AS v FROM mentors UNION SELECT email FROM mentors`),
 	...db.all<{ v: string }>(sql`SELECT name AS v FROM users WHERE id <> ${partner.id}
 		UNION SELECT email FROM users WHERE id <> ${partner.id}`),
+	// applicants: their contact details never; their names and team only to a committee member,
+	// on the calls they sit on (the demo partner sits on the open call's committee)
+	...db.all<{ v: string }>(sql`SELECT contact_email AS v FROM applications
+		UNION SELECT contact_phone FROM applications UNION SELECT email FROM application_founders`),
+	...db.all<{ v: string }>(sql`SELECT a.contact_name AS v FROM applications a
+		WHERE a.call_id NOT IN (SELECT call_id FROM call_committee WHERE user_id = ${partner.id})
+		UNION SELECT f.name FROM application_founders f JOIN applications a ON a.id = f.application_id
+		WHERE a.call_id NOT IN (SELECT call_id FROM call_committee WHERE user_id = ${partner.id})`),
 ]
 	.map((r) => r.v)
 	.filter((v): v is string => typeof v === 'string' && v.length > 3)
@@ -51,6 +59,12 @@ const params: Record<string, number | string> = {
 	sessionId: one(sql`SELECT id FROM mentoring_sessions`),
 	section: 'portfolio.csv',
 	token: 'x',
+	// the call whose committee the partner sits on, and one of its applications
+	callId: one(sql`SELECT call_id AS id FROM call_committee WHERE user_id = ${partner.id}`),
+	applicationId:
+		one(sql`SELECT a.id FROM applications a JOIN call_committee m ON m.call_id = a.call_id
+		WHERE m.user_id = ${partner.id} AND a.status = 'submitted'`),
+	fileId: 1,
 }
 
 const routesDir = path.resolve('app/routes')
@@ -96,7 +110,7 @@ test.each(routeFiles)('a partner gets no personal data from %s', async (file) =>
 	if (!module.loader) return
 	const cookie = await sessionCookie(partner.id)
 	const routeParams = Object.fromEntries(
-		[...file.matchAll(/\$(\w+)/g)].map((m) => [m[1]!, String(params[m[1]!] ?? 1)]),
+		[...file.matchAll(/\$([A-Za-z0-9]+)/g)].map((m) => [m[1]!, String(params[m[1]!] ?? 1)]),
 	)
 	const result = await settle(() =>
 		module.loader!({ request: get(urlFor(file), cookie), params: routeParams, context: {} }),

@@ -25,7 +25,8 @@ export function ActivityList({
 					{a.status ? (
 						<>
 							{' — '}
-							{t('statuses.' + a.status.from)} → {t('statuses.' + a.status.to)}
+							{t('enums:startupStatuses.' + a.status.from)} →{' '}
+							{t('enums:startupStatuses.' + a.status.to)}
 						</>
 					) : a.fields.length ? (
 						<span className="muted">

@@ -7,7 +7,8 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { COUNTRIES, LAWFUL_BASES, ORGANISATION_KINDS } from '#db/schema/enums'
@@ -127,7 +128,7 @@ export function ContactForm({
 					<SelectField
 						label={t('fields.country')}
 						selectProps={getSelectProps(fields.country)}
-						options={COUNTRIES.map((c) => ({ value: c, label: t(`countries.${c}`) }))}
+						options={COUNTRIES.map((c) => ({ value: c, label: t(`enums:countries.${c}`) }))}
 						errors={fields.country.errors}
 					/>
 					<Field
@@ -180,7 +181,7 @@ export function ContactForm({
 				<SelectField
 					label={t('fields.lawfulBasis')}
 					selectProps={getSelectProps(fields.lawfulBasis)}
-					options={LAWFUL_BASES.map((b) => ({ value: b, label: t(`bases.${b}`) }))}
+					options={LAWFUL_BASES.map((b) => ({ value: b, label: t(`enums:lawfulBases.${b}`) }))}
 					errors={fields.lawfulBasis.errors}
 				/>
 				<div className="field-row">
@@ -247,13 +248,16 @@ export function OrganisationForm({
 				<SelectField
 					label={t('fields.country')}
 					selectProps={getSelectProps(fields.country)}
-					options={COUNTRIES.map((c) => ({ value: c, label: t(`countries.${c}`) }))}
+					options={COUNTRIES.map((c) => ({ value: c, label: t(`enums:countries.${c}`) }))}
 					errors={fields.country.errors}
 				/>
 				<SelectField
 					label={t('fields.kind')}
 					selectProps={getSelectProps(fields.kind)}
-					options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+					options={ORGANISATION_KINDS.map((k) => ({
+						value: k,
+						label: t(`enums:organisationKinds.${k}`),
+					}))}
 					errors={fields.kind.errors}
 				/>
 			</div>

@@ -97,7 +97,7 @@ export function AggregatesTable({ rows }: { rows: ReturnType<typeof introduction
 									<th scope="row">
 										<CountryName code={r.country} />
 									</th>
-									<td>{t(`purposes.${r.purpose}`)}</td>
+									<td>{t(`enums:introductionPurposes.${r.purpose}`)}</td>
 									<td className="num">{f.number(r.introductions)}</td>
 									<td className="num">{f.number(r.meetings)}</td>
 									<td className="num">{f.number(r.deals)}</td>

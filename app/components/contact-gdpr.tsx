@@ -1,11 +1,11 @@
-import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import type { findLikelyDuplicates } from '~/models/contact-duplicates.server'
 import type { ContactPageData } from '~/models/contact.server'
 import { useFormat } from '~/utils/use-format'
-import { CountryName, OptedOutBadge, personName, TagList } from './contact-ui'
-import { ErrorList } from './forms'
+import { CountryName, OptedOutBadge, personName } from './contact-ui'
+import { TagList } from './tag-list'
 
 type Contact = ContactPageData['contact']
 
@@ -38,22 +38,24 @@ export function ContactFacts({ contact }: { contact: Contact }) {
 					) : (
 						'—'
 					)}
-					{contact.organisationKind ? ` (${t(`kinds.${contact.organisationKind}`)})` : ''}
+					{contact.organisationKind
+						? ` (${t(`enums:organisationKinds.${contact.organisationKind}`)})`
+						: ''}
 				</Fact>
 				<Fact label={t('fields.country')}>
 					<CountryName code={contact.country} iso={contact.countryCode} withCode />
 				</Fact>
 				<Fact label={t('fields.languages')}>
-					<TagList value={contact.languages} />
+					<TagList tags={contact.languages} />
 				</Fact>
 				<Fact label={t('fields.tags')}>
-					<TagList value={contact.tags} />
+					<TagList tags={contact.tags} />
 				</Fact>
 				<Fact label={t('fields.owner')}>{contact.ownerName ?? '—'}</Fact>
 				<Fact label={t('fields.lastContactOn')}>
 					{contact.lastContactOn ? f.date(contact.lastContactOn) : t('page.never')}
 				</Fact>
-				<Fact label={t('fields.lawfulBasis')}>{t(`bases.${contact.lawfulBasis}`)}</Fact>
+				<Fact label={t('fields.lawfulBasis')}>{t(`enums:lawfulBases.${contact.lawfulBasis}`)}</Fact>
 				{contact.consentOn ? (
 					<Fact label={t('fields.consentOn')}>
 						{f.date(contact.consentOn)}
@@ -71,16 +73,9 @@ export function ContactFacts({ contact }: { contact: Contact }) {
 	)
 }
 
-/** The person's rights: a copy of their data, no more contact, erasure. */
-export function GdprPanel({
-	contact,
-	lastResult,
-}: {
-	contact: Contact
-	lastResult: SubmissionResult<string[]> | undefined
-}) {
+/** The person's rights: a copy of their data, no more contact, erasure (on a page of its own). */
+export function GdprPanel({ contact }: { contact: Contact }) {
 	const { t } = useTranslation('contacts')
-	const [form, fields] = useForm<{ confirm: string }>({ id: 'erase', lastResult })
 	return (
 		<section aria-labelledby="gdpr-heading" className="panel">
 			<h2 id="gdpr-heading">{t('gdpr.title')}</h2>
@@ -108,24 +103,11 @@ export function GdprPanel({
 			)}
 			<h3>{t('gdpr.eraseTitle')}</h3>
 			<p className="field-hint">{t('gdpr.eraseLead')}</p>
-			<Form method="post" {...getFormProps(form)}>
-				<input type="hidden" name="intent" value="erase" />
-				<div className="field field-checkbox">
-					<input
-						type="checkbox"
-						id={fields.confirm.id}
-						name="confirm"
-						aria-invalid={fields.confirm.errors ? true : undefined}
-					/>
-					<label htmlFor={fields.confirm.id}>
-						{t('gdpr.eraseConfirm', { name: personName(contact, t('erasedContact')) })}
-					</label>
-				</div>
-				<ErrorList errors={fields.confirm.errors} />
-				<button type="submit" className="button button-danger">
-					{t('gdpr.erase')}
-				</button>
-			</Form>
+			<p>
+				<Link to={`/contacts/${contact.id}/erase`} className="button button-small button-danger">
+					{t('gdpr.reviewErase')}
+				</Link>
+			</p>
 		</section>
 	)
 }

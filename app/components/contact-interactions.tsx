@@ -7,7 +7,8 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { INTERACTION_KINDS } from '#db/schema/enums'
@@ -39,7 +40,7 @@ export function InteractionsPanel({
 					{interactions.map((i) => (
 						<li key={i.id}>
 							<p>
-								<strong>{t(`interactionKinds.${i.kind}`)}</strong> ·{' '}
+								<strong>{t(`enums:interactionKinds.${i.kind}`)}</strong> ·{' '}
 								<time dateTime={i.date}>{f.date(i.date)}</time>
 								{i.userName ? <span className="muted"> · {i.userName}</span> : null}
 							</p>
@@ -99,7 +100,7 @@ function InteractionForm({
 						selectProps={getSelectProps(fields.kind)}
 						options={INTERACTION_KINDS.map((k) => ({
 							value: k,
-							label: t(`interactionKinds.${k}`),
+							label: t(`enums:interactionKinds.${k}`),
 						}))}
 						errors={fields.kind.errors}
 					/>

@@ -7,7 +7,8 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { INTRODUCTION_PURPOSES } from '#db/schema/enums'
@@ -21,7 +22,7 @@ export function IntroductionStatusBadge({ status }: { status: string }) {
 	const { t } = useTranslation('contacts')
 	const tone =
 		status === 'deal' ? 'badge-ok' : status === 'no_fit' ? 'badge-muted' : 'badge-warning'
-	return <span className={`badge ${tone}`}>{t(`statuses.${status}`)}</span>
+	return <span className={`badge ${tone}`}>{t(`enums:introductionStatuses.${status}`)}</span>
 }
 
 /** The startups this person was introduced to, and the form to introduce them to another. */
@@ -62,7 +63,7 @@ export function IntroductionsPanel({
 								<th scope="row">
 									<Link to={`/startups/${i.startupId}`}>{i.startupName}</Link>
 								</th>
-								<td>{t(`purposes.${i.purpose}`)}</td>
+								<td>{t(`enums:introductionPurposes.${i.purpose}`)}</td>
 								<td>
 									<IntroductionStatusBadge status={i.status} />
 									{i.dealValueCents != null && i.dealCurrency ? (
@@ -129,7 +130,10 @@ function IntroductionForm({
 					<SelectField
 						label={t('fields.purpose')}
 						selectProps={getSelectProps(fields.purpose)}
-						options={INTRODUCTION_PURPOSES.map((p) => ({ value: p, label: t(`purposes.${p}`) }))}
+						options={INTRODUCTION_PURPOSES.map((p) => ({
+							value: p,
+							label: t(`enums:introductionPurposes.${p}`),
+						}))}
 						errors={fields.purpose.errors}
 					/>
 				</div>

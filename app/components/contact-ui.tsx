@@ -37,22 +37,7 @@ export function CountryName({
 }) {
 	const { t, i18n } = useTranslation('contacts')
 	const known = isoCountryOf({ country: code, countryCode: iso })
-	if (!known) return <>{t(`countries.${code}`, { defaultValue: code })}</>
+	if (!known) return <>{t(`enums:countries.${code}`, { defaultValue: code })}</>
 	const name = countryName(known, i18n.language)
 	return <>{withCode ? `${name} (${known})` : name}</>
-}
-
-/** Comma-separated codes as small labels. */
-export function TagList({ value }: { value: string }) {
-	const items = value.split(',').filter(Boolean)
-	if (!items.length) return <>—</>
-	return (
-		<span className="contact-tags">
-			{items.map((tag) => (
-				<span key={tag} className="contact-tag">
-					{tag}
-				</span>
-			))}
-		</span>
-	)
 }

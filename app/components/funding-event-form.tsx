@@ -7,7 +7,8 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { CURRENCIES, FUNDING_KINDS, FUNDING_STATUSES } from '#db/schema/enums'
@@ -63,13 +64,13 @@ export function FundingEventForm({
 	})
 	const triggerLabel = (e: TriggerOption) =>
 		e.restricted
-			? `${t(`kinds.${e.kind}`)} — ${t('form.otherStartupTrigger')}`
+			? `${t(`enums:fundingKinds.${e.kind}`)} — ${t('form.otherStartupTrigger')}`
 			: [
-					t(`kinds.${e.kind}`),
+					t(`enums:fundingKinds.${e.kind}`),
 					e.source,
 					f.money(e.amountCents, e.currency),
 					e.date ? f.date(e.date) : null,
-					t(`statuses.${e.status}`).toLowerCase(),
+					t(`enums:fundingStatuses.${e.status}`).toLowerCase(),
 					e.startupId !== startupId ? e.startupName : null,
 				]
 					.filter(Boolean)
@@ -93,7 +94,7 @@ export function FundingEventForm({
 						selectProps={getSelectProps(fields.kind)}
 						options={[
 							{ value: '', label: t('form.choose') },
-							...FUNDING_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) })),
+							...FUNDING_KINDS.map((k) => ({ value: k, label: t(`enums:fundingKinds.${k}`) })),
 						]}
 						errors={fields.kind.errors}
 					/>
@@ -145,7 +146,10 @@ export function FundingEventForm({
 				<SelectField
 					label={t('fields.status')}
 					selectProps={getSelectProps(fields.status)}
-					options={FUNDING_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+					options={FUNDING_STATUSES.map((s) => ({
+						value: s,
+						label: t(`enums:fundingStatuses.${s}`),
+					}))}
 					errors={fields.status.errors}
 				/>
 				<div className="field-row">

@@ -61,7 +61,7 @@ export function FundingFilters({
 				name="kind"
 				label={t('fields.kind')}
 				value={filters.kind}
-				options={FUNDING_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+				options={FUNDING_KINDS.map((k) => ({ value: k, label: t(`enums:fundingKinds.${k}`) }))}
 			/>
 			<FilterSelect
 				name="origin"
@@ -74,7 +74,10 @@ export function FundingFilters({
 					name="status"
 					label={t('fields.status')}
 					value={filters.status}
-					options={FUNDING_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+					options={FUNDING_STATUSES.map((s) => ({
+						value: s,
+						label: t(`enums:fundingStatuses.${s}`),
+					}))}
 				/>
 			) : null}
 			<FilterSelect

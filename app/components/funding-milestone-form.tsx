@@ -7,7 +7,8 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { MILESTONE_KINDS, MILESTONE_STATUSES } from '#db/schema/enums'
@@ -52,7 +53,7 @@ export function MilestoneForm({
 						selectProps={getSelectProps(fields.kind)}
 						options={[
 							{ value: '', label: t('form.choose') },
-							...MILESTONE_KINDS.map((k) => ({ value: k, label: t(`milestoneKinds.${k}`) })),
+							...MILESTONE_KINDS.map((k) => ({ value: k, label: t(`enums:milestoneKinds.${k}`) })),
 						]}
 						errors={fields.kind.errors}
 					/>
@@ -71,7 +72,7 @@ export function MilestoneForm({
 						selectProps={getSelectProps(fields.status)}
 						options={MILESTONE_STATUSES.map((s) => ({
 							value: s,
-							label: t(`milestoneStatuses.${s}`),
+							label: t(`enums:milestoneStatuses.${s}`),
 						}))}
 						errors={fields.status.errors}
 					/>

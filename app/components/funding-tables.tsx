@@ -71,7 +71,9 @@ export function FundingEventsTable({
 								<Link to={`/startups/${r.startupId}`}>{r.startupName}</Link>
 							</th>
 							<td>
-								<Link to={`/startups/${r.startupId}/funding/${r.id}`}>{t(`kinds.${r.kind}`)}</Link>
+								<Link to={`/startups/${r.startupId}/funding/${r.id}`}>
+									{t(`enums:fundingKinds.${r.kind}`)}
+								</Link>
 							</td>
 							<td>
 								{r.source}{' '}
@@ -96,12 +98,14 @@ export function FundingEventsTable({
 								)}
 							</td>
 							<td>
-								<span className={`badge funding-${r.status}`}>{t(`statuses.${r.status}`)}</span>
+								<span className={`badge funding-${r.status}`}>
+									{t(`enums:fundingStatuses.${r.status}`)}
+								</span>
 							</td>
 							<td>
 								{r.triggeredById && r.triggerKind ? (
 									<a href={`#event-${r.triggeredById}`}>
-										{t(`kinds.${r.triggerKind}`)}
+										{t(`enums:fundingKinds.${r.triggerKind}`)}
 										{r.triggerStartupId !== r.startupId ? ` (${t('portfolio.otherStartup')})` : ''}
 									</a>
 								) : (

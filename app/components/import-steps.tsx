@@ -1,4 +1,5 @@
-import { Form, Link, useRevalidator } from '@remix-run/react'
+import { Link, useRevalidator } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportSessionView } from '~/models/import/route.server'
@@ -17,14 +18,16 @@ type Stored = string | number | boolean | null
 const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-15', 'macintosh']
 const ACTIONS = ['create', 'update', 'unchanged', 'skip', 'error'] as const
 
+type Translate = ReturnType<typeof useTranslation>['t']
+
 // where the app already names each choice, in the reader's language
-const CHOICE_LABELS: Record<string, string> = {
-	stage: 'common:stages',
-	status: 'common:statuses',
-	kind: 'funding:kinds',
-	origin: 'funding:origins',
-	organisationKind: 'contacts:kinds',
-	lawfulBasis: 'contacts:bases',
+const CHOICE_LABELS: Record<string, (t: Translate, value: string) => string> = {
+	stage: (t, v) => t(`enums:startupStages.${v}`),
+	status: (t, v) => t(`enums:startupStatuses.${v}`),
+	kind: (t, v) => t(`enums:fundingKinds.${v}`),
+	origin: (t, v) => t(`funding:origins.${v}`),
+	organisationKind: (t, v) => t(`enums:organisationKinds.${v}`),
+	lawfulBasis: (t, v) => t(`enums:lawfulBases.${v}`),
 }
 
 function useValue() {
@@ -53,7 +56,7 @@ function useValue() {
 			}
 			case 'trigger':
 				return [
-					row.triggerKind ? t(`funding:kinds.${row.triggerKind}`) : null,
+					row.triggerKind ? t(`enums:fundingKinds.${row.triggerKind}`) : null,
 					String(value),
 					row.triggerDate ? format.date(String(row.triggerDate)) : null,
 					row.triggerLine ? t('preview.triggerLine', { line: row.triggerLine }) : null,
@@ -61,11 +64,9 @@ function useValue() {
 					.filter(Boolean)
 					.join(' · ')
 			case 'choice': {
-				const prefix =
-					field.key === 'status' && kind === 'funding'
-						? 'funding:statuses'
-						: CHOICE_LABELS[field.key]
-				return prefix ? t(`${prefix}.${value}`, { defaultValue: String(value) }) : String(value)
+				if (field.key === 'status' && kind === 'funding') return t(`enums:fundingStatuses.${value}`)
+				const label = CHOICE_LABELS[field.key]
+				return label ? label(t, String(value)) : String(value)
 			}
 			default:
 				return String(value)

@@ -11,13 +11,8 @@ export function MonthTable({
 	rows: (Totals & { month: string })[]
 	caption: string
 }) {
-	const { t, i18n } = useTranslation('mentors')
+	const { t } = useTranslation('mentors')
 	const f = useFormat()
-	const monthName = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC',
-	})
 	const total = rows.reduce((sum, r) => sum + r.minutes, 0)
 	const sessions = rows.reduce((sum, r) => sum + r.sessions, 0)
 	return (
@@ -38,7 +33,7 @@ export function MonthTable({
 				<tbody>
 					{rows.map((r) => (
 						<tr key={r.month}>
-							<th scope="row">{monthName.format(new Date(`${r.month}-01T00:00:00Z`))}</th>
+							<th scope="row">{f.month(r.month)}</th>
 							<td className="num">{f.number(r.sessions)}</td>
 							<td className="num">
 								<Duration minutes={r.minutes} />

@@ -7,7 +7,8 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { EditSessionSchema, LogSessionSchema, MAX_SESSION_MINUTES } from '~/schemas/mentor'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
@@ -110,16 +111,22 @@ export function SessionForm({
 				textareaProps={{ ...getTextareaProps(fields.notes), rows: 5 }}
 				errors={fields.notes.errors}
 			/>
-			<div className="field field-checkbox">
-				<input {...getInputProps(fields.notesPrivate, { type: 'checkbox' })} />
-				<label htmlFor={fields.notesPrivate.id}>{t('fields.notesPrivate')}</label>
-			</div>
-			<p className="field-hint">{t('session.privateHint')}</p>
 			<TextareaField
 				label={t('fields.nextSteps')}
 				textareaProps={{ ...getTextareaProps(fields.nextSteps), rows: 3 }}
 				errors={fields.nextSteps.errors}
 			/>
+			{/* after both texts: the choice covers the notes and the next steps */}
+			<div className="field field-checkbox">
+				<input
+					{...getInputProps(fields.notesPrivate, { type: 'checkbox' })}
+					aria-describedby={`${fields.notesPrivate.id}-hint`}
+				/>
+				<label htmlFor={fields.notesPrivate.id}>{t('fields.notesPrivate')}</label>
+			</div>
+			<p className="field-hint" id={`${fields.notesPrivate.id}-hint`}>
+				{t('session.privateHint')}
+			</p>
 			<ErrorList id={form.errorId} errors={form.errors} />
 			<div className="form-buttons">
 				<button type="submit" className="button button-primary">

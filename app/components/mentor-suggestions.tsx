@@ -1,7 +1,9 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { type MatchReason, type Suggestion } from '~/models/matching'
-import { Duration, Languages, TagList, useLanguageName } from './mentor-format'
+import { useFormat } from '~/utils/use-format'
+import { Duration, Languages } from './mentor-format'
+import { TagList } from './tag-list'
 
 /** A ranked suggestion and, point by point, why it is there. */
 export function SuggestionList({
@@ -83,14 +85,14 @@ function reasonKey(r: MatchReason) {
 
 function ReasonItem({ reason }: { reason: MatchReason }) {
 	const { t } = useTranslation('mentors')
-	const languageName = useLanguageName()
+	const f = useFormat()
 	const points = t('suggest.points', { count: reason.points })
 	switch (reason.kind) {
 		case 'milestone':
 			return (
 				<li>
 					{t('suggest.reasons.milestone', {
-						kind: t(`milestoneKinds.${reason.milestoneKind}`),
+						kind: t(`enums:milestoneKinds.${reason.milestoneKind}`),
 						tags: reason.tags.join(', '),
 					})}{' '}
 					<span className="points">{points}</span>
@@ -114,7 +116,7 @@ function ReasonItem({ reason }: { reason: MatchReason }) {
 			return (
 				<li>
 					{t('suggest.reasons.stage', {
-						stage: t(`common:stages.${reason.stage}`),
+						stage: t(`enums:startupStages.${reason.stage}`),
 						tags: reason.tags.join(', '),
 					})}{' '}
 					<span className="points">{points}</span>
@@ -123,7 +125,7 @@ function ReasonItem({ reason }: { reason: MatchReason }) {
 		case 'language':
 			return (
 				<li>
-					{t('suggest.reasons.language', { language: languageName(reason.language) })}{' '}
+					{t('suggest.reasons.language', { language: f.language(reason.language) })}{' '}
 					<span className="points">{points}</span>
 				</li>
 			)

@@ -1,9 +1,9 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { BudgetSchema } from '~/schemas/nursery'
-import { centsToInput } from '~/utils/rent'
+import { formatMoneyForForm } from '~/utils/money'
 import { ErrorList, Field } from './forms'
 
 /** The budget Cap Calaisis voted for a year: one per year, set or changed here by a manager. */
@@ -24,7 +24,8 @@ export function BudgetForm({
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: BudgetSchema }),
 		defaultValue: {
 			year: String(values.year),
-			amount: values.amountCents === null ? '' : centsToInput(values.amountCents, i18n.language),
+			amount:
+				values.amountCents === null ? '' : formatMoneyForForm(values.amountCents, i18n.language),
 			votedOn: values.votedOn ?? '',
 			note: values.note ?? '',
 		},

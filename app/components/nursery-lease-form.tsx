@@ -6,17 +6,18 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { SUBSIDY_KINDS } from '#db/schema/enums'
 import { LeaseSchema, MAX_STEPS } from '~/schemas/nursery'
 import {
 	basisPointsToInput,
-	centsToInput,
 	DEFAULT_SCHEDULES,
 	type ScheduleName,
 	type SubsidyStep,
 } from '~/utils/rent'
+import { formatMoneyForForm } from '~/utils/money'
 import { useFormat } from '~/utils/use-format'
 import { ErrorList, Field, SelectField } from './forms'
 
@@ -52,7 +53,7 @@ export function stepsToInput(steps: readonly SubsidyStep[], locale: string): Ste
 		value:
 			s.kind === 'percent'
 				? basisPointsToInput(s.percentBasisPoints ?? 0, locale)
-				: centsToInput(s.amountCents ?? 0, locale),
+				: formatMoneyForForm(s.amountCents ?? 0, locale),
 	}))
 }
 
@@ -118,7 +119,7 @@ export function LeaseForm({
 								{ value: '', label: t('leaseForm.choose') },
 								...startups.map((s) => ({
 									value: String(s.id),
-									label: `${s.name} (${t(`common:statuses.${s.status}`)})`,
+									label: `${s.name} (${t(`enums:startupStatuses.${s.status}`)})`,
 								})),
 							]}
 							errors={fields.startupId.errors}
@@ -133,7 +134,7 @@ export function LeaseForm({
 									if (unit && !fields.monthlyRent.value) {
 										form.update({
 											name: fields.monthlyRent.name,
-											value: centsToInput(unit.marketRentCents, i18n.language),
+											value: formatMoneyForForm(unit.marketRentCents, i18n.language),
 										})
 									}
 								},
@@ -144,7 +145,7 @@ export function LeaseForm({
 									value: String(u.id),
 									label: t('leaseForm.unitOption', {
 										code: u.code,
-										kind: t(`kinds.${u.kind}`),
+										kind: t(`enums:unitKinds.${u.kind}`),
 										rent: f.money(u.marketRentCents),
 									}),
 								})),
@@ -220,7 +221,7 @@ export function LeaseForm({
 										selectProps={getSelectProps(s.kind)}
 										options={SUBSIDY_KINDS.map((k) => ({
 											value: k,
-											label: t(`leaseForm.kinds.${k}`),
+											label: t(`enums:subsidyKinds.${k}`),
 										}))}
 										errors={s.kind.errors}
 									/>

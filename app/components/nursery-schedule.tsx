@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { fullMonthSplit, scheduleSegments, type SubsidyStep } from '~/utils/rent'
-import { useNurseryFormat } from './nursery-format'
+import { useFormat } from '~/utils/use-format'
 
 /**
  * A lease's degressive schedule as a table: each period of lease months, the subsidy, and
@@ -18,7 +18,7 @@ export function ScheduleTable({
 	caption: string
 }) {
 	const { t } = useTranslation('nursery')
-	const f = useNurseryFormat()
+	const f = useFormat()
 	const segments = scheduleSegments(steps)
 	return (
 		<div className="table-scroll">
@@ -62,10 +62,10 @@ export function ScheduleTable({
 											? t('schedule.percent', {
 													percent: f.percent(segment.step.percentBasisPoints ?? 0),
 												})
-											: t('schedule.fixed', { amount: f.euros(segment.step.amountCents ?? 0) })}
+											: t('schedule.fixed', { amount: f.money(segment.step.amountCents ?? 0) })}
 								</td>
-								<td className="num">{f.euros(split.subsidyCents)}</td>
-								<td className="num">{f.euros(split.startupShareCents)}</td>
+								<td className="num">{f.money(split.subsidyCents)}</td>
+								<td className="num">{f.money(split.startupShareCents)}</td>
 							</tr>
 						)
 					})}

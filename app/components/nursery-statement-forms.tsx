@@ -7,10 +7,9 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { CreditNoteSchema, PaymentSchema } from '~/schemas/nursery'
-import { centsToInput } from '~/utils/rent'
 import { useFormat } from '~/utils/use-format'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
 
@@ -58,7 +57,7 @@ export function PaymentForm({
 				selectProps={getSelectProps(fields.payer)}
 				options={(['startup', 'cap_calaisis'] as const).map((p) => ({
 					value: p,
-					label: t(`payers.${p}`),
+					label: t(`enums:payers.${p}`),
 				}))}
 				errors={fields.payer.errors}
 			/>
@@ -101,7 +100,7 @@ export function CreditNoteForm({
 	leaseEndDate: string | null
 	unpaid: PerPayer
 }) {
-	const { t, i18n } = useTranslation('nursery')
+	const { t } = useTranslation('nursery')
 	const f = useFormat()
 	const hasSuggestion = suggested.subsidyCents + suggested.startupCents > 0
 	const [form, fields] = useForm({
@@ -112,8 +111,8 @@ export function CreditNoteForm({
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: CreditNoteSchema }),
 		defaultValue: {
-			subsidyAmount: centsToInput(suggested.subsidyCents, i18n.language),
-			startupAmount: centsToInput(suggested.startupCents, i18n.language),
+			subsidyAmount: f.moneyInput(suggested.subsidyCents),
+			startupAmount: f.moneyInput(suggested.startupCents),
 			reason:
 				hasSuggestion && leaseEndDate
 					? t('creditNotes.endReason', { date: f.date(leaseEndDate) })

@@ -1,7 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '~/utils/use-format'
-import { useNurseryFormat } from './nursery-format'
 
 export type StatementTableRow = {
 	id: number
@@ -42,7 +41,6 @@ export function StatementTable({
 }) {
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
-	const nf = useNurseryFormat()
 	return (
 		<div className="table-scroll">
 			<table className="table statement-table">
@@ -83,7 +81,7 @@ export function StatementTable({
 						<tr key={row.id}>
 							<th scope="row">
 								<Link to={linkTo(row)}>
-									{first === 'month' ? nf.month(row.month) : row.startupName}
+									{first === 'month' ? f.month(row.month) : row.startupName}
 								</Link>
 							</th>
 							<td>{row.unitCode}</td>

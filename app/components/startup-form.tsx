@@ -7,7 +7,8 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { STARTUP_STAGES, STARTUP_STATUSES } from '#db/schema/enums'
@@ -87,7 +88,10 @@ export function StartupForm({
 					<SelectField
 						label={t('common:fields.stage')}
 						selectProps={getSelectProps(fields.stage)}
-						options={STARTUP_STAGES.map((s) => ({ value: s, label: t(`common:stages.${s}`) }))}
+						options={STARTUP_STAGES.map((s) => ({
+							value: s,
+							label: t(`enums:startupStages.${s}`),
+						}))}
 						errors={fields.stage.errors}
 					/>
 				</div>
@@ -106,7 +110,7 @@ export function StartupForm({
 							selectProps={getSelectProps(fields.status)}
 							options={STARTUP_STATUSES.map((s) => ({
 								value: s,
-								label: t(`common:statuses.${s}`),
+								label: t(`enums:startupStatuses.${s}`),
 							}))}
 							errors={fields.status.errors}
 						/>

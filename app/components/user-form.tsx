@@ -6,10 +6,11 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { ROLES } from '#db/schema/enums'
 import { UserCreateSchema, UserUpdateSchema } from '~/schemas/auth'
+import { accountLinkOf } from '~/utils/permissions'
 import { ErrorList, Field, SelectField } from './forms'
 
 type LinkTargets = {
@@ -74,10 +75,10 @@ export function UserForm({
 			<SelectField
 				label={t('users.role')}
 				selectProps={getSelectProps(fields.role)}
-				options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+				options={ROLES.map((r) => ({ value: r, label: t(`enums:roles.${r}`) }))}
 				errors={fields.role.errors}
 			/>
-			<div hidden={role !== 'founder'}>
+			<div hidden={accountLinkOf(role) !== 'startup'}>
 				<SelectField
 					label={t('users.startup')}
 					selectProps={getSelectProps(fields.startupId)}
@@ -88,7 +89,7 @@ export function UserForm({
 					errors={fields.startupId.errors}
 				/>
 			</div>
-			<div hidden={role !== 'mentor'}>
+			<div hidden={accountLinkOf(role) !== 'mentor'}>
 				<SelectField
 					label={t('users.mentor')}
 					selectProps={getSelectProps(fields.mentorId)}

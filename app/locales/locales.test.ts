@@ -1,53 +1,128 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import * as domainEnums from '#db/schema/enums'
+import {
+	appSources,
+	compareKeys,
+	duplicateKeys,
+	keyUses,
+	LANGUAGES,
+	leafKeys,
+	LOCALES_DIR,
+	type Messages,
+	namespacesOnDisk,
+	readMessages,
+} from '#tests/message-keys'
 import { resources } from '~/utils/i18n'
 
-function keys(value: unknown, prefix = ''): string[] {
-	if (value && typeof value === 'object') {
-		return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
-	}
-	return [prefix]
-}
+const namespaces = namespacesOnDisk()
+const messages: Messages = Object.fromEntries(
+	LANGUAGES.map((lang) => [
+		lang,
+		Object.fromEntries(namespaces.map((ns) => [ns, readMessages(lang, ns)])),
+	]),
+)
 
-const namespaces = Object.keys(resources.fr) as (keyof typeof resources.fr)[]
+test('every message file on disk is loaded, in both languages', () => {
+	expect(Object.keys(resources.fr).sort()).toEqual(namespaces)
+	expect(Object.keys(resources.en).sort()).toEqual(namespaces)
+})
 
 test.each(namespaces)('French and English have exactly the same messages in %s', (ns) => {
-	const frKeys = keys(resources.fr[ns]).sort()
-	const enKeys = keys(resources.en[ns]).sort()
+	const frKeys = leafKeys(messages.fr![ns]).sort()
+	const enKeys = leafKeys(messages.en![ns]).sort()
 	expect(enKeys.filter((k) => !frKeys.includes(k))).toEqual([])
 	expect(frKeys.filter((k) => !enKeys.includes(k))).toEqual([])
 })
 
-test('every area has both languages, and no message is left empty', () => {
-	expect(Object.keys(resources.en).sort()).toEqual(namespaces.slice().sort())
+test('no message is left empty', () => {
 	const empty = (obj: unknown): boolean =>
 		typeof obj === 'string' ? obj.trim() === '' : Object.values(obj as object).some(empty)
-	expect(empty(resources.fr)).toBe(false)
-	expect(empty(resources.en)).toBe(false)
+	expect(empty(messages)).toBe(false)
 })
 
-test('every message key the code uses exists in both languages', async () => {
-	const fs = await import('node:fs')
-	const path = await import('node:path')
-	const files = (fs.readdirSync('app', { recursive: true }) as string[])
-		.filter((f) => /\.(ts|tsx)$/.test(f) && !f.endsWith('.test.ts'))
-		.map((f) => path.join('app', f))
-	const used = new Set<string>()
-	for (const file of files) {
-		const text = fs.readFileSync(file, 'utf8')
-		// error messages and toasts are keys in quotes: 'errors.x', 'startups:errors.x', messageKey: '…'
-		for (const m of text.matchAll(/'((?:[a-z]+:)?errors\.[A-Za-z.]+)'/g)) used.add(m[1]!)
-		for (const m of text.matchAll(/messageKey: '([a-z]+:[A-Za-z.]+|[A-Za-z.]+)'/g)) used.add(m[1]!)
-	}
-	const lookup = (lng: 'fr' | 'en', key: string) => {
-		const [ns, rest] = key.includes(':') ? key.split(':') : ['common', key]
-		return rest!
-			.split('.')
-			.reduce<unknown>(
-				(node, part) => (node as Record<string, unknown> | undefined)?.[part],
-				(resources[lng] as Record<string, unknown>)[ns!],
-			)
-	}
-	const missing = [...used].filter(
-		(key) => typeof lookup('fr', key) !== 'string' || typeof lookup('en', key) !== 'string',
+test('no message file says the same key twice (JSON.parse would keep the last one silently)', () => {
+	const duplicates = LANGUAGES.flatMap((lang) =>
+		namespaces.flatMap((ns) => {
+			const file = path.join(LOCALES_DIR, lang, `${ns}.json`)
+			return duplicateKeys(fs.readFileSync(file, 'utf8'), file)
+		}),
 	)
+	expect(duplicates).toEqual([])
+})
+
+test('every key the code names exists in both languages, and every key is named by the code', () => {
+	const { missing, unused } = compareKeys(messages, keyUses(namespaces, appSources()))
 	expect(missing).toEqual([])
+	expect(unused).toEqual([])
+})
+
+test('the labels of each enumeration are its values, no more, no less, in both languages', () => {
+	const labelled: Record<string, readonly string[]> = {
+		roles: domainEnums.ROLES,
+		programmes: domainEnums.PROGRAMMES,
+		startupStatuses: domainEnums.STARTUP_STATUSES,
+		startupStages: domainEnums.STARTUP_STAGES,
+		unitKinds: domainEnums.UNIT_KINDS,
+		subsidyKinds: domainEnums.SUBSIDY_KINDS,
+		payers: domainEnums.PAYERS,
+		fundingKinds: domainEnums.FUNDING_KINDS,
+		fundingStatuses: domainEnums.FUNDING_STATUSES,
+		milestoneKinds: domainEnums.MILESTONE_KINDS,
+		milestoneStatuses: domainEnums.MILESTONE_STATUSES,
+		countries: domainEnums.COUNTRIES,
+		organisationKinds: domainEnums.ORGANISATION_KINDS,
+		lawfulBases: domainEnums.LAWFUL_BASES,
+		interactionKinds: domainEnums.INTERACTION_KINDS,
+		introductionPurposes: domainEnums.INTRODUCTION_PURPOSES,
+		introductionStatuses: domainEnums.INTRODUCTION_STATUSES,
+	}
+	for (const lang of LANGUAGES) {
+		const groups = messages[lang]!.enums as Record<string, Record<string, string>>
+		expect(Object.keys(groups).sort()).toEqual(Object.keys(labelled).sort())
+		for (const [group, values] of Object.entries(labelled)) {
+			expect([lang, group, Object.keys(groups[group]!).sort()]).toEqual([
+				lang,
+				group,
+				[...values].sort(),
+			])
+		}
+	}
+})
+
+// ---------------------------------------------------------------- the checks themselves
+
+test('the checks catch a duplicate, a missing and an unused key', () => {
+	// the heading that once showed "key 'import.warnings (fr)' returned an object instead of string"
+	const text = '{\n  "import": {\n    "warnings": "Warnings",\n    "warnings": { "x": "y" }\n  }\n}'
+	expect(duplicateKeys(text, 'contacts.json')).toEqual([
+		{ file: 'contacts.json', key: 'import.warnings' },
+	])
+	const sources = [
+		{
+			file: 'page.tsx',
+			text: [
+				"const { t } = useTranslation('area')",
+				'const a = <p>{t(`kinds.${k}`)}</p>',
+				"const b = <b>{t('title')}</b> {t('gone.away')} {t('area:items', { count })}",
+				"const c = `${t('common:nav.home')} ${`nested ${t(`deep.${x}.label`)}`}`",
+			].join('\n'),
+		},
+	]
+	const fixture: Messages = {
+		fr: {
+			common: { nav: { home: 'Accueil' } },
+			area: {
+				title: 'Titre',
+				kinds: { a: 'A' },
+				items_one: '{{count}} élément',
+				items_other: '{{count}} éléments',
+				deep: { one: { label: 'Un' } },
+				forgotten: 'Oublié',
+			},
+		},
+	}
+	const { missing, unused } = compareKeys(fixture, keyUses(['area', 'common'], sources))
+	expect(missing).toEqual(['fr gone.away (in page.tsx)'])
+	expect(unused).toEqual(['area:forgotten'])
 })

@@ -2,20 +2,22 @@ import { asc, count, desc, eq, type SQL, sql } from 'drizzle-orm'
 import { cohorts, fundingEvents, kpiReports, milestones, startups } from '#db/schema/index'
 import type { STARTUP_STATUSES } from '#db/schema/enums'
 import type { CohortInput, Programme } from '~/schemas/cohort'
+import { lastFinishedQuarter, quarterEnd } from '~/utils/calendar'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
 import { diffFields, recordAudit } from './audit.server'
 import { amountInEurCents, isSecured } from './funding-sql.server'
 import type { Viewer } from './viewer'
 import { today } from '~/utils/clock'
+import { written } from '~/utils/write-result'
 
 /*
  * Cohorts are a manager's screen. Every function here takes the viewer and gives anyone else
  * nothing (an empty list, null, no write), so a route that forgot its permission check would
  * still leak nothing.
  */
-const mayRead = (viewer: Viewer) => can(viewer, 'read:startup:any')
-const mayWrite = (viewer: Viewer) => can(viewer, 'update:startup:any')
+const mayRead = (viewer: Viewer) => can(viewer, 'read:cohort:any')
+const mayWrite = (viewer: Viewer) => can(viewer, 'update:cohort:any')
 
 const cohortColumns = {
 	id: cohorts.id,
@@ -81,8 +83,6 @@ export function listCohorts({
 		.all()
 }
 
-export type CohortRow = ReturnType<typeof listCohorts>[number]
-
 export function getCohort({ id, viewer }: { id: number; viewer: Viewer }) {
 	if (!mayRead(viewer)) return null
 	return getDb().select(cohortColumns).from(cohorts).where(eq(cohorts.id, id)).get() ?? null
@@ -130,7 +130,7 @@ export function createCohort({ input, viewer }: { input: CohortInput; viewer: Vi
 			entityId: cohort.id,
 			summary: `created cohort ${cohort.name}`,
 		})
-		return cohort
+		return written(cohort)
 	})
 }
 
@@ -155,7 +155,7 @@ export function updateCohort({
 			endDate: input.endDate,
 		}
 		const changes = diffFields(before, values)
-		if (Object.keys(changes).length === 0) return { id, name: before.name, changed: false }
+		if (Object.keys(changes).length === 0) return written({ id, name: before.name, changed: false })
 		tx.update(cohorts).set(values).where(eq(cohorts.id, id)).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -165,24 +165,11 @@ export function updateCohort({
 			summary: `updated cohort ${input.name}: ${Object.keys(changes).join(', ')}`,
 			changes: JSON.stringify(changes),
 		})
-		return { id, name: input.name, changed: true }
+		return written({ id, name: input.name, changed: true })
 	})
 }
 
 // ---------------------------------------------------------------- the progress view
-
-const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'] as const
-
-/**
- * The last quarter that has ended on `date`, and its last day: the latest quarter a KPI
- * report can be asked for. On 2026-05-10 that is 2026-Q1, ended 2026-03-31.
- */
-export function lastFinishedQuarter(date: string) {
-	const year = Number(date.slice(0, 4))
-	const current = Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1
-	const [y, q] = current === 1 ? [year - 1, 4] : [year, current - 1]
-	return { quarter: `${y}-Q${q}`, endsOn: `${y}-${QUARTER_ENDS[q - 1]}` }
-}
 
 /**
  * In a select from one table drizzle writes the columns of a selected expression without their
@@ -230,9 +217,9 @@ function progressQuery(cohortId: number, asOf: string) {
 			jobs: latestReport<number | null>(kpiReports.employees).as('jobs'),
 			// only a startup in the programme reports, and only for quarters it was here for
 			kpiReportMissing: correlated(sql<number>`CASE WHEN ${startups.status} = 'incubated'
-				AND (${startups.enteredOn} IS NULL OR ${startups.enteredOn} <= ${last.endsOn})
+				AND (${startups.enteredOn} IS NULL OR ${startups.enteredOn} <= ${quarterEnd(last)})
 				AND NOT EXISTS (SELECT 1 FROM ${kpiReports}
-					WHERE ${kpiReports.startupId} = ${startups.id} AND ${kpiReports.quarter} = ${last.quarter})
+					WHERE ${kpiReports.startupId} = ${startups.id} AND ${kpiReports.quarter} = ${last})
 				THEN 1 ELSE 0 END`).as('kpi_report_missing'),
 		})
 		.from(startups)
@@ -268,7 +255,7 @@ function progressQuery(cohortId: number, asOf: string) {
 			asc(figures.id),
 		)
 		.all()
-	return { rows, lastQuarter: last.quarter }
+	return { rows, lastQuarter: last }
 }
 
 export type CohortProgressRow = ReturnType<typeof progressQuery>['rows'][number]

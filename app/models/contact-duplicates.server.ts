@@ -2,6 +2,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import { contacts, interactions, introductions, organisations } from '#db/schema/index'
 import { LIMITS } from '~/schemas/contact'
 import { writeTransaction } from '~/utils/db.server'
+import { type WriteResult, written } from '~/utils/write-result'
 import { recordAudit } from './audit.server'
 import { contactScope, withFoldFunction } from './contact.server'
 import type { Viewer } from './viewer'
@@ -58,7 +59,7 @@ function unionList(a: string, b: string, max: number) {
 const laterOf = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b) : (a ?? b))
 const earlierOf = (a: string | null, b: string | null) => (a && b ? (a < b ? a : b) : (a ?? b))
 
-export type MergeResult = { ok: true } | { ok: false; error: 'notFound' | 'same' }
+export type MergeResult = WriteResult<{ id: number }> | null
 
 /**
  * Merges `otherId` into `survivorId`: the other's interactions and introductions move to the
@@ -74,7 +75,8 @@ export function mergeContacts({
 	otherId: number
 	viewer: Viewer
 }): MergeResult {
-	if (survivorId === otherId) return { ok: false, error: 'same' }
+	// a contact is not its own duplicate: there is no other one to merge
+	if (survivorId === otherId) return null
 	return writeTransaction((tx): MergeResult => {
 		const read = (id: number) =>
 			tx
@@ -84,7 +86,7 @@ export function mergeContacts({
 				.get()
 		const survivor = read(survivorId)
 		const other = read(otherId)
-		if (!survivor || !other) return { ok: false, error: 'notFound' }
+		if (!survivor || !other) return null
 
 		// what the survivor lacks comes from the other; what both have but differs goes in the notes
 		const kept: string[] = []
@@ -147,6 +149,6 @@ export function mergeContacts({
 			entityId: survivorId,
 			summary: `contact #${otherId} merged into contact #${survivorId}`,
 		})
-		return { ok: true }
+		return written({ id: survivorId })
 	})
 }

@@ -1,23 +1,28 @@
 import fs from 'node:fs'
 import { eq, sql } from 'drizzle-orm'
-import { contacts, interactions, introductions } from '#db/schema/index'
+import { contacts, interactions, introductions, organisations } from '#db/schema/index'
 import {
 	createContact,
+	createFundingEvent,
 	createInteraction,
 	createIntroduction,
+	createMentoringSession,
+	createMilestone,
 	createOrganisation,
 	createStartup,
 	createUser,
 } from '#tests/factories'
 import { viewerOf } from '#tests/factories-contacts'
 import { contactSchema } from '~/schemas/contact'
-import { getDb } from '~/utils/db.server'
+import { getDb, writeTransaction } from '~/utils/db.server'
 import { getDatabasePath } from '~/utils/env.server'
+import { recordAudit } from './audit.server'
 import {
 	eraseContact,
 	exportPersonData,
 	listContactsForReview,
 	personDataCsv,
+	previewErasure,
 	threeYearsBefore,
 } from './contact-gdpr.server'
 import { updateContact } from './contact.server'
@@ -84,7 +89,7 @@ test('erasure leaves no trace of the person anywhere in the database, and keeps 
 			startupIds: [startup.id],
 		},
 	})
-	expect(logged.ok).toBe(true)
+	expect(logged?.ok).toBe(true)
 	createInteraction({ contactId: person.id, summary: 'Call about the pilot' })
 	createIntroduction({
 		contactId: person.id,
@@ -108,7 +113,7 @@ test('erasure leaves no trace of the person anywhere in the database, and keeps 
 		tags: 'vip',
 		notes: `Prefers ${EMAIL}`,
 	})
-	expect(updateContact({ id: person.id, input, viewer: manager })?.changed).toBe(true)
+	expect(updateContact({ id: person.id, input, viewer: manager })?.value.changed).toBe(true)
 
 	// the export holds everything about them
 	const exported = exportPersonData({ id: person.id, viewer: manager })!
@@ -131,7 +136,7 @@ test('erasure leaves no trace of the person anywhere in the database, and keeps 
 	expect(fileBytesContain(EMAIL)).toBe(true)
 	expect(wholeDatabaseText()).toContain(EMAIL)
 
-	expect(eraseContact({ id: person.id, viewer: manager })).toEqual({ ok: true })
+	expect(eraseContact({ id: person.id, viewer: manager })).toMatchObject({ ok: true })
 
 	// the row stays, anonymous
 	const row = getDb().select().from(contacts).where(eq(contacts.id, person.id)).get()!
@@ -177,6 +182,192 @@ test('erasure leaves no trace of the person anywhere in the database, and keeps 
 		ok: false,
 		error: 'notFound',
 	})
+})
+
+/** Every spelling the bytes of a name can take in the file: as written, lower, upper. */
+function spellings(...words: string[]) {
+	return words.flatMap((w) => [w, w.toLowerCase(), w.toUpperCase()])
+}
+
+test('erasure takes her out of every other record too: the manager sees where first, then no byte of her is left', () => {
+	const EMAIL_H = 'h.collins@portofdover-erasure.example'
+	const dover = createOrganisation({
+		name: 'Port of Dover (erasure)',
+		country: 'GB',
+		notes: `Our contact there is Harriet Collins (${EMAIL_H}).`,
+	})
+	const startup = createStartup({
+		name: 'Opale Hull Robotics',
+		pitchEn: 'Piloted with Harriet Collins of the Port of Dover.',
+	})
+	const harriet = createContact({
+		firstName: 'Harriet',
+		lastName: 'Collins',
+		email: EMAIL_H,
+		phone: '+441304249999',
+		organisationId: dover.id,
+		country: 'GB',
+		notes: 'Head of innovation',
+	})
+	const tom = createContact({
+		firstName: 'Tomasz',
+		lastName: 'Wierzbicki',
+		organisationId: dover.id,
+		country: 'GB',
+		notes: 'Reports to Ms Collins; ask Harriet about the berths.',
+	})
+	// her own history: her name alone, her title
+	const hers = logInteraction({
+		contactId: harriet.id,
+		viewer: manager,
+		input: {
+			intent: 'log-interaction',
+			kind: 'meeting',
+			date: '2025-03-03',
+			summary: 'Met Harriet at Euromaritime; she wants a pilot.',
+			startupIds: [startup.id],
+		},
+	})
+	if (!hers?.ok) throw new Error('the interaction is logged')
+	const herIntro = createIntroduction({
+		contactId: harriet.id,
+		startupId: startup.id,
+		note: 'Ms Collins signed the pilot order',
+	})
+	// others' records that mention her
+	const tomsCall = createInteraction({
+		contactId: tom.id,
+		summary: 'Tomasz and Harriet Collins toured the docks; her line: 01304 249 999',
+	})
+	const tomsIntro = createIntroduction({
+		contactId: tom.id,
+		startupId: startup.id,
+		note: 'Harriet suggested this introduction.',
+	})
+	const session = createMentoringSession({
+		notes: 'COLLINS, Harriet can open doors at Dover.',
+		nextSteps: `Email ${EMAIL_H.toUpperCase()} before Friday.`,
+	})
+	const milestone = createMilestone({
+		startupId: startup.id,
+		title: 'First UK customer',
+		note: 'Thanks to Harriet Collins',
+	})
+	const funding = createFundingEvent({ startupId: startup.id, note: 'Harriet Collins vouched' })
+	const audit = writeTransaction((tx) => {
+		recordAudit(tx, {
+			userId: manager.id,
+			action: 'update',
+			entity: 'introduction',
+			entityId: tomsIntro.id,
+			summary: 'note edited after a call with Harriet Collins',
+			changes: JSON.stringify({ note: ['', 'Harriet Collins to call back on +44 1304 249999'] }),
+		})
+		return tx.get<{ id: number }>(sql`SELECT max(id) AS id FROM audit_log`)!.id
+	})
+	const search = (query: string) =>
+		getDb().all(sql`SELECT rowid FROM contacts_search WHERE contacts_search MATCH ${query}`)
+	expect(search('harriet')).toEqual(
+		[{ rowid: tom.id }, { rowid: harriet.id }].sort((a, b) => a.rowid - b.rowid),
+	)
+
+	// the manager first reads what the erasure will do
+	const preview = previewErasure({ id: harriet.id, viewer: manager })!
+	expect(preview.erasedFields).toEqual(
+		expect.arrayContaining(['firstName', 'email', 'phone', 'notes']),
+	)
+	expect(preview.kept).toEqual({ interactions: 1, introductions: 1 })
+	const planned = Object.fromEntries(
+		preview.plan.changes.map((c) => [`${c.table}#${c.id}`, c.fields]),
+	)
+	expect(planned).toEqual({
+		[`organisations#${dover.id}`]: { notes: 'Our contact there is […] ([…]).' },
+		[`startups#${startup.id}`]: { pitch_en: 'Piloted with […] of the Port of Dover.' },
+		[`contacts#${tom.id}`]: { notes: 'Reports to […]; ask […] about the berths.' },
+		[`interactions#${hers.value.id}`]: {
+			summary: 'Met […] at Euromaritime; she wants a pilot.',
+		},
+		[`interactions#${tomsCall.id}`]: { summary: 'Tomasz and […] toured the docks; her line: […]' },
+		[`introductions#${herIntro.id}`]: { note: '[…] signed the pilot order' },
+		[`introductions#${tomsIntro.id}`]: { note: '[…] suggested this introduction.' },
+		[`mentoring_sessions#${session.id}`]: {
+			notes: '[…] can open doors at Dover.',
+			next_steps: 'Email […] before Friday.',
+		},
+		[`milestones#${milestone.id}`]: { note: 'Thanks to […]' },
+		[`funding_events#${funding.id}`]: { note: '[…] vouched' },
+		[`audit_log#${audit}`]: {
+			summary: 'note edited after a call with […]',
+			changes: JSON.stringify({ note: ['', '[…] to call back on […]'] }),
+		},
+	})
+	const toTom = preview.plan.changes.find((c) => c.table === 'contacts')!
+	expect(toTom).toMatchObject({ label: 'Tomasz Wierzbicki', link: `/contacts/${tom.id}` })
+	expect(preview.plan.ambiguous).toEqual([])
+	// nothing is written by looking
+	expect(getDb().select().from(contacts).where(eq(contacts.id, tom.id)).get()?.notes).toContain(
+		'Harriet',
+	)
+
+	getDb().$client.pragma('wal_checkpoint(TRUNCATE)')
+	expect(fileBytesContain('Harriet')).toBe(true)
+	expect(eraseContact({ id: harriet.id, viewer: manager })).toEqual({ ok: true, records: 11 })
+
+	// every record reads as the preview said
+	expect(getDb().select().from(contacts).where(eq(contacts.id, tom.id)).get()?.notes).toBe(
+		'Reports to […]; ask […] about the berths.',
+	)
+	expect(
+		getDb().select().from(introductions).where(eq(introductions.id, tomsIntro.id)).get()?.note,
+	).toBe('[…] suggested this introduction.')
+	// the audit log is still append-only once she is out of it
+	expect(() =>
+		getDb().$client.prepare('UPDATE audit_log SET summary = ? WHERE id = ?').run('x', audit),
+	).toThrow(/append-only/)
+	// search finds neither her nor the notes that named her
+	for (const query of ['harriet', 'collins', '"harriet collins"', 'portofdover']) {
+		expect(search(query), query).toEqual([])
+	}
+	expect(search('berths')).toEqual([{ rowid: tom.id }])
+	// no table holds her, nor the file or its log, not even in free pages
+	const everything = wholeDatabaseText().toLowerCase()
+	for (const needle of ['harriet', 'collins', EMAIL_H, '249999', '249 999']) {
+		expect(everything, needle).not.toContain(needle)
+	}
+	for (const needle of [...spellings('Harriet', 'Collins', EMAIL_H), '1304249999', '249 999']) {
+		expect(fileBytesContain(needle), needle).toBe(false)
+	}
+	const file = getDatabasePath()
+	expect(!fs.existsSync(`${file}-wal`) || fs.statSync(`${file}-wal`).size === 0).toBe(true)
+})
+
+test('a name someone else bears is not taken out alone, and the preview says so', () => {
+	createContact({ firstName: 'Aurelia', lastName: 'Moreau-Pinchon' })
+	const aurelia = createContact({ firstName: 'Aurelia', lastName: 'Quartermaine' })
+	const other = createContact({
+		firstName: 'Bastien',
+		notes: 'Aurelia called; Aurelia Quartermaine to be invited. Quartermaine & Co is her firm.',
+	})
+	const firm = createOrganisation({ name: 'Aurelia Quartermaine Consulting' })
+	const preview = previewErasure({ id: aurelia.id, viewer: manager })!
+	expect(preview.plan.ambiguous).toEqual(['Aurelia'])
+	expect(preview.plan.changes).toEqual([
+		expect.objectContaining({
+			table: 'contacts',
+			id: other.id,
+			fields: {
+				notes: 'Aurelia called; […] to be invited. […] & Co is her firm.',
+			},
+		}),
+	])
+	// an organisation named after her is reported, not renamed
+	expect(preview.plan.identities).toEqual([
+		{ table: 'organisations', id: firm.id, column: 'name', link: `/organisations/${firm.id}` },
+	])
+	expect(eraseContact({ id: aurelia.id, viewer: manager })).toEqual({ ok: true, records: 1 })
+	expect(
+		getDb().select().from(organisations).where(eq(organisations.id, firm.id)).get()?.name,
+	).toBe('Aurelia Quartermaine Consulting')
 })
 
 test('only a manager erases or exports', () => {

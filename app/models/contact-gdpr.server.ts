@@ -8,11 +8,13 @@ import {
 	startups,
 	users,
 } from '#db/schema/index'
+import { addMonthsToDate } from '~/utils/calendar'
 import { toCsv } from '~/utils/csv.server'
 import { now, today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { pageOf } from '~/utils/list-params'
 import { recordAudit } from './audit.server'
+import { applyScrub, planScrub } from './erasure-scrub.server'
 import { contactScope, listContactInteractions } from './contact.server'
 import type { Viewer } from './viewer'
 
@@ -60,7 +62,7 @@ export function exportPersonData({ id, viewer }: { id: number; viewer: Viewer })
 		controller: 'TEKTOS — incubateur de Calais',
 		contact: { ...contact, createdAt: contact.createdAt.toISOString() },
 		// oldest first, as a history reads
-		interactions: listContactInteractions(id)
+		interactions: listContactInteractions({ contactId: id, viewer })
 			.reverse()
 			.map(({ userName, startups: concerned, ...i }) => ({
 				...i,
@@ -119,116 +121,138 @@ export function personDataCsv(data: PersonData) {
 	])
 }
 
-function escapeRegExp(text: string) {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const personColumns = {
+	firstName: contacts.firstName,
+	lastName: contacts.lastName,
+	email: contacts.email,
+	phone: contacts.phone,
 }
 
-/** The person's email, phone and full name taken out of a free text. */
-export function scrubPerson(
-	text: string,
-	person: {
-		email: string | null
-		phone: string | null
-		firstName: string | null
-		lastName: string | null
-	},
-) {
-	const needles = [
-		person.email,
-		person.phone,
-		person.firstName && person.lastName ? `${person.firstName} ${person.lastName}` : null,
-		person.firstName && person.lastName ? `${person.lastName} ${person.firstName}` : null,
-	].filter((n): n is string => Boolean(n && n.trim().length >= 3))
-	return needles.reduce(
-		(out, needle) => out.replace(new RegExp(escapeRegExp(needle), 'gi'), '[…]'),
-		text,
-	)
+/**
+ * What an erasure would do, for the manager to read before confirming: her own fields that are
+ * emptied, the history kept anonymous, and every other record where she is mentioned with the
+ * text as it will read. Null when absent, already erased, or not for this viewer.
+ */
+export function previewErasure({ id, viewer }: { id: number; viewer: Viewer }) {
+	const db = getDb()
+	const contact = db
+		.select({
+			id: contacts.id,
+			...personColumns,
+			jobTitle: contacts.jobTitle,
+			languages: contacts.languages,
+			tags: contacts.tags,
+			notes: contacts.notes,
+			consentOn: contacts.consentOn,
+			consentSource: contacts.consentSource,
+			optedOutOn: contacts.optedOutOn,
+			organisationName: organisations.name,
+		})
+		.from(contacts)
+		.leftJoin(organisations, eq(organisations.id, contacts.organisationId))
+		.where(and(eq(contacts.id, id), isNull(contacts.erasedAt), contactScope(viewer)))
+		.get()
+	if (!contact) return null
+	const { firstName, lastName, email, phone } = contact
+	const plan = planScrub(db, id, { firstName, lastName, email, phone })
+	const countOf = (table: typeof interactions | typeof introductions) =>
+		db.select({ n: count() }).from(table).where(eq(table.contactId, id)).get()?.n ?? 0
+	return {
+		contact,
+		// her own fields that hold something, all emptied
+		erasedFields: (Object.keys(ERASED_FIELDS) as (keyof typeof ERASED_FIELDS)[]).filter((field) =>
+			Boolean(contact[field]),
+		),
+		kept: { interactions: countOf(interactions), introductions: countOf(introductions) },
+		plan,
+	}
 }
 
-export type EraseResult = { ok: true } | { ok: false; error: 'notFound' }
+export type ErasurePreview = NonNullable<ReturnType<typeof previewErasure>>
+
+/** Her fields as an erasure leaves them. */
+const ERASED_FIELDS = {
+	firstName: null,
+	lastName: null,
+	email: null,
+	phone: null,
+	jobTitle: null,
+	languages: '',
+	tags: '',
+	notes: null,
+	consentOn: null,
+	consentSource: null,
+	optedOutOn: null,
+}
+
+export type EraseResult = { ok: true; records: number } | { ok: false; error: 'notFound' }
 
 /**
  * Erasure (GDPR art. 17): the personal fields are nulled, the row stays with erased_at so that
  * the interactions and introductions remain as anonymous business history ("a contact at Port
- * of Dover"). The search index forgets the person; secure_delete zeroes the freed bytes and a
- * checkpoint moves the change out of the write-ahead log into the file.
+ * of Dover"). Her email, phone and names are taken out of every free text of every table (see
+ * erasure-scrub.server.ts), which also re-indexes the search rows of any contact whose notes
+ * mentioned her. Then nothing of her may stay in the file: secure_delete zeroes what a change
+ * frees, the search index is rewritten without her, and once committed the log is checkpointed
+ * and the file rebuilt (VACUUM) so that no old page still holds her.
  */
 export function eraseContact({ id, viewer }: { id: number; viewer: Viewer }): EraseResult {
 	const result = writeTransaction((tx): EraseResult => {
 		const person = tx
-			.select({
-				email: contacts.email,
-				phone: contacts.phone,
-				firstName: contacts.firstName,
-				lastName: contacts.lastName,
-			})
+			.select(personColumns)
 			.from(contacts)
 			.where(and(eq(contacts.id, id), isNull(contacts.erasedAt), contactScope(viewer)))
 			.get()
 		if (!person) return { ok: false, error: 'notFound' }
 
-		// free texts written about the person may quote them
-		for (const row of tx
-			.select({ id: interactions.id, summary: interactions.summary })
-			.from(interactions)
-			.where(eq(interactions.contactId, id))
-			.all()) {
-			const summary = scrubPerson(row.summary, person)
-			if (summary !== row.summary) {
-				tx.update(interactions).set({ summary }).where(eq(interactions.id, row.id)).run()
-			}
-		}
-		for (const row of tx
-			.select({ id: introductions.id, note: introductions.note })
-			.from(introductions)
-			.where(eq(introductions.contactId, id))
-			.all()) {
-			const note = row.note ? scrubPerson(row.note, person) : null
-			if (note !== row.note) {
-				tx.update(introductions).set({ note }).where(eq(introductions.id, row.id)).run()
-			}
-		}
-
+		const plan = planScrub(tx, id, person)
+		applyScrub(tx, plan)
 		tx.update(contacts)
-			.set({
-				firstName: null,
-				lastName: null,
-				email: null,
-				phone: null,
-				jobTitle: null,
-				languages: '',
-				tags: '',
-				notes: null,
-				consentOn: null,
-				consentSource: null,
-				optedOutOn: null,
-				erasedAt: now(),
-			})
+			.set({ ...ERASED_FIELDS, erasedAt: now() })
 			.where(eq(contacts.id, id))
 			.run()
-		// the trigger removed the row from the index; 'optimize' rewrites the index without it
+		// the triggers took her out of the index; 'optimize' rewrites the index without her
 		tx.run(sql`INSERT INTO contacts_search(contacts_search) VALUES ('optimize')`)
+		const fields = plan.changes.reduce((n, c) => n + Object.keys(c.fields).length, 0)
 		recordAudit(tx, {
 			userId: viewer.id,
 			action: 'erase',
 			entity: 'contact',
 			entityId: id,
-			summary: `erased contact #${id}`,
+			summary: `erased contact #${id}; mentions taken out of ${fields} fields in ${plan.changes.length} other records`,
 		})
-		return { ok: true }
+		return { ok: true, records: plan.changes.length }
 	})
-	if (result.ok) {
-		// best effort: a reader still open keeps older pages in the log until its next checkpoint
-		getDb().$client.pragma('wal_checkpoint(TRUNCATE)')
-	}
+	if (result.ok) purgeFreedPages()
 	return result
+}
+
+/**
+ * After an erasure: no page of the file or of the write-ahead log may still hold the old text.
+ * The checkpoint copies the log into the file and empties it; VACUUM rewrites the file from its
+ * live rows (a few hundred milliseconds for the demo's size, the write lock held meanwhile: an
+ * erasure is rare); the last checkpoint empties the log VACUUM wrote through. A reader holding
+ * an old snapshot (a backup under way) keeps the log from emptying: the next checkpoint does it,
+ * and the server's log says so.
+ */
+function purgeFreedPages() {
+	const sqlite = getDb().$client
+	try {
+		sqlite.pragma('wal_checkpoint(TRUNCATE)')
+		sqlite.exec('VACUUM')
+		const [state] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
+		if (state?.busy) {
+			console.warn('erasure: another connection kept the write-ahead log from being emptied')
+		}
+	} catch (error) {
+		// committed all the same: secure_delete has already zeroed what the erasure freed
+		console.warn(`erasure: the database file could not be compacted: ${String(error)}`)
+	}
 }
 
 /** The date three years before `date` (29 February becomes the 28th). */
 export function threeYearsBefore(date: string) {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-	const day = m === 2 && d === 29 ? 28 : d
-	return `${y - 3}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+	return addMonthsToDate(date, -36)
 }
 
 /** Live contacts not touched for three years, or never touched and created three years ago. */

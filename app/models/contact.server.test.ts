@@ -5,7 +5,6 @@ import { viewerOf } from '#tests/factories-contacts'
 import {
 	contactSchema,
 	normalisePhone,
-	parseAmount,
 	parseCountry,
 	parseLanguages,
 	parseTags,
@@ -189,17 +188,11 @@ describe('validation and normalisation', () => {
 		expect(parseCountry('Atlantis')).toBeNull()
 	})
 
-	test('languages, tags and amounts', () => {
+	test('languages and tags', () => {
 		expect(parseLanguages('fr, English; de')).toBe('fr,en,de')
 		expect(parseLanguages('klingon')).toBeNull()
 		expect(parseTags(' Port, maritime ,, PORT')).toBe('port,maritime')
 		expect(parseTags('x'.repeat(41))).toBeNull()
-		expect(parseAmount('48 000')).toBe(4_800_000)
-		expect(parseAmount('48000,5')).toBe(4_800_050)
-		expect(parseAmount('1,234.56')).toBe(123_456)
-		expect(parseAmount('1.234,56 €')).toBe(123_456)
-		expect(parseAmount('12.345')).toBeNull()
-		expect(parseAmount('abc')).toBeNull()
 	})
 
 	test('the contact form: lower-case email, bounded texts, consent needs its date and source', () => {

@@ -5,6 +5,7 @@ import {
 	count,
 	desc,
 	eq,
+	inArray,
 	isNotNull,
 	isNull,
 	ne,
@@ -27,7 +28,9 @@ import { type ContactInput, normaliseEmail, normaliseLabel } from '~/schemas/con
 import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { type Page, pageOf } from '~/utils/list-params'
-import { can } from '~/utils/permissions'
+import { rowsOf } from '~/utils/access.server'
+import { rolesWith } from '~/utils/permissions'
+import { written } from '~/utils/write-result'
 import { recordAudit } from './audit.server'
 import type { Viewer } from './viewer'
 
@@ -39,9 +42,12 @@ import type { Viewer } from './viewer'
  */
 
 /** undefined for a manager; a condition that matches no row for anyone else. */
-export function contactScope(viewer: Pick<Viewer, 'role'>): SQL | undefined {
-	return can(viewer, 'read:contact:any') ? undefined : sql`0`
+export function contactScope(viewer: Viewer): SQL | undefined {
+	return rowsOf(viewer, 'read:contact', {})
 }
+
+/** Who may own a contact: the TEKTOS staff, those who may change contacts. */
+const ownerRoles = () => rolesWith('update:contact:any')
 
 // raw names: the duplicate and search subqueries refer to the outer row explicitly
 const C = {
@@ -254,7 +260,7 @@ export function listContactFormOptions(viewer: Viewer) {
 		owners: db
 			.select({ id: users.id, name: users.name })
 			.from(users)
-			.where(and(eq(users.role, 'manager'), isNull(users.disabledAt)))
+			.where(and(inArray(users.role, ownerRoles()), isNull(users.disabledAt)))
 			.orderBy(asc(users.name))
 			.all(),
 	}
@@ -270,13 +276,13 @@ export function organisationExists(id: number) {
 	)
 }
 
-/** Owners are TEKTOS staff: a manager account, enabled. */
+/** Owners are TEKTOS staff: an enabled account that may change contacts. */
 export function ownerExists(id: number) {
 	return Boolean(
 		getDb()
 			.select({ id: users.id })
 			.from(users)
-			.where(and(eq(users.id, id), eq(users.role, 'manager'), isNull(users.disabledAt)))
+			.where(and(eq(users.id, id), inArray(users.role, ownerRoles()), isNull(users.disabledAt)))
 			.get(),
 	)
 }
@@ -368,7 +374,7 @@ export function createContact({ input, viewer }: { input: ContactInput; viewer: 
 			entityId: contact.id,
 			summary: `created contact #${contact.id}`,
 		})
-		return contact
+		return written(contact)
 	})
 }
 
@@ -402,7 +408,7 @@ export function updateContact({
 		const changed = (Object.keys(values) as (keyof typeof values)[]).filter(
 			(k) => before[k] !== values[k],
 		)
-		if (changed.length === 0) return { id, changed: false }
+		if (changed.length === 0) return written({ id, changed: false })
 		// an imported ISO country (DE) holds while the form keeps its grouping (other); a new
 		// grouping chosen in the form replaces it
 		const countryCode = changed.includes('country') ? { countryCode: null } : {}
@@ -418,7 +424,7 @@ export function updateContact({
 			entityId: id,
 			summary: `updated contact #${id}: ${changed.join(', ')}`,
 		})
-		return { id, changed: true }
+		return written({ id, changed: true })
 	})
 }
 
@@ -439,7 +445,7 @@ export function recordOptOut({
 			.where(and(eq(contacts.id, id), isNull(contacts.erasedAt), contactScope(viewer)))
 			.get()
 		if (!contact) return null
-		if (contact.optedOutOn) return { id, changed: false }
+		if (contact.optedOutOn) return written({ id, changed: false })
 		tx.update(contacts).set({ optedOutOn: date }).where(eq(contacts.id, id)).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -448,17 +454,22 @@ export function recordOptOut({
 			entityId: id,
 			summary: `contact #${id} opted out`,
 		})
-		return { id, changed: true }
+		return written({ id, changed: true })
 	})
 }
 
 /** Everything the contact page shows; null when absent, erased, or not for this viewer. */
 /**
  * A contact's interactions, newest first, each with the startups it concerned: the contact's
- * page shows them and the person's data export carries them. Call after checking the contact
- * is visible to the viewer.
+ * page shows them and the person's data export carries them. None for whoever may not read contacts.
  */
-export function listContactInteractions(contactId: number) {
+export function listContactInteractions({
+	contactId,
+	viewer,
+}: {
+	contactId: number
+	viewer: Viewer
+}) {
 	const db = getDb()
 	const rows = db
 		.select({
@@ -470,7 +481,7 @@ export function listContactInteractions(contactId: number) {
 		})
 		.from(interactions)
 		.leftJoin(users, eq(users.id, interactions.userId))
-		.where(eq(interactions.contactId, contactId))
+		.where(and(eq(interactions.contactId, contactId), contactScope(viewer)))
 		.orderBy(desc(interactions.date), desc(interactions.id))
 		.all()
 	const concerned = db
@@ -482,7 +493,7 @@ export function listContactInteractions(contactId: number) {
 		.from(interactionStartups)
 		.innerJoin(interactions, eq(interactions.id, interactionStartups.interactionId))
 		.innerJoin(startups, eq(startups.id, interactionStartups.startupId))
-		.where(eq(interactions.contactId, contactId))
+		.where(and(eq(interactions.contactId, contactId), contactScope(viewer)))
 		.orderBy(asc(startups.name))
 		.all()
 	return rows.map((i) => ({
@@ -514,7 +525,7 @@ export function getContactPage({ id, viewer }: { id: number; viewer: Viewer }) {
 
 	return {
 		contact,
-		interactions: listContactInteractions(id),
+		interactions: listContactInteractions({ contactId: id, viewer }),
 		introductions: db
 			.select({
 				id: introductions.id,
@@ -547,11 +558,6 @@ export function listStartupChoices(viewer: Viewer) {
 			sql`${startups.name} COLLATE NOCASE`,
 		)
 		.all()
-}
-
-/** A display name for a person, or null once erased. */
-export function contactName(c: { firstName: string | null; lastName: string | null }) {
-	return [c.firstName, c.lastName].filter(Boolean).join(' ') || null
 }
 
 export type ContactPageData = NonNullable<ReturnType<typeof getContactPage>>

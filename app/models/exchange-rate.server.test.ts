@@ -1,5 +1,5 @@
 import { createExchangeRate, createFundingEvent, createStartup, createUser } from '#tests/factories'
-import { parseAmount, parseRate } from '~/schemas/funding'
+import { parseRate } from '~/schemas/funding'
 import {
 	deleteExchangeRate,
 	listAmountsWithoutRate,
@@ -9,20 +9,7 @@ import {
 } from './exchange-rate.server'
 import type { Viewer } from './viewer'
 
-test('amounts and rates are read the way people type them, into integers', () => {
-	expect(parseAmount('25000')).toBe(2_500_000)
-	expect(parseAmount('25 000,50')).toBe(2_500_050)
-	expect(parseAmount('25\u202f000,5')).toBe(2_500_050)
-	expect(parseAmount('25,000.50')).toBe(2_500_050)
-	expect(parseAmount('25.000')).toBe(2_500_000)
-	expect(parseAmount('€1,234,567.89')).toBe(123_456_789)
-	expect(parseAmount('0')).toBe(0)
-	expect(parseAmount('0,07')).toBe(7)
-	expect(parseAmount('-5')).toBe('negative')
-	expect(parseAmount('12,3,4')).toBe('invalid')
-	expect(parseAmount('1.5e3')).toBe('invalid')
-	expect(parseAmount('1,000.000')).toBe('invalid')
-	expect(parseAmount('999999999999999')).toBe('tooLarge')
+test('rates are read the way people type them, into millionths', () => {
 	expect(parseRate('1,1685')).toBe(1_168_500)
 	expect(parseRate('1.17')).toBe(1_170_000)
 	expect(parseRate('1.1234567')).toBeNull()
@@ -52,7 +39,10 @@ test('a GBP amount uses the latest rate on or before its date; one with none is 
 	)
 	// removing the rate it used: it falls back on the one before
 	const feb = listExchangeRates({ viewer: manager }).find((r) => r.date === '3100-02-01')!
-	expect(deleteExchangeRate({ viewer: manager, id: feb.id })).toMatchObject({ date: '3100-02-01' })
+	expect(deleteExchangeRate({ viewer: manager, id: feb.id })).toMatchObject({
+		ok: true,
+		value: { date: '3100-02-01' },
+	})
 	expect(listExchangeRates({ viewer: manager }).find((r) => r.date === '3100-01-01')).toMatchObject(
 		{
 			eventsConverted: 1,

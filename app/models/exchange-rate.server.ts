@@ -3,6 +3,7 @@ import { exchangeRates, fundingEvents, startups } from '#db/schema/index'
 import type { ExchangeRateInput } from '~/schemas/funding'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
+import { written } from '~/utils/write-result'
 import { recordAudit } from './audit.server'
 import { conversionDate, rateUsedOn } from './funding-sql.server'
 import type { Viewer } from './viewer'
@@ -83,7 +84,9 @@ export function saveExchangeRate({ viewer, input }: { viewer: Viewer; input: Exc
 			.from(exchangeRates)
 			.where(and(gbpToEur, eq(exchangeRates.date, input.date)))
 			.get()
-		if (before?.rateMicros === input.rate) return { status: 'unchanged' as const, id: before.id }
+		if (before?.rateMicros === input.rate) {
+			return written({ status: 'unchanged' as const, id: before.id })
+		}
 		if (before) {
 			tx.update(exchangeRates)
 				.set({ rateMicros: input.rate })
@@ -97,7 +100,7 @@ export function saveExchangeRate({ viewer, input }: { viewer: Viewer; input: Exc
 				summary: `GBP→EUR on ${input.date}: ${show(before.rateMicros)} → ${show(input.rate)}`,
 				changes: JSON.stringify({ rateMicros: [before.rateMicros, input.rate] }),
 			})
-			return { status: 'updated' as const, id: before.id }
+			return written({ status: 'updated' as const, id: before.id })
 		}
 		const rate = tx
 			.insert(exchangeRates)
@@ -111,7 +114,7 @@ export function saveExchangeRate({ viewer, input }: { viewer: Viewer; input: Exc
 			entityId: rate.id,
 			summary: `GBP→EUR on ${input.date}: ${show(input.rate)}`,
 		})
-		return { status: 'created' as const, id: rate.id }
+		return written({ status: 'created' as const, id: rate.id })
 	})
 }
 
@@ -132,6 +135,6 @@ export function deleteExchangeRate({ viewer, id }: { viewer: Viewer; id: number 
 			entityId: id,
 			summary: `removed GBP→EUR rate of ${before.date} (${show(before.rateMicros)})`,
 		})
-		return { id, date: before.date }
+		return written({ id, date: before.date })
 	})
 }

@@ -3,6 +3,7 @@ import { parseContactListParams } from '~/models/contact-list-params.server'
 import { listContactsForOutreach } from '~/models/contact.server'
 import { listFundingEvents, parseFundingListParams } from '~/models/funding.server'
 import { countryName, isoCountryOf } from '~/models/import/values'
+import { isPublicMoney } from '~/models/leverage'
 import { parseStartupListParams } from '~/models/startup-list-params.server'
 import { listStartupsForExport } from '~/models/startup.server'
 import { listPaymentsForExport, listStatementsForExport } from '~/models/statement.server'
@@ -12,7 +13,7 @@ import { MonthSchema } from '~/schemas/nursery'
 import { today } from '~/utils/clock'
 import { notFound } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
-import { firstDayOf, lastDayOf } from '~/utils/rent'
+import { firstDayOf, lastDayOf } from '~/utils/calendar'
 import type { Export, ExportColumn } from '~/utils/spreadsheet.server'
 
 /*
@@ -52,7 +53,7 @@ export function contactsExport(viewer: Viewer, url: URL) {
 				value: (r) => r.country,
 				excel: (r, t, lang) => {
 					const code = isoCountryOf(r)
-					return code ? countryName(code, lang) : t(`contacts:countries.${r.country}`)
+					return code ? countryName(code, lang) : t(`enums:countries.${r.country}`)
 				},
 			},
 			{ code: 'country_code', label: 'import:export.countryCode', value: isoCountryOf },
@@ -62,7 +63,7 @@ export function contactsExport(viewer: Viewer, url: URL) {
 				code: 'lawful_basis',
 				label: 'import:fields.lawfulBasis',
 				value: (r) => r.lawfulBasis,
-				labels: 'contacts:bases',
+				labels: (v, t) => t(`enums:lawfulBases.${v}`),
 			},
 			{
 				code: 'last_contact_on',
@@ -93,13 +94,13 @@ export function startupsExport(viewer: Viewer, url: URL) {
 				code: 'status',
 				label: 'import:fields.status',
 				value: (r) => r.status,
-				labels: 'common:statuses',
+				labels: (v, t) => t(`enums:startupStatuses.${v}`),
 			},
 			{
 				code: 'stage',
 				label: 'import:fields.stage',
 				value: (r) => r.stage,
-				labels: 'common:stages',
+				labels: (v, t) => t(`enums:startupStages.${v}`),
 			},
 			{ code: 'sector', label: 'import:fields.sector', value: (r) => r.sector },
 			{
@@ -154,9 +155,27 @@ export function fundingExport(viewer: Viewer, url: URL) {
 			{ code: 'id', label: 'import:export.id', value: (r) => r.id, type: 'number' },
 			{ code: 'startup', label: 'import:fields.startup', value: (r) => r.startupName },
 			{ code: 'cohort', label: 'import:fields.cohort', value: (r) => r.cohortName },
-			{ code: 'kind', label: 'import:fields.kind', value: (r) => r.kind, labels: 'funding:kinds' },
+			{
+				code: 'kind',
+				label: 'import:fields.kind',
+				value: (r) => r.kind,
+				labels: (v, t) => t(`enums:fundingKinds.${v}`),
+			},
 			{ code: 'source', label: 'import:fields.source', value: (r) => r.source },
-			{ code: 'public', label: 'import:export.public', value: (r) => r.isPublic, type: 'boolean' },
+			// who gives: a public body or not; public money is the pages' figure (a public bank's
+			// loan comes from a public body but is bank money)
+			{
+				code: 'public_funder',
+				label: 'import:export.publicFunder',
+				value: (r) => r.isPublic,
+				type: 'boolean',
+			},
+			{
+				code: 'public_money',
+				label: 'import:export.publicMoney',
+				value: (r) => isPublicMoney(r),
+				type: 'boolean',
+			},
 			// in the event's own currency: a plain number, the next column says which
 			{
 				code: 'amount',
@@ -182,7 +201,7 @@ export function fundingExport(viewer: Viewer, url: URL) {
 				code: 'status',
 				label: 'import:fields.status',
 				value: (r) => r.status,
-				labels: 'funding:statuses',
+				labels: (v, t) => t(`enums:fundingStatuses.${v}`),
 			},
 			{ code: 'date', label: 'import:export.date', value: (r) => r.date, type: 'date' },
 			date('planned_on', 'plannedOn', (r) => r.plannedOn),
@@ -233,7 +252,7 @@ export function statementsExport(viewer: Viewer, url: URL) {
 				code: 'kind',
 				label: 'import:export.statementKind',
 				value: (r) => r.kind,
-				labels: 'import:export.statementKinds',
+				labels: (v, t) => t(`import:export.statementKinds.${v}`),
 			},
 			{
 				code: 'corrects_id',
@@ -282,7 +301,7 @@ export function paymentsExport(viewer: Viewer, url: URL) {
 				code: 'payer',
 				label: 'nursery:columns.payer',
 				value: (r) => r.payer,
-				labels: 'nursery:payers',
+				labels: (v, t) => t(`enums:payers.${v}`),
 			},
 			{
 				code: 'amount_eur',

@@ -43,3 +43,9 @@ export const rateUsedOn = sql<string | null>`CASE ${fundingEvents.currency}
 	WHEN 'EUR' THEN NULL ELSE (SELECT ${latestRate('date')}) END`
 
 export const isSecured = sql`${fundingEvents.status} IN ('secured', 'received')`
+
+/**
+ * Public money (leverage.ts `isPublicMoney`, the one definition): from a public body and not a
+ * bank loan — Bpifrance lends, it does not give.
+ */
+export const isPublicMoney = sql<boolean>`(${fundingEvents.isPublic} AND ${fundingEvents.kind} <> 'bank_loan')`

@@ -331,8 +331,8 @@ test('the write checks the link again and keeps the database unchanged when refu
 	})
 	expect(result).toEqual({
 		ok: false,
-		field: 'triggeredById',
-		message: 'funding:errors.triggerCycle',
+		fieldErrors: { triggeredById: ['funding:errors.triggerCycle'] },
+		formErrors: [],
 	})
 	expect(getDb().select().from(fundingEvents).where(eq(fundingEvents.id, a.id)).get()).toEqual(
 		before,
@@ -345,7 +345,10 @@ test('the write checks the link again and keeps the database unchanged when refu
 		eventId: a.id,
 		input: input({ plannedOn: '3050-02-01' }),
 	})
-	expect(moved).toMatchObject({ ok: false, message: 'funding:errors.startsAfterTriggered' })
+	expect(moved).toMatchObject({
+		ok: false,
+		fieldErrors: { plannedOn: ['funding:errors.startsAfterTriggered'] },
+	})
 })
 
 test("a founder's writes reach their own startup only, and each leaves an audit row on its timeline", () => {

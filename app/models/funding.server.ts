@@ -5,9 +5,11 @@ import { cohorts, fundingEvents, startups } from '#db/schema/index'
 import { CURRENCIES, FUNDING_KINDS, FUNDING_STATUSES } from '#db/schema/enums'
 import { isoDate } from '~/schemas/common'
 import { type FundingEventInput, ORIGINS, startedOn, type StepDates } from '~/schemas/funding'
+import { holdsOn, startupRows } from '~/utils/access.server'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { likePattern, optionalParam, parseListParams } from '~/utils/list-params'
 import { can } from '~/utils/permissions'
+import { type Refusal, refused, type WriteResult, written } from '~/utils/write-result'
 import { diffFields, recordAudit } from './audit.server'
 import {
 	amountInEurCents,
@@ -19,64 +21,13 @@ import {
 import {
 	type FundingNode,
 	INNOVATION_FUND_YEARLY_ENVELOPE_CENTS,
-	innovationFundLeverage,
+	notCountedReason,
 	portfolioLeverage,
-	ratio,
-	triggeredBelow,
 	wouldCreateCycle,
 } from './leverage'
+import { computeInnovationFund } from './innovation-fund.server'
 import type { Viewer } from './viewer'
 import { today } from '~/utils/clock'
-
-// ---------------------------------------------------------------- who may write
-
-export type EditorAccess = 'manager' | 'founder' | 'hidden' | 'forbidden'
-
-const OWN_PERMISSION = {
-	funding: 'update:funding:own',
-	milestone: 'update:milestone:own',
-	kpi: 'create:kpi:own',
-} as const
-
-function startupExists(id: number) {
-	return Boolean(
-		getDb().select({ id: startups.id }).from(startups).where(eq(startups.id, id)).get(),
-	)
-}
-
-/**
- * Who may change a startup's funding, milestones and KPI reports: a manager for any startup,
- * a founder for their own one. Another startup is "hidden" for a founder (their routes answer
- * 404, as for the startup page); mentors and partners never write ("forbidden", 403).
- */
-export function startupEditorAccess(
-	viewer: Viewer,
-	startupId: number,
-	area: keyof typeof OWN_PERMISSION = 'funding',
-): EditorAccess {
-	if (can(viewer, 'update:funding:any')) return startupExists(startupId) ? 'manager' : 'hidden'
-	if (viewer.role === 'founder' && can(viewer, OWN_PERMISSION[area])) {
-		return viewer.startupId === startupId && startupExists(startupId) ? 'founder' : 'hidden'
-	}
-	return 'forbidden'
-}
-
-/** The same rule, as a WHERE condition on startups, for the writes themselves. */
-export function editableStartups(viewer: Viewer): SQL {
-	if (can(viewer, 'update:funding:any')) return sql`1 = 1`
-	if (viewer.role === 'founder') return eq(startups.id, viewer.startupId ?? -1)
-	return sql`0 = 1`
-}
-
-export function editableStartup(viewer: Viewer, startupId: number) {
-	return (
-		getDb()
-			.select({ id: startups.id, name: startups.name })
-			.from(startups)
-			.where(and(eq(startups.id, startupId), editableStartups(viewer)))
-			.get() ?? null
-	)
-}
 
 // ---------------------------------------------------------------- one startup's events
 
@@ -124,7 +75,7 @@ export function getFundingEventForEdit({
 				and(
 					eq(fundingEvents.id, eventId),
 					eq(fundingEvents.startupId, startupId),
-					editableStartups(viewer),
+					startupRows(viewer, 'update:funding'),
 				),
 			)
 			.get() ?? null
@@ -167,12 +118,11 @@ export function listTriggerOptions({
 	startupId: number
 	eventId?: number
 }) {
-	if (!editableStartup(viewer, startupId)) return []
+	if (!holdsOn(viewer, 'update:funding', startupId)) return []
 	const excluded = eventId ? chainBelow(eventId) : new Set<number>()
-	const scope =
-		viewer.role === 'manager'
-			? or(eq(fundingEvents.startupId, startupId), eq(fundingEvents.kind, 'innovation_fund_grant'))
-			: eq(fundingEvents.startupId, startupId)
+	const scope = can(viewer, 'read:funding:any')
+		? or(eq(fundingEvents.startupId, startupId), eq(fundingEvents.kind, 'innovation_fund_grant'))
+		: eq(fundingEvents.startupId, startupId)
 	const options = getDb()
 		.select({
 			id: fundingEvents.id,
@@ -214,7 +164,7 @@ export function listTriggerOptions({
 				.get()
 		: undefined
 	if (current && !options.some((o) => o.id === current.id)) {
-		const restricted = current.startupId !== startupId && viewer.role !== 'manager'
+		const restricted = current.startupId !== startupId && !can(viewer, 'read:funding:any')
 		options.push(
 			restricted
 				? {
@@ -268,7 +218,7 @@ export function triggerProblem({
 	if (!trigger) return 'funding:errors.unknownTrigger'
 	if (trigger.startupId !== startupId && triggeredById !== currentTriggerId) {
 		// a founder knows nothing of other startups' money: for them it does not exist
-		if (viewer.role !== 'manager') return 'funding:errors.unknownTrigger'
+		if (!can(viewer, 'read:funding:any')) return 'funding:errors.unknownTrigger'
 		if (trigger.kind !== 'innovation_fund_grant') return 'funding:errors.triggerOtherStartup'
 	}
 	// a link made before its trigger was declined may stay; a new one may not
@@ -336,8 +286,7 @@ function describe(values: {
 	return `${values.kind} from ${values.source}, ${amount} ${values.currency}, ${values.status}`
 }
 
-export type FundingWrite =
-	{ ok: true; id: number; changed: boolean } | { ok: false; field: string; message: string }
+export type FundingWrite = WriteResult<{ id: number; changed: boolean }>
 
 /** Checks the trigger and the dates again inside the write, so that no loop can slip in between. */
 function linkProblem(
@@ -346,7 +295,7 @@ function linkProblem(
 	eventId: number | null,
 	input: FundingEventInput,
 	currentTriggerId: number | null = null,
-): FundingWrite | null {
+): Refusal | null {
 	if (input.triggeredById) {
 		const message = triggerProblem({
 			viewer,
@@ -356,11 +305,11 @@ function linkProblem(
 			dates: input,
 			currentTriggerId,
 		})
-		if (message) return { ok: false, field: 'triggeredById', message }
+		if (message) return refused('triggeredById', message)
 	}
 	if (eventId !== null) {
 		const message = triggeredEarlierProblem(eventId, input)
-		if (message) return { ok: false, field: firstDateField(input), message }
+		if (message) return refused(firstDateField(input), message)
 	}
 	return null
 }
@@ -376,7 +325,7 @@ export function createFundingEvent({
 	input: FundingEventInput
 }): FundingWrite | null {
 	return writeTransaction((tx) => {
-		if (!editableStartup(viewer, startupId)) return null
+		if (!holdsOn(viewer, 'update:funding', startupId)) return null
 		const problem = linkProblem(viewer, startupId, null, input)
 		if (problem) return problem
 		const values = rowValues(input)
@@ -393,7 +342,7 @@ export function createFundingEvent({
 			startupId,
 			summary: `recorded funding: ${describe(values)}`,
 		})
-		return { ok: true, id: event.id, changed: true }
+		return written({ id: event.id, changed: true })
 	})
 }
 
@@ -417,7 +366,7 @@ export function updateFundingEvent({
 		const values = rowValues(input)
 		const { id: _id, startupId: _startupId, ...old } = before
 		const changes = diffFields(old, values)
-		if (Object.keys(changes).length === 0) return { ok: true, id: eventId, changed: false }
+		if (Object.keys(changes).length === 0) return written({ id: eventId, changed: false })
 		tx.update(fundingEvents).set(values).where(eq(fundingEvents.id, eventId)).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -428,7 +377,7 @@ export function updateFundingEvent({
 			summary: `updated funding ${describe(values)}: ${Object.keys(changes).join(', ')}`,
 			changes: JSON.stringify(changes),
 		})
-		return { ok: true, id: eventId, changed: true }
+		return written({ id: eventId, changed: true })
 	})
 }
 
@@ -471,7 +420,7 @@ export function deleteFundingEvent({
 				summary: `funding #${child.id} lost its trigger #${eventId} (deleted)`,
 			})
 		}
-		return { id: eventId, unlinked: unlinked.length }
+		return written({ id: eventId, unlinked: unlinked.length })
 	})
 }
 
@@ -491,9 +440,9 @@ export function listKnownSources(viewer: Viewer, startupId: number) {
 		.from(fundingEvents)
 		.innerJoin(startups, eq(startups.id, fundingEvents.startupId))
 		.where(
-			viewer.role === 'manager'
+			can(viewer, 'read:funding:any')
 				? undefined
-				: and(eq(fundingEvents.startupId, startupId), editableStartups(viewer)),
+				: and(eq(fundingEvents.startupId, startupId), startupRows(viewer, 'update:funding')),
 		)
 		.orderBy(asc(fundingEvents.source))
 		.limit(200)
@@ -607,8 +556,6 @@ export function listFundingEvents({
 		.all()
 }
 
-export type FundingListRow = ReturnType<typeof listFundingEvents>[number]
-
 /**
  * The totals under the table, from the very rows it shows: the euro total is the sum of the
  * euro column, to the cent. Rows with no exchange rate have no euro amount and are counted apart.
@@ -682,45 +629,10 @@ export function listFundingFilterOptions() {
 
 // ---------------------------------------------------------------- the innovation fund
 
-const nodeColumns = {
-	id: fundingEvents.id,
-	startupId: fundingEvents.startupId,
-	startupName: startups.name,
-	kind: fundingEvents.kind,
-	source: fundingEvents.source,
-	isPublic: fundingEvents.isPublic,
-	status: fundingEvents.status,
-	amountCents: fundingEvents.amountCents,
-	currency: fundingEvents.currency,
-	amountEurCents: amountInEurCents,
-	securedOn: fundingEvents.securedOn,
-	date: conversionDate,
-	triggeredById: fundingEvents.triggeredById,
-}
-
-/**
- * The fund's grants and everything below them in the chain, walked in SQL (UNION drops rows
- * already reached, so a loop in the data ends the walk), then computed by leverage.ts.
- */
-function fundChainRows() {
-	return getDb()
-		.select(nodeColumns)
-		.from(fundingEvents)
-		.innerJoin(startups, eq(startups.id, fundingEvents.startupId))
-		.where(
-			sql`${fundingEvents.id} IN (WITH RECURSIVE chain(id) AS (
-				SELECT grant_event.id FROM funding_events grant_event
-				WHERE grant_event.kind = 'innovation_fund_grant' AND grant_event.status IN ('secured', 'received')
-				UNION
-				SELECT child.id FROM funding_events child JOIN chain ON child.triggered_by_id = chain.id
-			) SELECT id FROM chain)`,
-		)
-		.all()
-}
-
 /**
  * Grants per year against the fund's envelope, each grant's triggered money and leverage, and
- * the portfolio's leverage. For managers and partners; no notes.
+ * the portfolio's leverage. For managers and partners; no notes. The figures come from
+ * computeInnovationFund, as the report's do.
  */
 export function getInnovationFundView({
 	viewer,
@@ -731,60 +643,52 @@ export function getInnovationFundView({
 }) {
 	const manager = can(viewer, 'read:funding:any')
 	if (!manager && !can(viewer, 'read:funding:summary')) return null
-	const nodes = fundChainRows()
-	const { grants, totals } = innovationFundLeverage(nodes)
-	const byId = new Map(nodes.map((n) => [n.id, n]))
-	const grantRows = grants
+	const fund = computeInnovationFund()
+	const { byId, totals } = fund
+	const grantRows = fund.grants
 		.map((g) => {
 			const grant = byId.get(g.id)!
-			const { below } = triggeredBelow(nodes, g.id)
+			const head = g.countedUnderId === null ? null : byId.get(g.countedUnderId)!
 			return {
 				...g,
 				startupId: grant.startupId,
 				startupName: grant.startupName,
 				securedOn: grant.securedOn,
-				year: Number((grant.securedOn ?? grant.date ?? asOf).slice(0, 4)),
-				chain: below
-					.map((n) => ({
-						id: n.id,
-						startupName: n.startupName,
-						kind: n.kind,
-						// a founder may have typed a person's name (a business angel): partners get none
-						source: manager ? n.source : null,
-						status: n.status,
-						amountCents: n.amountCents,
-						currency: n.currency,
-						amountEurCents: n.amountEurCents,
-						date: n.date,
-						triggeredById: n.triggeredById,
-					}))
-					.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id - b.id),
+				countedUnder: head ? { id: head.id, startupName: head.startupName, date: head.date } : null,
+				// every event of the chain, the fund's own grants below this one included (rule 5)
+				chain: fund.chainOf(g.id).map(({ node: n, depth }) => ({
+					id: n.id,
+					startupName: n.startupName,
+					kind: n.kind,
+					// a founder may have typed a person's name (a business angel): partners get none
+					source: manager ? n.source : null,
+					status: n.status,
+					amountCents: n.amountCents,
+					currency: n.currency,
+					amountEurCents: n.amountEurCents,
+					date: n.date,
+					triggeredById: n.triggeredById,
+					depth,
+					notCounted: notCountedReason(n),
+				})),
 			}
 		})
 		.sort((a, b) => (b.securedOn ?? '').localeCompare(a.securedOn ?? '') || b.id - a.id)
 
 	const thisYear = Number(asOf.slice(0, 4))
 	const firstYear = Math.min(thisYear, ...grantRows.map((g) => g.year))
-	const years = []
-	for (let year = thisYear; year >= firstYear; year--) {
-		const ofYear = grantRows.filter((g) => g.year === year)
-		const grantedCents = ofYear.reduce((sum, g) => sum + g.grantedCents, 0)
-		const triggeredCents = ofYear.reduce((sum, g) => sum + g.triggeredCents, 0)
-		years.push({
-			year,
-			grants: ofYear.length,
-			grantedCents,
-			envelopeCents: INNOVATION_FUND_YEARLY_ENVELOPE_CENTS,
-			remainingCents: INNOVATION_FUND_YEARLY_ENVELOPE_CENTS - grantedCents,
-			triggeredCents,
-			leverage: ratio(triggeredCents, grantedCents),
-		})
-	}
+	const yearList = []
+	for (let year = thisYear; year >= firstYear; year--) yearList.push(year)
+	const years = fund.years(yearList).map((y) => ({
+		...y,
+		envelopeCents: INNOVATION_FUND_YEARLY_ENVELOPE_CENTS,
+		remainingCents: INNOVATION_FUND_YEARLY_ENVELOPE_CENTS - y.grantedCents,
+	}))
 
 	const pending = getDb()
 		.select({
 			count: sql<number>`count(*)`,
-			cents: sql<number>`coalesce(sum(${fundingEvents.amountCents}), 0)`,
+			cents: sql<number>`coalesce(sum(${amountInEurCents}), 0)`,
 		})
 		.from(fundingEvents)
 		.where(

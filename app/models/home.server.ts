@@ -15,10 +15,13 @@ import {
 	units,
 	users,
 } from '#db/schema/index'
+import { linkedMentor } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
+import { can } from '~/utils/permissions'
 import { activityColumns, toActivityEntry } from './activity.server'
-import { amountInEurCents, isSecured } from './funding-sql.server'
+import { amountInEurCents, isPublicMoney, isSecured } from './funding-sql.server'
 import { periodOf } from './mentoring.server'
+import type { Viewer } from './viewer'
 import { today } from '~/utils/clock'
 
 /** Leases running on a given date. */
@@ -37,7 +40,8 @@ function fundsSecured() {
 	const row = getDb()
 		.select({
 			totalEurCents: sql<number>`coalesce(sum(${amountInEurCents}), 0)`,
-			publicEurCents: sql<number>`coalesce(sum(CASE WHEN ${fundingEvents.isPublic} THEN ${amountInEurCents} END), 0)`,
+			// the Funding page's public money: a public bank's loan is bank money
+			publicEurCents: sql<number>`coalesce(sum(CASE WHEN ${isPublicMoney} THEN ${amountInEurCents} END), 0)`,
 			missingRates: sql<number>`sum(CASE WHEN ${amountInEurCents} IS NULL THEN 1 ELSE 0 END)`,
 		})
 		.from(fundingEvents)
@@ -76,7 +80,9 @@ function arrears(asOf: string) {
 	return { startupCents: startup, subsidyCents: subsidy }
 }
 
-export function getManagerHome() {
+/** The dashboard: the whole incubator at a glance, with who did what lately; null for whoever may not read it. */
+export function getManagerHome({ viewer }: { viewer: Viewer }) {
+	if (!can(viewer, 'read:dashboard:any')) return null
 	const db = getDb()
 	const date = today()
 	const unitCount = db.select({ n: count() }).from(units).get()?.n ?? 0
@@ -121,8 +127,13 @@ export function getManagerHome() {
 	}
 }
 
-/** A mentor's home: the startups assigned to them, nobody else's, and their time this month and quarter. */
-export function getMentorHome(mentorId: number) {
+/**
+ * A mentor's home: the startups assigned to them, nobody else's, and their time this month and
+ * quarter; null for an account linked to no mentor record.
+ */
+export function getMentorHome({ viewer }: { viewer: Viewer }) {
+	const mentorId = linkedMentor(viewer, 'read:assignment')
+	if (mentorId === null) return null
 	const db = getDb()
 	const date = today()
 	const { monthStart, monthEnd, quarterStart, quarterEnd } = periodOf(date)

@@ -9,6 +9,7 @@ import {
 } from '#db/schema/index'
 import type { InteractionInput } from '~/schemas/contact'
 import { type Tx, writeTransaction } from '~/utils/db.server'
+import { refused, type WriteResult, written } from '~/utils/write-result'
 import { recordAudit } from './audit.server'
 import { contactScope } from './contact.server'
 import type { Viewer } from './viewer'
@@ -43,8 +44,7 @@ export function touchContact(tx: Tx, contactId: number, date: string) {
 		.run()
 }
 
-export type LogInteractionResult =
-	{ ok: true; id: number } | { ok: false; error: 'notFound' | 'unknownStartup' }
+export type LogInteractionResult = WriteResult<{ id: number }> | null
 
 /**
  * A meeting, call, email, event or trade mission with a contact, about some startups: one row
@@ -66,7 +66,7 @@ export function logInteraction({
 			.leftJoin(organisations, eq(organisations.id, contacts.organisationId))
 			.where(and(eq(contacts.id, contactId), isNull(contacts.erasedAt), contactScope(viewer)))
 			.get()
-		if (!contact) return { ok: false, error: 'notFound' }
+		if (!contact) return null
 		const concerned = input.startupIds.length
 			? tx
 					.select({ id: startups.id })
@@ -74,7 +74,9 @@ export function logInteraction({
 					.where(inArray(startups.id, input.startupIds))
 					.all()
 			: []
-		if (concerned.length !== input.startupIds.length) return { ok: false, error: 'unknownStartup' }
+		if (concerned.length !== input.startupIds.length) {
+			return refused('startupIds', 'errors.unknownStartup')
+		}
 
 		const interaction = tx
 			.insert(interactions)
@@ -114,6 +116,6 @@ export function logInteraction({
 				summary,
 			})
 		}
-		return { ok: true, id: interaction.id }
+		return written({ id: interaction.id })
 	})
 }

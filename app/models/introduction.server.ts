@@ -9,7 +9,9 @@ import {
 } from '~/schemas/contact'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { pageOf } from '~/utils/list-params'
-import { can } from '~/utils/permissions'
+import { holdsOn, startupRows } from '~/utils/access.server'
+import { can, scopesOf } from '~/utils/permissions'
+import { refused, type WriteResult, written } from '~/utils/write-result'
 import { recordAudit } from './audit.server'
 import { contactScope } from './contact.server'
 import { touchContact } from './interaction.server'
@@ -27,14 +29,9 @@ type Purpose = (typeof INTRODUCTION_PURPOSES)[number]
 /** The market an introduction opens: the organisation's country, else the person's. */
 const marketCountry = sql<Country>`coalesce("organisations"."country", "contacts"."country")`
 
-/** The introductions a viewer may read, as a WHERE condition. */
-export function visibleIntroductions(viewer: Viewer): SQL | undefined {
-	if (can(viewer, 'read:introduction:any')) return undefined
-	if (viewer.role === 'founder' && can(viewer, 'read:introduction:own')) {
-		return eq(introductions.startupId, viewer.startupId ?? -1)
-	}
-	return sql`0`
-}
+/** The introductions a viewer may read one by one, as a WHERE condition. */
+const visibleIntroductions = (viewer: Viewer) =>
+	startupRows(viewer, 'read:introduction', introductions.startupId)
 
 /** May this viewer move an introduction from one status to another? */
 export function canMoveIntroduction(
@@ -54,9 +51,7 @@ export function nextStatuses(viewer: Pick<Viewer, 'role'>, from: IntroductionSta
 	return all.filter((to) => canMoveIntroduction(viewer, from, to))
 }
 
-export type CreateIntroductionResult =
-	| { ok: true; id: number }
-	| { ok: false; error: 'notFound' | 'unknownStartup' | 'alreadyIntroduced' }
+export type CreateIntroductionResult = WriteResult<{ id: number }> | null
 
 export function createIntroduction({
 	contactId,
@@ -67,7 +62,7 @@ export function createIntroduction({
 	input: IntroductionInput
 	viewer: Viewer
 }): CreateIntroductionResult {
-	if (!can(viewer, 'update:introduction:any')) return { ok: false, error: 'notFound' }
+	if (!can(viewer, 'update:introduction:any')) return null
 	return writeTransaction((tx): CreateIntroductionResult => {
 		const contact = tx
 			.select({ id: contacts.id, organisationName: organisations.name })
@@ -75,13 +70,13 @@ export function createIntroduction({
 			.leftJoin(organisations, eq(organisations.id, contacts.organisationId))
 			.where(and(eq(contacts.id, contactId), isNull(contacts.erasedAt), contactScope(viewer)))
 			.get()
-		if (!contact) return { ok: false, error: 'notFound' }
+		if (!contact) return null
 		const startup = tx
 			.select({ id: startups.id })
 			.from(startups)
 			.where(eq(startups.id, input.startupId))
 			.get()
-		if (!startup) return { ok: false, error: 'unknownStartup' }
+		if (!startup) return refused('startupId', 'errors.unknownStartup')
 		// the same person for the same purpose, still open: a second row would count twice
 		const open = tx
 			.select({ id: introductions.id })
@@ -95,7 +90,7 @@ export function createIntroduction({
 				),
 			)
 			.get()
-		if (open) return { ok: false, error: 'alreadyIntroduced' }
+		if (open) return refused('startupId', 'contacts:errors.alreadyIntroduced')
 		const row = tx
 			.insert(introductions)
 			.values({
@@ -118,7 +113,7 @@ export function createIntroduction({
 			startupId: input.startupId,
 			summary: `introduction to a contact${contact.organisationName ? ` at ${contact.organisationName}` : ''} (${input.purpose}) proposed`,
 		})
-		return { ok: true, id: row.id }
+		return written({ id: row.id })
 	})
 }
 
@@ -180,9 +175,7 @@ export function getIntroduction({
 	return row ? withName(row) : null
 }
 
-export type UpdateIntroductionResult =
-	| { ok: true; changed: boolean }
-	| { ok: false; error: 'notFound' | 'transition' | 'statusBeforeIntroduced' }
+export type UpdateIntroductionResult = WriteResult<{ changed: boolean }> | null
 
 /**
  * A new status and outcome. The founder of the startup and managers may do it; the
@@ -199,10 +192,7 @@ export function updateIntroductionStatus({
 	input: IntroductionStatusInput
 	viewer: Viewer
 }): UpdateIntroductionResult {
-	const mayUpdate =
-		can(viewer, 'update:introduction:any') ||
-		(can(viewer, 'update:introduction:own') && viewer.startupId === startupId)
-	if (!mayUpdate) return { ok: false, error: 'notFound' }
+	if (!holdsOn(viewer, 'update:introduction', startupId)) return null
 	return writeTransaction((tx): UpdateIntroductionResult => {
 		const before = tx
 			.select({
@@ -222,11 +212,13 @@ export function updateIntroductionStatus({
 				),
 			)
 			.get()
-		if (!before) return { ok: false, error: 'notFound' }
+		if (!before) return null
 		if (!canMoveIntroduction(viewer, before.status, input.status)) {
-			return { ok: false, error: 'transition' }
+			return refused('status', 'contacts:errors.transition')
 		}
-		if (input.statusOn < before.introducedOn) return { ok: false, error: 'statusBeforeIntroduced' }
+		if (input.statusOn < before.introducedOn) {
+			return refused('statusOn', 'contacts:errors.statusBeforeIntroduced')
+		}
 		const values = {
 			status: input.status,
 			statusOn: input.statusOn,
@@ -237,7 +229,7 @@ export function updateIntroductionStatus({
 		const changed = (Object.keys(values) as (keyof typeof values)[]).filter(
 			(k) => before[k] !== values[k],
 		)
-		if (changed.length === 0) return { ok: true, changed: false }
+		if (changed.length === 0) return written({ changed: false })
 		tx.update(introductions).set(values).where(eq(introductions.id, introductionId)).run()
 		// the note is free text about people: its value stays out of the append-only log
 		const changes = Object.fromEntries(
@@ -255,7 +247,7 @@ export function updateIntroductionStatus({
 					: `introduction #${introductionId}: ${before.status} → ${input.status}`,
 			changes: JSON.stringify(changes),
 		})
-		return { ok: true, changed: true }
+		return written({ changed: true })
 	})
 }
 
@@ -384,14 +376,13 @@ export function summariseFunnel(byCountry: { country: Country; funnel: Funnel }[
 	return { total, uk: byCountry.find((r) => r.country === 'GB')?.funnel ?? { ...EMPTY_FUNNEL } }
 }
 
+/** Counts reach every introduction for who reads summaries, the viewer's own rows otherwise. */
 function funnelScope(viewer: Viewer, startupId?: number): SQL | null {
-	const one = startupId ? sql`i.startup_id = ${startupId}` : sql`1`
-	if (can(viewer, 'read:introduction:any') || can(viewer, 'read:introduction:summary')) return one
-	if (viewer.role === 'founder' && can(viewer, 'read:introduction:own')) {
-		if (startupId && startupId !== viewer.startupId) return null
-		return sql`i.startup_id = ${viewer.startupId ?? -1}`
-	}
-	return null
+	if (scopesOf(viewer, 'read:introduction').length === 0) return null
+	const rows = can(viewer, 'read:introduction:summary')
+		? undefined
+		: startupRows(viewer, 'read:introduction', sql`i.startup_id`)
+	return and(startupId ? sql`i.startup_id = ${startupId}` : undefined, rows) ?? sql`1`
 }
 
 /** Introductions and deals by market country and purpose: the partners' report. */

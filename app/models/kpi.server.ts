@@ -1,17 +1,19 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { kpiReports, startups } from '#db/schema/index'
+import type { KpiReportInput } from '~/schemas/funding'
 import {
-	type KpiReportInput,
+	addQuarters,
 	lastFinishedQuarter,
 	quarterEnd,
 	quarterOf,
-	quartersDownFrom,
-} from '~/schemas/funding'
+	quarterRange,
+} from '~/utils/calendar'
 import { today } from '~/utils/clock'
+import { startupRows } from '~/utils/access.server'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
+import { type WriteResult, written } from '~/utils/write-result'
 import { diffFields, recordAudit } from './audit.server'
-import { editableStartups } from './funding.server'
 import type { Viewer } from './viewer'
 
 const reportColumns = {
@@ -37,7 +39,9 @@ export function missingQuarters(startup: StartupForKpi, reported: Set<string>, a
 	const last = lastFinishedQuarter(asOf)
 	if (startup.enteredOn && startup.enteredOn > quarterEnd(last)) return []
 	const first = startup.enteredOn ? quarterOf(startup.enteredOn) : last
-	return quartersDownFrom(last, first).filter((q) => !reported.has(q))
+	return quarterRange(first, last)
+		.reverse()
+		.filter((q) => !reported.has(q))
 }
 
 /** A startup's reports and what is missing, for the startup's editors only. */
@@ -60,7 +64,7 @@ export function getKpiOverview({
 			leftOn: startups.leftOn,
 		})
 		.from(startups)
-		.where(and(eq(startups.id, startupId), editableStartups(viewer)))
+		.where(and(eq(startups.id, startupId), startupRows(viewer, 'update:kpi')))
 		.get()
 	if (!startup) return null
 	const reports = db
@@ -78,14 +82,14 @@ export function getKpiOverview({
 		.filter((q): q is string => q !== null)
 		.sort()[0]
 	// the quarters the form offers: from the earliest one that matters (or two years back) to now
-	const from = earliest && earliest < current ? earliest : quartersDownFrom(current, '0000-Q1')[8]!
+	const from = earliest && earliest < current ? earliest : addQuarters(current, -8)
 	return {
 		startup,
 		reports,
 		missing,
 		lastQuarter: lastFinishedQuarter(asOf),
 		currentQuarter: current,
-		quarters: quartersDownFrom(current, from),
+		quarters: quarterRange(from, current).reverse(),
 	}
 }
 
@@ -98,9 +102,10 @@ function rowValues(input: KpiReportInput) {
 	}
 }
 
-export type KpiSave =
+export type KpiSave = WriteResult<
 	| { status: 'created' | 'updated' | 'unchanged'; id: number }
 	| {
+			/** nothing written: the quarter has figures, the user must see them and confirm */
 			status: 'confirm'
 			existing: {
 				employees: number
@@ -109,6 +114,7 @@ export type KpiSave =
 				comment: string | null
 			}
 	  }
+>
 
 /**
  * One report per startup and quarter. A report for a quarter that already has one replaces it
@@ -130,7 +136,7 @@ export function saveKpiReport({
 		const startup = tx
 			.select({ id: startups.id })
 			.from(startups)
-			.where(and(eq(startups.id, startupId), editableStartups(viewer)))
+			.where(and(eq(startups.id, startupId), startupRows(viewer, 'update:kpi')))
 			.get()
 		if (!startup) return null
 		const values = rowValues(input)
@@ -153,14 +159,17 @@ export function saveKpiReport({
 				startupId,
 				summary: `KPI report for ${input.quarter}: ${values.employees} jobs, revenue ${(values.revenueCents / 100).toFixed(2)} EUR, ${values.ukCustomers} UK customers`,
 			})
-			return { status: 'created', id: report.id }
+			return written({ status: 'created', id: report.id })
 		}
 		if (input.replace !== input.quarter) {
 			const { employees, revenueCents, ukCustomers, comment } = existing
-			return { status: 'confirm', existing: { employees, revenueCents, ukCustomers, comment } }
+			return written({
+				status: 'confirm',
+				existing: { employees, revenueCents, ukCustomers, comment },
+			})
 		}
 		const changes = diffFields(existing, values)
-		if (Object.keys(changes).length === 0) return { status: 'unchanged', id: existing.id }
+		if (Object.keys(changes).length === 0) return written({ status: 'unchanged', id: existing.id })
 		tx.update(kpiReports)
 			.set({ ...values, submittedOn: asOf })
 			.where(eq(kpiReports.id, existing.id))
@@ -174,7 +183,7 @@ export function saveKpiReport({
 			summary: `KPI report for ${input.quarter} replaced: ${Object.keys(changes).join(', ')}`,
 			changes: JSON.stringify(changes),
 		})
-		return { status: 'updated', id: existing.id }
+		return written({ status: 'updated', id: existing.id })
 	})
 }
 
@@ -200,16 +209,4 @@ export function listMissingKpiReports({
 			AND NOT EXISTS (SELECT 1 FROM kpi_reports k WHERE k.startup_id = s.id AND k.quarter = ${last})
 		ORDER BY s.name COLLATE NOCASE, s.id`)
 	return { quarter: last, startups: rows }
-}
-
-/** For tests and the startup page: a startup's report for a quarter. */
-export function getKpiReport(startupId: number, quarter: string) {
-	return (
-		getDb()
-			.select(reportColumns)
-			.from(kpiReports)
-			.where(and(eq(kpiReports.startupId, startupId), eq(kpiReports.quarter, quarter)))
-			.orderBy(asc(kpiReports.id))
-			.get() ?? null
-	)
 }

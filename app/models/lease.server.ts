@@ -3,26 +3,18 @@ import { cohorts, leases, leaseSubsidySteps, startups, units } from '#db/schema/
 import type { LeaseInput } from '~/schemas/nursery'
 import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
 import { today } from '~/utils/clock'
-import { can } from '~/utils/permissions'
+import { addDays, addMonths, firstDayOf, monthOf } from '~/utils/calendar'
+import { holdsOn, startupRows } from '~/utils/access.server'
+import { refused, written } from '~/utils/write-result'
 import {
-	addDays,
-	addMonths,
 	computeStatement,
-	firstDayOf,
 	leaseMonthIndex,
-	monthOf,
 	shiftSchedule,
 	type SubsidyStep,
 	validateSchedule,
 } from '~/utils/rent'
 import { recordAudit } from './audit.server'
-import {
-	attempt,
-	leaseScope,
-	mayManageNursery,
-	Rejected,
-	requireNurseryManager,
-} from './nursery.server'
+import { mayManageNursery } from './nursery.server'
 import { listStatementsOfLease, listStatementsOfStartup, stepsByLease } from './statement.server'
 import type { Viewer } from './viewer'
 
@@ -101,89 +93,88 @@ const SCHEDULE_MESSAGES = {
  * both succeed. A renewal first ends the lease it renews the day before the new one starts.
  */
 export function signLease({ input, viewer }: { input: LeaseInput; viewer: Viewer }) {
-	requireNurseryManager(viewer)
-	return attempt(() =>
-		writeTransaction((tx) => {
-			if (input.endDate && input.endDate < input.startDate) {
-				throw new Rejected('endDate', 'nursery:errors.endBeforeStart')
-			}
-			const issue = validateSchedule(input.steps)[0]
-			if (issue) {
-				throw new Rejected(`steps[${issue.index}].${issue.field}`, SCHEDULE_MESSAGES[issue.code])
-			}
-			const startup = tx
-				.select({ id: startups.id, name: startups.name })
-				.from(startups)
-				.where(eq(startups.id, input.startupId))
-				.get()
-			if (!startup) throw new Rejected('startupId', 'nursery:errors.unknownStartup')
-			const unit = tx
-				.select({ id: units.id, code: units.code })
-				.from(units)
-				.where(eq(units.id, input.unitId))
-				.get()
-			if (!unit) throw new Rejected('unitId', 'nursery:errors.unknownUnit')
+	if (!mayManageNursery(viewer)) return null
+	return writeTransaction((tx) => {
+		if (input.endDate && input.endDate < input.startDate) {
+			return refused('endDate', 'nursery:errors.endBeforeStart')
+		}
+		const issue = validateSchedule(input.steps)[0]
+		if (issue) {
+			return refused(`steps[${issue.index}].${issue.field}`, SCHEDULE_MESSAGES[issue.code])
+		}
+		const startup = tx
+			.select({ id: startups.id, name: startups.name })
+			.from(startups)
+			.where(eq(startups.id, input.startupId))
+			.get()
+		if (!startup) return refused('startupId', 'nursery:errors.unknownStartup')
+		const unit = tx
+			.select({ id: units.id, code: units.code })
+			.from(units)
+			.where(eq(units.id, input.unitId))
+			.get()
+		if (!unit) return refused('unitId', 'nursery:errors.unknownUnit')
 
-			if (input.renewsLeaseId) {
-				const old = tx.select().from(leases).where(eq(leases.id, input.renewsLeaseId)).get()
-				if (!old || old.startupId !== startup.id || old.unitId !== unit.id) {
-					throw new Rejected('', 'nursery:errors.renewalMismatch')
-				}
-				if (input.startDate <= old.startDate) {
-					throw new Rejected('startDate', 'nursery:errors.renewalStart')
-				}
-				const newEnd = addDays(input.startDate, -1)
-				if (old.endDate === null || old.endDate > newEnd) {
-					tx.update(leases).set({ endDate: newEnd }).where(eq(leases.id, old.id)).run()
-					recordAudit(tx, {
-						userId: viewer.id,
-						action: 'update',
-						entity: 'lease',
-						entityId: old.id,
-						startupId: startup.id,
-						summary: `lease of ${unit.code} ended on ${newEnd} for its renewal`,
-						changes: JSON.stringify({ endDate: [old.endDate, newEnd] }),
-					})
-				}
+		if (input.renewsLeaseId) {
+			const old = tx.select().from(leases).where(eq(leases.id, input.renewsLeaseId)).get()
+			if (!old || old.startupId !== startup.id || old.unitId !== unit.id) {
+				return refused('', 'nursery:errors.renewalMismatch')
 			}
-
-			if (overlappingLease(tx, unit.id, input.startDate, input.endDate ?? null)) {
-				throw new Rejected('startDate', 'nursery:errors.unitTaken')
+			if (input.startDate <= old.startDate) {
+				return refused('startDate', 'nursery:errors.renewalStart')
 			}
-			const lease = tx
-				.insert(leases)
-				.values({
+			const newEnd = addDays(input.startDate, -1)
+			if (old.endDate === null || old.endDate > newEnd) {
+				tx.update(leases).set({ endDate: newEnd }).where(eq(leases.id, old.id)).run()
+				recordAudit(tx, {
+					userId: viewer.id,
+					action: 'update',
+					entity: 'lease',
+					entityId: old.id,
 					startupId: startup.id,
-					unitId: unit.id,
-					startDate: input.startDate,
-					endDate: input.endDate ?? null,
-					monthlyRentCents: input.monthlyRent,
+					summary: `lease of ${unit.code} ended on ${newEnd} for its renewal`,
+					changes: JSON.stringify({ endDate: [old.endDate, newEnd] }),
 				})
-				.returning()
-				.get()
-			for (const step of input.steps) {
-				tx.insert(leaseSubsidySteps)
-					.values({
-						leaseId: lease.id,
-						fromMonth: step.fromMonth,
-						toMonth: step.toMonth,
-						kind: step.kind,
-						percentBasisPoints: step.kind === 'percent' ? step.percentBasisPoints : null,
-						amountCents: step.kind === 'fixed' ? step.amountCents : null,
-					})
-					.run()
 			}
-			recordAudit(tx, {
-				userId: viewer.id,
-				action: 'create',
-				entity: 'lease',
-				entityId: lease.id,
+		}
+
+		// checked after a renewal has ended the old lease: a refusal here undoes that too
+		if (overlappingLease(tx, unit.id, input.startDate, input.endDate ?? null)) {
+			return refused('startDate', 'nursery:errors.unitTaken')
+		}
+		const lease = tx
+			.insert(leases)
+			.values({
 				startupId: startup.id,
-				summary: `${input.renewsLeaseId ? 'renewed' : 'signed'} a lease on ${unit.code} from ${input.startDate}${input.endDate ? ` to ${input.endDate}` : ''} at ${euro(input.monthlyRent)} a month, ${input.steps.length} subsidy step(s)`,
+				unitId: unit.id,
+				startDate: input.startDate,
+				endDate: input.endDate ?? null,
+				monthlyRentCents: input.monthlyRent,
 			})
-			return lease
-		}),
-	)
+			.returning()
+			.get()
+		for (const step of input.steps) {
+			tx.insert(leaseSubsidySteps)
+				.values({
+					leaseId: lease.id,
+					fromMonth: step.fromMonth,
+					toMonth: step.toMonth,
+					kind: step.kind,
+					percentBasisPoints: step.kind === 'percent' ? step.percentBasisPoints : null,
+					amountCents: step.kind === 'fixed' ? step.amountCents : null,
+				})
+				.run()
+		}
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'create',
+			entity: 'lease',
+			entityId: lease.id,
+			startupId: startup.id,
+			summary: `${input.renewsLeaseId ? 'renewed' : 'signed'} a lease on ${unit.code} from ${input.startDate}${input.endDate ? ` to ${input.endDate}` : ''} at ${euro(input.monthlyRent)} a month, ${input.steps.length} subsidy step(s)`,
+		})
+		return written(lease)
+	})
 }
 
 /**
@@ -192,29 +183,27 @@ export function signLease({ input, viewer }: { input: LeaseInput; viewer: Viewer
  * page then proposes the credit note that corrects them.
  */
 export function endLease({ id, endDate, viewer }: { id: number; endDate: string; viewer: Viewer }) {
-	requireNurseryManager(viewer)
-	return attempt(() =>
-		writeTransaction((tx) => {
-			const lease = tx.select().from(leases).where(eq(leases.id, id)).get()
-			if (!lease) return null
-			if (endDate < lease.startDate) throw new Rejected('endDate', 'nursery:errors.endBeforeStart')
-			if (overlappingLease(tx, lease.unitId, lease.startDate, endDate, lease.id)) {
-				throw new Rejected('endDate', 'nursery:errors.unitTaken')
-			}
-			if (lease.endDate === endDate) return { changed: false }
-			tx.update(leases).set({ endDate }).where(eq(leases.id, id)).run()
-			recordAudit(tx, {
-				userId: viewer.id,
-				action: 'update',
-				entity: 'lease',
-				entityId: id,
-				startupId: lease.startupId,
-				summary: `lease ends on ${endDate}`,
-				changes: JSON.stringify({ endDate: [lease.endDate, endDate] }),
-			})
-			return { changed: true }
-		}),
-	)
+	if (!mayManageNursery(viewer)) return null
+	return writeTransaction((tx) => {
+		const lease = tx.select().from(leases).where(eq(leases.id, id)).get()
+		if (!lease) return null
+		if (endDate < lease.startDate) return refused('endDate', 'nursery:errors.endBeforeStart')
+		if (overlappingLease(tx, lease.unitId, lease.startDate, endDate, lease.id)) {
+			return refused('endDate', 'nursery:errors.unitTaken')
+		}
+		if (lease.endDate === endDate) return written({ changed: false })
+		tx.update(leases).set({ endDate }).where(eq(leases.id, id)).run()
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'update',
+			entity: 'lease',
+			entityId: id,
+			startupId: lease.startupId,
+			summary: `lease ends on ${endDate}`,
+			changes: JSON.stringify({ endDate: [lease.endDate, endDate] }),
+		})
+		return written({ changed: true })
+	})
 }
 
 // ---------------------------------------------------------------- reading leases
@@ -241,7 +230,7 @@ export function getLease({ id, viewer }: { id: number; viewer: Viewer }) {
 		.from(leases)
 		.innerJoin(startups, eq(startups.id, leases.startupId))
 		.innerJoin(units, eq(units.id, leases.unitId))
-		.where(and(eq(leases.id, id), leaseScope(viewer)))
+		.where(and(eq(leases.id, id), startupRows(viewer, 'read:lease', leases.startupId)))
 		.get()
 	if (!lease) return null
 	const date = today()
@@ -296,7 +285,9 @@ export function listLeasesOfStartup({ startupId, viewer }: { startupId: number; 
 		.from(leases)
 		.innerJoin(startups, eq(startups.id, leases.startupId))
 		.innerJoin(units, eq(units.id, leases.unitId))
-		.where(and(eq(leases.startupId, startupId), leaseScope(viewer)))
+		.where(
+			and(eq(leases.startupId, startupId), startupRows(viewer, 'read:lease', leases.startupId)),
+		)
 		.orderBy(desc(leases.startDate))
 		.all()
 	const steps = stepsByLease(
@@ -346,8 +337,7 @@ export function getRenewalDraft({ leaseId, viewer }: { leaseId: number; viewer: 
  * still owes. Managers open any; a founder only their own startup's (null otherwise).
  */
 export function getRentAccount({ startupId, viewer }: { startupId: number; viewer: Viewer }) {
-	const own = viewer.role === 'founder' && viewer.startupId === startupId
-	if (!can(viewer, 'read:lease:any') && !(own && can(viewer, 'read:statement:own'))) return null
+	if (!holdsOn(viewer, 'read:statement', startupId)) return null
 	const startup = getDb()
 		.select({ id: startups.id, name: startups.name })
 		.from(startups)

@@ -1,7 +1,10 @@
 import {
 	descendantsOf,
 	type FundingNode,
+	fundYears,
 	innovationFundLeverage,
+	isPublicMoney,
+	notCountedReason,
 	portfolioLeverage,
 	ratio,
 	triggeredBelow,
@@ -39,6 +42,7 @@ test('a chain counts every secured euro down to its last link', () => {
 			triggeredEvents: 3,
 			missingRates: 0,
 			leverage: 8.25,
+			countedUnderId: null,
 		},
 	])
 	expect(totals).toMatchObject({
@@ -98,6 +102,69 @@ test("the fund's own grants down a chain are walked through, not counted as leve
 	// the fund as a whole: €30k granted, the loan counted once
 	expect(totals).toMatchObject({ grantedCents: 3_000_000, triggeredCents: 4_000_000 })
 	expect(totals.leverage).toBeCloseTo(4 / 3)
+	// the second grant's money is already the first's: the totals count it there, once
+	expect(byId.get(second.id)!.countedUnderId).toBe(first.id)
+	expect(byId.get(first.id)!.countedUnderId).toBeNull()
+})
+
+test('a grant below a grant below a grant: the loan counts once, with the highest grant chosen', () => {
+	const top = grant(1_000_000)
+	const middle = grant(1_000_000, { triggeredById: top.id })
+	const bottom = grant(1_000_000, { triggeredById: middle.id })
+	const loan = node({ amountEurCents: 6_000_000, triggeredById: bottom.id })
+	const honour = node({ kind: 'honour_loan', amountEurCents: 500_000, triggeredById: middle.id })
+	const nodes = [top, middle, bottom, loan, honour]
+	const all = innovationFundLeverage(nodes)
+	expect(all.totals).toMatchObject({
+		grants: 3,
+		grantedCents: 3_000_000,
+		triggeredCents: 6_500_000,
+	})
+	expect(all.grants.map((g) => g.countedUnderId)).toEqual([null, top.id, top.id])
+	// without the top grant (another period, say) the middle one heads the chain
+	const some = innovationFundLeverage(nodes, (g) => g.id !== top.id)
+	expect(some.totals).toMatchObject({ grants: 2, triggeredCents: 6_500_000 })
+	expect(some.grants.map((g) => g.countedUnderId)).toEqual([null, middle.id])
+})
+
+test("the fund's yearly rows add up to its totals, even when a chain crosses years", () => {
+	const first = grant(1_000_000)
+	const second = grant(2_000_000, { triggeredById: first.id })
+	const loan = node({ amountEurCents: 4_000_000, triggeredById: second.id })
+	const other = grant(500_000)
+	const round = node({ amountEurCents: 1_000_000, triggeredById: other.id })
+	const { grants, totals } = innovationFundLeverage([first, second, loan, other, round])
+	const year = new Map([
+		[first.id, 2015],
+		[second.id, 2016],
+		[other.id, 2016],
+	])
+	const rows = fundYears(
+		grants.map((g) => ({ ...g, year: year.get(g.id)! })),
+		[2015, 2016, 2017],
+	)
+	expect(rows).toEqual([
+		{ year: 2015, grants: 1, grantedCents: 1_000_000, triggeredCents: 4_000_000, leverage: 4 },
+		{ year: 2016, grants: 2, grantedCents: 2_500_000, triggeredCents: 1_000_000, leverage: 0.4 },
+		{ year: 2017, grants: 0, grantedCents: 0, triggeredCents: 0, leverage: null },
+	])
+	const sum = (key: 'grantedCents' | 'triggeredCents') => rows.reduce((s, r) => s + r[key], 0)
+	expect(sum('grantedCents')).toBe(totals.grantedCents)
+	expect(sum('triggeredCents')).toBe(totals.triggeredCents)
+})
+
+test('every event of a chain says whether it counts, and why not', () => {
+	expect(notCountedReason(grant(1))).toBe('fund_grant')
+	expect(notCountedReason(node({ status: 'applied' }))).toBe('not_secured')
+	expect(notCountedReason(node({ amountEurCents: null }))).toBe('no_rate')
+	expect(notCountedReason(node({ status: 'received' }))).toBeNull()
+})
+
+test('public money is given by a public body: a public bank lends, it does not give', () => {
+	expect(isPublicMoney({ kind: 'grant', isPublic: true })).toBe(true)
+	expect(isPublicMoney({ kind: 'innovation_fund_grant', isPublic: true })).toBe(true)
+	expect(isPublicMoney({ kind: 'bank_loan', isPublic: true })).toBe(false)
+	expect(isPublicMoney({ kind: 'honour_loan', isPublic: false })).toBe(false)
 })
 
 test('a loop in the data ends the walk instead of hanging', () => {

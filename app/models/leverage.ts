@@ -102,28 +102,66 @@ export function triggeredBelow<T extends FundingNode>(
 	return { below, ...sumSecured(below) }
 }
 
+/**
+ * Why an event found down a grant's chain adds nothing to the grant's triggered money, or null
+ * when it counts: the fund's own grant (rule 5), money not secured (rule 3), or pounds with no
+ * exchange rate yet (rule 6).
+ */
+export function notCountedReason(n: FundingNode): 'fund_grant' | 'not_secured' | 'no_rate' | null {
+	if (n.kind === 'innovation_fund_grant') return 'fund_grant'
+	if (!isSecuredStatus(n.status)) return 'not_secured'
+	if (n.amountEurCents === null) return 'no_rate'
+	return null
+}
+
 export type GrantLeverage = {
 	id: number
 	grantedCents: number
+	/** every secured euro below the grant, through the fund's other grants too (rule 5) */
 	triggeredCents: number
 	triggeredEvents: number
 	missingRates: number
 	leverage: number | null
+	/**
+	 * The grant heading this one's chain among the grants chosen, when it sits below another of
+	 * them: its triggered money is then already in that grant's, and the fund's totals and yearly
+	 * rows count it there, once.
+	 */
+	countedUnderId: number | null
 }
 
 /**
- * Each innovation-fund grant that was secured, with the money it triggered down the chain and
- * its leverage; the fund's totals count an event reached from two grants once.
+ * The innovation fund's figures for the grants chosen (all of them by default): each secured
+ * grant with the money it triggered down the chain and its leverage, and the fund's totals, where
+ * an event below two grants (a grant below a grant) counts once. The chains of the grants that
+ * head a chain (no chosen grant above them) never overlap — each event names one trigger — so the
+ * totals are the sum of those grants' rows, and yearly rows built on them add up to the totals.
+ * The report and the innovation-fund page both take their figures from here.
  */
-export function innovationFundLeverage(nodes: readonly FundingNode[]) {
+export function innovationFundLeverage<T extends FundingNode>(
+	nodes: readonly T[],
+	chosen: (grant: T) => boolean = () => true,
+) {
 	const children = childrenOf(nodes)
 	const grants = nodes.filter(
-		(n) => n.kind === 'innovation_fund_grant' && isSecuredStatus(n.status),
+		(n) => n.kind === 'innovation_fund_grant' && isSecuredStatus(n.status) && chosen(n),
 	)
-	const reached = new Map<number, FundingNode>()
+	const grantIds = new Set(grants.map((g) => g.id))
+	const parentOf = new Map(nodes.map((n) => [n.id, n.triggeredById]))
+	/** the highest chosen grant above an event; a loop in the data ends the walk */
+	const headAbove = (id: number) => {
+		let head: number | null = null
+		const seen = new Set<number>([id])
+		let current = parentOf.get(id) ?? null
+		while (current !== null && !seen.has(current)) {
+			seen.add(current)
+			if (grantIds.has(current)) head = current
+			current = parentOf.get(current) ?? null
+		}
+		return head
+	}
 	const perGrant: GrantLeverage[] = grants.map((grant) => {
-		const { below, cents, events, missingRates } = triggeredBelow(nodes, grant.id, children)
-		for (const n of below) reached.set(n.id, n)
+		const { cents, events, missingRates } = triggeredBelow(nodes, grant.id, children)
 		const grantedCents = grant.amountEurCents ?? 0
 		return {
 			id: grant.id,
@@ -132,34 +170,71 @@ export function innovationFundLeverage(nodes: readonly FundingNode[]) {
 			triggeredEvents: events,
 			missingRates,
 			leverage: ratio(cents, grantedCents),
+			countedUnderId: headAbove(grant.id),
 		}
 	})
 	const granted = sumSecured(grants)
-	const triggered = sumSecured(reached.values())
+	const heads = perGrant.filter((g) => g.countedUnderId === null)
+	const triggeredCents = heads.reduce((s, g) => s + g.triggeredCents, 0)
 	return {
 		grants: perGrant,
 		totals: {
 			grants: grants.length,
 			grantedCents: granted.cents,
-			triggeredCents: triggered.cents,
-			triggeredEvents: triggered.events,
-			missingRates: granted.missingRates + triggered.missingRates,
-			leverage: ratio(triggered.cents, granted.cents),
+			triggeredCents,
+			triggeredEvents: heads.reduce((s, g) => s + g.triggeredEvents, 0),
+			missingRates: granted.missingRates + heads.reduce((s, g) => s + g.missingRates, 0),
+			leverage: ratio(triggeredCents, granted.cents),
 		},
 	}
 }
 
 /**
- * Private and bank money secured per public euro secured. A bank loan is bank money even from
- * a public bank (Bpifrance): it is lent, not given. Every other public event is public money.
+ * The fund's figures year by year, for grants already computed by `innovationFundLeverage`: a
+ * year's grants and the money they granted; the money triggered by the chains that a grant of the
+ * year heads (a grant below another chosen grant adds its granted money to its own year, its
+ * triggered money is in the year of the grant above). So the years add up to the totals.
+ */
+export function fundYears(
+	grants: readonly (GrantLeverage & { year: number })[],
+	years: readonly number[],
+) {
+	return years.map((year) => {
+		const ofYear = grants.filter((g) => g.year === year)
+		const grantedCents = ofYear.reduce((s, g) => s + g.grantedCents, 0)
+		const triggeredCents = ofYear
+			.filter((g) => g.countedUnderId === null)
+			.reduce((s, g) => s + g.triggeredCents, 0)
+		return {
+			year,
+			grants: ofYear.length,
+			grantedCents,
+			triggeredCents,
+			leverage: ratio(triggeredCents, grantedCents),
+		}
+	})
+}
+
+/**
+ * Public money, the one definition every page, report and CSV uses: money from a public body that
+ * is given, not lent by a bank — a grant, the innovation fund, a regional fund… A bank loan is
+ * bank money even from a public bank (Bpifrance lends, it does not give). The SQL twin is
+ * `isPublicMoney` in funding-sql.server.ts.
+ */
+export function isPublicMoney(event: { kind: FundingKind; isPublic: boolean }) {
+	return event.isPublic && event.kind !== 'bank_loan'
+}
+
+/**
+ * Private and bank money secured per public euro secured (public money: `isPublicMoney`).
  */
 export function portfolioLeverage(nodes: Iterable<FundingNode>) {
 	const publicMoney: FundingNode[] = []
 	const privateAndBank: FundingNode[] = []
 	for (const n of nodes) {
 		if (!isSecuredStatus(n.status)) continue
-		if (n.kind === 'bank_loan' || !n.isPublic) privateAndBank.push(n)
-		else publicMoney.push(n)
+		if (isPublicMoney(n)) publicMoney.push(n)
+		else privateAndBank.push(n)
 	}
 	const pub = sumSecured(publicMoney)
 	const priv = sumSecured(privateAndBank)

@@ -6,7 +6,8 @@ import {
 	createMentoringSession,
 	createStartup,
 } from '#tests/factories'
-import { addDays, viewerFor } from '#tests/factories-mentors'
+import { viewerFor } from '#tests/factories-mentors'
+import { addDays } from '~/utils/calendar'
 import { today } from '~/utils/clock'
 import { getDb } from '~/utils/db.server'
 import {
@@ -96,15 +97,17 @@ test('create, edit and deactivate a mentor: each write with its audit row, histo
 		languages: ['fr', 'en'],
 		capacityHoursPerMonth: 5,
 	}
-	const created = saveMentor({ input, viewer: manager })!
+	const saved = saveMentor({ input, viewer: manager })
+	if (!saved?.ok) throw new Error('the manager creates a mentor')
+	const created = saved.value
 	expect(getMentor({ id: created.id, viewer: manager })).toMatchObject({
 		expertise: ['uk-market', 'customs'],
 		email: null,
 		active: true,
 	})
 	expect(updateMentor({ id: created.id, input, viewer: manager })).toEqual({
-		id: created.id,
-		changed: false,
+		ok: true,
+		value: { id: created.id, changed: false },
 	})
 	expect(
 		updateMentor({
@@ -112,7 +115,7 @@ test('create, edit and deactivate a mentor: each write with its audit row, histo
 			input: { ...input, capacityHoursPerMonth: 8 },
 			viewer: manager,
 		}),
-	).toEqual({ id: created.id, changed: true })
+	).toEqual({ ok: true, value: { id: created.id, changed: true } })
 	expect(updateMentor({ id: 999_999, input, viewer: manager })).toBeNull()
 	expect(saveMentor({ input, viewer: viewerFor('mentor') })).toBeNull()
 
@@ -122,7 +125,8 @@ test('create, edit and deactivate a mentor: each write with its audit row, histo
 	const session = createMentoringSession({ assignmentId: assignment.id })
 	expect(setMentorActive({ id: created.id, active: false, viewer: manager })).toEqual({
 		ok: false,
-		running: 1,
+		fieldErrors: {},
+		formErrors: ['mentors:profile.stillAssigned'],
 	})
 	expect(getMentor({ id: created.id, viewer: manager })?.active).toBe(true)
 	getDb()
@@ -130,7 +134,7 @@ test('create, edit and deactivate a mentor: each write with its audit row, histo
 		.run(addDays(date, -1), assignment.id)
 	expect(setMentorActive({ id: created.id, active: false, viewer: manager })).toEqual({
 		ok: true,
-		changed: true,
+		value: { changed: true },
 	})
 	expect(getMentor({ id: created.id, viewer: manager })?.active).toBe(false)
 	// the history stays

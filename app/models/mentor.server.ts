@@ -6,6 +6,7 @@ import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { likePattern, optionalParam, parseListParams } from '~/utils/list-params'
 import { can } from '~/utils/permissions'
+import { refused, written } from '~/utils/write-result'
 import { diffFields, recordAudit } from './audit.server'
 import { parseTags } from './matching'
 import { periodOf, runningOn } from './mentoring.server'
@@ -128,8 +129,6 @@ export function listMentors({
 		.map((m) => ({ ...m, expertise: parseTags(m.expertise), languages: parseTags(m.languages) }))
 }
 
-export type MentorRow = ReturnType<typeof listMentors>[number]
-
 /** Every tag and language in use, for the filters and the form's hints. */
 export function listMentorVocabulary(viewer: Viewer) {
 	if (!mayRead(viewer)) return { expertise: [], languages: [] }
@@ -193,7 +192,7 @@ export function createMentor({ input, viewer }: { input: MentorInput; viewer: Vi
 			entityId: mentor.id,
 			summary: `created mentor ${mentor.name} (${input.organisation})`,
 		})
-		return mentor
+		return written(mentor)
 	})
 }
 
@@ -214,7 +213,7 @@ export function updateMentor({
 		const { id: _id, active: _active, ...before } = row
 		const values = toRow(input)
 		const changes = diffFields(before, values)
-		if (Object.keys(changes).length === 0) return { id, changed: false }
+		if (Object.keys(changes).length === 0) return written({ id, changed: false })
 		tx.update(mentors).set(values).where(eq(mentors.id, id)).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -224,7 +223,7 @@ export function updateMentor({
 			summary: `updated mentor ${input.name}: ${Object.keys(changes).join(', ')}`,
 			changes: JSON.stringify(changes),
 		})
-		return { id, changed: true }
+		return written({ id, changed: true })
 	})
 }
 
@@ -250,7 +249,7 @@ export function setMentorActive({
 			.where(eq(mentors.id, id))
 			.get()
 		if (!mentor) return null
-		if (mentor.active === active) return { ok: true as const, changed: false }
+		if (mentor.active === active) return written({ changed: false })
 		if (!active) {
 			const date = today()
 			const running = tx
@@ -263,7 +262,8 @@ export function setMentorActive({
 					),
 				)
 				.get()?.n
-			if (running) return { ok: false as const, running }
+			// end them first: a mentor with running assignments stays active
+			if (running) return refused('', 'mentors:profile.stillAssigned')
 		}
 		tx.update(mentors).set({ active }).where(eq(mentors.id, id)).run()
 		recordAudit(tx, {
@@ -274,6 +274,6 @@ export function setMentorActive({
 			summary: `${active ? 'reactivated' : 'deactivated'} mentor ${mentor.name}`,
 			changes: JSON.stringify({ active: [mentor.active, active] }),
 		})
-		return { ok: true as const, changed: true }
+		return written({ changed: true })
 	})
 }

@@ -7,7 +7,8 @@ import {
 	createMilestone,
 	createStartup,
 } from '#tests/factories'
-import { addDays, viewerFor } from '#tests/factories-mentors'
+import { viewerFor } from '#tests/factories-mentors'
+import { addDays } from '~/utils/calendar'
 import { today } from '~/utils/clock'
 import { getDb } from '~/utils/db.server'
 import {
@@ -20,7 +21,6 @@ import {
 	hoursTotal,
 	listForgottenAssignments,
 	logSession,
-	monthsBetween,
 	periodOf,
 	updateSession,
 	yearBefore,
@@ -39,12 +39,6 @@ test('periods: the month and quarter of a date, a rolling year of months', () =>
 	})
 	expect(periodOf('2024-02-29').monthEnd).toBe('2024-02-29')
 	expect(periodOf('2026-12-31').quarterStart).toBe('2026-10-01')
-	expect(monthsBetween('2025-11-01', '2026-02-15')).toEqual([
-		'2025-11',
-		'2025-12',
-		'2026-01',
-		'2026-02',
-	])
 	expect(yearBefore('2026-05-10')).toBe('2025-06-01')
 	expect(yearBefore('2026-12-01')).toBe('2026-01-01')
 })
@@ -202,14 +196,20 @@ test('a session must lie within a running assignment of its own mentor, and neve
 	expect(logSession({ viewer, input: { ...input, date: addDays(date, 1) } })).toEqual({
 		ok: false,
 		fieldErrors: { date: ['mentors:errors.futureDate'] },
+		formErrors: [],
 	})
 	expect(logSession({ viewer, input: { ...input, date: addDays(date, -31) } })).toEqual({
 		ok: false,
 		fieldErrors: { date: ['mentors:errors.beforeAssignment'] },
+		formErrors: [],
 	})
 	expect(
 		logSession({ viewer, input: { ...input, assignmentId: ended.id, date: addDays(date, -150) } }),
-	).toEqual({ ok: false, fieldErrors: { assignmentId: ['mentors:errors.assignmentEnded'] } })
+	).toEqual({
+		ok: false,
+		fieldErrors: { assignmentId: ['mentors:errors.assignmentEnded'] },
+		formErrors: [],
+	})
 	// another mentor's assignment does not exist for this one
 	const other = createAssignment({ startupId: startup.id })
 	expect(logSession({ viewer, input: { ...input, assignmentId: other.id } })).toBeNull()
@@ -230,7 +230,7 @@ test('a session must lie within a running assignment of its own mentor, and neve
 	expect(JSON.stringify(audit)).not.toContain('Secret plan')
 })
 
-test('a mentor edits their own sessions only; the notes stay out of the audit', () => {
+test('a mentor edits their own sessions only; the notes and next steps stay out of the audit', () => {
 	const date = today()
 	const mine = createAssignment({ startDate: addDays(date, -40) })
 	const viewer = viewerFor('mentor', { mentorId: mine.mentorId })
@@ -248,10 +248,11 @@ test('a mentor edits their own sessions only; the notes stay out of the audit', 
 		topic: 'Customs',
 		notes: 'New private thought',
 		notesPrivate: true,
+		nextSteps: 'Quietly replace the CTO',
 	}
 	expect(updateSession({ viewer, sessionId: theirs.id, input })).toBeNull()
 	const result = updateSession({ viewer, sessionId: session.id, input })
-	expect(result).toEqual({ ok: true, id: session.id, changed: true })
+	expect(result).toEqual({ ok: true, value: { id: session.id, changed: true } })
 	const row = getDb()
 		.select()
 		.from(mentoringSessions)
@@ -267,8 +268,13 @@ test('a mentor edits their own sessions only; the notes stay out of the audit', 
 	expect(audit[0]?.startupId).toBe(mine.startupId)
 	expect(JSON.stringify(audit)).not.toContain('private thought')
 	expect(JSON.stringify(audit)).not.toContain('Old')
+	expect(JSON.stringify(audit)).not.toContain('replace the CTO')
+	expect(JSON.stringify(audit)).not.toContain(session.nextSteps)
+	expect(audit[0]?.summary).toContain('nextSteps')
 	// the same values again change nothing and write no audit row
-	expect(updateSession({ viewer, sessionId: session.id, input })).toMatchObject({ changed: false })
+	expect(updateSession({ viewer, sessionId: session.id, input })).toMatchObject({
+		value: { changed: false },
+	})
 })
 
 test('assigning: one running assignment per mentor and startup, active mentors only', () => {
@@ -287,6 +293,7 @@ test('assigning: one running assignment per mentor and startup, active mentors o
 	).toEqual({
 		ok: false,
 		fieldErrors: { mentorId: ['mentors:errors.alreadyAssigned'] },
+		formErrors: [],
 	})
 	const retired = createMentor({ active: false })
 	expect(
@@ -295,7 +302,11 @@ test('assigning: one running assignment per mentor and startup, active mentors o
 			startupId: startup.id,
 			input: { ...input, mentorId: retired.id },
 		}),
-	).toEqual({ ok: false, fieldErrors: { mentorId: ['mentors:errors.mentorInactive'] } })
+	).toEqual({
+		ok: false,
+		fieldErrors: { mentorId: ['mentors:errors.mentorInactive'] },
+		formErrors: [],
+	})
 	expect(assignMentor({ viewer: viewerFor('partner'), startupId: startup.id, input })).toBeNull()
 	expect(
 		getDb()
@@ -323,14 +334,16 @@ test('ending an assignment keeps its sessions inside it', () => {
 	expect(end(addDays(date, -21))).toEqual({
 		ok: false,
 		fieldErrors: { endDate: ['mentors:errors.endBeforeLastSession'] },
+		formErrors: [],
 	})
 	expect(end(addDays(date, -91))).toEqual({
 		ok: false,
 		fieldErrors: { endDate: ['mentors:errors.endBeforeStart'] },
+		formErrors: [],
 	})
 	// through another startup's page, the assignment is not there
 	expect(end(date, createStartup().id)).toBeNull()
-	expect(end(addDays(date, -1))).toEqual({ ok: true, id: a.id })
+	expect(end(addDays(date, -1))).toEqual({ ok: true, value: { id: a.id } })
 	expect(
 		getDb().select().from(mentorAssignments).where(eq(mentorAssignments.id, a.id)).get()?.endDate,
 	).toBe(addDays(date, -1))
@@ -338,6 +351,7 @@ test('ending an assignment keeps its sessions inside it', () => {
 	expect(end(date)).toEqual({
 		ok: false,
 		fieldErrors: { endDate: ['mentors:errors.assignmentEnded'] },
+		formErrors: [],
 	})
 })
 

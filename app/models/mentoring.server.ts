@@ -7,10 +7,28 @@ import {
 	startups,
 } from '#db/schema/index'
 import type { AssignMentorInput, LogSessionInput, SessionInput } from '~/schemas/mentor'
+import {
+	addMonths,
+	firstDayOf,
+	lastDayOf,
+	monthOf,
+	monthRange,
+	quarterEnd,
+	quarterOf,
+	quarterStart,
+} from '~/utils/calendar'
 import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { pageOf } from '~/utils/list-params'
-import { can } from '~/utils/permissions'
+import {
+	type FieldErrors,
+	refused,
+	refusedFields,
+	type WriteResult,
+	written,
+} from '~/utils/write-result'
+import { linkedMentor, rowsOf } from '~/utils/access.server'
+import { can, type Grant } from '~/utils/permissions'
 import { diffFields, recordAudit } from './audit.server'
 import { type MentorCandidate, parseTags, suggestMentors } from './matching'
 import type { Viewer } from './viewer'
@@ -20,54 +38,30 @@ import type { Viewer } from './viewer'
  * reads everything, a mentor only their own assignments and sessions, anyone else nothing.
  */
 
-const mayManage = (viewer: Viewer) => can(viewer, 'update:mentor:any')
-const mentorOf = (viewer: Viewer) =>
-	viewer.role === 'mentor' && viewer.mentorId ? viewer.mentorId : null
+const mayManage = (viewer: Viewer) => can(viewer, 'update:assignment:any')
+/** The rows of mentor_assignments (and their sessions) the viewer holds `grant` on. */
+const assignmentRows = (viewer: Viewer, grant: Grant) =>
+	rowsOf(viewer, grant, { mentorId: mentorAssignments.mentorId })
 
 // ---------------------------------------------------------------- periods
 
-const pad = (n: number) => String(n).padStart(2, '0')
-const lastDay = (year: number, month: number) =>
-	`${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`
-
 /** The month and quarter a date falls in, with their first and last days. */
 export function periodOf(date: string) {
-	const year = Number(date.slice(0, 4))
-	const month = Number(date.slice(5, 7))
-	const quarter = Math.floor((month - 1) / 3) + 1
-	const firstMonth = (quarter - 1) * 3 + 1
+	const month = monthOf(date)
+	const quarter = quarterOf(date)
 	return {
-		month: date.slice(0, 7),
-		monthStart: `${date.slice(0, 7)}-01`,
-		monthEnd: lastDay(year, month),
-		quarter: `${year}-Q${quarter}`,
-		quarterStart: `${year}-${pad(firstMonth)}-01`,
-		quarterEnd: lastDay(year, firstMonth + 2),
+		month,
+		monthStart: firstDayOf(month),
+		monthEnd: lastDayOf(month),
+		quarter,
+		quarterStart: quarterStart(quarter),
+		quarterEnd: quarterEnd(quarter),
 	}
-}
-
-/** 'YYYY-MM' months from `from` to `to`, both included. */
-export function monthsBetween(from: string, to: string) {
-	const months: string[] = []
-	let year = Number(from.slice(0, 4))
-	let month = Number(from.slice(5, 7))
-	const last = to.slice(0, 7)
-	for (let m = `${year}-${pad(month)}`; m <= last; m = `${year}-${pad(month)}`) {
-		months.push(m)
-		month += 1
-		if (month > 12) {
-			month = 1
-			year += 1
-		}
-	}
-	return months
 }
 
 /** The first day of the month eleven months before `date`'s: a rolling year of months. */
 export function yearBefore(date: string) {
-	const year = Number(date.slice(0, 4))
-	const month = Number(date.slice(5, 7))
-	return month === 12 ? `${year}-01-01` : `${year - 1}-${pad(month + 1)}-01`
+	return firstDayOf(addMonths(monthOf(date), -11))
 }
 
 /** Not ended on `asOf`: no end date, or an end date today or later. */
@@ -90,12 +84,10 @@ type HoursScope = {
 
 /** The sessions a viewer may count: a manager all of them, a mentor their own, anyone else none. */
 function sessionScope({ viewer, from, to, mentorId, startupId }: HoursScope): SQL | undefined {
-	const own = mentorOf(viewer)
-	if (!mayManage(viewer) && own === null) return sql`0`
 	return and(
+		assignmentRows(viewer, 'read:session'),
 		gte(mentoringSessions.date, from),
 		lte(mentoringSessions.date, to),
-		own === null ? undefined : eq(mentorAssignments.mentorId, own),
 		mentorId ? eq(mentorAssignments.mentorId, mentorId) : undefined,
 		startupId ? eq(mentorAssignments.startupId, startupId) : undefined,
 	)
@@ -161,14 +153,14 @@ export function hoursByMonth(scope: HoursScope) {
 		.groupBy(month)
 		.all()
 	const byMonth = new Map(rows.map((r) => [r.month, r]))
-	return monthsBetween(scope.from, scope.to).map(
+	return monthRange(monthOf(scope.from), monthOf(scope.to)).map(
 		(m) => byMonth.get(m) ?? { month: m, sessions: 0, minutes: 0 },
 	)
 }
 
 /** The years that have sessions, newest first, for the hours page's year picker. */
 export function listSessionYears(viewer: Viewer) {
-	if (!mayManage(viewer)) return []
+	if (!can(viewer, 'read:session:any')) return []
 	const year = sql<string>`substr(${mentoringSessions.date}, 1, 4)`
 	return getDb()
 		.selectDistinct({ year })
@@ -191,7 +183,7 @@ export function listForgottenAssignments({
 	asOf?: string
 	days?: number
 }) {
-	if (!mayManage(viewer)) return []
+	if (!can(viewer, 'read:assignment:any')) return []
 	const lastSession = sql<string | null>`max(${mentoringSessions.date})`
 	const since = sql<string>`coalesce(max(${mentoringSessions.date}), ${mentorAssignments.startDate})`
 	return getDb()
@@ -240,8 +232,6 @@ export function listAssignments({
 	startupId?: number
 	mentorId?: number
 }) {
-	const own = mentorOf(viewer)
-	if (!mayManage(viewer) && own === null) return []
 	return getDb()
 		.select({
 			...assignmentColumns,
@@ -259,7 +249,7 @@ export function listAssignments({
 		.leftJoin(mentoringSessions, eq(mentoringSessions.assignmentId, mentorAssignments.id))
 		.where(
 			and(
-				own === null ? undefined : eq(mentorAssignments.mentorId, own),
+				assignmentRows(viewer, 'read:assignment'),
 				startupId ? eq(mentorAssignments.startupId, startupId) : undefined,
 				mentorId ? eq(mentorAssignments.mentorId, mentorId) : undefined,
 			),
@@ -276,14 +266,6 @@ export function listAssignments({
 
 export type AssignmentRow = ReturnType<typeof listAssignments>[number]
 
-type FieldErrors = Record<string, string[]>
-export type WriteResult = { ok: true; id: number } | { ok: false; fieldErrors: FieldErrors }
-
-const fail = (path: string, message: string): WriteResult => ({
-	ok: false,
-	fieldErrors: { [path]: [message] },
-})
-
 /** Managers assign; null when the viewer may not or the startup does not exist. */
 export function assignMentor({
 	viewer,
@@ -293,7 +275,7 @@ export function assignMentor({
 	viewer: Viewer
 	startupId: number
 	input: Omit<AssignMentorInput, 'intent'>
-}): WriteResult | null {
+}): WriteResult<{ id: number }> | null {
 	if (!mayManage(viewer)) return null
 	return writeTransaction((tx) => {
 		const startup = tx
@@ -307,10 +289,10 @@ export function assignMentor({
 			.from(mentors)
 			.where(eq(mentors.id, input.mentorId))
 			.get()
-		if (!mentor) return fail('mentorId', 'errors.unknownMentor')
-		if (!mentor.active) return fail('mentorId', 'mentors:errors.mentorInactive')
+		if (!mentor) return refused('mentorId', 'errors.unknownMentor')
+		if (!mentor.active) return refused('mentorId', 'mentors:errors.mentorInactive')
 		if (input.endDate && input.endDate < input.startDate) {
-			return fail('endDate', 'mentors:errors.endBeforeStart')
+			return refused('endDate', 'mentors:errors.endBeforeStart')
 		}
 		// one mentor, one startup, one assignment at a time: periods may not overlap
 		const clash = tx
@@ -325,7 +307,7 @@ export function assignMentor({
 				),
 			)
 			.get()
-		if (clash) return fail('mentorId', 'mentors:errors.alreadyAssigned')
+		if (clash) return refused('mentorId', 'mentors:errors.alreadyAssigned')
 		const assignment = tx
 			.insert(mentorAssignments)
 			.values({
@@ -345,7 +327,7 @@ export function assignMentor({
 			startupId,
 			summary: `assigned mentor ${mentor.name} to ${startup.name} (${input.focus}) from ${input.startDate}${input.endDate ? ` to ${input.endDate}` : ''}`,
 		})
-		return { ok: true, id: assignment.id }
+		return written({ id: assignment.id })
 	})
 }
 
@@ -363,7 +345,7 @@ export function endAssignment({
 	startupId: number
 	assignmentId: number
 	endDate: string
-}): WriteResult | null {
+}): WriteResult<{ id: number }> | null {
 	if (!mayManage(viewer)) return null
 	return writeTransaction((tx) => {
 		const assignment = tx
@@ -376,15 +358,15 @@ export function endAssignment({
 			.get()
 		if (!assignment) return null
 		if (assignment.endDate && assignment.endDate < today()) {
-			return fail('endDate', 'mentors:errors.assignmentEnded')
+			return refused('endDate', 'mentors:errors.assignmentEnded')
 		}
-		if (endDate < assignment.startDate) return fail('endDate', 'mentors:errors.endBeforeStart')
+		if (endDate < assignment.startDate) return refused('endDate', 'mentors:errors.endBeforeStart')
 		const last = tx
 			.select({ date: sql<string | null>`max(${mentoringSessions.date})` })
 			.from(mentoringSessions)
 			.where(eq(mentoringSessions.assignmentId, assignmentId))
 			.get()?.date
-		if (last && endDate < last) return fail('endDate', 'mentors:errors.endBeforeLastSession')
+		if (last && endDate < last) return refused('endDate', 'mentors:errors.endBeforeLastSession')
 		tx.update(mentorAssignments)
 			.set({ endDate })
 			.where(eq(mentorAssignments.id, assignmentId))
@@ -398,7 +380,7 @@ export function endAssignment({
 			summary: `ended the assignment of mentor ${assignment.mentorName} on ${endDate}`,
 			changes: JSON.stringify({ endDate: [assignment.endDate, endDate] }),
 		})
-		return { ok: true, id: assignmentId }
+		return written({ id: assignmentId })
 	})
 }
 
@@ -525,18 +507,18 @@ export function logSession({
 }: {
 	viewer: Viewer
 	input: LogSessionInput
-}): WriteResult | null {
-	const own = mentorOf(viewer)
-	if (own === null || !can(viewer, 'create:session:own')) return null
+}): WriteResult<{ id: number }> | null {
 	return writeTransaction((tx) => {
 		const assignment = tx
 			.select(assignmentColumns)
 			.from(mentorAssignments)
-			.where(and(eq(mentorAssignments.id, input.assignmentId), eq(mentorAssignments.mentorId, own)))
+			.where(
+				and(eq(mentorAssignments.id, input.assignmentId), assignmentRows(viewer, 'create:session')),
+			)
 			.get()
 		if (!assignment) return null
 		const errors = sessionDateErrors(assignment, input.date, today())
-		if (errors) return { ok: false, fieldErrors: errors }
+		if (errors) return refusedFields(errors)
 		const session = tx
 			.insert(mentoringSessions)
 			.values({
@@ -558,7 +540,7 @@ export function logSession({
 			startupId: assignment.startupId,
 			summary: `logged the ${sessionSummary(input)}`,
 		})
-		return { ok: true, id: session.id }
+		return written({ id: session.id })
 	})
 }
 
@@ -574,14 +556,7 @@ const sessionColumns = {
 }
 
 /** A mentor edits their own sessions, a manager any; everyone else gets null. */
-function editableSession(viewer: Viewer) {
-	const own = mentorOf(viewer)
-	if (own !== null && can(viewer, 'update:session:own')) {
-		return eq(mentorAssignments.mentorId, own)
-	}
-	if (can(viewer, 'update:session:any')) return undefined
-	return sql`0`
-}
+const editableSession = (viewer: Viewer) => assignmentRows(viewer, 'update:session')
 
 export function getSessionForEdit({ viewer, sessionId }: { viewer: Viewer; sessionId: number }) {
 	const scope = editableSession(viewer)
@@ -618,7 +593,7 @@ export function updateSession({
 	viewer: Viewer
 	sessionId: number
 	input: SessionInput
-}): (WriteResult & { changed?: boolean }) | null {
+}): WriteResult<{ id: number; changed: boolean }> | null {
 	const scope = editableSession(viewer)
 	return writeTransaction((tx) => {
 		const before = tx
@@ -633,8 +608,10 @@ export function updateSession({
 			.where(and(eq(mentoringSessions.id, sessionId), scope))
 			.get()
 		if (!before) return null
-		const errors = sessionDateErrors(before, input.date, today())
-		if (errors) return { ok: false, fieldErrors: errors }
+		// the assignment is not a field of the edit form: its problem is the whole form's
+		const { assignmentId, ...errors } = sessionDateErrors(before, input.date, today()) ?? {}
+		if (assignmentId) return { ok: false, fieldErrors: {}, formErrors: assignmentId }
+		if (Object.keys(errors).length) return refusedFields(errors)
 		const values = {
 			date: input.date,
 			minutes: input.minutes,
@@ -644,10 +621,11 @@ export function updateSession({
 			nextSteps: input.nextSteps ?? null,
 		}
 		const changes = diffFields(before, values)
-		if (Object.keys(changes).length === 0) return { ok: true, id: sessionId, changed: false }
+		if (Object.keys(changes).length === 0) return written({ id: sessionId, changed: false })
 		tx.update(mentoringSessions).set(values).where(eq(mentoringSessions.id, sessionId)).run()
-		// the notes' text stays out of the audit: the founder's timeline reads it
+		// the text of notes and next steps stays out of the audit: the founder's timeline reads it
 		if (changes.notes) changes.notes = ['…', '…']
+		if (changes.nextSteps) changes.nextSteps = ['…', '…']
 		recordAudit(tx, {
 			userId: viewer.id,
 			action: 'update',
@@ -657,7 +635,7 @@ export function updateSession({
 			summary: `edited the ${sessionSummary(input)} (${Object.keys(changes).join(', ')})`,
 			changes: JSON.stringify(changes),
 		})
-		return { ok: true, id: sessionId, changed: true }
+		return written({ id: sessionId, changed: true })
 	})
 }
 
@@ -673,10 +651,8 @@ export function listSessions({
 	page?: number
 	perPage?: number
 }) {
-	const own = mentorOf(viewer)
-	if (!mayManage(viewer) && own === null) return pageOf([], 0, 1, perPage)
 	const where = and(
-		own === null ? undefined : eq(mentorAssignments.mentorId, own),
+		assignmentRows(viewer, 'read:session'),
 		mentorId ? eq(mentorAssignments.mentorId, mentorId) : undefined,
 	)
 	const db = getDb()
@@ -714,8 +690,6 @@ export function listSessions({
 	return pageOf(rows, total, current, perPage)
 }
 
-export type SessionRow = ReturnType<typeof listSessions>['rows'][number]
-
 // ---------------------------------------------------------------- the mentor's own space
 
 /** Everything on /mentoring, for the signed-in mentor only. */
@@ -730,7 +704,7 @@ export function getMentorSpace({
 	perPage?: number
 	asOf?: string
 }) {
-	const own = mentorOf(viewer)
+	const own = linkedMentor(viewer, 'read:session')
 	if (own === null) return null
 	const mentor = getDb()
 		.select({

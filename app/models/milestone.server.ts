@@ -1,11 +1,13 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm'
 import { milestones, startups } from '#db/schema/index'
 import type { MilestoneInput } from '~/schemas/funding'
+import { lastDayOf, monthOf } from '~/utils/calendar'
 import { today } from '~/utils/clock'
+import { holdsOn, startupRows } from '~/utils/access.server'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
+import { written } from '~/utils/write-result'
 import { diffFields, recordAudit } from './audit.server'
-import { editableStartup, editableStartups } from './funding.server'
 import type { Viewer } from './viewer'
 
 const editColumns = {
@@ -38,7 +40,7 @@ export function getMilestoneForEdit({
 				and(
 					eq(milestones.id, milestoneId),
 					eq(milestones.startupId, startupId),
-					editableStartups(viewer),
+					startupRows(viewer, 'update:milestone'),
 				),
 			)
 			.get() ?? null
@@ -67,7 +69,7 @@ export function createMilestone({
 	input: MilestoneInput
 }) {
 	return writeTransaction((tx) => {
-		if (!editableStartup(viewer, startupId)) return null
+		if (!holdsOn(viewer, 'update:milestone', startupId)) return null
 		const values = rowValues(input)
 		const milestone = tx
 			.insert(milestones)
@@ -82,7 +84,7 @@ export function createMilestone({
 			startupId,
 			summary: `added milestone “${values.title}” (${values.status}${values.dueOn ? `, due ${values.dueOn}` : ''})`,
 		})
-		return { id: milestone.id }
+		return written({ id: milestone.id })
 	})
 }
 
@@ -103,7 +105,7 @@ export function updateMilestone({
 		const values = rowValues(input)
 		const { id: _id, startupId: _startupId, ...old } = before
 		const changes = diffFields(old, values)
-		if (Object.keys(changes).length === 0) return { id: milestoneId, changed: false }
+		if (Object.keys(changes).length === 0) return written({ id: milestoneId, changed: false })
 		tx.update(milestones).set(values).where(eq(milestones.id, milestoneId)).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -117,7 +119,7 @@ export function updateMilestone({
 					: `updated milestone “${values.title}”: ${Object.keys(changes).join(', ')}`,
 			changes: JSON.stringify(changes),
 		})
-		return { id: milestoneId, changed: true }
+		return written({ id: milestoneId, changed: true })
 	})
 }
 
@@ -142,19 +144,8 @@ export function deleteMilestone({
 			startupId,
 			summary: `deleted milestone “${before.title}”`,
 		})
-		return { id: milestoneId }
+		return written({ id: milestoneId })
 	})
-}
-
-/** The first and last day of the month of `date`. */
-export function monthBounds(date: string) {
-	const year = Number(date.slice(0, 4))
-	const month = Number(date.slice(5, 7))
-	const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
-	return {
-		first: `${date.slice(0, 7)}-01`,
-		last: `${date.slice(0, 7)}-${String(last).padStart(2, '0')}`,
-	}
 }
 
 const openMilestone = sql`${milestones.status} IN ('planned', 'in_progress')`
@@ -173,7 +164,7 @@ export function listMilestonesToFollow({
 	asOf?: string
 }) {
 	if (!can(viewer, 'read:funding:any')) return null
-	const { last } = monthBounds(asOf)
+	const last = lastDayOf(monthOf(asOf))
 	const query = () =>
 		getDb()
 			.select({

@@ -3,80 +3,30 @@ import { leases, startups, units } from '#db/schema/index'
 import type { UnitInput } from '~/schemas/nursery'
 import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
 import { today } from '~/utils/clock'
-import { forbidden } from '~/utils/http.server'
+import { startupRows } from '~/utils/access.server'
 import { can } from '~/utils/permissions'
-import { addMonths, firstDayOf, lastDayOf, monthOf, monthRange } from '~/utils/rent'
+import { addMonths, firstDayOf, lastDayOf, monthOf, monthRange } from '~/utils/calendar'
+import { refused, written } from '~/utils/write-result'
 import { diffFields, recordAudit } from './audit.server'
 import type { Viewer } from './viewer'
 
 /*
  * The nursery building: units and who occupies them. Shared helpers of the nursery models
- * (who may read which lease, how a refused write comes back as a field message) live here too.
+ * (who may read which lease) live here too.
  */
 
-/** Leases, statements and payments are the managers'; a founder reads their own startup's. */
+/**
+ * Leases, statements and payments are the managers'; a founder reads their own startup's.
+ * Anyone else gets null (or nothing) from the nursery models, never an exception.
+ */
 export const mayManageNursery = (viewer: Viewer) => can(viewer, 'update:lease:any')
 
-export function requireNurseryManager(viewer: Viewer) {
-	if (!mayManageNursery(viewer)) throw forbidden('update:lease:any')
-}
-
 /**
- * The leases a viewer may read, as raw SQL on the alias `l` (leases): everything for a manager,
- * their own startup's for a founder, nothing for anyone else.
+ * The statements a viewer may read, as raw SQL on the alias `l` (their leases): everything for a
+ * manager, their own startup's for a founder, nothing for anyone else.
  */
-export function leaseScopeSql(viewer: Viewer): SQL {
-	if (can(viewer, 'read:lease:any')) return sql`1`
-	if (viewer.role === 'founder' && can(viewer, 'read:lease:own') && viewer.startupId) {
-		return sql`l.startup_id = ${viewer.startupId}`
-	}
-	return sql`0`
-}
-
-/** The same scope for drizzle queries that name the leases table. */
-export function leaseScope(viewer: Viewer): SQL | undefined {
-	if (can(viewer, 'read:lease:any')) return undefined
-	if (viewer.role === 'founder' && can(viewer, 'read:lease:own') && viewer.startupId) {
-		return eq(leases.startupId, viewer.startupId)
-	}
-	return sql`0`
-}
-
-/**
- * A write refused by a rule checked inside its transaction (a unit taken, an overpayment…):
- * thrown inside writeTransaction so that nothing is kept, then turned into a field message.
- */
-export class Rejected extends Error {
-	constructor(
-		readonly field: string,
-		readonly messageKey: string,
-	) {
-		super(`${field}: ${messageKey}`)
-	}
-}
-
-export type Attempt<T> =
-	| { ok: true; value: T }
-	| { ok: false; errors: { formErrors: string[]; fieldErrors: Record<string, string[]> } }
-
-/**
- * Runs a write; a Rejected error rolls it back and comes back as messages for the form
- * (`submission.reply(result.errors)`): on its field, or on the whole form when field is ''.
- */
-export function attempt<T>(fn: () => T): Attempt<T> {
-	try {
-		return { ok: true, value: fn() }
-	} catch (error) {
-		if (error instanceof Rejected) {
-			return {
-				ok: false,
-				errors: error.field
-					? { formErrors: [], fieldErrors: { [error.field]: [error.messageKey] } }
-					: { formErrors: [error.messageKey], fieldErrors: {} },
-			}
-		}
-		throw error
-	}
+export function statementRowsSql(viewer: Viewer): SQL {
+	return startupRows(viewer, 'read:statement', sql`l.startup_id`) ?? sql`1`
 }
 
 /** Leases running on a date (start and end days included). */
@@ -114,14 +64,12 @@ export function listUnits({ viewer }: { viewer: Viewer }) {
 		.all()
 }
 
-export type UnitRow = ReturnType<typeof listUnits>[number]
-
 export function getUnit({ id, viewer }: { id: number; viewer: Viewer }) {
 	if (!mayManageNursery(viewer)) return null
 	return getDb().select(unitColumns).from(units).where(eq(units.id, id)).get() ?? null
 }
 
-function assertCodeFree(tx: Tx, code: string, exceptId?: number) {
+function codeTaken(tx: Tx, code: string, exceptId?: number) {
 	const clash = tx
 		.select({ id: units.id })
 		.from(units)
@@ -129,7 +77,7 @@ function assertCodeFree(tx: Tx, code: string, exceptId?: number) {
 			sql`${units.code} = ${code} COLLATE NOCASE${exceptId ? sql` AND ${units.id} <> ${exceptId}` : sql``}`,
 		)
 		.get()
-	if (clash) throw new Rejected('code', 'nursery:errors.codeTaken')
+	return Boolean(clash)
 }
 
 const unitValues = (input: UnitInput) => ({
@@ -142,21 +90,19 @@ const unitValues = (input: UnitInput) => ({
 })
 
 export function createUnit({ input, viewer }: { input: UnitInput; viewer: Viewer }) {
-	requireNurseryManager(viewer)
-	return attempt(() =>
-		writeTransaction((tx) => {
-			assertCodeFree(tx, input.code)
-			const unit = tx.insert(units).values(unitValues(input)).returning().get()
-			recordAudit(tx, {
-				userId: viewer.id,
-				action: 'create',
-				entity: 'unit',
-				entityId: unit.id,
-				summary: `created unit ${unit.code}`,
-			})
-			return unit
-		}),
-	)
+	if (!mayManageNursery(viewer)) return null
+	return writeTransaction((tx) => {
+		if (codeTaken(tx, input.code)) return refused('code', 'nursery:errors.codeTaken')
+		const unit = tx.insert(units).values(unitValues(input)).returning().get()
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'create',
+			entity: 'unit',
+			entityId: unit.id,
+			summary: `created unit ${unit.code}`,
+		})
+		return written(unit)
+	})
 }
 
 export function updateUnit({
@@ -168,27 +114,25 @@ export function updateUnit({
 	input: UnitInput
 	viewer: Viewer
 }) {
-	requireNurseryManager(viewer)
-	return attempt(() =>
-		writeTransaction((tx) => {
-			const before = tx.select(unitColumns).from(units).where(eq(units.id, id)).get()
-			if (!before) return null
-			assertCodeFree(tx, input.code, id)
-			const values = unitValues(input)
-			const changes = diffFields(before, values)
-			if (Object.keys(changes).length === 0) return { unit: before, changed: false }
-			const unit = tx.update(units).set(values).where(eq(units.id, id)).returning().get()
-			recordAudit(tx, {
-				userId: viewer.id,
-				action: 'update',
-				entity: 'unit',
-				entityId: id,
-				summary: `updated unit ${unit.code}: ${Object.keys(changes).join(', ')}`,
-				changes: JSON.stringify(changes),
-			})
-			return { unit, changed: true }
-		}),
-	)
+	if (!mayManageNursery(viewer)) return null
+	return writeTransaction((tx) => {
+		const before = tx.select(unitColumns).from(units).where(eq(units.id, id)).get()
+		if (!before) return null
+		if (codeTaken(tx, input.code, id)) return refused('code', 'nursery:errors.codeTaken')
+		const values = unitValues(input)
+		const changes = diffFields(before, values)
+		if (Object.keys(changes).length === 0) return written({ unit: before, changed: false })
+		const unit = tx.update(units).set(values).where(eq(units.id, id)).returning().get()
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'update',
+			entity: 'unit',
+			entityId: id,
+			summary: `updated unit ${unit.code}: ${Object.keys(changes).join(', ')}`,
+			changes: JSON.stringify(changes),
+		})
+		return written({ unit, changed: true })
+	})
 }
 
 // ---------------------------------------------------------------- occupancy

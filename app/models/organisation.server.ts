@@ -4,6 +4,7 @@ import { contacts, introductions, organisations, startups } from '#db/schema/ind
 import type { OrganisationInput } from '~/schemas/contact'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { likePattern, type Page, pageOf } from '~/utils/list-params'
+import { written } from '~/utils/write-result'
 import { diffFields, recordAudit } from './audit.server'
 import { contactScope } from './contact.server'
 import type { Viewer } from './viewer'
@@ -208,7 +209,7 @@ export function createOrganisation({
 			entityId: organisation.id,
 			summary: `created organisation ${organisation.name}`,
 		})
-		return organisation
+		return written(organisation)
 	})
 }
 
@@ -230,7 +231,7 @@ export function updateOrganisation({
 		if (!before) return null
 		const values = toValues(input)
 		const changes = diffFields(before, values)
-		if (Object.keys(changes).length === 0) return { id, changed: false }
+		if (Object.keys(changes).length === 0) return written({ id, changed: false })
 		// an imported ISO country (DE) holds while the form keeps its grouping (other)
 		const countryCode = changes.country ? { countryCode: null } : {}
 		tx.update(organisations)
@@ -246,6 +247,6 @@ export function updateOrganisation({
 			// notes are free text that may name people: their values stay out of the log
 			changes: JSON.stringify({ ...changes, ...(changes.notes ? { notes: ['…', '…'] } : {}) }),
 		})
-		return { id, changed: true }
+		return written({ id, changed: true })
 	})
 }

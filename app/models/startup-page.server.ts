@@ -5,27 +5,23 @@ import { getFunding } from './startup-page/funding.server'
 import { getIntroductions } from './startup-page/introductions.server'
 import { getLeaseAndBalance } from './startup-page/lease.server'
 import { getMentoring } from './startup-page/mentoring.server'
-import { listStartupActivity, visibleStartups } from './startup.server'
+import { listStartupActivity } from './startup.server'
+import { holdsOn, startupRows } from '~/utils/access.server'
 import { today } from '~/utils/clock'
+import { can } from '~/utils/permissions'
 import type { Viewer } from './viewer'
 
-/** What each role sees of a startup's page; personal data never leaves the server for partners. */
+/** What the viewer sees of this startup's page (the map decides); personal data never leaves the server for partners. */
 function sectionsFor(viewer: Viewer, startupId: number) {
-	const own = viewer.role === 'founder' && viewer.startupId === startupId
-	const manager = viewer.role === 'manager'
 	return {
-		teamEmails: manager || own || viewer.role === 'mentor',
-		team: viewer.role !== 'partner',
-		lease: manager || own,
-		mentoring: viewer.role !== 'partner',
-		introductionContacts: viewer.role !== 'partner',
-		timeline: manager || own,
-		edit: manager || own,
-		changeStatus: manager,
+		team: holdsOn(viewer, 'read:team', startupId),
+		lease: holdsOn(viewer, 'read:lease', startupId),
+		mentoring: holdsOn(viewer, 'read:mentoring', startupId),
+		timeline: holdsOn(viewer, 'read:timeline', startupId),
+		edit: holdsOn(viewer, 'update:startup', startupId),
+		changeStatus: can(viewer, 'update:programme:any'),
 	}
 }
-
-export type StartupPageSections = ReturnType<typeof sectionsFor>
 
 /** Everything about one startup, in one place, cut to what the viewer may see; null if hidden or absent. */
 export function getStartupPage({ id, viewer }: { id: number; viewer: Viewer }) {
@@ -52,7 +48,7 @@ export function getStartupPage({ id, viewer }: { id: number; viewer: Viewer }) {
 		})
 		.from(startups)
 		.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
-		.where(and(eq(startups.id, id), visibleStartups(viewer)))
+		.where(and(eq(startups.id, id), startupRows(viewer, 'read:startup')))
 		.get()
 	if (!startup) return null
 	const sections = sectionsFor(viewer, id)
@@ -71,15 +67,14 @@ export function getStartupPage({ id, viewer }: { id: number; viewer: Viewer }) {
 				.where(eq(teamMembers.startupId, id))
 				.orderBy(asc(teamMembers.name))
 				.all()
-				.map((m) => (sections.teamEmails ? m : { ...m, email: null }))
 		: []
 
 	return {
 		startup,
 		sections,
 		team,
-		lease: sections.lease ? getLeaseAndBalance(id) : null,
-		mentoring: sections.mentoring ? getMentoring(id, viewer) : null,
+		lease: getLeaseAndBalance({ startupId: id, viewer }),
+		mentoring: getMentoring(id, viewer),
 		funding: getFunding(id),
 		milestones: db
 			.select({
@@ -113,8 +108,8 @@ export function getStartupPage({ id, viewer }: { id: number; viewer: Viewer }) {
 				.where(eq(kpiReports.startupId, id))
 				.orderBy(desc(kpiReports.quarter))
 				.get() ?? null,
-		introductions: getIntroductions(id, sections.introductionContacts),
-		activity: sections.timeline ? listStartupActivity(id) : [],
+		introductions: getIntroductions({ startupId: id, viewer }),
+		activity: listStartupActivity({ startupId: id, viewer }),
 	}
 }
 

@@ -11,6 +11,7 @@ import {
 } from '#tests/factories'
 import { getStartupPage } from './startup-page.server'
 import {
+	changeStartupStatus,
 	listStartups,
 	listStartupsForExport,
 	type StartupFilters,
@@ -143,10 +144,20 @@ test('funds secured are summed in euros, GBP at the rate of the day secured', ()
 	).toHaveLength(1)
 })
 
-test('months in the nursery count the time under lease so far', () => {
+test('months in the nursery count the whole months under lease so far', () => {
 	const startup = createStartup({ name: 'NordLink Data' })
+	// a full year is 12 months, not the 11 that days ÷ 30.44, rounded down, used to give
 	createLease({ startupId: startup.id, startDate: '2020-01-01', endDate: '2020-12-31' })
-	expect(list({ q: 'NordLink' }).rows[0]!.monthsInNursery).toBe(11)
+	expect(list({ q: 'NordLink' }).rows[0]!.monthsInNursery).toBe(12)
+	// a renewal's two halves add up; a month not yet complete does not count
+	const renewed = createStartup({ name: 'Renewed Dunes' })
+	createLease({ startupId: renewed.id, startDate: '2021-01-15', endDate: '2021-07-14' })
+	createLease({ startupId: renewed.id, startDate: '2021-07-15', endDate: '2022-01-13' })
+	expect(list({ q: 'Renewed Dunes' }).rows[0]!.monthsInNursery).toBe(6 + 5)
+	// still running on the test clock's day (2026-11-29): 2026-09-30 → 2 whole months
+	const running = createStartup({ name: 'Running Tide' })
+	createLease({ startupId: running.id, startDate: '2026-09-30', endDate: null })
+	expect(list({ q: 'Running Tide' }).rows[0]!.monthsInNursery).toBe(2)
 })
 
 test('a founder sees only their startup, a mentor only the ones assigned to them', () => {
@@ -251,4 +262,34 @@ test('a founder cannot change their status, cohort or dates, even by adding the 
 			input: { name: 'Hacked', sector: 'x', stage: 'idea', ukFocus: false },
 		}),
 	).toBeNull()
+})
+
+test('a status moves along the startup’s life only, never out before it came in; the model says so', () => {
+	const startup = createStartup({ name: 'Ferrylink', status: 'incubated', enteredOn: '2025-03-01' })
+	const moderator = createUser({ role: 'manager' })
+	const move = (status: 'applicant' | 'incubated' | 'graduated' | 'left', date: string) =>
+		changeStartupStatus({ id: startup.id, status, date, viewer: moderator })
+	const page = () => getStartupPage({ id: startup.id, viewer: moderator })!.startup
+
+	expect(move('applicant', '2025-06-01')).toEqual({
+		ok: false,
+		fieldErrors: { status: ['startups:errors.transition'] },
+		formErrors: [],
+	})
+	expect(move('graduated', '2025-02-01')).toEqual({
+		ok: false,
+		fieldErrors: { date: ['startups:errors.leftBeforeEntered'] },
+		formErrors: [],
+	})
+	expect(page()).toMatchObject({ status: 'incubated', leftOn: null })
+	// a founder does not decide the programme, even their own startup's
+	const founder = createUser({ role: 'founder', startupId: startup.id })
+	expect(
+		changeStartupStatus({ id: startup.id, status: 'left', date: '2026-01-01', viewer: founder }),
+	).toBeNull()
+
+	expect(move('graduated', '2026-06-30')).toEqual({ ok: true, value: { id: startup.id } })
+	expect(page()).toMatchObject({ status: 'graduated', leftOn: '2026-06-30' })
+	// graduated is the end of the road
+	expect(move('incubated', '2026-07-01')).toMatchObject({ ok: false })
 })

@@ -1,64 +1,41 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm'
 import {
 	auditLog,
 	cohorts,
 	fundingEvents,
 	leases,
-	mentorAssignments,
 	startups,
 	teamMembers,
 	users,
 } from '#db/schema/index'
-import type { StartupManagerInput, StartupProfileInput } from '~/schemas/startup'
+import {
+	STATUS_TRANSITIONS,
+	type StartupManagerInput,
+	type StartupProfileInput,
+} from '~/schemas/startup'
 import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
 import { likePattern, type Page, pageOf } from '~/utils/list-params'
 import { activityColumns, toActivityEntry } from './activity.server'
 import { diffFields, recordAudit } from './audit.server'
 import { amountInEurCents, isSecured } from './funding-sql.server'
 import type { Viewer } from './viewer'
+import { startupRows } from '~/utils/access.server'
 import { today } from '~/utils/clock'
+import { can, type Grant } from '~/utils/permissions'
+import { type FieldErrors, refusedFields, type WriteResult, written } from '~/utils/write-result'
 
 /**
- * The startups a viewer may see, as a WHERE condition: every query about startups goes
- * through it, so a route that forgot a check would still leak nothing.
+ * Whole calendar months spent in the nursery so far, over all of a startup's leases: from each
+ * lease's start to the day after its end (or after today, for a lease still running), so that a
+ * lease from 1 January to 31 December counts 12 months and a renewal's two halves add up.
  */
-export function visibleStartups(viewer: Viewer): SQL | undefined {
-	switch (viewer.role) {
-		case 'manager':
-		case 'partner':
-			return undefined
-		case 'founder':
-			return eq(startups.id, viewer.startupId ?? -1)
-		case 'mentor':
-			return inArray(
-				startups.id,
-				getDb()
-					.select({ id: mentorAssignments.startupId })
-					.from(mentorAssignments)
-					.where(
-						and(
-							eq(mentorAssignments.mentorId, viewer.mentorId ?? -1),
-							or(isNull(mentorAssignments.endDate), gte(mentorAssignments.endDate, today())),
-						),
-					),
-			)
-	}
-}
-
-export function canSeeStartup(viewer: Viewer, startupId: number) {
-	const row = getDb()
-		.select({ id: startups.id })
-		.from(startups)
-		.where(and(eq(startups.id, startupId), visibleStartups(viewer)))
-		.get()
-	return Boolean(row)
-}
-
-/** Months spent in the nursery so far, over all of a startup's leases. */
 const monthsInNursery = () => {
 	const date = today()
+	const after = sql`date(min(coalesce(${leases.endDate}, ${date}), ${date}), '+1 day')`
 	return sql<number>`coalesce((SELECT sum(
-		CAST((julianday(min(coalesce(${leases.endDate}, ${date}), ${date})) - julianday(${leases.startDate})) / 30.4375 AS INTEGER))
+		(CAST(strftime('%Y', ${after}) AS INTEGER) - CAST(strftime('%Y', ${leases.startDate}) AS INTEGER)) * 12
+		+ CAST(strftime('%m', ${after}) AS INTEGER) - CAST(strftime('%m', ${leases.startDate}) AS INTEGER)
+		- (CASE WHEN strftime('%d', ${after}) < strftime('%d', ${leases.startDate}) THEN 1 ELSE 0 END))
 	FROM ${leases} WHERE ${leases.startupId} = ${startups.id} AND ${leases.startDate} <= ${date}), 0)`
 }
 
@@ -101,7 +78,7 @@ export type StartupFilters = {
 
 function filterConditions(viewer: Viewer, f: StartupFilters) {
 	return and(
-		visibleStartups(viewer),
+		startupRows(viewer, 'read:startup'),
 		f.q
 			? or(
 					sql`${startups.name} LIKE ${likePattern(f.q)} ESCAPE '\\'`,
@@ -187,7 +164,7 @@ export function listStartupFilterOptions(viewer: Viewer) {
 		sectors: db
 			.selectDistinct({ sector: startups.sector })
 			.from(startups)
-			.where(visibleStartups(viewer))
+			.where(startupRows(viewer, 'read:startup'))
 			.orderBy(asc(startups.sector))
 			.all()
 			.map((r) => r.sector),
@@ -245,8 +222,10 @@ export function insertStartup(tx: Tx, input: StartupManagerInput, actorId: numbe
 	return startup
 }
 
-export function createStartup(input: StartupManagerInput, actorId: number) {
-	return writeTransaction((tx) => insertStartup(tx, input, actorId))
+/** A new startup, for who may create any; null for anyone else. */
+export function createStartup({ input, viewer }: { input: StartupManagerInput; viewer: Viewer }) {
+	if (!can(viewer, 'update:startup:any')) return null
+	return writeTransaction((tx) => written(insertStartup(tx, input, viewer.id)))
 }
 
 const editableColumns = {
@@ -272,7 +251,26 @@ export function getStartupForEdit({ id, viewer }: { id: number; viewer: Viewer }
 		getDb()
 			.select(editableColumns)
 			.from(startups)
-			.where(and(eq(startups.id, id), visibleStartups(viewer)))
+			.where(and(eq(startups.id, id), startupRows(viewer, 'update:startup')))
+			.get() ?? null
+	)
+}
+
+/** A startup's id and name when the viewer holds `grant` on it: the heading of its sub-pages. */
+export function findStartupFor({
+	id,
+	viewer,
+	grant,
+}: {
+	id: number
+	viewer: Viewer
+	grant: Grant
+}) {
+	return (
+		getDb()
+			.select({ id: startups.id, name: startups.name })
+			.from(startups)
+			.where(and(eq(startups.id, id), startupRows(viewer, grant)))
 			.get() ?? null
 	)
 }
@@ -294,16 +292,15 @@ export function updateStartup({
 		const before = tx
 			.select(editableColumns)
 			.from(startups)
-			.where(and(eq(startups.id, id), visibleStartups(viewer)))
+			.where(and(eq(startups.id, id), startupRows(viewer, 'update:startup')))
 			.get()
 		if (!before) return null
 		const { status, cohortId, enteredOn, leftOn, ...profile } = input as StartupManagerInput
-		const values =
-			viewer.role === 'manager'
-				? nullable({ ...profile, status, cohortId, enteredOn, leftOn })
-				: nullable(profile)
+		const values = can(viewer, 'update:programme:any')
+			? nullable({ ...profile, status, cohortId, enteredOn, leftOn })
+			: nullable(profile)
 		const changes = diffFields(before, values)
-		if (Object.keys(changes).length === 0) return { id, changed: false }
+		if (Object.keys(changes).length === 0) return written({ id, changed: false })
 		tx.update(startups).set(values).where(eq(startups.id, id)).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -314,29 +311,41 @@ export function updateStartup({
 			summary: `updated ${Object.keys(changes).join(', ')}`,
 			changes: JSON.stringify(changes),
 		})
-		return { id, changed: true }
+		return written({ id, changed: true })
 	})
 }
 
-/** applicant → incubated sets the entry date; graduated or left sets the exit date. */
+/**
+ * Moves a startup along its life (STATUS_TRANSITIONS): applicant → incubated sets the entry
+ * date; graduated or left sets the exit date, which may not come before the entry. Null when
+ * there is no such startup or the viewer may not change its programme.
+ */
 export function changeStartupStatus({
 	id,
 	status,
 	date,
-	actorId,
+	viewer,
 }: {
 	id: number
 	status: (typeof startups.status.enumValues)[number]
 	date: string
-	actorId: number
-}) {
+	viewer: Viewer
+}): WriteResult<{ id: number }> | null {
 	return writeTransaction((tx) => {
 		const before = tx
 			.select({ status: startups.status, enteredOn: startups.enteredOn, leftOn: startups.leftOn })
 			.from(startups)
-			.where(eq(startups.id, id))
+			.where(and(eq(startups.id, id), startupRows(viewer, 'update:programme')))
 			.get()
 		if (!before) return null
+		const problems: FieldErrors = {}
+		if (!STATUS_TRANSITIONS[before.status].includes(status)) {
+			problems.status = ['startups:errors.transition']
+		}
+		if (before.enteredOn && status !== 'incubated' && date < before.enteredOn) {
+			problems.date = ['startups:errors.leftBeforeEntered']
+		}
+		if (Object.keys(problems).length) return refusedFields(problems)
 		const values =
 			status === 'incubated'
 				? { status, enteredOn: date, leftOn: null }
@@ -345,7 +354,7 @@ export function changeStartupStatus({
 					: { status, leftOn: date }
 		tx.update(startups).set(values).where(eq(startups.id, id)).run()
 		recordAudit(tx, {
-			userId: actorId,
+			userId: viewer.id,
 			action: 'update',
 			entity: 'startup',
 			entityId: id,
@@ -353,16 +362,8 @@ export function changeStartupStatus({
 			summary: `status ${before.status} → ${status} on ${date}`,
 			changes: JSON.stringify(diffFields(before, values)),
 		})
-		return { id }
+		return written({ id })
 	})
-}
-
-export function getStartupStatus(id: number) {
-	return getDb()
-		.select({ status: startups.status, enteredOn: startups.enteredOn })
-		.from(startups)
-		.where(eq(startups.id, id))
-		.get()
 }
 
 type TeamInput = { name: string; role: string; email?: string }
@@ -381,7 +382,7 @@ export function addTeamMember({
 			!tx
 				.select({ id: startups.id })
 				.from(startups)
-				.where(and(eq(startups.id, startupId), visibleStartups(viewer)))
+				.where(and(eq(startups.id, startupId), startupRows(viewer, 'update:team')))
 				.get()
 		) {
 			return null
@@ -399,7 +400,7 @@ export function addTeamMember({
 			startupId,
 			summary: `added ${input.name} (${input.role}) to the team`,
 		})
-		return member
+		return written(member)
 	})
 }
 
@@ -423,7 +424,7 @@ export function updateTeamMember({
 				and(
 					eq(teamMembers.id, memberId),
 					eq(teamMembers.startupId, startupId),
-					visibleStartups(viewer),
+					startupRows(viewer, 'update:team'),
 				),
 			)
 			.get()
@@ -439,7 +440,7 @@ export function updateTeamMember({
 			summary: `updated team member ${input.name}`,
 			changes: JSON.stringify(diffFields(before, values)),
 		})
-		return { id: memberId }
+		return written({ id: memberId })
 	})
 }
 
@@ -461,7 +462,7 @@ export function removeTeamMember({
 				and(
 					eq(teamMembers.id, memberId),
 					eq(teamMembers.startupId, startupId),
-					visibleStartups(viewer),
+					startupRows(viewer, 'update:team'),
 				),
 			)
 			.get()
@@ -475,17 +476,30 @@ export function removeTeamMember({
 			startupId,
 			summary: `removed ${member.name} from the team`,
 		})
-		return { id: memberId }
+		return written({ id: memberId })
 	})
 }
 
-/** The startup's activity timeline, newest first. */
-export function listStartupActivity(startupId: number, limit = 30) {
+/** The startup's activity timeline, newest first: who did what — for those who may read it. */
+export function listStartupActivity({
+	startupId,
+	viewer,
+	limit = 30,
+}: {
+	startupId: number
+	viewer: Viewer
+	limit?: number
+}) {
 	return getDb()
 		.select(activityColumns)
 		.from(auditLog)
 		.leftJoin(users, eq(users.id, auditLog.userId))
-		.where(eq(auditLog.startupId, startupId))
+		.where(
+			and(
+				eq(auditLog.startupId, startupId),
+				startupRows(viewer, 'read:timeline', auditLog.startupId),
+			),
+		)
 		.orderBy(desc(auditLog.at), desc(auditLog.id))
 		.limit(limit)
 		.all()

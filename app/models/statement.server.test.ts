@@ -11,7 +11,8 @@ import {
 } from '#tests/factories-nursery'
 import { getDb } from '~/utils/db.server'
 import { today } from '~/utils/clock'
-import { addDays, DEFAULT_SCHEDULES, dueDateFor } from '~/utils/rent'
+import { addDays } from '~/utils/calendar'
+import { DEFAULT_SCHEDULES, dueDateFor } from '~/utils/rent'
 import { endLease, getLease } from './lease.server'
 import {
 	getArrears,
@@ -39,7 +40,7 @@ describe('issuing a month', () => {
 		const startsAfter = leaseOn({ start: '2031-10-01', end: '2031-12-31' })
 
 		const result = issueMonth({ month: '2031-09', viewer: manager })
-		expect(result).toEqual({ created: 2, alreadyIssued: 0 })
+		expect(result).toEqual({ ok: true, value: { created: 2, alreadyIssued: 0 } })
 
 		// 15 days of 30 at 450,00 € → 225,00 €, month 1 at 50 % → 112,50 / 112,50
 		expect(statementsOf(midMonth.id)).toEqual([
@@ -79,8 +80,8 @@ describe('issuing a month', () => {
 		const audits = auditCount()
 
 		expect(issueMonth({ month: '2032-04', viewer: manager })).toEqual({
-			created: 0,
-			alreadyIssued: 1,
+			ok: true,
+			value: { created: 0, alreadyIssued: 1 },
 		})
 		expect(statementsOf(lease.id)).toEqual(before)
 		expect(auditCount()).toBe(audits)
@@ -100,7 +101,7 @@ describe('issuing a month', () => {
 		expect(issued).toMatchObject({ rentCents: 60_000, subsidyCents: 30_000 })
 
 		// the startup leaves on 10 March: the statement stays, the detail shows the correction
-		expect(endLease({ id: lease.id, endDate: '2033-03-10', viewer: manager }).ok).toBe(true)
+		expect(endLease({ id: lease.id, endDate: '2033-03-10', viewer: manager })?.ok).toBe(true)
 		issueMonth({ month: '2033-03', viewer: manager })
 		expect(statementsOf(lease.id)).toEqual([issued])
 		const detail = getStatement({ id: issued!.id, viewer: manager })!
@@ -147,7 +148,7 @@ describe('issuing a month', () => {
 		})
 		createStatement({ leaseId: b.id, month: '2034-02' })
 
-		const month = getMonth({ month: '2034-02', viewer: manager })
+		const month = getMonth({ month: '2034-02', viewer: manager })!
 		expect(month.pending.map((p) => p.leaseId)).toEqual([a.id])
 		// 19 days of 28
 		expect(month.pending[0]).toMatchObject({ rentCents: 30_536, daysOccupied: 19, daysInMonth: 28 })
@@ -185,7 +186,8 @@ describe('payments', () => {
 		expect(pay('cap_calaisis', 22_500)).toMatchObject({ ok: true })
 		expect(pay('startup', 1)).toEqual({
 			ok: false,
-			errors: { formErrors: [], fieldErrors: { amount: ['nursery:errors.nothingDue'] } },
+			fieldErrors: { amount: ['nursery:errors.nothingDue'] },
+			formErrors: [],
 		})
 		expect(paymentsOf(statement.id).map((p) => [p.payer, p.amountCents])).toEqual([
 			['startup', 10_000],
@@ -210,7 +212,8 @@ describe('payments', () => {
 		})
 		expect(result).toEqual({
 			ok: false,
-			errors: { formErrors: [], fieldErrors: { amount: ['nursery:errors.overpayment'] } },
+			fieldErrors: { amount: ['nursery:errors.overpayment'] },
+			formErrors: [],
 		})
 		expect(paymentsOf(statement.id)).toHaveLength(1)
 		expect(auditCount()).toBe(audits)
@@ -226,11 +229,11 @@ describe('payments', () => {
 			})
 		expect(at(addDays(date, 1))).toMatchObject({
 			ok: false,
-			errors: { fieldErrors: { paidOn: ['nursery:errors.paidInFuture'] } },
+			fieldErrors: { paidOn: ['nursery:errors.paidInFuture'] },
 		})
 		expect(at(addDays(statement.issuedOn, -1))).toMatchObject({
 			ok: false,
-			errors: { fieldErrors: { paidOn: ['nursery:errors.paidBeforeIssue'] } },
+			fieldErrors: { paidOn: ['nursery:errors.paidBeforeIssue'] },
 		})
 		expect(paymentsOf(statement.id)).toEqual([])
 	})
@@ -238,13 +241,13 @@ describe('payments', () => {
 	test('a payment against another startup’s statement is not the founder’s to record', () => {
 		const { statement, lease } = issued('2035-04-01')
 		const founder = founderViewer(lease.startupId)
-		expect(() =>
+		expect(
 			recordPayment({
 				statementId: statement.id,
 				input: { payer: 'startup', amount: 100, paidOn: date },
 				viewer: founder,
 			}),
-		).toThrow()
+		).toBeNull()
 		expect(paymentsOf(statement.id)).toEqual([])
 	})
 })
@@ -267,7 +270,7 @@ describe('credit notes', () => {
 			input: { subsidyAmount: 5_000, startupAmount: 20_000, reason: 'Chauffage en panne' },
 			viewer: manager,
 		})
-		expect(result.ok).toBe(true)
+		expect(result?.ok).toBe(true)
 		const rows = statementsOf(lease.id)
 		expect(rows).toHaveLength(2)
 		expect(rows.find((r) => r.id === statement!.id)).toEqual(statement)
@@ -302,11 +305,11 @@ describe('credit notes', () => {
 			})
 		expect(credit(1, 0)).toMatchObject({
 			ok: false,
-			errors: { fieldErrors: { subsidyAmount: ['nursery:errors.creditAboveUnpaid'] } },
+			fieldErrors: { subsidyAmount: ['nursery:errors.creditAboveUnpaid'] },
 		})
 		expect(credit(0, 22_501)).toMatchObject({
 			ok: false,
-			errors: { fieldErrors: { startupAmount: ['nursery:errors.creditAboveUnpaid'] } },
+			fieldErrors: { startupAmount: ['nursery:errors.creditAboveUnpaid'] },
 		})
 		expect(credit(0, 0)).toMatchObject({ ok: false })
 		expect(statementsOf(lease.id)).toHaveLength(1)
@@ -356,7 +359,7 @@ describe('arrears', () => {
 		createPayment({ statementId: apr.id, payer: 'startup', amountCents: 3_000, paidOn: asOf })
 		createPayment({ statementId: apr.id, payer: 'cap_calaisis', paidOn: asOf })
 
-		const arrears = getArrears({ viewer: manager, asOf })
+		const arrears = getArrears({ viewer: manager, asOf })!
 		const mine = arrears.rows.filter((r) => r.startupId === lease.startupId)
 		// 100,00 € a month, 50 / 50
 		expect(mine).toEqual([
@@ -395,7 +398,7 @@ describe('arrears', () => {
 			end: '2041-12-31',
 		})
 		for (const l of [a, b]) dueStatement(l.id, '2041-01', '2041-01-11')
-		const arrears = getArrears({ viewer: manager, asOf: '2041-05-01' })
+		const arrears = getArrears({ viewer: manager, asOf: '2041-05-01' })!
 		for (const payer of ['startup', 'cap_calaisis'] as const) {
 			const rows = arrears.rows.filter((r) => r.payer === payer)
 			const byPayer = arrears.byPayer.find((p) => p.payer === payer)!
@@ -408,7 +411,7 @@ describe('arrears', () => {
 
 	test('only managers see arrears', () => {
 		const lease = leaseOn({ start: '2041-02-01', end: '2041-12-31' })
-		expect(() => getArrears({ viewer: founderViewer(lease.startupId) })).toThrow()
+		expect(getArrears({ viewer: founderViewer(lease.startupId) })).toBeNull()
 	})
 })
 

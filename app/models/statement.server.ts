@@ -10,19 +10,18 @@ import {
 import type { CreditNoteInput, PaymentInput } from '~/schemas/nursery'
 import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
 import { today } from '~/utils/clock'
+import { daysBetween, firstDayOf, lastDayOf } from '~/utils/calendar'
+import { refused, written } from '~/utils/write-result'
 import {
 	AGEING_BUCKETS,
 	type AgeingBucket,
 	ageingBucket,
 	computeStatement,
-	daysBetween,
 	dueDateFor,
-	firstDayOf,
-	lastDayOf,
 	type SubsidyStep,
 } from '~/utils/rent'
 import { recordAudit } from './audit.server'
-import { attempt, leaseScopeSql, Rejected, requireNurseryManager } from './nursery.server'
+import { mayManageNursery, statementRowsSql } from './nursery.server'
 import type { Viewer } from './viewer'
 
 /*
@@ -81,7 +80,7 @@ function statementRows(db: Pick<Tx, 'all'>, viewer: Viewer, where: SQL, order?: 
 			JOIN leases l ON l.id = s.lease_id
 			JOIN startups st ON st.id = l.startup_id
 			JOIN units u ON u.id = l.unit_id
-			WHERE s.kind = 'statement' AND (${leaseScopeSql(viewer)}) AND (${where})
+			WHERE s.kind = 'statement' AND (${statementRowsSql(viewer)}) AND (${where})
 		) b
 		ORDER BY ${order ?? sql`b.month DESC, b.sortName, b.id`}`)
 }
@@ -164,7 +163,7 @@ function runningLeases(db: Pick<Tx, 'select'>, month: string) {
  * issuing a month twice changes nothing.
  */
 export function issueMonth({ month, viewer }: { month: string; viewer: Viewer }) {
-	requireNurseryManager(viewer)
+	if (!mayManageNursery(viewer)) return null
 	const issuedOn = today()
 	const dueOn = dueDateFor(month, issuedOn)
 	return writeTransaction((tx) => {
@@ -213,13 +212,13 @@ export function issueMonth({ month, viewer }: { month: string; viewer: Viewer })
 				summary: `issued the rent statement for ${month} (${lease.unitCode}): rent ${euro(amounts.rentCents)}, Cap Calaisis ${euro(amounts.subsidyCents)}, startup ${euro(amounts.startupShareCents)}`,
 			})
 		}
-		return { created, alreadyIssued: running.length - created }
+		return written({ created, alreadyIssued: running.length - created })
 	})
 }
 
 /** A month's statements with their balances, and the leases that issuing it would bill. */
 export function getMonth({ month, viewer }: { month: string; viewer: Viewer }) {
-	requireNurseryManager(viewer)
+	if (!mayManageNursery(viewer)) return null
 	const db = getDb()
 	const rows = statementRows(db, viewer, sql`s.month = ${month}`).map(strip)
 	const issued = new Set(rows.map((r) => r.leaseId))
@@ -381,8 +380,6 @@ export function getStatement({ id, viewer }: { id: number; viewer: Viewer }) {
 	}
 }
 
-export type StatementDetail = NonNullable<ReturnType<typeof getStatement>>
-
 // ---------------------------------------------------------------- payments and credit notes
 
 function lockedStatement(tx: Tx, id: number, viewer: Viewer) {
@@ -403,42 +400,40 @@ export function recordPayment({
 	input: Omit<PaymentInput, 'intent'>
 	viewer: Viewer
 }) {
-	requireNurseryManager(viewer)
-	return attempt(() =>
-		writeTransaction((tx) => {
-			const row = lockedStatement(tx, statementId, viewer)
-			if (!row) return null
-			if (input.paidOn > today()) throw new Rejected('paidOn', 'nursery:errors.paidInFuture')
-			if (input.paidOn < row.issuedOn) {
-				throw new Rejected('paidOn', 'nursery:errors.paidBeforeIssue')
-			}
-			const outstanding =
-				input.payer === 'startup' ? row.outstandingStartupCents : row.outstandingSubsidyCents
-			if (outstanding <= 0) throw new Rejected('amount', 'nursery:errors.nothingDue')
-			if (input.amount > outstanding) throw new Rejected('amount', 'nursery:errors.overpayment')
-			const payment = tx
-				.insert(payments)
-				.values({
-					statementId,
-					payer: input.payer,
-					amountCents: input.amount,
-					paidOn: input.paidOn,
-					reference: input.reference ?? null,
-					recordedBy: viewer.id,
-				})
-				.returning()
-				.get()
-			recordAudit(tx, {
-				userId: viewer.id,
-				action: 'create',
-				entity: 'payment',
-				entityId: payment.id,
-				startupId: row.startupId,
-				summary: `${input.payer === 'startup' ? 'startup' : 'Cap Calaisis'} paid ${euro(input.amount)} on the ${row.month} statement (${input.paidOn})`,
+	if (!mayManageNursery(viewer)) return null
+	return writeTransaction((tx) => {
+		const row = lockedStatement(tx, statementId, viewer)
+		if (!row) return null
+		if (input.paidOn > today()) return refused('paidOn', 'nursery:errors.paidInFuture')
+		if (input.paidOn < row.issuedOn) {
+			return refused('paidOn', 'nursery:errors.paidBeforeIssue')
+		}
+		const outstanding =
+			input.payer === 'startup' ? row.outstandingStartupCents : row.outstandingSubsidyCents
+		if (outstanding <= 0) return refused('amount', 'nursery:errors.nothingDue')
+		if (input.amount > outstanding) return refused('amount', 'nursery:errors.overpayment')
+		const payment = tx
+			.insert(payments)
+			.values({
+				statementId,
+				payer: input.payer,
+				amountCents: input.amount,
+				paidOn: input.paidOn,
+				reference: input.reference ?? null,
+				recordedBy: viewer.id,
 			})
-			return { payment, remainingCents: outstanding - input.amount }
-		}),
-	)
+			.returning()
+			.get()
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'create',
+			entity: 'payment',
+			entityId: payment.id,
+			startupId: row.startupId,
+			summary: `${input.payer === 'startup' ? 'startup' : 'Cap Calaisis'} paid ${euro(input.amount)} on the ${row.month} statement (${input.paidOn})`,
+		})
+		return written({ payment, remainingCents: outstanding - input.amount })
+	})
 }
 
 /**
@@ -455,50 +450,48 @@ export function issueCreditNote({
 	input: Omit<CreditNoteInput, 'intent'>
 	viewer: Viewer
 }) {
-	requireNurseryManager(viewer)
-	return attempt(() =>
-		writeTransaction((tx) => {
-			const row = lockedStatement(tx, statementId, viewer)
-			if (!row) return null
-			if (input.subsidyAmount > Math.max(0, row.outstandingSubsidyCents)) {
-				throw new Rejected('subsidyAmount', 'nursery:errors.creditAboveUnpaid')
-			}
-			if (input.startupAmount > Math.max(0, row.outstandingStartupCents)) {
-				throw new Rejected('startupAmount', 'nursery:errors.creditAboveUnpaid')
-			}
-			if (input.subsidyAmount + input.startupAmount === 0) {
-				throw new Rejected('startupAmount', 'nursery:errors.creditNoteEmpty')
-			}
-			const issuedOn = today()
-			const note = tx
-				.insert(rentStatements)
-				.values({
-					leaseId: row.leaseId,
-					month: row.month,
-					kind: 'credit_note',
-					correctsId: row.id,
-					rentCents: input.subsidyAmount + input.startupAmount,
-					subsidyCents: input.subsidyAmount,
-					startupShareCents: input.startupAmount,
-					issuedOn,
-					// it falls due with the statement it corrects, so balances "as of" a date agree
-					dueOn: row.dueOn > issuedOn ? row.dueOn : issuedOn,
-					issuedBy: viewer.id,
-				})
-				.returning()
-				.get()
-			recordAudit(tx, {
-				userId: viewer.id,
-				action: 'create',
-				entity: 'credit_note',
-				entityId: note.id,
-				startupId: row.startupId,
-				summary: `credit note on the ${row.month} statement: Cap Calaisis ${euro(input.subsidyAmount)}, startup ${euro(input.startupAmount)} — ${input.reason}`,
-				changes: JSON.stringify({ reason: input.reason, correctsId: row.id }),
+	if (!mayManageNursery(viewer)) return null
+	return writeTransaction((tx) => {
+		const row = lockedStatement(tx, statementId, viewer)
+		if (!row) return null
+		if (input.subsidyAmount > Math.max(0, row.outstandingSubsidyCents)) {
+			return refused('subsidyAmount', 'nursery:errors.creditAboveUnpaid')
+		}
+		if (input.startupAmount > Math.max(0, row.outstandingStartupCents)) {
+			return refused('startupAmount', 'nursery:errors.creditAboveUnpaid')
+		}
+		if (input.subsidyAmount + input.startupAmount === 0) {
+			return refused('startupAmount', 'nursery:errors.creditNoteEmpty')
+		}
+		const issuedOn = today()
+		const note = tx
+			.insert(rentStatements)
+			.values({
+				leaseId: row.leaseId,
+				month: row.month,
+				kind: 'credit_note',
+				correctsId: row.id,
+				rentCents: input.subsidyAmount + input.startupAmount,
+				subsidyCents: input.subsidyAmount,
+				startupShareCents: input.startupAmount,
+				issuedOn,
+				// it falls due with the statement it corrects, so balances "as of" a date agree
+				dueOn: row.dueOn > issuedOn ? row.dueOn : issuedOn,
+				issuedBy: viewer.id,
 			})
-			return note
-		}),
-	)
+			.returning()
+			.get()
+		recordAudit(tx, {
+			userId: viewer.id,
+			action: 'create',
+			entity: 'credit_note',
+			entityId: note.id,
+			startupId: row.startupId,
+			summary: `credit note on the ${row.month} statement: Cap Calaisis ${euro(input.subsidyAmount)}, startup ${euro(input.startupAmount)} — ${input.reason}`,
+			changes: JSON.stringify({ reason: input.reason, correctsId: row.id }),
+		})
+		return written(note)
+	})
 }
 
 // ---------------------------------------------------------------- arrears
@@ -514,7 +507,7 @@ const emptyBuckets = (): Buckets => Object.fromEntries(AGEING_BUCKETS.map((b) =>
  * of the rows above them.
  */
 export function getArrears({ viewer, asOf = today() }: { viewer: Viewer; asOf?: string }) {
-	requireNurseryManager(viewer)
+	if (!mayManageNursery(viewer)) return null
 	const statements = statementRows(
 		getDb(),
 		viewer,
@@ -590,7 +583,7 @@ export function listStatementsForExport({
 	from: string
 	to: string
 }) {
-	requireNurseryManager(viewer)
+	if (!mayManageNursery(viewer)) return []
 	return getDb().all<{
 		id: number
 		kind: 'statement' | 'credit_note'
@@ -619,7 +612,7 @@ export function listStatementsForExport({
 		JOIN leases l ON l.id = s.lease_id
 		JOIN startups st ON st.id = l.startup_id
 		JOIN units u ON u.id = l.unit_id
-		WHERE s.month BETWEEN ${from} AND ${to} AND (${leaseScopeSql(viewer)})
+		WHERE s.month BETWEEN ${from} AND ${to} AND (${statementRowsSql(viewer)})
 		ORDER BY s.month, st.name COLLATE NOCASE, s.id`)
 }
 
@@ -633,7 +626,7 @@ export function listPaymentsForExport({
 	from: string
 	to: string
 }) {
-	requireNurseryManager(viewer)
+	if (!mayManageNursery(viewer)) return []
 	return getDb().all<{
 		id: number
 		paidOn: string
@@ -653,6 +646,6 @@ export function listPaymentsForExport({
 		JOIN leases l ON l.id = s.lease_id
 		JOIN startups st ON st.id = l.startup_id
 		JOIN units u ON u.id = l.unit_id
-		WHERE p.paid_on BETWEEN ${from} AND ${to} AND (${leaseScopeSql(viewer)})
+		WHERE p.paid_on BETWEEN ${from} AND ${to} AND (${statementRowsSql(viewer)})
 		ORDER BY p.paid_on, p.id`)
 }

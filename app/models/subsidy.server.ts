@@ -5,8 +5,9 @@ import { getDb, writeTransaction } from '~/utils/db.server'
 import { today } from '~/utils/clock'
 import { can } from '~/utils/permissions'
 import { unissuedSubsidyForYear } from '~/utils/rent'
+import { written } from '~/utils/write-result'
 import { diffFields, recordAudit } from './audit.server'
-import { requireNurseryManager } from './nursery.server'
+import { mayManageNursery } from './nursery.server'
 import { stepsByLease } from './statement.server'
 import type { Viewer } from './viewer'
 
@@ -177,7 +178,7 @@ export function saveSubsidyBudget({
 	input: Omit<BudgetInput, 'intent'>
 	viewer: Viewer
 }) {
-	requireNurseryManager(viewer)
+	if (!mayManageNursery(viewer)) return null
 	return writeTransaction((tx) => {
 		const values = {
 			amountCents: input.amount,
@@ -207,10 +208,10 @@ export function saveSubsidyBudget({
 				entityId: budget.id,
 				summary: `subsidy budget ${input.year}: ${(input.amount / 100).toFixed(2)} €`,
 			})
-			return { created: true, changed: true }
+			return written({ created: true, changed: true })
 		}
 		const changes = diffFields(before, values)
-		if (Object.keys(changes).length === 0) return { created: false, changed: false }
+		if (Object.keys(changes).length === 0) return written({ created: false, changed: false })
 		tx.update(subsidyBudgets).set(values).where(eq(subsidyBudgets.id, before.id)).run()
 		recordAudit(tx, {
 			userId: viewer.id,
@@ -220,6 +221,6 @@ export function saveSubsidyBudget({
 			summary: `subsidy budget ${input.year} changed: ${Object.keys(changes).join(', ')}`,
 			changes: JSON.stringify(changes),
 		})
-		return { created: false, changed: true }
+		return written({ created: false, changed: true })
 	})
 }

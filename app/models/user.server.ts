@@ -1,8 +1,10 @@
-import { and, asc, count, eq, gt, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm'
 import { mentors, type Role, sessions, startups, users } from '#db/schema/index'
 import { getDb, writeTransaction } from '~/utils/db.server'
-import { hashPassword, verifyPassword } from '~/utils/password.server'
+import { hashPassword, needsRehash, verifyPassword } from '~/utils/password.server'
+import { accountLinkOf, can, rolesWith } from '~/utils/permissions'
 import { diffFields, recordAudit } from './audit.server'
+import type { Viewer } from './viewer'
 import { now } from '~/utils/clock'
 
 export const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 30
@@ -46,7 +48,7 @@ export function getUserBySessionId(sessionId: string): SessionUser | null {
 }
 
 /** Checks a password; the caller gives one generic message for any failure. */
-export function verifyLogin(email: string, password: string): SessionUser | null {
+export async function verifyLogin(email: string, password: string): Promise<SessionUser | null> {
 	const row = getDb()
 		.select({
 			...publicUserColumns,
@@ -58,15 +60,35 @@ export function verifyLogin(email: string, password: string): SessionUser | null
 		.get()
 	if (!row) {
 		// spend the same time as a real check so that timing does not reveal which emails exist
-		verifyPassword(password, DUMMY_HASH)
+		await verifyPassword(password, await dummyHash())
 		return null
 	}
-	if (!verifyPassword(password, row.passwordHash) || row.disabledAt) return null
+	if (!(await verifyPassword(password, row.passwordHash)) || row.disabledAt) return null
+	if (needsRehash(row.passwordHash)) await rehash(row.id, row.passwordHash, password)
 	const { passwordHash: _h, disabledAt: _d, ...user } = row
 	return user
 }
 
-const DUMMY_HASH = '$2b$12$Jm3fXGvWhJlSDEl1356VbuGOXfSPXV97uBqOtVgBpBYmK0p7QcekW'
+let dummy: Promise<string> | undefined
+function dummyHash() {
+	dummy ??= hashPassword(crypto.randomUUID())
+	return dummy
+}
+
+/**
+ * A bcrypt hash from before argon2id (or an argon2id one with older settings) is replaced at the
+ * first sign-in that proves the password; unless the password was reset in the meantime.
+ */
+async function rehash(userId: number, oldHash: string, password: string) {
+	const passwordHash = await hashPassword(password)
+	writeTransaction((tx) =>
+		tx
+			.update(users)
+			.set({ passwordHash })
+			.where(and(eq(users.id, userId), eq(users.passwordHash, oldHash)))
+			.run(),
+	)
+}
 
 export function createSession(input: { userId: number; ipAddress?: string; userAgent?: string }) {
 	const id = crypto.getRandomValues(new Uint8Array(32))
@@ -96,7 +118,9 @@ export function deleteSession(sessionId: string) {
 	writeTransaction((tx) => tx.delete(sessions).where(eq(sessions.id, sessionId)).run())
 }
 
-export function listUsers() {
+/** Every account, for who manages users; nobody else reads them. */
+export function listUsers({ viewer }: { viewer: Viewer }) {
+	if (!can(viewer, 'manage:user:any')) return []
 	return getDb()
 		.select({
 			...publicUserColumns,
@@ -112,7 +136,8 @@ export function listUsers() {
 		.all()
 }
 
-export function getUser(id: number) {
+export function getUser({ id, viewer }: { id: number; viewer: Viewer }) {
+	if (!can(viewer, 'manage:user:any')) return null
 	return (
 		getDb()
 			.select({ ...publicUserColumns, disabledAt: users.disabledAt })
@@ -122,8 +147,9 @@ export function getUser(id: number) {
 	)
 }
 
-/** Startups and mentors a founder or mentor account can be linked to. */
-export function listLinkTargets() {
+/** Startups and mentors a founder or mentor account can be linked to, for who manages users. */
+export function listLinkTargets({ viewer }: { viewer: Viewer }) {
+	if (!can(viewer, 'manage:user:any')) return { startups: [], mentors: [] }
 	const db = getDb()
 	return {
 		startups: db
@@ -154,22 +180,24 @@ type UserLink = { role: Role; startupId: number | null; mentorId: number | null 
 function normaliseLink(input: UserLink): UserLink {
 	return {
 		role: input.role,
-		startupId: input.role === 'founder' ? input.startupId : null,
-		mentorId: input.role === 'mentor' ? input.mentorId : null,
+		startupId: accountLinkOf(input.role) === 'startup' ? input.startupId : null,
+		mentorId: accountLinkOf(input.role) === 'mentor' ? input.mentorId : null,
 	}
 }
 
-export function createUser(
+export async function createUser(
 	input: UserLink & { email: string; name: string; password: string; organisation?: string | null },
 	actorId: number,
 ) {
+	// hashed before the transaction: the write lock is never held while the thread pool works
+	const passwordHash = await hashPassword(input.password)
 	return writeTransaction((tx) => {
 		const user = tx
 			.insert(users)
 			.values({
 				email: input.email.trim(),
 				name: input.name.trim(),
-				passwordHash: hashPassword(input.password),
+				passwordHash,
 				organisation: input.organisation ?? null,
 				...normaliseLink(input),
 			})
@@ -202,11 +230,7 @@ export function updateUser(
 		}
 		tx.update(users).set(values).where(eq(users.id, id)).run()
 		// a change of role or link must not leave an old session with the old scope
-		if (
-			before.role !== values.role ||
-			before.startupId !== values.startupId ||
-			before.mentorId !== values.mentorId
-		) {
+		if ((['role', 'startupId', 'mentorId'] as const).some((key) => before[key] !== values[key])) {
 			tx.delete(sessions).where(eq(sessions.userId, id)).run()
 		}
 		recordAudit(tx, {
@@ -221,13 +245,10 @@ export function updateUser(
 	})
 }
 
-export function resetPassword(id: number, password: string, actorId: number) {
+export async function resetPassword(id: number, password: string, actorId: number) {
+	const passwordHash = await hashPassword(password)
 	return writeTransaction((tx) => {
-		const result = tx
-			.update(users)
-			.set({ passwordHash: hashPassword(password) })
-			.where(eq(users.id, id))
-			.run()
+		const result = tx.update(users).set({ passwordHash }).where(eq(users.id, id)).run()
 		if (result.changes === 0) return false
 		tx.delete(sessions).where(eq(sessions.userId, id)).run()
 		recordAudit(tx, {
@@ -261,12 +282,15 @@ export function setUserDisabled(id: number, disabled: boolean, actorId: number) 
 	})
 }
 
+/** Enabled users who may manage users: the last one may not be disabled. */
 export function countActiveManagers() {
 	return (
 		getDb()
 			.select({ n: count() })
 			.from(users)
-			.where(and(eq(users.role, 'manager'), sql`${users.disabledAt} IS NULL`))
+			.where(
+				and(inArray(users.role, rolesWith('manage:user:any')), sql`${users.disabledAt} IS NULL`),
+			)
 			.get()?.n ?? 0
 	)
 }

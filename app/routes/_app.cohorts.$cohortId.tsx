@@ -4,17 +4,17 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { type CohortProgressRow, getCohortProgress } from '~/models/cohort.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requirePermission(request, 'read:startup:any')
+	const user = await requirePermission(request, 'read:cohort:any')
 	const id = parseId(params.cohortId, 'cohort')
 	const progress = getCohortProgress({ id, viewer: user })
 	if (!progress) throw notFound('cohort', id)
-	return { ...progress, canEdit: can(user, 'update:startup:any') }
+	return { ...progress, canEdit: can(user, 'update:cohort:any') }
 }
 
 export default function CohortPage() {
@@ -35,7 +35,7 @@ export default function CohortPage() {
 				) : null}
 			</div>
 			<p className="lead">
-				<span className="badge badge-muted">{t(`programmes.${cohort.programme}`)}</span>{' '}
+				<span className="badge badge-muted">{t(`enums:programmes.${cohort.programme}`)}</span>{' '}
 				{t('page.dates', { start: f.date(cohort.startDate), end: f.date(cohort.endDate) })}
 			</p>
 
@@ -116,8 +116,8 @@ function ProgressRow({ row, lastQuarter }: { row: CohortProgressRow; lastQuarter
 			<th scope="row">
 				<Link to={`/startups/${row.id}`}>{row.name}</Link>
 			</th>
-			<td>{t(`statuses.${row.status}`)}</td>
-			<td>{t(`stages.${row.stage}`)}</td>
+			<td>{t(`enums:startupStatuses.${row.status}`)}</td>
+			<td>{t(`enums:startupStages.${row.stage}`)}</td>
 			<td className="num">{f.number(row.milestonesDone)}</td>
 			<td className="num">{f.number(row.milestonesDue)}</td>
 			<td className={row.milestonesOverdue ? 'num overdue' : 'num'}>

@@ -11,11 +11,11 @@ import { CohortForm } from '~/components/cohort-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getCohort, isCohortNameTaken, updateCohort } from '~/models/cohort.server'
 import { CohortSchema } from '~/schemas/cohort'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const manager = await requirePermission(request, 'update:startup:any')
+	const manager = await requirePermission(request, 'update:cohort:any')
 	const id = parseId(params.cohortId, 'cohort')
 	const cohort = getCohort({ id, viewer: manager })
 	if (!cohort) throw notFound('cohort', id)
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const manager = await requirePermission(request, 'update:startup:any')
+	const manager = await requirePermission(request, 'update:cohort:any')
 	const id = parseId(params.cohortId, 'cohort')
 	if (!getCohort({ id, viewer: manager })) throw notFound('cohort', id)
 	const formData = await request.formData()
@@ -42,8 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!result) throw notFound('cohort', id)
 	return redirectWithToast(`/cohorts/${id}`, {
 		type: 'success',
-		messageKey: result.changed ? 'cohorts:toast.updated' : 'cohorts:toast.unchanged',
-		values: { name: result.name },
+		messageKey: result.value.changed ? 'cohorts:toast.updated' : 'cohorts:toast.unchanged',
+		values: { name: result.value.name },
 	})
 }
 

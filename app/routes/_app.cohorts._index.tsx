@@ -7,13 +7,13 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { COHORT_SORTS, listCohorts } from '~/models/cohort.server'
 import { PROGRAMMES } from '~/schemas/cohort'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { optionalParam, parseListParams } from '~/utils/list-params'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requirePermission(request, 'read:startup:any')
+	const user = await requirePermission(request, 'read:cohort:any')
 	const searchParams = new URL(request.url).searchParams
 	// newest first unless the URL asks otherwise
 	const { sort, dir } = parseListParams(searchParams, COHORT_SORTS, {
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		programme: programme ?? null,
 		sort,
 		dir,
-		canCreate: can(user, 'update:startup:any'),
+		canCreate: can(user, 'update:cohort:any'),
 	}
 }
 
@@ -62,7 +62,7 @@ export default function CohortsPage() {
 						<option value="">{t('common:common.all')}</option>
 						{PROGRAMMES.map((p) => (
 							<option key={p} value={p}>
-								{t(`programmes.${p}`)}
+								{t(`enums:programmes.${p}`)}
 							</option>
 						))}
 					</select>
@@ -94,7 +94,7 @@ export default function CohortsPage() {
 									<th scope="row">
 										<Link to={`/cohorts/${c.id}`}>{c.name}</Link>
 									</th>
-									<td>{t(`programmes.${c.programme}`)}</td>
+									<td>{t(`enums:programmes.${c.programme}`)}</td>
 									<td>{f.date(c.startDate)}</td>
 									<td>{f.date(c.endDate)}</td>
 									<td className="num">{f.number(c.incubated)}</td>

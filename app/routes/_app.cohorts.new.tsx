@@ -11,16 +11,16 @@ import { CohortForm } from '~/components/cohort-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { createCohort, isCohortNameTaken } from '~/models/cohort.server'
 import { CohortSchema } from '~/schemas/cohort'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	await requirePermission(request, 'update:startup:any')
+	await requirePermission(request, 'update:cohort:any')
 	return null
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	const manager = await requirePermission(request, 'update:startup:any')
+	const manager = await requirePermission(request, 'update:cohort:any')
 	const formData = await request.formData()
 	const submission = parseWithZod(formData, {
 		schema: CohortSchema.superRefine((value, ctx) => {
@@ -32,8 +32,9 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') {
 		return data(submission.reply(), { status: 400 })
 	}
-	const cohort = createCohort({ input: submission.value, viewer: manager })
-	if (!cohort) throw new Error('a manager could not create a cohort')
+	const result = createCohort({ input: submission.value, viewer: manager })
+	if (!result) throw new Error('a manager could not create a cohort')
+	const cohort = result.value
 	return redirectWithToast(`/cohorts/${cohort.id}`, {
 		type: 'success',
 		messageKey: 'cohorts:toast.created',

@@ -13,14 +13,14 @@ import { IntroductionsPanel } from '~/components/contact-introductions'
 import { OptedOutBadge, personName } from '~/components/contact-ui'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { findLikelyDuplicates, mergeContacts } from '~/models/contact-duplicates.server'
-import { eraseContact } from '~/models/contact-gdpr.server'
 import { getContactPage, listStartupChoices, recordOptOut } from '~/models/contact.server'
 import { logInteraction } from '~/models/interaction.server'
 import { createIntroduction } from '~/models/introduction.server'
-import { EraseSchema, interactionSchema, introductionSchema, MergeSchema } from '~/schemas/contact'
-import { requirePermission } from '~/utils/auth.server'
+import { interactionSchema, introductionSchema, MergeSchema } from '~/schemas/contact'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { replyTo } from '~/utils/write-result'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:contact:any')
@@ -50,15 +50,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				return data({ intent, result: submission.reply() }, { status: 400 })
 			}
 			const result = logInteraction({ contactId: id, input: submission.value, viewer: user })
-			if (!result.ok && result.error === 'notFound') throw notFound('contact', id)
+			if (!result) throw notFound('contact', id)
 			if (!result.ok) {
-				return data(
-					{
-						intent,
-						result: submission.reply({ fieldErrors: { startupIds: ['errors.unknownStartup'] } }),
-					},
-					{ status: 400 },
-				)
+				return data({ intent, result: replyTo(submission, result) }, { status: 400 })
 			}
 			return redirectWithToast(back, {
 				type: 'success',
@@ -71,16 +65,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				return data({ intent, result: submission.reply() }, { status: 400 })
 			}
 			const result = createIntroduction({ contactId: id, input: submission.value, viewer: user })
-			if (!result.ok && result.error === 'notFound') throw notFound('contact', id)
+			if (!result) throw notFound('contact', id)
 			if (!result.ok) {
-				const message =
-					result.error === 'unknownStartup'
-						? 'errors.unknownStartup'
-						: 'contacts:errors.alreadyIntroduced'
-				return data(
-					{ intent, result: submission.reply({ fieldErrors: { startupId: [message] } }) },
-					{ status: 400 },
-				)
+				return data({ intent, result: replyTo(submission, result) }, { status: 400 })
 			}
 			return redirectWithToast(back, {
 				type: 'success',
@@ -93,25 +80,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			return redirectWithToast(back, { type: 'success', messageKey: 'contacts:gdpr.optedOut' })
 		}
 		case 'merge': {
-			const submission = parseWithZod(formData, { schema: MergeSchema })
+			// a contact is not merged into itself
+			const submission = parseWithZod(formData, {
+				schema: MergeSchema.refine((value) => value.otherId !== id),
+			})
 			if (submission.status !== 'success') throw badRequest('otherId')
 			const result = mergeContacts({
 				survivorId: id,
 				otherId: submission.value.otherId,
 				viewer: user,
 			})
-			if (!result.ok && result.error === 'same') throw badRequest('otherId')
-			if (!result.ok) throw notFound('contact', submission.value.otherId)
+			if (!result) throw notFound('contact', submission.value.otherId)
 			return redirectWithToast(back, { type: 'success', messageKey: 'contacts:duplicates.merged' })
-		}
-		case 'erase': {
-			const submission = parseWithZod(formData, { schema: EraseSchema })
-			if (submission.status !== 'success') {
-				return data({ intent, result: submission.reply() }, { status: 400 })
-			}
-			const result = eraseContact({ id, viewer: user })
-			if (!result.ok) throw notFound('contact', id)
-			return redirectWithToast('/contacts', { type: 'success', messageKey: 'contacts:gdpr.erased' })
 		}
 		default:
 			throw badRequest('intent')
@@ -168,7 +148,7 @@ export default function ContactPage() {
 				</div>
 				<aside>
 					<ContactFacts contact={contact} />
-					<GdprPanel contact={contact} lastResult={resultFor('erase')} />
+					<GdprPanel contact={contact} />
 				</aside>
 			</div>
 		</>

@@ -17,7 +17,7 @@ import {
 	updateContact,
 } from '~/models/contact.server'
 import { contactSchema } from '~/schemas/contact'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!result) throw notFound('contact', id)
 	return redirectWithToast(`/contacts/${id}`, {
 		type: 'success',
-		messageKey: result.changed ? 'contacts:form.saved' : 'contacts:form.unchanged',
+		messageKey: result.value.changed ? 'contacts:form.saved' : 'contacts:form.unchanged',
 	})
 }
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { exportPersonData, personDataCsv } from '~/models/contact-gdpr.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { csvResponse } from '~/utils/csv.server'
 import { notFound, parseId } from '~/utils/http.server'
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { exportPersonData } from '~/models/contact-gdpr.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId } from '~/utils/http.server'
 
 /** Everything held about one person (GDPR access and portability), as JSON. */

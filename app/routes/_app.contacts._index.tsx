@@ -2,18 +2,19 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { COUNTRIES, LAWFUL_BASES, ORGANISATION_KINDS } from '#db/schema/enums'
-import { CountryName, OptedOutBadge, personName, TagList } from '~/components/contact-ui'
+import { CountryName, OptedOutBadge, personName } from '~/components/contact-ui'
 import { FilterSelect, FiltersForm, SearchField } from '~/components/filters'
 import { Pagination, SortHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
+import { TagList } from '~/components/tag-list'
 import { parseContactListParams } from '~/models/contact-list-params.server'
 import {
 	countLikelyDuplicates,
 	listContactFormOptions,
 	listContacts,
 } from '~/models/contact.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -77,19 +78,22 @@ export default function ContactsPage() {
 					name="country"
 					label={t('fields.country')}
 					value={filters.country}
-					options={COUNTRIES.map((c) => ({ value: c, label: t(`countries.${c}`) }))}
+					options={COUNTRIES.map((c) => ({ value: c, label: t(`enums:countries.${c}`) }))}
 				/>
 				<FilterSelect
 					name="kind"
 					label={t('fields.kind')}
 					value={filters.kind}
-					options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+					options={ORGANISATION_KINDS.map((k) => ({
+						value: k,
+						label: t(`enums:organisationKinds.${k}`),
+					}))}
 				/>
 				<FilterSelect
 					name="basis"
 					label={t('fields.lawfulBasis')}
 					value={filters.basis}
-					options={LAWFUL_BASES.map((b) => ({ value: b, label: t(`bases.${b}`) }))}
+					options={LAWFUL_BASES.map((b) => ({ value: b, label: t(`enums:lawfulBases.${b}`) }))}
 				/>
 				<FilterSelect
 					name="owner"
@@ -153,12 +157,16 @@ export default function ContactsPage() {
 										<td>
 											<CountryName code={c.country} iso={c.countryCode} />
 										</td>
-										<td>{c.organisationKind ? t(`kinds.${c.organisationKind}`) : '—'}</td>
 										<td>
-											<TagList value={c.languages} />
+											{c.organisationKind
+												? t(`enums:organisationKinds.${c.organisationKind}`)
+												: '—'}
 										</td>
 										<td>
-											<TagList value={c.tags} />
+											<TagList tags={c.languages} />
+										</td>
+										<td>
+											<TagList tags={c.tags} />
 										</td>
 										<td>{c.ownerName ?? '—'}</td>
 										<td>{c.lastContactOn ? f.date(c.lastContactOn) : '—'}</td>

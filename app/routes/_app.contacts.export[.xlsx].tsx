@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { contactsExport } from '~/models/exports.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { exportResponse } from '~/utils/spreadsheet.server'
 
 /** The current view of the contact list for a mailing (no opted-out or erased person), as an Excel file. */

@@ -15,7 +15,7 @@ import {
 	listContactFormOptions,
 } from '~/models/contact.server'
 import { contactSchema } from '~/schemas/contact'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { forbidden, redirectWithToast } from '~/utils/http.server'
 
@@ -35,8 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') {
 		return data(submission.reply(), { status: 400 })
 	}
-	const contact = createContact({ input: submission.value, viewer: user })
-	if (!contact) throw forbidden('update:contact:any')
+	const result = createContact({ input: submission.value, viewer: user })
+	if (!result) throw forbidden('update:contact:any')
+	const contact = result.value
 	return redirectWithToast(`/contacts/${contact.id}`, {
 		type: 'success',
 		messageKey: 'contacts:form.created',

@@ -6,7 +6,7 @@ import { Pagination } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { listContactsForReview } from '~/models/contact-gdpr.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { parseListParams } from '~/utils/list-params'
 import { useFormat } from '~/utils/use-format'
 
@@ -55,7 +55,7 @@ export default function ContactReviewPage() {
 										<td>
 											<CountryName code={c.country} />
 										</td>
-										<td>{t(`bases.${c.lawfulBasis}`)}</td>
+										<td>{t(`enums:lawfulBases.${c.lawfulBasis}`)}</td>
 										<td>
 											{c.lastContactOn
 												? f.date(c.lastContactOn)

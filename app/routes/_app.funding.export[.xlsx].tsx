@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { fundingExport } from '~/models/exports.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { exportResponse } from '~/utils/spreadsheet.server'
 
 /** The current /funding view, one line per event, as an Excel file. Managers only. */

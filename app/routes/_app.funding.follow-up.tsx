@@ -7,7 +7,7 @@ import { FundingNav } from '~/components/funding-nav'
 import { EmptyState } from '~/components/stat'
 import { listMissingKpiReports } from '~/models/kpi.server'
 import { listMilestonesToFollow } from '~/models/milestone.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { useFormat } from '~/utils/use-format'
 
@@ -124,9 +124,9 @@ function MilestoneTable({
 						</td>
 						<th scope="row">
 							<Link to={`/startups/${m.startupId}/milestones/${m.id}`}>{m.title}</Link>
-							<span className="muted"> · {t(`milestoneKinds.${m.kind}`)}</span>
+							<span className="muted"> · {t(`enums:milestoneKinds.${m.kind}`)}</span>
 						</th>
-						<td>{t(`milestoneStatuses.${m.status}`)}</td>
+						<td>{t(`enums:milestoneStatuses.${m.status}`)}</td>
 						<td className="note">{m.note ?? ''}</td>
 					</tr>
 				))}

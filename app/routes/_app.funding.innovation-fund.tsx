@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Leverage } from '~/components/funding-leverage'
 import { FundingNav } from '~/components/funding-nav'
+import { ExplainedStat, HowComputed } from '~/components/how-computed'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { getInnovationFundView } from '~/models/funding.server'
 import { requireUser } from '~/utils/auth.server'
@@ -41,10 +42,11 @@ export default function InnovationFundPage() {
 						value={f.money(totals.grantedCents)}
 						note={t('fund.grantsCount', { count: totals.grants })}
 					/>
-					<Stat
+					<ExplainedStat
 						label={t('fund.triggered')}
 						value={f.money(totals.triggeredCents)}
 						note={t('fund.triggeredEvents', { count: totals.triggeredEvents })}
+						how={t('fund.how.triggered')}
 					/>
 					<Stat
 						label={t('fund.leverage')}
@@ -61,7 +63,10 @@ export default function InnovationFundPage() {
 					/>
 				</StatGrid>
 				{pending.count ? (
-					<p>{t('fund.pending', { count: pending.count, amount: f.money(pending.cents) })}</p>
+					<div>
+						<p>{t('fund.pending', { count: pending.count, amount: f.money(pending.cents) })}</p>
+						<HowComputed figure={t('fund.pendingFigure')}>{t('fund.how.pending')}</HowComputed>
+					</div>
 				) : null}
 				{totals.missingRates || portfolio.missingRates ? (
 					<p className="notice notice-warning">
@@ -131,6 +136,7 @@ export default function InnovationFundPage() {
 						</tbody>
 					</table>
 				</div>
+				<HowComputed figure={t('fund.byYear')}>{t('fund.how.byYear')}</HowComputed>
 			</section>
 
 			<section aria-labelledby="fund-grants">
@@ -167,6 +173,16 @@ export default function InnovationFundPage() {
 											{g.missingRates ? (
 												<span className="badge badge-warning">{t('rates.missing')}</span>
 											) : null}
+											{g.countedUnder ? (
+												<span className="counted-under">
+													<a href={`#grant-${g.countedUnder.id}`}>
+														{t('fund.countedUnder', {
+															startup: g.countedUnder.startupName,
+															date: g.countedUnder.date ? f.date(g.countedUnder.date) : '—',
+														})}
+													</a>
+												</span>
+											) : null}
 										</td>
 										<td className="num">
 											<Leverage value={g.leverage} />
@@ -176,22 +192,23 @@ export default function InnovationFundPage() {
 												<details>
 													<summary>{t('fund.chainSummary', { count: g.chain.length })}</summary>
 													<ul className="chain">
-														{g.chain.map((e) => {
-															const counted =
-																(e.status === 'secured' || e.status === 'received') &&
-																e.kind !== 'innovation_fund_grant'
-															return (
-																<li key={e.id} className={counted ? undefined : 'muted'}>
-																	{t(`kinds.${e.kind}`)}
-																	{e.source ? ` — ${e.source}` : ''} ({e.startupName}):{' '}
-																	{e.amountEurCents === null
-																		? f.money(e.amountCents, e.currency)
-																		: f.money(e.amountEurCents)}
-																	, {t(`statuses.${e.status}`).toLowerCase()}
-																	{counted ? '' : ` — ${t('fund.notCounted')}`}
-																</li>
-															)
-														})}
+														{g.chain.map((e) => (
+															<li
+																key={e.id}
+																className={e.notCounted ? 'muted' : undefined}
+																// a grant below a grant and what it triggered sit under it
+																style={{ marginInlineStart: `${e.depth - 1}rem` }}
+															>
+																{e.depth > 1 ? <span aria-hidden="true">↳ </span> : null}
+																{t(`enums:fundingKinds.${e.kind}`)}
+																{e.source ? ` — ${e.source}` : ''} ({e.startupName}):{' '}
+																{e.amountEurCents === null
+																	? f.money(e.amountCents, e.currency)
+																	: f.money(e.amountEurCents)}
+																, {t(`enums:fundingStatuses.${e.status}`).toLowerCase()}
+																{e.notCounted ? ` — ${t(`fund.notCounted.${e.notCounted}`)}` : ''}
+															</li>
+														))}
 													</ul>
 												</details>
 											) : (

@@ -6,7 +6,8 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -20,7 +21,7 @@ import {
 	saveExchangeRate,
 } from '~/models/exchange-rate.server'
 import { ExchangeRateSchema, rateInput } from '~/schemas/funding'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, notFound, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
@@ -56,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		return redirectWithToast('/funding/rates', {
 			type: 'success',
 			messageKey: 'funding:rates.deleted',
-			values: { date: deleted.date },
+			values: { date: deleted.value.date },
 		})
 	}
 	const submission = parseWithZod(formData, { schema: ExchangeRateSchema })
@@ -67,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (!saved) throw notFound('exchangeRate')
 	return redirectWithToast('/funding/rates', {
 		type: 'success',
-		messageKey: `funding:rates.${saved.status}`,
+		messageKey: `funding:rates.${saved.value.status}`,
 		values: { date: submission.value.date },
 	})
 }

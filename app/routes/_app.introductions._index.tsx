@@ -18,6 +18,7 @@ import {
 	listIntroductions,
 	summariseFunnel,
 } from '~/models/introduction.server'
+import { linkedStartup } from '~/utils/access.server'
 import { requireUser } from '~/utils/auth.server'
 import { forbidden } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
@@ -49,7 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		}
 	}
 	// a founder's introductions are on their startup's page
-	if (user.role === 'founder' && user.startupId) throw redirect(`/startups/${user.startupId}`)
+	const own = linkedStartup(user, 'read:introduction')
+	if (own) throw redirect(`/startups/${own}`)
 	throw forbidden('read:introduction:any')
 }
 
@@ -95,19 +97,25 @@ function IntroductionList({
 					name="status"
 					label={t('fields.status')}
 					value={filters.status}
-					options={INTRODUCTION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+					options={INTRODUCTION_STATUSES.map((s) => ({
+						value: s,
+						label: t(`enums:introductionStatuses.${s}`),
+					}))}
 				/>
 				<FilterSelect
 					name="purpose"
 					label={t('fields.purpose')}
 					value={filters.purpose}
-					options={INTRODUCTION_PURPOSES.map((p) => ({ value: p, label: t(`purposes.${p}`) }))}
+					options={INTRODUCTION_PURPOSES.map((p) => ({
+						value: p,
+						label: t(`enums:introductionPurposes.${p}`),
+					}))}
 				/>
 				<FilterSelect
 					name="country"
 					label={t('fields.country')}
 					value={filters.country}
-					options={COUNTRIES.map((c) => ({ value: c, label: t(`countries.${c}`) }))}
+					options={COUNTRIES.map((c) => ({ value: c, label: t(`enums:countries.${c}`) }))}
 				/>
 				<FilterSelect
 					name="startup"
@@ -147,7 +155,7 @@ function IntroductionList({
 										<td>
 											<Link to={`/startups/${i.startupId}`}>{i.startupName}</Link>
 										</td>
-										<td>{t(`purposes.${i.purpose}`)}</td>
+										<td>{t(`enums:introductionPurposes.${i.purpose}`)}</td>
 										<td>
 											<IntroductionStatusBadge status={i.status} />
 											{i.dealValueCents != null && i.dealCurrency ? (

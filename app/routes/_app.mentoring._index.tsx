@@ -17,21 +17,15 @@ import { MentorSessionList } from '~/components/mentor-session-list'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { getMentorSpace, logSession } from '~/models/mentoring.server'
 import { LogSessionSchema } from '~/schemas/mentor'
-import { requireUser } from '~/utils/auth.server'
-import { forbidden, notFound, redirectWithToast } from '~/utils/http.server'
+import { requireGrant } from '~/utils/access.server'
+import { notFound, redirectWithToast } from '~/utils/http.server'
 import { optionalParam, parseListParams } from '~/utils/list-params'
-import { can } from '~/utils/permissions'
+import { replyTo } from '~/utils/write-result'
 import { useFormat } from '~/utils/use-format'
 
-/** The mentor's own space: only a mentor linked to a mentor record has one. */
-async function requireMentor(request: Request) {
-	const user = await requireUser(request)
-	if (!can(user, 'create:session:own') || !user.mentorId) throw forbidden('role:mentor')
-	return user
-}
-
+// the mentor's own space: only a mentor linked to a mentor record has one
 export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireMentor(request)
+	const user = await requireGrant(request, 'create:session')
 	const searchParams = new URL(request.url).searchParams
 	const { page, perPage } = parseListParams(searchParams, ['date'], { sort: 'date' })
 	const space = getMentorSpace({ viewer: user, page, perPage })
@@ -44,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	const user = await requireMentor(request)
+	const user = await requireGrant(request, 'create:session')
 	const submission = parseWithZod(await request.formData(), { schema: LogSessionSchema })
 	if (submission.status !== 'success') {
 		return data(submission.reply(), { status: 400 })
@@ -52,9 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const result = logSession({ viewer: user, input: submission.value })
 	// another mentor's assignment is not there for this one
 	if (!result) throw notFound('assignment', submission.value.assignmentId)
-	if (!result.ok) {
-		return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 })
-	}
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	return redirectWithToast('/mentoring', { type: 'success', messageKey: 'mentors:session.logged' })
 }
 
@@ -103,7 +95,7 @@ export default function MentoringPage() {
 											<Link to={`/startups/${a.startupId}`}>{a.startupName}</Link>
 										</strong>{' '}
 										<span className="muted">
-											{t(`common:stages.${a.startupStage}`)} · {a.focus}
+											{t(`enums:startupStages.${a.startupStage}`)} · {a.focus}
 										</span>
 									</p>
 									<p className="muted">

@@ -12,25 +12,19 @@ import { SessionForm } from '~/components/mentor-session-form'
 import { getSessionForEdit, updateSession } from '~/models/mentoring.server'
 import type { Viewer } from '~/models/viewer'
 import { EditSessionSchema } from '~/schemas/mentor'
-import { requireUser } from '~/utils/auth.server'
+import { requireGrant } from '~/utils/access.server'
 import { today } from '~/utils/clock'
-import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
+import { replyTo } from '~/utils/write-result'
 
-/** A mentor edits their own sessions, a manager anyone's; a founder or partner none. */
-async function requireSessionEditor(request: Request) {
-	const user = await requireUser(request)
-	if (!can(user, 'update:session:own') && !can(user, 'update:session:any')) {
-		throw forbidden('update:session:own')
-	}
-	return user
-}
-
+/** Back to the mentor's page for who reads mentors (the TEKTOS team), to their own space for the mentor. */
 const backTo = (user: Viewer, mentorId: number) =>
-	user.role === 'mentor' ? '/mentoring' : `/mentors/${mentorId}`
+	can(user, 'read:mentor:any') ? `/mentors/${mentorId}` : '/mentoring'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireSessionEditor(request)
+	// a mentor edits their own sessions, a manager anyone's; a founder or partner none (403)
+	const user = await requireGrant(request, 'update:session')
 	const id = parseId(params.sessionId, 'session')
 	// another mentor's session is simply not there
 	const session = getSessionForEdit({ viewer: user, sessionId: id })
@@ -39,7 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireSessionEditor(request)
+	// a mentor edits their own sessions, a manager anyone's; a founder or partner none (403)
+	const user = await requireGrant(request, 'update:session')
 	const id = parseId(params.sessionId, 'session')
 	const session = getSessionForEdit({ viewer: user, sessionId: id })
 	if (!session) throw notFound('session', id)
@@ -49,14 +44,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	const result = updateSession({ viewer: user, sessionId: id, input: submission.value })
 	if (!result) throw notFound('session', id)
-	if (!result.ok) {
-		// the assignment is not a field of this form: its problem is the form's
-		const { assignmentId, ...fieldErrors } = result.fieldErrors
-		return data(submission.reply({ fieldErrors, formErrors: assignmentId }), { status: 400 })
-	}
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	return redirectWithToast(backTo(user, session.mentorId), {
 		type: 'success',
-		messageKey: result.changed ? 'mentors:session.saved' : 'mentors:session.unchanged',
+		messageKey: result.value.changed ? 'mentors:session.saved' : 'mentors:session.unchanged',
 	})
 }
 

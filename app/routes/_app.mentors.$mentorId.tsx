@@ -4,15 +4,17 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { Pagination } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { AssignmentTable } from '~/components/mentor-assignments'
-import { Duration, Languages, TagList } from '~/components/mentor-format'
+import { Duration, Languages } from '~/components/mentor-format'
 import { MonthTable } from '~/components/mentor-hours'
 import { MentorSessionList } from '~/components/mentor-session-list'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
+import { TagList } from '~/components/tag-list'
 import { getMentor, setMentorActive } from '~/models/mentor.server'
 import {
 	hoursByMonth,
@@ -22,15 +24,14 @@ import {
 	periodOf,
 	yearBefore,
 } from '~/models/mentoring.server'
-import { requireUser } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
-import { badRequest, forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { parseListParams } from '~/utils/list-params'
 import { can } from '~/utils/permissions'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	if (!can(user, 'read:mentor:any')) throw forbidden('role:manager')
+	const user = await requirePermission(request, 'read:mentor:any')
 	const id = parseId(params.mentorId, 'mentor')
 	const mentor = getMentor({ id, viewer: user })
 	if (!mentor) throw notFound('mentor', id)
@@ -55,14 +56,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireUser(request)
-	if (!can(user, 'update:mentor:any')) throw forbidden('role:manager')
+	const user = await requirePermission(request, 'update:mentor:any')
 	const id = parseId(params.mentorId, 'mentor')
 	const intent = (await request.formData()).get('intent')
 	if (intent !== 'deactivate' && intent !== 'reactivate') throw badRequest('intent')
 	const result = setMentorActive({ id, active: intent === 'reactivate', viewer: user })
 	if (!result) throw notFound('mentor', id)
-	if (!result.ok) return data({ running: result.running }, { status: 400 })
+	if (!result.ok) {
+		// the page says how many assignments are still running
+		const asOf = today()
+		const running = listAssignments({ viewer: user, mentorId: id }).filter(
+			(a) => a.endDate === null || a.endDate >= asOf,
+		).length
+		return data({ running }, { status: 400 })
+	}
 	return redirectWithToast(`/mentors/${id}`, {
 		type: 'success',
 		messageKey:

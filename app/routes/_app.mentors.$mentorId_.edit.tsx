@@ -11,18 +11,11 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { MentorForm } from '~/components/mentor-form'
 import { getMentor, listMentorVocabulary, updateMentor } from '~/models/mentor.server'
 import { MentorSchema } from '~/schemas/mentor'
-import { requireUser } from '~/utils/auth.server'
-import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
-import { can } from '~/utils/permissions'
-
-async function requireMentorEditor(request: Request) {
-	const user = await requireUser(request)
-	if (!can(user, 'update:mentor:any')) throw forbidden('role:manager')
-	return user
-}
+import { requirePermission } from '~/utils/access.server'
+import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireMentorEditor(request)
+	const user = await requirePermission(request, 'update:mentor:any')
 	const id = parseId(params.mentorId, 'mentor')
 	const mentor = getMentor({ id, viewer: user })
 	if (!mentor) throw notFound('mentor', id)
@@ -30,17 +23,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireMentorEditor(request)
+	const user = await requirePermission(request, 'update:mentor:any')
 	const id = parseId(params.mentorId, 'mentor')
 	const submission = parseWithZod(await request.formData(), { schema: MentorSchema })
 	if (submission.status !== 'success') {
 		return data(submission.reply(), { status: 400 })
 	}
 	const result = updateMentor({ id, input: submission.value, viewer: user })
-	if (!result) throw notFound('mentor', id)
+	if (!result?.ok) throw notFound('mentor', id)
 	return redirectWithToast(`/mentors/${id}`, {
 		type: 'success',
-		messageKey: result.changed ? 'mentors:form.saved' : 'mentors:form.unchanged',
+		messageKey: result.value.changed ? 'mentors:form.saved' : 'mentors:form.unchanged',
 	})
 }
 

@@ -4,19 +4,18 @@ import { useTranslation } from 'react-i18next'
 import { SortHeader } from '~/components/data-table'
 import { FilterSelect, FiltersForm, SearchField } from '~/components/filters'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Duration, Languages, TagList, useLanguageName } from '~/components/mentor-format'
+import { Duration, Languages } from '~/components/mentor-format'
 import { EmptyState } from '~/components/stat'
+import { TagList } from '~/components/tag-list'
 import { listMentors, listMentorVocabulary, parseMentorListParams } from '~/models/mentor.server'
 import { listForgottenAssignments } from '~/models/mentoring.server'
 import { MENTOR_STATES } from '~/schemas/mentor'
-import { requireUser } from '~/utils/auth.server'
-import { forbidden } from '~/utils/http.server'
+import { requirePermission } from '~/utils/access.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	if (!can(user, 'read:mentor:any')) throw forbidden('role:manager')
+	const user = await requirePermission(request, 'read:mentor:any')
 	const { filters, sort, dir } = parseMentorListParams(new URL(request.url))
 	return {
 		mentors: listMentors({ viewer: user, filters, sort, dir }),
@@ -34,7 +33,6 @@ export default function MentorsPage() {
 		useLoaderData<typeof loader>()
 	const { t } = useTranslation('mentors')
 	const f = useFormat()
-	const languageName = useLanguageName()
 	const hasFilters = Boolean(
 		filters.q || filters.expertise || filters.language || filters.state !== 'active',
 	)
@@ -79,7 +77,7 @@ export default function MentorsPage() {
 					name="language"
 					label={t('fields.language')}
 					value={filters.language ?? undefined}
-					options={vocabulary.languages.map((code) => ({ value: code, label: languageName(code) }))}
+					options={vocabulary.languages.map((code) => ({ value: code, label: f.language(code) }))}
 				/>
 				<div className="field">
 					<label htmlFor="filter-state">{t('list.state')}</label>

@@ -14,19 +14,16 @@ import {
 	listForgottenAssignments,
 	listSessionYears,
 } from '~/models/mentoring.server'
-import { requireUser } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
-import { forbidden } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
-import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
 
 /** Days without a session after which an assignment counts as forgotten. */
 const FORGOTTEN_AFTER_DAYS = 60
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	if (!can(user, 'read:mentor:any')) throw forbidden('role:manager')
+	const user = await requirePermission(request, 'read:mentor:any')
 	const asOf = today()
 	const currentYear = Number(asOf.slice(0, 4))
 	const year =

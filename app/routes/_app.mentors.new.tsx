@@ -11,29 +11,23 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { MentorForm } from '~/components/mentor-form'
 import { createMentor, listMentorVocabulary } from '~/models/mentor.server'
 import { MentorSchema } from '~/schemas/mentor'
-import { requireUser } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { forbidden, redirectWithToast } from '~/utils/http.server'
-import { can } from '~/utils/permissions'
-
-async function requireMentorEditor(request: Request) {
-	const user = await requireUser(request)
-	if (!can(user, 'update:mentor:any')) throw forbidden('role:manager')
-	return user
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireMentorEditor(request)
+	const user = await requirePermission(request, 'update:mentor:any')
 	return { vocabulary: listMentorVocabulary(user) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	const user = await requireMentorEditor(request)
+	const user = await requirePermission(request, 'update:mentor:any')
 	const submission = parseWithZod(await request.formData(), { schema: MentorSchema })
 	if (submission.status !== 'success') {
 		return data(submission.reply(), { status: 400 })
 	}
-	const mentor = createMentor({ input: submission.value, viewer: user })
-	if (!mentor) throw forbidden('role:manager')
+	const result = createMentor({ input: submission.value, viewer: user })
+	if (!result?.ok) throw forbidden('update:mentor:any')
+	const mentor = result.value
 	return redirectWithToast(`/mentors/${mentor.id}`, {
 		type: 'success',
 		messageKey: 'mentors:form.created',

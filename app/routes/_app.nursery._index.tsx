@@ -3,10 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { OccupancyChart } from '~/components/charts/occupancy-chart'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { useNurseryFormat } from '~/components/nursery-format'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { listUnits, occupancyHistory } from '~/models/nursery.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,7 +25,6 @@ export default function NurseryPage() {
 	const { units, occupied, history } = useLoaderData<typeof loader>()
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
-	const nf = useNurseryFormat()
 	const todayRate = rate(occupied, units.length)
 	return (
 		<>
@@ -54,7 +52,7 @@ export default function NurseryPage() {
 				<Stat label={t('units.free')} value={f.number(units.length - occupied)} />
 				<Stat
 					label={t('units.occupancyRate')}
-					value={todayRate === null ? '—' : nf.percent(todayRate)}
+					value={todayRate === null ? '—' : f.percent(todayRate)}
 				/>
 			</StatGrid>
 
@@ -101,7 +99,7 @@ export default function NurseryPage() {
 									<tr key={u.id}>
 										<th scope="row">{u.code}</th>
 										<td className="num">{f.number(u.floor)}</td>
-										<td>{t(`kinds.${u.kind}`)}</td>
+										<td>{t(`enums:unitKinds.${u.kind}`)}</td>
 										<td className="num">{f.number(u.areaM2)}</td>
 										<td className="num">{f.number(u.desks)}</td>
 										<td className="num">{f.money(u.marketRentCents)}</td>
@@ -156,7 +154,7 @@ export default function NurseryPage() {
 				<div className="chart-scroll">
 					<OccupancyChart
 						data={history.months.map((m) => ({
-							label: nf.month(m.month, 'short'),
+							label: f.month(m.month, 'short'),
 							occupied: m.occupied,
 						}))}
 						totalUnits={history.totalUnits}
@@ -187,10 +185,10 @@ export default function NurseryPage() {
 									const r = rate(m.occupied, history.totalUnits)
 									return (
 										<tr key={m.month}>
-											<th scope="row">{nf.month(m.month)}</th>
+											<th scope="row">{f.month(m.month)}</th>
 											<td className="num">{f.number(m.occupied)}</td>
 											<td className="num">{f.number(history.totalUnits)}</td>
-											<td className="num">{r === null ? '—' : nf.percent(r)}</td>
+											<td className="num">{r === null ? '—' : f.percent(r)}</td>
 										</tr>
 									)
 								})}

@@ -2,23 +2,24 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { useNurseryFormat } from '~/components/nursery-format'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { getArrears } from '~/models/statement.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
+import { forbidden } from '~/utils/http.server'
 import { AGEING_BUCKETS } from '~/utils/rent'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:lease:any')
-	return getArrears({ viewer: user })
+	const arrears = getArrears({ viewer: user })
+	if (!arrears) throw forbidden('read:lease:any')
+	return arrears
 }
 
 export default function ArrearsPage() {
 	const { asOf, rows, byPayer, total, statements } = useLoaderData<typeof loader>()
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
-	const nf = useNurseryFormat()
 	return (
 		<>
 			<p className="breadcrumb">
@@ -46,7 +47,7 @@ export default function ArrearsPage() {
 						className="arrears-table"
 						rows={rows.map((r) => ({
 							key: `${r.startupId}:${r.payer}`,
-							label: `${r.startupName} · ${t(`payers.${r.payer}`)}`,
+							label: `${r.startupName} · ${t(`enums:payers.${r.payer}`)}`,
 							buckets: r.buckets,
 							totalCents: r.totalCents,
 						}))}
@@ -57,7 +58,7 @@ export default function ArrearsPage() {
 						title={t('arrears.byPayer')}
 						rows={byPayer.map((p) => ({
 							key: p.payer,
-							label: t(`payers.${p.payer}`),
+							label: t(`enums:payers.${p.payer}`),
 							buckets: p.buckets,
 							totalCents: p.totalCents,
 						}))}
@@ -88,9 +89,9 @@ export default function ArrearsPage() {
 										<tr key={`${s.statementId}:${s.payer}`}>
 											<th scope="row">{s.startupName}</th>
 											<td>
-												<Link to={`/nursery/statements/${s.statementId}`}>{nf.month(s.month)}</Link>
+												<Link to={`/nursery/statements/${s.statementId}`}>{f.month(s.month)}</Link>
 											</td>
-											<td>{t(`payers.${s.payer}`)}</td>
+											<td>{t(`enums:payers.${s.payer}`)}</td>
 											<td>{f.date(s.dueOn)}</td>
 											<td className="num">{f.number(s.daysPastDue)}</td>
 											<td className="num">{f.money(s.cents)}</td>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { paymentsExport } from '~/models/exports.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { exportResponse } from '~/utils/spreadsheet.server'
 
 /** Payments received in ?month=YYYY-MM or ?year=YYYY, as CSV for the accountant. */

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { subsidyByStartupExport, subsidyByYearExport } from '~/models/exports.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { exportResponse } from '~/utils/spreadsheet.server'
 
 /** The subsidy summary by year, or by startup with ?year=, as an Excel file. */

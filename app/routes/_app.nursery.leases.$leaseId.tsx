@@ -6,19 +6,20 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, Field } from '~/components/forms'
-import { useNurseryFormat } from '~/components/nursery-format'
 import { ScheduleTable } from '~/components/nursery-schedule'
 import { StatementTable } from '~/components/nursery-statement-table'
 import { EmptyState } from '~/components/stat'
 import { endLease, getLease } from '~/models/lease.server'
 import { EndLeaseSchema } from '~/schemas/nursery'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
+import { replyTo } from '~/utils/write-result'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:lease:any')
@@ -34,8 +35,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: EndLeaseSchema })
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	const result = endLease({ id, endDate: submission.value.endDate, viewer: user })
-	if (!result.ok) return data(submission.reply(result.errors), { status: 400 })
-	if (!result.value) throw notFound('lease', id)
+	if (!result) throw notFound('lease', id)
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	return redirectWithToast(`/nursery/leases/${id}`, {
 		type: 'success',
 		messageKey: result.value.changed ? 'nursery:leases.ended' : 'nursery:leases.unchanged',
@@ -48,7 +49,6 @@ export default function LeasePage() {
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
-	const nf = useNurseryFormat()
 	return (
 		<>
 			<p className="breadcrumb">
@@ -77,7 +77,7 @@ export default function LeasePage() {
 					<ul>
 						{toCorrect.map((s) => (
 							<li key={s.id}>
-								<Link to={`/nursery/statements/${s.id}`}>{nf.month(s.month)}</Link>
+								<Link to={`/nursery/statements/${s.id}`}>{f.month(s.month)}</Link>
 							</li>
 						))}
 					</ul>
@@ -87,7 +87,7 @@ export default function LeasePage() {
 			<dl className="facts">
 				<Fact
 					label={t('leaseForm.unit')}
-					value={`${lease.unitCode} · ${t(`kinds.${lease.unitKind}`)}`}
+					value={`${lease.unitCode} · ${t(`enums:unitKinds.${lease.unitKind}`)}`}
 				/>
 				<Fact label={t('leaseForm.startDate')} value={f.date(lease.startDate)} />
 				<Fact

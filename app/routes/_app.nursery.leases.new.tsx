@@ -12,11 +12,13 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { LeaseForm, stepsToInput } from '~/components/nursery-lease-form'
 import { getRenewalDraft, listLeaseFormOptions, signLease } from '~/models/lease.server'
 import { LeaseSchema } from '~/schemas/nursery'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { getLocale } from '~/utils/i18n.server'
-import { notFound, redirectWithToast } from '~/utils/http.server'
+import { forbidden, notFound, redirectWithToast } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
-import { centsToInput, DEFAULT_SCHEDULES } from '~/utils/rent'
+import { formatMoneyForForm } from '~/utils/money'
+import { DEFAULT_SCHEDULES } from '~/utils/rent'
+import { replyTo } from '~/utils/write-result'
 
 const IdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -41,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 				unitId: String(draft.unitId),
 				startDate: draft.startDate,
 				endDate: '',
-				monthlyRent: centsToInput(draft.monthlyRentCents, locale),
+				monthlyRent: formatMoneyForForm(draft.monthlyRentCents, locale),
 				steps: stepsToInput(draft.steps, locale),
 				renewsLeaseId: String(draft.renewsLeaseId),
 			},
@@ -60,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			unitId: unit ? String(unit.id) : '',
 			startDate: '',
 			endDate: '',
-			monthlyRent: unit ? centsToInput(unit.marketRentCents, locale) : '',
+			monthlyRent: unit ? formatMoneyForForm(unit.marketRentCents, locale) : '',
 			steps: stepsToInput(DEFAULT_SCHEDULES[startup?.programme ?? 'incubation'], locale),
 			renewsLeaseId: '',
 		},
@@ -75,7 +77,8 @@ export async function action({ request }: ActionFunctionArgs) {
 		return data(submission.reply(), { status: submission.status === 'error' ? 400 : 200 })
 	}
 	const result = signLease({ input: submission.value, viewer: user })
-	if (!result.ok) return data(submission.reply(result.errors), { status: 400 })
+	if (!result) throw forbidden('update:lease:any')
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	return redirectWithToast(`/nursery/leases/${result.value.id}`, {
 		type: 'success',
 		messageKey: submission.value.renewsLeaseId ? 'nursery:leases.renewed' : 'nursery:leases.signed',

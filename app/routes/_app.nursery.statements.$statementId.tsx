@@ -8,15 +8,15 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { useNurseryFormat } from '~/components/nursery-format'
 import { CreditNoteForm, PaymentForm } from '~/components/nursery-statement-forms'
 import { EmptyState } from '~/components/stat'
 import { getStatement, issueCreditNote, recordPayment } from '~/models/statement.server'
 import { CreditNoteSchema, PaymentSchema } from '~/schemas/nursery'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
+import { replyTo } from '~/utils/write-result'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:lease:any')
@@ -39,10 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				return data({ intent, result: submission.reply() }, { status: 400 })
 			}
 			const result = recordPayment({ statementId: id, input: submission.value, viewer: user })
+			if (!result) throw notFound('statement', id)
 			if (!result.ok) {
-				return data({ intent, result: submission.reply(result.errors) }, { status: 400 })
+				return data({ intent, result: replyTo(submission, result) }, { status: 400 })
 			}
-			if (!result.value) throw notFound('statement', id)
 			return redirectWithToast(back, { type: 'success', messageKey: 'nursery:payments.recorded' })
 		}
 		case 'credit-note': {
@@ -51,10 +51,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				return data({ intent, result: submission.reply() }, { status: 400 })
 			}
 			const result = issueCreditNote({ statementId: id, input: submission.value, viewer: user })
+			if (!result) throw notFound('statement', id)
 			if (!result.ok) {
-				return data({ intent, result: submission.reply(result.errors) }, { status: 400 })
+				return data({ intent, result: replyTo(submission, result) }, { status: 400 })
 			}
-			if (!result.value) throw notFound('statement', id)
 			return redirectWithToast(back, {
 				type: 'success',
 				messageKey: 'nursery:creditNotes.issued',
@@ -70,12 +70,11 @@ export default function StatementPage() {
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
-	const nf = useNurseryFormat()
 	const { statement: s, period, creditNotes, payments, suggestedCredit } = detail
 	const lines = [
 		{
 			payer: 'cap_calaisis' as const,
-			label: t('payers.cap_calaisis'),
+			label: t('enums:payers.cap_calaisis'),
 			share: s.subsidyCents,
 			credited: s.creditedSubsidyCents,
 			paid: s.paidSubsidyCents,
@@ -83,7 +82,7 @@ export default function StatementPage() {
 		},
 		{
 			payer: 'startup' as const,
-			label: t('payers.startupNamed', { name: s.startupName }),
+			label: t('statement.startupPayer', { name: s.startupName }),
 			share: s.startupShareCents,
 			credited: s.creditedStartupCents,
 			paid: s.paidStartupCents,
@@ -96,12 +95,12 @@ export default function StatementPage() {
 		<>
 			<p className="breadcrumb">
 				<Link to={`/nursery/statements?month=${s.month}`}>
-					{t('statements.pageTitle', { month: nf.month(s.month) })}
+					{t('statements.pageTitle', { month: f.month(s.month) })}
 				</Link>
 			</p>
 			<div className="page-header">
 				<div>
-					<h1>{t('statement.title', { month: nf.month(s.month), startup: s.startupName })}</h1>
+					<h1>{t('statement.title', { month: f.month(s.month), startup: s.startupName })}</h1>
 					<p className="muted">
 						{t('statement.issuedDue', { issued: f.date(s.issuedOn), due: f.date(s.dueOn) })} ·{' '}
 						<Link to={`/nursery/leases/${s.leaseId}`}>
@@ -190,7 +189,7 @@ export default function StatementPage() {
 								{payments.map((p) => (
 									<tr key={p.id}>
 										<td>{f.date(p.paidOn)}</td>
-										<td>{t(`payers.${p.payer}`)}</td>
+										<td>{t(`enums:payers.${p.payer}`)}</td>
 										<td className="num">{f.money(p.amountCents)}</td>
 										<td>{p.reference ?? '—'}</td>
 									</tr>

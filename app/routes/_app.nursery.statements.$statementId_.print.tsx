@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { formatMonth } from '~/components/nursery-format'
 import { getStatement } from '~/models/statement.server'
-import { requireUser } from '~/utils/auth.server'
-import { formatDate, formatMoney } from '~/utils/format'
-import { forbidden, notFound, parseId } from '~/utils/http.server'
+import { requireGrant } from '~/utils/access.server'
+import { formatDate, formatMonth } from '~/utils/format'
+import { notFound, parseId } from '~/utils/http.server'
+import { formatMoney } from '~/utils/money'
 import { can } from '~/utils/permissions'
 import { statementLanguage } from '~/utils/rent'
 
@@ -16,20 +16,16 @@ import { statementLanguage } from '~/utils/rent'
  * founder their own startup's (another startup's is simply not there).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	if (!can(user, 'read:lease:any') && !can(user, 'read:statement:own')) {
-		throw forbidden('read:lease:any')
-	}
+	const user = await requireGrant(request, 'read:statement')
 	const id = parseId(params.statementId, 'statement')
 	const detail = getStatement({ id, viewer: user })
 	if (!detail) throw notFound('statement', id)
 	return {
 		...detail,
 		language: statementLanguage(detail.lease),
-		backTo:
-			user.role === 'manager'
-				? `/nursery/statements/${id}`
-				: `/startups/${detail.statement.startupId}/rent`,
+		backTo: can(user, 'read:lease:any')
+			? `/nursery/statements/${id}`
+			: `/startups/${detail.statement.startupId}/rent`,
 	}
 }
 
@@ -102,7 +98,7 @@ export default function PrintStatementPage() {
 					<p>
 						{t('print.unit', {
 							code: s.unitCode,
-							kind: t(`kinds.${lease.unitKind}`),
+							kind: t(`enums:unitKinds.${lease.unitKind}`),
 							floor: lease.unitFloor,
 							area: lease.unitArea,
 						})}
@@ -128,7 +124,7 @@ export default function PrintStatementPage() {
 						<tr>
 							<th scope="col">{t('print.line')}</th>
 							<th scope="col" className="num">
-								{t('payers.cap_calaisis')}
+								{t('enums:payers.cap_calaisis')}
 							</th>
 							<th scope="col" className="num">
 								{t('print.startupShare')}

@@ -5,21 +5,22 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList } from '~/components/forms'
-import { formatMonth, useNurseryFormat } from '~/components/nursery-format'
 import { StatementTable } from '~/components/nursery-statement-table'
 import { EmptyState } from '~/components/stat'
 import { getMonth, issueMonth } from '~/models/statement.server'
 import { IssueMonthSchema, MonthSchema } from '~/schemas/nursery'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
+import { formatMonth } from '~/utils/format'
 import { getLocale } from '~/utils/i18n.server'
-import { redirectWithToast } from '~/utils/http.server'
+import { forbidden, redirectWithToast } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
-import { addMonths, monthOf } from '~/utils/rent'
+import { addMonths, monthOf } from '~/utils/calendar'
 import { useFormat } from '~/utils/use-format'
 
 /** Statements may be issued ahead for next month at most (rent is billed in advance). */
@@ -29,11 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:lease:any')
 	const requested = optionalParam(MonthSchema, new URL(request.url).searchParams.get('month'))
 	const month = requested ?? monthOf(today())
-	return {
-		month,
-		lastIssuable: lastIssuableMonth(),
-		...getMonth({ month, viewer: user }),
-	}
+	const statements = getMonth({ month, viewer: user })
+	if (!statements) throw forbidden('read:lease:any')
+	return { month, lastIssuable: lastIssuableMonth(), ...statements }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -47,13 +46,15 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	const { month } = submission.value
 	const result = issueMonth({ month, viewer: user })
+	if (!result?.ok) throw forbidden('update:lease:any')
+	const { created, alreadyIssued } = result.value
 	const locale = await getLocale(request)
 	return redirectWithToast(`/nursery/statements?month=${month}`, {
 		type: 'success',
-		messageKey: result.created ? 'nursery:statements.issued' : 'nursery:statements.nothingIssued',
+		messageKey: created ? 'nursery:statements.issued' : 'nursery:statements.nothingIssued',
 		values: {
-			created: String(result.created),
-			existing: String(result.alreadyIssued),
+			created: String(created),
+			existing: String(alreadyIssued),
 			month: formatMonth(month, locale),
 		},
 	})
@@ -65,8 +66,7 @@ export default function StatementsPage() {
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
-	const nf = useNurseryFormat()
-	const monthLabel = nf.month(month)
+	const monthLabel = f.month(month)
 	const errors = lastResult?.error
 	return (
 		<>
@@ -93,7 +93,7 @@ export default function StatementsPage() {
 
 			<nav aria-label={t('statements.monthNav')} className="filters month-nav">
 				<Link to={`?month=${addMonths(month, -1)}`} className="button button-small">
-					← {nf.month(addMonths(month, -1))}
+					← {f.month(addMonths(month, -1))}
 				</Link>
 				<Form method="get" className="inline-form">
 					<label htmlFor="month-picker">{t('statements.pickMonth')}</label>{' '}
@@ -103,14 +103,14 @@ export default function StatementsPage() {
 					</button>
 				</Form>
 				<Link to={`?month=${addMonths(month, 1)}`} className="button button-small">
-					{nf.month(addMonths(month, 1))} →
+					{f.month(addMonths(month, 1))} →
 				</Link>
 			</nav>
 
 			<section aria-labelledby="issue-heading" className="panel">
 				<h2 id="issue-heading">{t('statements.issueTitle', { month: monthLabel })}</h2>
 				{month > lastIssuable ? (
-					<p className="muted">{t('statements.tooEarly', { month: nf.month(lastIssuable) })}</p>
+					<p className="muted">{t('statements.tooEarly', { month: f.month(lastIssuable) })}</p>
 				) : pending.length ? (
 					<>
 						<p>{t('statements.pendingLead', { count: pending.length })}</p>

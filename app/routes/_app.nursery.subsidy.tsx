@@ -13,7 +13,7 @@ import { BudgetForm } from '~/components/nursery-budget-form'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { getSubsidyOverview, saveSubsidyBudget } from '~/models/subsidy.server'
 import { BudgetSchema } from '~/schemas/nursery'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { forbidden, redirectWithToast } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
@@ -43,9 +43,10 @@ export async function action({ request }: ActionFunctionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: BudgetSchema })
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	const result = saveSubsidyBudget({ input: submission.value, viewer: user })
+	if (!result?.ok) throw forbidden('update:lease:any')
 	return redirectWithToast(`/nursery/subsidy?year=${submission.value.year}`, {
 		type: 'success',
-		messageKey: result.changed ? 'nursery:subsidy.saved' : 'nursery:subsidy.unchanged',
+		messageKey: result.value.changed ? 'nursery:subsidy.saved' : 'nursery:subsidy.unchanged',
 		values: { year: String(submission.value.year) },
 	})
 }

@@ -11,9 +11,10 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { UnitForm } from '~/components/nursery-unit-form'
 import { getUnit, updateUnit } from '~/models/nursery.server'
 import { UnitSchema } from '~/schemas/nursery'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
-import { centsToInput } from '~/utils/rent'
+import { formatMoneyForForm } from '~/utils/money'
+import { replyTo } from '~/utils/write-result'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'update:lease:any')
@@ -29,10 +30,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: UnitSchema })
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	const result = updateUnit({ id, input: submission.value, viewer: user })
-	if (!result.ok) {
-		return data(submission.reply(result.errors), { status: 400 })
-	}
-	if (!result.value) throw notFound('unit', id)
+	if (!result) throw notFound('unit', id)
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	return redirectWithToast('/nursery', {
 		type: 'success',
 		messageKey: result.value.changed ? 'nursery:units.saved' : 'nursery:units.unchanged',
@@ -59,7 +58,7 @@ export default function EditUnitPage() {
 					kind: unit.kind,
 					areaM2: String(unit.areaM2).replace('.', i18n.language === 'en' ? '.' : ','),
 					desks: String(unit.desks),
-					marketRent: centsToInput(unit.marketRentCents, i18n.language),
+					marketRent: formatMoneyForForm(unit.marketRentCents, i18n.language),
 				}}
 			/>
 		</>

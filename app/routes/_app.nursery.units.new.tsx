@@ -11,8 +11,9 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { UnitForm } from '~/components/nursery-unit-form'
 import { createUnit } from '~/models/nursery.server'
 import { UnitSchema } from '~/schemas/nursery'
-import { requirePermission } from '~/utils/auth.server'
-import { redirectWithToast } from '~/utils/http.server'
+import { requirePermission } from '~/utils/access.server'
+import { forbidden, redirectWithToast } from '~/utils/http.server'
+import { replyTo } from '~/utils/write-result'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requirePermission(request, 'update:lease:any')
@@ -24,9 +25,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: UnitSchema })
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	const result = createUnit({ input: submission.value, viewer: user })
-	if (!result.ok) {
-		return data(submission.reply(result.errors), { status: 400 })
-	}
+	if (!result) throw forbidden('update:lease:any')
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	return redirectWithToast('/nursery', {
 		type: 'success',
 		messageKey: 'nursery:units.created',

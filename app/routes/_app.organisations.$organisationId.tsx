@@ -6,7 +6,7 @@ import { CountryName, OptedOutBadge, personName } from '~/components/contact-ui'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { getOrganisationPage } from '~/models/organisation.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
 
@@ -32,7 +32,7 @@ export default function OrganisationPage() {
 					<h1>{organisation.name}</h1>
 					<p className="muted">
 						<CountryName code={organisation.country} iso={organisation.countryCode} /> ·{' '}
-						{t(`kinds.${organisation.kind}`)}
+						{t(`enums:organisationKinds.${organisation.kind}`)}
 						{organisation.sector ? ` · ${organisation.sector}` : ''}
 					</p>
 				</div>
@@ -103,7 +103,7 @@ export default function OrganisationPage() {
 									<th scope="row">
 										<Link to={`/startups/${i.startupId}`}>{i.startupName}</Link>
 									</th>
-									<td>{t(`purposes.${i.purpose}`)}</td>
+									<td>{t(`enums:introductionPurposes.${i.purpose}`)}</td>
 									<td>
 										<IntroductionStatusBadge status={i.status} />
 									</td>

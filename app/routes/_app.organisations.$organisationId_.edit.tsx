@@ -15,7 +15,7 @@ import {
 	updateOrganisation,
 } from '~/models/organisation.server'
 import { OrganisationSchema } from '~/schemas/contact'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!result) throw notFound('organisation', id)
 	return redirectWithToast(`/organisations/${id}`, {
 		type: 'success',
-		messageKey: result.changed ? 'contacts:form.saved' : 'contacts:form.unchanged',
+		messageKey: result.value.changed ? 'contacts:form.saved' : 'contacts:form.unchanged',
 	})
 }
 

@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { parseOrganisationListParams } from '~/models/contact-list-params.server'
 import { listOrganisations } from '~/models/organisation.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -42,13 +42,16 @@ export default function OrganisationsPage() {
 					name="country"
 					label={t('fields.country')}
 					value={filters.country}
-					options={COUNTRIES.map((c) => ({ value: c, label: t(`countries.${c}`) }))}
+					options={COUNTRIES.map((c) => ({ value: c, label: t(`enums:countries.${c}`) }))}
 				/>
 				<FilterSelect
 					name="kind"
 					label={t('fields.kind')}
 					value={filters.kind}
-					options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+					options={ORGANISATION_KINDS.map((k) => ({
+						value: k,
+						label: t(`enums:organisationKinds.${k}`),
+					}))}
 				/>
 			</FiltersForm>
 			{list.total ? (
@@ -78,7 +81,7 @@ export default function OrganisationsPage() {
 										<td>
 											<CountryName code={o.country} iso={o.countryCode} />
 										</td>
-										<td>{t(`kinds.${o.kind}`)}</td>
+										<td>{t(`enums:organisationKinds.${o.kind}`)}</td>
 										<td>{o.sector ?? '—'}</td>
 										<td className="num">{f.number(o.contactCount)}</td>
 									</tr>

@@ -11,7 +11,7 @@ import { OrganisationForm } from '~/components/contact-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { createOrganisation, findOrganisationByName } from '~/models/organisation.server'
 import { OrganisationSchema } from '~/schemas/contact'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { forbidden, redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,8 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') {
 		return data(submission.reply(), { status: 400 })
 	}
-	const organisation = createOrganisation({ input: submission.value, viewer: user })
-	if (!organisation) throw forbidden('update:contact:any')
+	const result = createOrganisation({ input: submission.value, viewer: user })
+	if (!result) throw forbidden('update:contact:any')
+	const organisation = result.value
 	return redirectWithToast(`/organisations/${organisation.id}`, {
 		type: 'success',
 		messageKey: 'contacts:organisations.created',

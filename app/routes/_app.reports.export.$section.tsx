@@ -6,7 +6,7 @@ import {
 	REPORT_SECTIONS,
 	type ReportSection,
 } from '~/models/reports/index.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { csvResponse } from '~/utils/csv.server'
 import { notFound } from '~/utils/http.server'
 import { i18nServer } from '~/utils/i18n.server'

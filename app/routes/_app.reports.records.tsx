@@ -3,10 +3,14 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
-import { periodFromUrl } from '~/models/reports/index.server'
+import { formatDuration } from '~/models/reports/duration'
+import { listReportCohorts, periodFromUrl } from '~/models/reports/index.server'
+import { recordsTitle } from '~/models/reports/labels'
 import { listReportRecords } from '~/models/reports/records.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { badRequest } from '~/utils/http.server'
+import { getLocale, i18nServer } from '~/utils/i18n.server'
+import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -16,13 +20,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const metric = url.searchParams.get('metric') ?? ''
 	const key = (url.searchParams.get('key') ?? '').slice(0, 200)
 	const records = listReportRecords({ period, metric, key, viewer: user })
-	if (!records) throw badRequest('metric')
-	return { period, metric, key, records, showDetail: user.role === 'manager' }
+	const locale = await getLocale(request)
+	const cohortName = period.cohortId
+		? (listReportCohorts().find((c) => c.id === period.cohortId)?.name ?? null)
+		: null
+	// the heading and the tab say which figure, for which period and cohort, in the reader's words
+	const title = recordsTitle({
+		metric,
+		key,
+		period,
+		cohortName,
+		t: await i18nServer.getFixedT(locale),
+		locale,
+	})
+	if (!records || !title) throw badRequest('metric')
+	return { period, title, records, showDetail: can(user, 'read:report-detail:any') }
 }
 
 export default function ReportRecordsPage() {
-	const { period, metric, key, records, showDetail } = useLoaderData<typeof loader>()
-	const { t } = useTranslation('reports')
+	const { period, title, records, showDetail } = useLoaderData<typeof loader>()
+	const { t, i18n } = useTranslation('reports')
 	const f = useFormat()
 	const value = (v: number | null) =>
 		v === null
@@ -30,17 +47,14 @@ export default function ReportRecordsPage() {
 			: records.valueKind === 'cents'
 				? f.money(v)
 				: records.valueKind === 'minutes'
-					? t('records.minutes', { count: v })
+					? formatDuration(v, t, i18n.language)
 					: f.number(v)
 	return (
 		<>
 			<p className="breadcrumb">
 				<Link to={`/reports${period.search ? `?${period.search}` : ''}`}>{t('records.back')}</Link>
 			</p>
-			<h1>
-				{t('records.title')} — {metric}
-				{key ? ` · ${key}` : ''}
-			</h1>
+			<h1>{title}</h1>
 			{records.rows.length ? (
 				<table className="table">
 					<thead>
@@ -89,7 +103,9 @@ export default function ReportRecordsPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Reports · TEKTOS CRM' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+	{ title: data ? `${data.title} · TEKTOS CRM` : 'TEKTOS CRM' },
+]
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

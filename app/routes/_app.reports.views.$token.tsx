@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { getReportViewByToken } from '~/models/reports/views.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { notFound } from '~/utils/http.server'
 
 /** A shared report: the address a manager sends to partners; it opens the report for its period. */

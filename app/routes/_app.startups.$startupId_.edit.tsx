@@ -7,29 +7,27 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import type { Role } from '#db/schema/enums'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { StartupForm } from '~/components/startup-form'
 import { checkStartupAgainstDatabase } from '~/models/startup-form.server'
 import { getStartupForEdit, listStartupFilterOptions, updateStartup } from '~/models/startup.server'
-import type { Viewer } from '~/models/viewer'
 import { StartupManagerSchema, StartupProfileSchema } from '~/schemas/startup'
-import { requireUser } from '~/utils/auth.server'
-import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { requireStartupAccess } from '~/utils/access.server'
+import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 
-/** A manager edits any startup; a founder their own one's profile; nobody else. */
-function requireEditor(user: Viewer, id: number) {
-	if (can(user, 'update:startup:any')) return 'manager' as const
-	if (user.role === 'founder' && user.startupId === id) return 'founder' as const
-	// a founder poking at another startup learns nothing about it
-	if (user.role === 'founder') throw notFound('startup', id)
-	throw forbidden('update:startup:any')
-}
+/*
+ * A manager edits any startup; a founder their own one's profile (another startup is a 404
+ * for them); nobody else. The programme fields (status, cohort, dates) are the manager's form.
+ */
+const modeOf = (user: { role: Role }) =>
+	can(user, 'update:programme:any') ? ('manager' as const) : ('founder' as const)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
 	const id = parseId(params.startupId, 'startup')
-	const mode = requireEditor(user, id)
+	const user = await requireStartupAccess(request, id, 'update:startup')
+	const mode = modeOf(user)
 	const startup = getStartupForEdit({ id, viewer: user })
 	if (!startup) throw notFound('startup', id)
 	return {
@@ -41,9 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireUser(request)
 	const id = parseId(params.startupId, 'startup')
-	const mode = requireEditor(user, id)
+	const user = await requireStartupAccess(request, id, 'update:startup')
+	const mode = modeOf(user)
 	const schema = mode === 'manager' ? StartupManagerSchema : StartupProfileSchema
 	const submission = parseWithZod(await request.formData(), {
 		// status, cohort and dates in a founder's post are not in their schema: dropped, never written
@@ -56,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!result) throw notFound('startup', id)
 	return redirectWithToast(`/startups/${id}`, {
 		type: 'success',
-		messageKey: result.changed ? 'startups:form.saved' : 'startups:form.unchanged',
+		messageKey: result.value.changed ? 'startups:form.saved' : 'startups:form.unchanged',
 	})
 }
 

@@ -5,41 +5,34 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FundingEventForm } from '~/components/funding-event-form'
 import {
 	countTriggered,
 	deleteFundingEvent,
-	editableStartup,
 	firstDateField,
 	getFundingEventForEdit,
 	listKnownSources,
 	listTriggerOptions,
-	startupEditorAccess,
 	triggeredEarlierProblem,
 	triggerProblem,
 	updateFundingEvent,
 } from '~/models/funding.server'
-import type { Viewer } from '~/models/viewer'
-import { amountInput, FundingEventSchema } from '~/schemas/funding'
-import { requireUser } from '~/utils/auth.server'
-import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
-
-function requireEditor(user: Viewer, startupId: number) {
-	const access = startupEditorAccess(user, startupId, 'funding')
-	if (access === 'forbidden') throw forbidden('update:funding:own')
-	if (access === 'hidden') throw notFound('startup', startupId)
-	return access
-}
+import { findStartupFor } from '~/models/startup.server'
+import { FundingEventSchema } from '~/schemas/funding'
+import { requireStartupAccess } from '~/utils/access.server'
+import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { formatMoneyForForm } from '~/utils/money'
+import { replyTo } from '~/utils/write-result'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
 	const startupId = parseId(params.startupId, 'startup')
-	requireEditor(user, startupId)
+	const user = await requireStartupAccess(request, startupId, 'update:funding')
 	const eventId = parseId(params.eventId, 'fundingEvent')
-	const startup = editableStartup(user, startupId)
+	const startup = findStartupFor({ id: startupId, viewer: user, grant: 'update:funding' })
 	// an event of another startup is not there, even for a manager typing the wrong address
 	const event = getFundingEventForEdit({ viewer: user, startupId, eventId })
 	if (!startup || !event) throw notFound('fundingEvent', eventId)
@@ -53,9 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireUser(request)
 	const startupId = parseId(params.startupId, 'startup')
-	requireEditor(user, startupId)
+	const user = await requireStartupAccess(request, startupId, 'update:funding')
 	const eventId = parseId(params.eventId, 'fundingEvent')
 	const formData = await request.formData()
 	const back = `/startups/${startupId}`
@@ -90,14 +82,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	const result = updateFundingEvent({ viewer: user, startupId, eventId, input: submission.value })
 	if (!result) throw notFound('fundingEvent', eventId)
-	if (!result.ok) {
-		return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), {
-			status: 400,
-		})
-	}
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	return redirectWithToast(back, {
 		type: 'success',
-		messageKey: result.changed ? 'funding:event.saved' : 'funding:event.unchanged',
+		messageKey: result.value.changed ? 'funding:event.saved' : 'funding:event.unchanged',
 	})
 }
 
@@ -109,7 +97,7 @@ export default function EditFundingEventPage() {
 		kind: event.kind,
 		source: event.source,
 		origin: event.isPublic ? 'public' : 'private',
-		amount: amountInput(event.amountCents, i18n.language),
+		amount: formatMoneyForForm(event.amountCents, i18n.language),
 		currency: event.currency,
 		status: event.status,
 		plannedOn: event.plannedOn ?? '',
@@ -125,7 +113,12 @@ export default function EditFundingEventPage() {
 			<p className="breadcrumb">
 				<Link to={`/startups/${startup.id}`}>{startup.name}</Link>
 			</p>
-			<h1>{t('event.editTitle', { kind: t(`kinds.${event.kind}`), source: event.source })}</h1>
+			<h1>
+				{t('event.editTitle', {
+					kind: t(`enums:fundingKinds.${event.kind}`),
+					source: event.source,
+				})}
+			</h1>
 			<FundingEventForm
 				startupId={startup.id}
 				lastResult={lastResult}

@@ -11,30 +11,21 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FundingEventForm } from '~/components/funding-event-form'
 import {
 	createFundingEvent,
-	editableStartup,
 	listKnownSources,
 	listTriggerOptions,
-	startupEditorAccess,
 	triggerProblem,
 } from '~/models/funding.server'
-import type { Viewer } from '~/models/viewer'
+import { findStartupFor } from '~/models/startup.server'
 import { FundingEventSchema } from '~/schemas/funding'
-import { requireUser } from '~/utils/auth.server'
-import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { requireStartupAccess } from '~/utils/access.server'
+import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { replyTo } from '~/utils/write-result'
 
-/** A manager writes any startup's funding, a founder their own one's; another startup is a 404 for them. */
-function requireEditor(user: Viewer, startupId: number) {
-	const access = startupEditorAccess(user, startupId, 'funding')
-	if (access === 'forbidden') throw forbidden('update:funding:own')
-	if (access === 'hidden') throw notFound('startup', startupId)
-	return access
-}
-
+// a manager writes any startup's funding, a founder their own one's; another startup is a 404 for them
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
 	const startupId = parseId(params.startupId, 'startup')
-	requireEditor(user, startupId)
-	const startup = editableStartup(user, startupId)
+	const user = await requireStartupAccess(request, startupId, 'update:funding')
+	const startup = findStartupFor({ id: startupId, viewer: user, grant: 'update:funding' })
 	if (!startup) throw notFound('startup', startupId)
 	return {
 		startup,
@@ -44,9 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireUser(request)
 	const startupId = parseId(params.startupId, 'startup')
-	requireEditor(user, startupId)
+	const user = await requireStartupAccess(request, startupId, 'update:funding')
 	const submission = parseWithZod(await request.formData(), {
 		schema: FundingEventSchema.superRefine((value, ctx) => {
 			if (!value.triggeredById) return
@@ -65,11 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	const result = createFundingEvent({ viewer: user, startupId, input: submission.value })
 	if (!result) throw notFound('startup', startupId)
-	if (!result.ok) {
-		return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), {
-			status: 400,
-		})
-	}
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	return redirectWithToast(`/startups/${startupId}`, {
 		type: 'success',
 		messageKey: 'funding:event.created',

@@ -12,7 +12,8 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CURRENCIES } from '#db/schema/enums'
@@ -25,36 +26,27 @@ import {
 	nextStatuses,
 	updateIntroductionStatus,
 } from '~/models/introduction.server'
-import type { Viewer } from '~/models/viewer'
 import { introductionStatusSchema } from '~/schemas/contact'
-import { requireUser } from '~/utils/auth.server'
+import { requireStartupAccess } from '~/utils/access.server'
 import { today } from '~/utils/clock'
-import { forbidden, notFound, parseId, redirectWithToast, safeRedirect } from '~/utils/http.server'
+import { notFound, parseId, redirectWithToast, safeRedirect } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
+import { replyTo } from '~/utils/write-result'
 
-/**
+/*
  * The status and outcome of one introduction: the TEKTOS team's, and the founder's of the
  * startup it was made to. Another startup's introduction is not there (404), even by URL.
  */
-function requireEditor(user: Viewer, startupId: number) {
-	if (can(user, 'update:introduction:any')) return
-	if (can(user, 'update:introduction:own')) {
-		if (user.startupId === startupId) return
-		throw notFound('startup', startupId)
-	}
-	throw forbidden('update:introduction:own')
-}
 
 function backTo(request: Request, startupId: number) {
 	return safeRedirect(new URL(request.url).searchParams.get('from'), `/startups/${startupId}`)
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
 	const startupId = parseId(params.startupId, 'startup')
 	const introductionId = parseId(params.introductionId, 'introduction')
-	requireEditor(user, startupId)
+	const user = await requireStartupAccess(request, startupId, 'update:introduction')
 	const introduction = getIntroduction({ startupId, introductionId, viewer: user })
 	if (!introduction) throw notFound('introduction', introductionId)
 	return {
@@ -67,10 +59,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireUser(request)
 	const startupId = parseId(params.startupId, 'startup')
 	const introductionId = parseId(params.introductionId, 'introduction')
-	requireEditor(user, startupId)
+	const user = await requireStartupAccess(request, startupId, 'update:introduction')
 	const submission = parseWithZod(await request.formData(), {
 		schema: introductionStatusSchema(today()),
 	})
@@ -83,17 +74,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		input: submission.value,
 		viewer: user,
 	})
-	if (!result.ok && result.error === 'notFound') throw notFound('introduction', introductionId)
-	if (!result.ok) {
-		const fieldErrors: Record<string, string[]> =
-			result.error === 'transition'
-				? { status: ['contacts:errors.transition'] }
-				: { statusOn: ['contacts:errors.statusBeforeIntroduced'] }
-		return data(submission.reply({ fieldErrors }), { status: 400 })
-	}
+	if (!result) throw notFound('introduction', introductionId)
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	return redirectWithToast(backTo(request, startupId), {
 		type: 'success',
-		messageKey: result.changed ? 'contacts:introductions.updated' : 'contacts:form.unchanged',
+		messageKey: result.value.changed ? 'contacts:introductions.updated' : 'contacts:form.unchanged',
 	})
 }
 
@@ -114,7 +99,7 @@ export default function IntroductionStatusPage() {
 			status: introduction.status,
 			statusOn: today,
 			dealValue:
-				introduction.dealValueCents != null ? (introduction.dealValueCents / 100).toFixed(2) : '',
+				introduction.dealValueCents != null ? f.moneyInput(introduction.dealValueCents) : '',
 			dealCurrency: introduction.dealCurrency ?? 'EUR',
 			note: introduction.note ?? '',
 		},
@@ -141,7 +126,7 @@ export default function IntroductionStatusPage() {
 				</div>
 				<div>
 					<dt>{t('fields.purpose')}</dt>
-					<dd>{t(`purposes.${introduction.purpose}`)}</dd>
+					<dd>{t(`enums:introductionPurposes.${introduction.purpose}`)}</dd>
 				</div>
 				<div>
 					<dt>{t('fields.introducedOn')}</dt>
@@ -160,7 +145,10 @@ export default function IntroductionStatusPage() {
 					<SelectField
 						label={t('introductions.newStatus')}
 						selectProps={getSelectProps(fields.status)}
-						options={statuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+						options={statuses.map((s) => ({
+							value: s,
+							label: t(`enums:introductionStatuses.${s}`),
+						}))}
 						errors={fields.status.errors}
 					/>
 					<Field

@@ -5,32 +5,24 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { KpiReportForm, useQuarterLabel } from '~/components/funding-kpi-form'
 import { EmptyState } from '~/components/stat'
-import { startupEditorAccess } from '~/models/funding.server'
 import { getKpiOverview, saveKpiReport } from '~/models/kpi.server'
-import type { Viewer } from '~/models/viewer'
-import { amountInput, kpiReportSchema, QUARTER_PATTERN } from '~/schemas/funding'
-import { requireUser } from '~/utils/auth.server'
+import { QUARTER_PATTERN } from '~/utils/calendar'
+import { kpiReportSchema } from '~/schemas/funding'
+import { requireStartupAccess } from '~/utils/access.server'
 import { today } from '~/utils/clock'
-import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
 
-/** A founder reports for their own startup, a manager for any; mentors and partners read the figures elsewhere. */
-function requireEditor(user: Viewer, startupId: number) {
-	const access = startupEditorAccess(user, startupId, 'kpi')
-	if (access === 'forbidden') throw forbidden('create:kpi:own')
-	if (access === 'hidden') throw notFound('startup', startupId)
-	return access
-}
-
+// a founder reports for their own startup, a manager for any; mentors and partners read the figures elsewhere
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
 	const startupId = parseId(params.startupId, 'startup')
-	requireEditor(user, startupId)
+	const user = await requireStartupAccess(request, startupId, 'update:kpi')
 	const overview = getKpiOverview({ viewer: user, startupId })
 	if (!overview) throw notFound('startup', startupId)
 	const asked = new URL(request.url).searchParams.get('quarter')
@@ -42,23 +34,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireUser(request)
 	const startupId = parseId(params.startupId, 'startup')
-	requireEditor(user, startupId)
+	const user = await requireStartupAccess(request, startupId, 'update:kpi')
 	const submission = parseWithZod(await request.formData(), { schema: kpiReportSchema(today()) })
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply(), confirm: null }, { status: 400 })
 	}
 	const saved = saveKpiReport({ viewer: user, startupId, input: submission.value })
-	if (!saved) throw notFound('startup', startupId)
-	if (saved.status === 'confirm') {
+	if (!saved?.ok) throw notFound('startup', startupId)
+	const outcome = saved.value
+	if (outcome.status === 'confirm') {
 		// nothing written: the user sees both sets of figures and confirms the replacement
 		return data(
 			{
 				result: submission.reply(),
 				confirm: {
 					quarter: submission.value.quarter,
-					existing: saved.existing,
+					existing: outcome.existing,
 					submitted: {
 						employees: submission.value.employees,
 						revenueCents: submission.value.revenue,
@@ -74,9 +66,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	return redirectWithToast(`/startups/${startupId}`, {
 		type: 'success',
 		messageKey:
-			saved.status === 'created'
+			outcome.status === 'created'
 				? 'funding:kpi.created'
-				: saved.status === 'updated'
+				: outcome.status === 'updated'
 					? 'funding:kpi.updated'
 					: 'funding:kpi.unchanged',
 		values: { quarter: submission.value.quarter },
@@ -87,7 +79,7 @@ export default function KpiReportsPage() {
 	const { startup, reports, missing, lastQuarter, quarters, quarter } =
 		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t, i18n } = useTranslation('funding')
+	const { t } = useTranslation('funding')
 	const f = useFormat()
 	const quarterLabel = useQuarterLabel()
 	const existing = reports.find((r) => r.quarter === quarter)
@@ -177,7 +169,7 @@ export default function KpiReportsPage() {
 					values={{
 						quarter,
 						employees: existing ? String(existing.employees) : '',
-						revenue: existing ? amountInput(existing.revenueCents, i18n.language) : '',
+						revenue: existing ? f.moneyInput(existing.revenueCents) : '',
 						ukCustomers: existing ? String(existing.ukCustomers) : '',
 						comment: existing?.comment ?? '',
 					}}

@@ -19,21 +19,15 @@ import {
 	listAssignments,
 } from '~/models/mentoring.server'
 import { AssignMentorSchema, EndAssignmentSchema } from '~/schemas/mentor'
-import { requireUser } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
-import { badRequest, forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
-import { can } from '~/utils/permissions'
+import { replyTo } from '~/utils/write-result'
 
-/** Assigning mentors is the incubator team's decision. */
-async function requireManager(request: Request) {
-	const user = await requireUser(request)
-	if (!can(user, 'update:mentor:any')) throw forbidden('role:manager')
-	return user
-}
-
+// assigning mentors is the incubator team's decision
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireManager(request)
+	const user = await requirePermission(request, 'update:assignment:any')
 	const id = parseId(params.startupId, 'startup')
 	const match = getMentorSuggestions({ viewer: user, startupId: id })
 	if (!match) throw notFound('startup', id)
@@ -50,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireManager(request)
+	const user = await requirePermission(request, 'update:assignment:any')
 	const id = parseId(params.startupId, 'startup')
 	const formData = await request.formData()
 	const intent = formData.get('intent')
@@ -69,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 					{
 						intent,
 						assignmentId: null,
-						result: submission.reply({ fieldErrors: result.fieldErrors }),
+						result: replyTo(submission, result),
 					},
 					{ status: 400 },
 				)
@@ -94,10 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			// an assignment of another startup is not on this page
 			if (!result) throw notFound('assignment', submission.value.assignmentId)
 			if (!result.ok) {
-				return data(
-					{ intent, assignmentId, result: submission.reply({ fieldErrors: result.fieldErrors }) },
-					{ status: 400 },
-				)
+				return data({ intent, assignmentId, result: replyTo(submission, result) }, { status: 400 })
 			}
 			return redirectWithToast(back, { type: 'success', messageKey: 'mentors:assign.endedToast' })
 		}
@@ -120,12 +111,12 @@ export default function StartupMentorsPage() {
 			<p className="lead">
 				{t('suggest.needs', {
 					sector: needs.sector,
-					stage: t(`common:stages.${needs.stage}`),
+					stage: t(`enums:startupStages.${needs.stage}`),
 				})}{' '}
 				{needs.ukFocus ? t('suggest.needsUk') : null}{' '}
 				{needs.openMilestoneKinds.length
 					? t('suggest.needsMilestones', {
-							kinds: needs.openMilestoneKinds.map((k) => t(`milestoneKinds.${k}`)).join(', '),
+							kinds: needs.openMilestoneKinds.map((k) => t(`enums:milestoneKinds.${k}`)).join(', '),
 						})
 					: t('suggest.noOpenMilestones')}
 			</p>

@@ -5,40 +5,31 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { MilestoneForm } from '~/components/funding-milestone-form'
-import { editableStartup, startupEditorAccess } from '~/models/funding.server'
 import { deleteMilestone, getMilestoneForEdit, updateMilestone } from '~/models/milestone.server'
-import type { Viewer } from '~/models/viewer'
+import { findStartupFor } from '~/models/startup.server'
 import { milestoneSchema } from '~/schemas/funding'
-import { requireUser } from '~/utils/auth.server'
+import { requireStartupAccess } from '~/utils/access.server'
 import { today } from '~/utils/clock'
-import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
-
-function requireEditor(user: Viewer, startupId: number) {
-	const access = startupEditorAccess(user, startupId, 'milestone')
-	if (access === 'forbidden') throw forbidden('update:milestone:own')
-	if (access === 'hidden') throw notFound('startup', startupId)
-	return access
-}
+import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
 	const startupId = parseId(params.startupId, 'startup')
-	requireEditor(user, startupId)
+	const user = await requireStartupAccess(request, startupId, 'update:milestone')
 	const milestoneId = parseId(params.milestoneId, 'milestone')
-	const startup = editableStartup(user, startupId)
+	const startup = findStartupFor({ id: startupId, viewer: user, grant: 'update:milestone' })
 	const milestone = getMilestoneForEdit({ viewer: user, startupId, milestoneId })
 	if (!startup || !milestone) throw notFound('milestone', milestoneId)
 	return { startup, milestone }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireUser(request)
 	const startupId = parseId(params.startupId, 'startup')
-	requireEditor(user, startupId)
+	const user = await requireStartupAccess(request, startupId, 'update:milestone')
 	const milestoneId = parseId(params.milestoneId, 'milestone')
 	const formData = await request.formData()
 	const back = `/startups/${startupId}`
@@ -59,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!result) throw notFound('milestone', milestoneId)
 	return redirectWithToast(back, {
 		type: 'success',
-		messageKey: result.changed ? 'funding:milestone.saved' : 'funding:milestone.unchanged',
+		messageKey: result.value.changed ? 'funding:milestone.saved' : 'funding:milestone.unchanged',
 	})
 }
 

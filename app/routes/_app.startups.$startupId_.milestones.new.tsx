@@ -9,35 +9,25 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { MilestoneForm } from '~/components/funding-milestone-form'
-import { editableStartup, startupEditorAccess } from '~/models/funding.server'
 import { createMilestone } from '~/models/milestone.server'
-import type { Viewer } from '~/models/viewer'
+import { findStartupFor } from '~/models/startup.server'
 import { milestoneSchema } from '~/schemas/funding'
-import { requireUser } from '~/utils/auth.server'
+import { requireStartupAccess } from '~/utils/access.server'
 import { today } from '~/utils/clock'
-import { forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 
-/** A manager sets any startup's milestones, a founder their own one's; another startup is a 404 for them. */
-function requireEditor(user: Viewer, startupId: number) {
-	const access = startupEditorAccess(user, startupId, 'milestone')
-	if (access === 'forbidden') throw forbidden('update:milestone:own')
-	if (access === 'hidden') throw notFound('startup', startupId)
-	return access
-}
-
+// a manager sets any startup's milestones, a founder their own one's; another startup is a 404 for them
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
 	const startupId = parseId(params.startupId, 'startup')
-	requireEditor(user, startupId)
-	const startup = editableStartup(user, startupId)
+	const user = await requireStartupAccess(request, startupId, 'update:milestone')
+	const startup = findStartupFor({ id: startupId, viewer: user, grant: 'update:milestone' })
 	if (!startup) throw notFound('startup', startupId)
 	return { startup }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireUser(request)
 	const startupId = parseId(params.startupId, 'startup')
-	requireEditor(user, startupId)
+	const user = await requireStartupAccess(request, startupId, 'update:milestone')
 	const submission = parseWithZod(await request.formData(), { schema: milestoneSchema(today()) })
 	if (submission.status !== 'success') {
 		return data(submission.reply(), { status: 400 })

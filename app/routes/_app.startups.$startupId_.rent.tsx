@@ -2,23 +2,19 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { useNurseryFormat } from '~/components/nursery-format'
 import { ScheduleTable } from '~/components/nursery-schedule'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { getRentAccount } from '~/models/lease.server'
-import { requireUser } from '~/utils/auth.server'
-import { forbidden, notFound, parseId } from '~/utils/http.server'
+import { requireStartupAccess } from '~/utils/access.server'
+import { notFound, parseId } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
 
 /** A startup's leases, schedules and statements: its founders' own view, and the managers'. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
 	const id = parseId(params.startupId, 'startup')
-	if (!can(user, 'read:lease:any') && !can(user, 'read:statement:own')) {
-		throw forbidden('read:lease:any')
-	}
-	// another startup's rent is simply not there for a founder
+	// another startup's rent is simply not there for a founder (404); mentors and partners never read it (403)
+	const user = await requireStartupAccess(request, id, 'read:statement')
 	const account = getRentAccount({ startupId: id, viewer: user })
 	if (!account) throw notFound('startup', id)
 	const { rows, totals, owedCents, overdueCents, asOf } = account.statements
@@ -58,7 +54,6 @@ export default function StartupRentPage() {
 		useLoaderData<typeof loader>()
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
-	const nf = useNurseryFormat()
 	return (
 		<>
 			<p className="breadcrumb">
@@ -154,7 +149,7 @@ export default function StartupRentPage() {
 							<tbody>
 								{statements.map((s) => (
 									<tr key={s.id} className={s.overdue ? 'row-overdue' : undefined}>
-										<th scope="row">{nf.month(s.month)}</th>
+										<th scope="row">{f.month(s.month)}</th>
 										<td>{s.unitCode}</td>
 										<td className="num">{f.money(s.rentCents)}</td>
 										<td className="num">{f.money(s.subsidyCents)}</td>
@@ -171,7 +166,7 @@ export default function StartupRentPage() {
 										<td>
 											<Link
 												to={`/nursery/statements/${s.id}/print`}
-												aria-label={t('rent.printLabel', { month: nf.month(s.month) })}
+												aria-label={t('rent.printLabel', { month: f.month(s.month) })}
 											>
 												{t('statement.print')}
 											</Link>

@@ -8,14 +8,15 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { parseStartupListParams } from '~/models/startup-list-params.server'
 import { listStartupFilterOptions, listStartups } from '~/models/startup.server'
+import { holdsSome } from '~/utils/access.server'
 import { requireUser } from '~/utils/auth.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
-	// a founder has one startup: theirs
-	if (user.role === 'founder') throw redirect('/my-startup')
+	// a founder has one startup, theirs, and no portfolio
+	if (!holdsSome(user, 'read:portfolio')) throw redirect('/my-startup')
 	const { filters, sort, dir, page, perPage } = parseStartupListParams(new URL(request.url))
 	return {
 		list: listStartups({ viewer: user, filters, sort, dir, page, perPage }),
@@ -70,13 +71,16 @@ export default function StartupsPage() {
 					name="status"
 					label={t('common:fields.status')}
 					value={filters.status}
-					options={STARTUP_STATUSES.map((s) => ({ value: s, label: t(`common:statuses.${s}`) }))}
+					options={STARTUP_STATUSES.map((s) => ({
+						value: s,
+						label: t(`enums:startupStatuses.${s}`),
+					}))}
 				/>
 				<FilterSelect
 					name="stage"
 					label={t('common:fields.stage')}
 					value={filters.stage}
-					options={STARTUP_STAGES.map((s) => ({ value: s, label: t(`common:stages.${s}`) }))}
+					options={STARTUP_STAGES.map((s) => ({ value: s, label: t(`enums:startupStages.${s}`) }))}
 				/>
 				<FilterSelect
 					name="sector"
@@ -126,10 +130,10 @@ export default function StartupsPage() {
 										<td>{s.cohortName ?? '—'}</td>
 										<td>
 											<span className={`badge status-${s.status}`}>
-												{t(`common:statuses.${s.status}`)}
+												{t(`enums:startupStatuses.${s.status}`)}
 											</span>
 										</td>
-										<td>{t(`common:stages.${s.stage}`)}</td>
+										<td>{t(`enums:startupStages.${s.stage}`)}</td>
 										<td>{s.sector}</td>
 										<td>{s.ukFocus ? t('common:common.yes') : t('common:common.no')}</td>
 										<td className="num">{f.number(s.monthsInNursery)}</td>

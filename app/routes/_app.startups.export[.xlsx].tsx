@@ -1,12 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { startupsExport } from '~/models/exports.server'
-import { requireUser } from '~/utils/auth.server'
-import { forbidden } from '~/utils/http.server'
+import { requireGrant } from '~/utils/access.server'
 import { exportResponse } from '~/utils/spreadsheet.server'
 
-/** The current view of the portfolio table, as an Excel file. Not for founders. */
+/** The current view of the portfolio table, as an Excel file. Those who read the portfolio. */
 export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	if (user.role === 'founder') throw forbidden('read:startup:any')
+	const user = await requireGrant(request, 'read:portfolio')
 	return exportResponse(request, 'xlsx', startupsExport(user, new URL(request.url)))
 }

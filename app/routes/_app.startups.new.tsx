@@ -12,8 +12,8 @@ import { StartupForm } from '~/components/startup-form'
 import { checkStartupAgainstDatabase } from '~/models/startup-form.server'
 import { createStartup, listStartupFilterOptions } from '~/models/startup.server'
 import { StartupManagerSchema } from '~/schemas/startup'
-import { requirePermission } from '~/utils/auth.server'
-import { redirectWithToast } from '~/utils/http.server'
+import { requirePermission } from '~/utils/access.server'
+import { forbidden, redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'update:startup:any')
@@ -31,7 +31,9 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') {
 		return data(submission.reply(), { status: 400 })
 	}
-	const startup = createStartup(submission.value, user.id)
+	const result = createStartup({ input: submission.value, viewer: user })
+	if (!result) throw forbidden('update:startup:any')
+	const startup = result.value
 	return redirectWithToast(`/startups/${startup.id}`, {
 		type: 'success',
 		messageKey: 'startups:form.created',

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, NavLink, Outlet, useRouteLoaderData } from '@remix-run/react'
+import { Link, NavLink, Outlet, useRouteLoaderData } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { LanguageSwitch } from '~/components/language-switch'
+import { sitsOnAnyCommittee } from '~/models/jury.server'
 import { useRootData } from '~/root'
 import { requireUser } from '~/utils/auth.server'
 import { NAVIGATION } from '~/utils/permissions'
@@ -11,12 +13,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
 	return {
 		user: { name: user.name, role: user.role, organisation: user.organisation },
-		// "My startup" points at the founder's own page, so that it shows as the current one there
-		navigation: NAVIGATION[user.role].map((item) =>
-			item.to === '/my-startup' && user.startupId
-				? { ...item, to: `/startups/${user.startupId}` }
-				: item,
-		),
+		// "My startup" points at the founder's own page, so that it shows as the current one there;
+		// the selection committee shows only to those who sit on one
+		navigation: NAVIGATION[user.role]
+			.filter((item) => !item.committee || sitsOnAnyCommittee(user))
+			.map((item) =>
+				item.to === '/my-startup' && user.startupId
+					? { ...item, to: `/startups/${user.startupId}` }
+					: item,
+			),
 	}
 }
 
@@ -25,7 +30,9 @@ function AppShell({ children }: { children: React.ReactNode }) {
 	const rootUser = useRootData()?.user
 	const data = useRouteLoaderData<typeof loader>('routes/_app')
 	const user = data?.user ?? rootUser
-	const navigation = data?.navigation ?? (rootUser ? NAVIGATION[rootUser.role] : [])
+	const navigation =
+		data?.navigation ??
+		(rootUser ? NAVIGATION[rootUser.role].filter((item) => !item.committee) : [])
 	return (
 		<div className="app">
 			<a href="#main" className="skip-link">
@@ -53,7 +60,7 @@ function AppShell({ children }: { children: React.ReactNode }) {
 							<span className="current-user">
 								<span className="user-name">{user.name}</span>
 								<span className="user-role" data-testid="user-role">
-									{t(`roles.${user.role}`)}
+									{t(`enums:roles.${user.role}`)}
 								</span>
 							</span>
 							<Form method="post" action="/logout">

@@ -1,7 +1,8 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -17,29 +18,30 @@ import {
 	updateUser,
 } from '~/models/user.server'
 import { UserIntentSchema, UserUpdateSchema } from '~/schemas/auth'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { can } from '~/utils/permissions'
 
 const ResetSchema = z.object({ password: UserIntentSchema.options[0].shape.password })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	await requirePermission(request, 'manage:user:any')
+	const manager = await requirePermission(request, 'manage:user:any')
 	const userId = parseId(params.userId, 'user')
-	const user = getUser(userId)
+	const user = getUser({ id: userId, viewer: manager })
 	if (!user) throw notFound('user', userId)
-	return { user, targets: listLinkTargets() }
+	return { user, targets: listLinkTargets({ viewer: manager }) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const manager = await requirePermission(request, 'manage:user:any')
 	const userId = parseId(params.userId, 'user')
-	const user = getUser(userId)
+	const user = getUser({ id: userId, viewer: manager })
 	if (!user) throw notFound('user', userId)
 	const formData = await request.formData()
 	const intent = formData.get('intent')
 
 	if (intent === 'update') {
-		const targets = listLinkTargets()
+		const targets = listLinkTargets({ viewer: manager })
 		const submission = parseWithZod(formData, {
 			schema: UserUpdateSchema.superRefine((value, ctx) => {
 				if (isEmailTaken(value.email, userId)) {
@@ -51,7 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				if (value.mentorId && !targets.mentors.some((m) => m.id === value.mentorId)) {
 					ctx.addIssue({ code: 'custom', path: ['mentorId'], message: 'errors.unknownMentor' })
 				}
-				if (userId === manager.id && value.role !== 'manager') {
+				// a manager cannot take away their own right to manage users
+				if (userId === manager.id && !can(value, 'manage:user:any')) {
 					ctx.addIssue({ code: 'custom', path: ['role'], message: 'errors.ownRole' })
 				}
 			}),
@@ -84,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	switch (parsed.data.intent) {
 		case 'reset-password':
-			resetPassword(userId, parsed.data.password, manager.id)
+			await resetPassword(userId, parsed.data.password, manager.id)
 			return redirectWithToast(`/users/${userId}`, {
 				type: 'success',
 				messageKey: 'users.passwordReset',
@@ -96,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 					messageKey: 'errors.disableSelf',
 				})
 			}
-			if (user.role === 'manager' && countActiveManagers() <= 1) {
+			if (can(user, 'manage:user:any') && countActiveManagers() <= 1) {
 				return redirectWithToast(`/users/${userId}`, {
 					type: 'error',
 					messageKey: 'errors.lastManager',

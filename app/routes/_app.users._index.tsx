@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { listUsers } from '~/models/user.server'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { useFormat } from '~/utils/use-format'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	await requirePermission(request, 'manage:user:any')
-	return { users: listUsers() }
+	const manager = await requirePermission(request, 'manage:user:any')
+	return { users: listUsers({ viewer: manager }) }
 }
 
 export default function UsersPage() {
@@ -44,7 +44,7 @@ export default function UsersPage() {
 									<Link to={String(u.id)}>{u.name}</Link>
 								</th>
 								<td>{u.email}</td>
-								<td>{t(`roles.${u.role}`)}</td>
+								<td>{t(`enums:roles.${u.role}`)}</td>
 								<td>{u.startupName ?? u.mentorName ?? u.organisation ?? '—'}</td>
 								<td>
 									{u.disabledAt ? (

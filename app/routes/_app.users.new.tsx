@@ -6,18 +6,18 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { UserForm } from '~/components/user-form'
 import { createUser, isEmailTaken, listLinkTargets } from '~/models/user.server'
 import { UserCreateSchema } from '~/schemas/auth'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { redirectWithToast } from '~/utils/http.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	await requirePermission(request, 'manage:user:any')
-	return { targets: listLinkTargets() }
+	const manager = await requirePermission(request, 'manage:user:any')
+	return { targets: listLinkTargets({ viewer: manager }) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const manager = await requirePermission(request, 'manage:user:any')
 	const formData = await request.formData()
-	const targets = listLinkTargets()
+	const targets = listLinkTargets({ viewer: manager })
 	const submission = parseWithZod(formData, {
 		schema: UserCreateSchema.superRefine((value, ctx) => {
 			if (isEmailTaken(value.email)) {
@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
 	}
 	const { startupId, mentorId, ...rest } = submission.value
-	const user = createUser(
+	const user = await createUser(
 		{ ...rest, startupId: startupId ?? null, mentorId: mentorId ?? null },
 		manager.id,
 	)

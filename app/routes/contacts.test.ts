@@ -14,6 +14,7 @@ import { action as contactAction, loader as contactLoader } from './_app.contact
 import { loader as exportCsvLoader } from './_app.contacts.$contactId_.export[.csv]'
 import { loader as exportJsonLoader } from './_app.contacts.$contactId_.export[.json]'
 import { action as editAction } from './_app.contacts.$contactId_.edit'
+import { action as eraseAction, loader as eraseLoader } from './_app.contacts.$contactId_.erase'
 import { loader as listLoader } from './_app.contacts._index'
 import { loader as outreachLoader } from './_app.contacts.export[.csv]'
 import { loader as importLoader } from './_app.import.$kind'
@@ -81,10 +82,11 @@ test('signed-out visitors go to sign in; founders, mentors and partners never re
 				contactAction(
 					actionArgs(post(`/contacts/${person.id}`, { intent: 'opt-out' }, cookie), id),
 				),
+			() => eraseLoader(loaderArgs(get(`/contacts/${person.id}/erase`, cookie), id)),
 			() =>
-				contactAction(
+				eraseAction(
 					actionArgs(
-						post(`/contacts/${person.id}`, { intent: 'erase', confirm: 'on' }, cookie),
+						post(`/contacts/${person.id}/erase`, { intent: 'erase', confirm: 'on' }, cookie),
 						id,
 					),
 				),
@@ -310,18 +312,39 @@ test('on the contact page a manager logs an interaction, introduces, records an 
 	).text()
 	expect(csv).toContain('hc@dover.example')
 
-	// erasure needs the box ticked
-	const unconfirmed = await run([['intent', 'erase']])
+	// erasure is on a page of its own, which first shows what it will do
+	expect(
+		statusOf(
+			await run([
+				['intent', 'erase'],
+				['confirm', 'on'],
+			]),
+		),
+	).toBe(400)
+	const preview = await eraseLoader(loaderArgs(get(`/contacts/${person.id}/erase`, cookie), id))
+	expect(preview.preview.kept).toEqual({ interactions: 2, introductions: 2 })
+	expect(preview.preview.erasedFields).toContain('email')
+	const erase = (fields: [string, string][]) =>
+		settle(() =>
+			eraseAction(actionArgs(postForm(`/contacts/${person.id}/erase`, fields, cookie), id)),
+		)
+	// and needs the box ticked
+	const unconfirmed = await erase([['intent', 'erase']])
 	expect(statusOf(unconfirmed)).toBe(400)
 	expect(JSON.stringify(dataOf(unconfirmed))).toContain('contacts:errors.confirmErase')
 	expect(getDb().select().from(contacts).where(eq(contacts.id, person.id)).get()?.email).toBe(
 		'hc@dover.example',
 	)
-	const erased = (await run([
+	const erased = (await erase([
 		['intent', 'erase'],
 		['confirm', 'on'],
 	])) as Response
 	expect(erased.headers.get('Location')).toBe('/contacts')
+	expect(
+		statusOf(
+			await settle(() => eraseLoader(loaderArgs(get(`/contacts/${person.id}/erase`, cookie), id))),
+		),
+	).toBe(404)
 	expect(
 		statusOf(
 			await settle(() => contactLoader(loaderArgs(get(`/contacts/${person.id}`, cookie), id))),
@@ -460,6 +483,19 @@ test('a founder sees and updates their own introductions, never another startupâ
 		),
 	)) as Response
 	expect(managed.headers.get('Location')).toBe(`/contacts/${person.id}`)
+	// ?from= is a redirect target like any other: a disguised off-site address gives the
+	// startup's page, on the page's Back link and after saving
+	for (const from of ['%2F%09%2Fevil.example', '%2F%5Cevil.example', '%2F%0D%0A%2Fevil.example']) {
+		const page = await statusLoader(loaderArgs(get(`${path}?from=${from}`, manager.cookie), ids))
+		expect(page.back, from).toBe(`/startups/${mine.id}`)
+		const saved = (await statusAction(
+			actionArgs(
+				post(`${path}?from=${from}`, { status: 'made', statusOn: '2025-07-03' }, manager.cookie),
+				ids,
+			),
+		)) as Response
+		expect(saved.headers.get('Location'), from).toBe(`/startups/${mine.id}`)
+	}
 })
 
 test('a partner sees introduction figures by country and purpose, and no personal data at all', async () => {

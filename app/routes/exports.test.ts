@@ -137,6 +137,7 @@ test('funding: kinds and statuses in words, amounts and rates as numbers, euros 
 	expect(loan['Type de financement']!.value).toBe("Prêt d'honneur")
 	expect(loan.Statut!.value).toBe('Versé')
 	expect(loan['Financeur public']!.value).toBe('Oui')
+	expect(loan['Argent public']!.value).toBe('Oui')
 	expect(loan.Montant!.value).toBe(30_000.5)
 	expect(loan['Montant en euros']!.value).toBe(30_000.5)
 	expect(loan['Montant en euros']!.numFmt).toContain('€')

@@ -7,7 +7,8 @@ import {
 	type MetaFunction,
 	redirect,
 } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, Field } from '~/components/forms'
@@ -15,12 +16,13 @@ import { LanguageSwitch } from '~/components/language-switch'
 import { verifyLogin } from '~/models/user.server'
 import { LoginSchema } from '~/schemas/auth'
 import {
-	consumeSignInAttempt,
+	logSignInFailure,
 	requireAnonymous,
-	resetSignInAttempts,
 	signIn,
+	signInSucceeded,
+	takeSignInAttempt,
 } from '~/utils/auth.server'
-import { safeRedirect } from '~/utils/http.server'
+import { safeRedirect } from '~/utils/safe-redirect'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireAnonymous(request)
@@ -30,24 +32,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
 	await requireAnonymous(request)
 	const ipAddress = context.ipAddress ?? 'unknown'
-	const formData = await request.formData()
-
-	if (!(await consumeSignInAttempt(ipAddress))) {
-		const submission = parseWithZod(formData, { schema: LoginSchema })
-		return data(
-			submission.reply({ formErrors: ['errors.tooManyAttempts'], hideFields: ['password'] }),
-			{ status: 429, headers: { 'Retry-After': '60' } },
-		)
-	}
-
-	const submission = parseWithZod(formData, { schema: LoginSchema })
+	const submission = parseWithZod(await request.formData(), { schema: LoginSchema })
 	if (submission.status !== 'success') {
 		return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
 	}
-
 	const { email, password, redirectTo } = submission.value
-	const user = verifyLogin(email, password)
+	const attempt = { ipAddress, email }
+
+	const allowed = await takeSignInAttempt(attempt)
+	if (!allowed.ok) {
+		logSignInFailure({ ...attempt, reason: 'throttled' })
+		return data(
+			submission.reply({ formErrors: ['errors.tooManyAttempts'], hideFields: ['password'] }),
+			{ status: 429, headers: { 'Retry-After': String(allowed.retryAfter) } },
+		)
+	}
+
+	const user = await verifyLogin(email, password)
 	if (!user) {
+		logSignInFailure({ ...attempt, reason: 'wrong-credentials' })
 		// one message whether the email is unknown, the password wrong or the account disabled
 		return data(
 			submission.reply({ formErrors: ['errors.invalidLogin'], hideFields: ['password'] }),
@@ -55,13 +58,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		)
 	}
 
-	await resetSignInAttempts(ipAddress)
+	await signInSucceeded(attempt)
+	// where to go is settled before the session exists: nothing can fail after it is made
+	const target = safeRedirect(redirectTo)
 	const cookie = await signIn({
 		userId: user.id,
 		ipAddress,
 		userAgent: request.headers.get('User-Agent') ?? undefined,
 	})
-	return redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': cookie } })
+	return redirect(target, { headers: { 'Set-Cookie': cookie } })
 }
 
 export default function LoginPage() {
@@ -120,6 +125,9 @@ export default function LoginPage() {
 						{t('login.submit')}
 					</button>
 				</Form>
+				<p>
+					<Link to="/forgot-password">{t('login.forgot')}</Link>
+				</p>
 			</main>
 		</div>
 	)

@@ -8,7 +8,7 @@ import {
 	createStartup,
 	createUser,
 } from '#tests/factories'
-import { addDays } from '#tests/factories-mentors'
+import { addDays } from '~/utils/calendar'
 import {
 	actionArgs,
 	dataOf,
@@ -36,6 +36,7 @@ import {
 	action as startupMentorsAction,
 	loader as startupMentorsLoader,
 } from './_app.startups.$startupId_.mentors'
+import { loader as recordsLoader } from './_app.reports.records'
 import { loader as startupLoader } from './_app.startups.$startupId/route'
 
 type Role = 'manager' | 'founder' | 'mentor' | 'partner'
@@ -319,7 +320,7 @@ test('a mentor logs a session on their startup; the founder sees it, private not
 		.all()
 	expect(audit).toHaveLength(2)
 
-	// the founder's page: date, topic and next steps; notes only when not private
+	// the founder's page: date and topic; notes and next steps only when not private
 	const page = await startupLoader(
 		loaderArgs(get(`/startups/${startup.id}`, founder.cookie), {
 			params: { startupId: String(startup.id) },
@@ -335,7 +336,10 @@ test('a mentor logs a session on their startup; the founder sees it, private not
 		notes: 'Pitch prêt.',
 		nextSteps: 'Appeler deux transitaires de Douvres.',
 	})
-	expect(sessions.find((s) => s.topic === 'Tarifs des traversées')?.notes).toBeNull()
+	expect(sessions.find((s) => s.topic === 'Tarifs des traversées')).toMatchObject({
+		notes: null,
+		nextSteps: null,
+	})
 	// not in the timeline either, nor anywhere in the page's data
 	expect(JSON.stringify(page)).not.toContain('Équipe fragile')
 	expect(page.mentoring!.canAssign).toBe(false)
@@ -351,6 +355,79 @@ test('a mentor logs a session on their startup; the founder sees it, private not
 		}),
 	)
 	expect(mentorView.mentoring!.myAssignmentId).toBe(assignment.id)
+})
+
+test('private covers the next steps too: the founder never reads them, another mentor reads no one’s', async () => {
+	const { startup, assignment, founder, mentorUser } = await mentoredStartup('Calais Cargo')
+	const colleague = createMentor({ name: 'Another mentor' })
+	createAssignment({ mentorId: colleague.id, startupId: startup.id, startDate: addDays(DATE, -30) })
+	const colleagueUser = await as('mentor', { mentorId: colleague.id })
+	createMentoringSession({
+		assignmentId: assignment.id,
+		date: addDays(DATE, -2),
+		topic: 'Open session',
+		notes: 'Open notes',
+		nextSteps: 'Open next step',
+	})
+	createMentoringSession({
+		assignmentId: assignment.id,
+		date: addDays(DATE, -1),
+		topic: 'Private session',
+		notes: 'Private notes',
+		notesPrivate: true,
+		nextSteps: 'Private next step',
+	})
+	const manager = await as('manager')
+	const sessionsFor = async (cookie: string) => {
+		const page = await startupLoader(
+			loaderArgs(get(`/startups/${startup.id}`, cookie), {
+				params: { startupId: String(startup.id) },
+			}),
+		)
+		return Object.fromEntries(
+			page.mentoring!.sessions.map((s) => [s.topic, [s.notes, s.nextSteps, s.private]]),
+		)
+	}
+	expect(await sessionsFor(founder.cookie)).toEqual({
+		'Open session': ['Open notes', 'Open next step', false],
+		'Private session': [null, null, false],
+	})
+	// another mentor of the same startup sees that sessions happened, not what was said
+	expect(await sessionsFor(colleagueUser.cookie)).toEqual({
+		'Open session': [null, null, false],
+		'Private session': [null, null, false],
+	})
+	for (const reader of [manager, mentorUser]) {
+		expect(await sessionsFor(reader.cookie)).toEqual({
+			'Open session': ['Open notes', 'Open next step', false],
+			'Private session': ['Private notes', 'Private next step', true],
+		})
+	}
+	// nowhere else in what the founder's or the colleague's page loads
+	for (const reader of [founder, colleagueUser]) {
+		const page = await startupLoader(
+			loaderArgs(get(`/startups/${startup.id}`, reader.cookie), {
+				params: { startupId: String(startup.id) },
+			}),
+		)
+		expect(JSON.stringify(page)).not.toContain('Private next step')
+	}
+	// the report's drill-down names a session by its topic, never what was said in it
+	for (const reader of [manager, await as('partner')]) {
+		for (const month of new Set([addDays(DATE, -1).slice(0, 7), addDays(DATE, -2).slice(0, 7)])) {
+			const records = await recordsLoader(
+				loaderArgs(
+					get(
+						`/reports/records?metric=mentoring.month&key=${month}&from=${addDays(DATE, -40)}&to=${DATE}`,
+						reader.cookie,
+					),
+				),
+			)
+			expect(records.records.rows.length).toBeGreaterThan(0)
+			const json = JSON.stringify(records)
+			expect(json).not.toMatch(/Private notes|Private next step|Open notes|Open next step/)
+		}
+	}
 })
 
 test('nobody logs a session on an assignment that is not theirs', async () => {
@@ -487,7 +564,7 @@ test('hours page and mentor home add up the same sessions', async () => {
 	expect(hours.byStartup.reduce((sum, m) => sum + m.minutes, 0)).toBe(hours.total.minutes)
 
 	const home = await homeLoader(loaderArgs(get('/', mentorUser.cookie)))
-	if (home.role !== 'mentor') throw new Error('expected the mentor home')
+	if (home.view !== 'mentees') throw new Error('expected the mentor home')
 	const sameMonth = addDays(DATE, -1).slice(0, 7) === DATE.slice(0, 7)
 	expect(home.home.minutesThisMonth).toBe(sameMonth ? 105 : 75)
 	expect(home.home.assignments.map((a) => a.startupName)).toEqual(['Halio'])

@@ -21,7 +21,7 @@ import {
 } from '#tests/request'
 import { getDb } from '~/utils/db.server'
 import { today } from '~/utils/clock'
-import { addMonths, monthOf } from '~/utils/rent'
+import { addMonths, monthOf } from '~/utils/calendar'
 import { loader as nurseryLoader } from './_app.nursery._index'
 import { loader as arrearsLoader } from './_app.nursery.arrears'
 import { loader as paymentsCsv } from './_app.nursery.export.payments[.csv]'
@@ -241,8 +241,8 @@ describe('signing a lease through the form', () => {
 		const cases: [Record<string, string>, string, string][] = [
 			[{ startupId: '' }, 'startupId', 'errors.required'],
 			[{ endDate: '2029-03-31' }, 'endDate', 'nursery:errors.endBeforeStart'],
-			[{ monthlyRent: '450,005' }, 'monthlyRent', 'nursery:errors.amount'],
-			[{ monthlyRent: '-3' }, 'monthlyRent', 'nursery:errors.amount'],
+			[{ monthlyRent: '450,0055' }, 'monthlyRent', 'errors.amount'],
+			[{ monthlyRent: '-3' }, 'monthlyRent', 'errors.amountNegative'],
 			[{ 'steps[0].fromMonth': '2' }, 'steps[0].fromMonth', 'nursery:errors.scheduleStart'],
 			[{ 'steps[1].fromMonth': '12' }, 'steps[1].fromMonth', 'nursery:errors.stepOverlap'],
 			[{ 'steps[0].value': '150' }, 'steps[0].value', 'nursery:errors.percent'],

@@ -130,7 +130,8 @@ test('each section downloads as CSV whose total matches the page', async () => {
 	)
 	expect(res.headers.get('Content-Disposition')).toContain('tektos-mentoring-year-2025.csv')
 	const text = await res.text()
-	expect(text).toContain('by_organisation,total,hours,1.50')
+	// minutes, exact: 90, not 1.5 hours rounded
+	expect(text).toContain('by_organisation,total,minutes,90')
 	expect(text).not.toMatch(PERSONAL)
 	expect(
 		statusOf(

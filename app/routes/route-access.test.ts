@@ -1,8 +1,13 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { eq } from 'drizzle-orm'
-import { sessions, users } from '#db/schema/index'
+import { applicationFiles, sessions, users } from '#db/schema/index'
 import { createAssignment, createMentor, createStartup, createUser } from '#tests/factories'
+import { createApplication, createCall } from '#tests/factories-calls'
 import { actionArgs, get, loaderArgs, post, sessionCookie, settle, statusOf } from '#tests/request'
 import { getDb } from '~/utils/db.server'
+import { storeFile } from '~/utils/uploads.server'
 import { loader as appLoader } from './_app'
 import { loader as homeLoader } from './_app._index/route'
 import { action as userAction, loader as userLoader } from './_app.users.$userId'
@@ -33,6 +38,7 @@ test('only managers open the Users page', async () => {
 	expect(result.users.length).toBeGreaterThan(0)
 	// never a password hash in the loader's data
 	expect(JSON.stringify(result)).not.toContain('passwordHash')
+	expect(JSON.stringify(result)).not.toContain('$argon2')
 	expect(JSON.stringify(result)).not.toContain('$2')
 })
 
@@ -61,7 +67,7 @@ test('each role gets its own home', async () => {
 	const other = createStartup({ name: 'Someone Else Ltd' })
 
 	const manager = await signedIn('manager')
-	expect((await homeLoader(loaderArgs(get('/', manager.cookie)))).role).toBe('manager')
+	expect((await homeLoader(loaderArgs(get('/', manager.cookie)))).view).toBe('dashboard')
 
 	// a founder's home is their own startup's page
 	const founder = await signedIn('founder', { startupId: startup.id })
@@ -73,7 +79,7 @@ test('each role gets its own home', async () => {
 
 	const mentorUser = await signedIn('mentor', { mentorId: mentor.id })
 	const mentorHome = await homeLoader(loaderArgs(get('/', mentorUser.cookie)))
-	expect(mentorHome.role).toBe('mentor')
+	expect(mentorHome.view).toBe('mentees')
 	expect(JSON.stringify(mentorHome)).toContain('Channel Freight Lab')
 	expect(JSON.stringify(mentorHome)).not.toContain(other.name)
 
@@ -213,4 +219,123 @@ test('a manager creates a founder linked to a startup, who can then sign in', as
 	)
 	expect(statusOf(again)).toBe(400)
 	expect(JSON.stringify(again)).toContain('errors.emailTaken')
+})
+
+// ---------------------------------------------------------------- the jury × every route
+
+/**
+ * Sitting on a selection committee opens a call's applications and nothing else of the CRM.
+ * Every loader of the app is called as a mentor and as a partner who sit on a committee, and
+ * as a mentor and a partner who do not: outside the committee's own pages (/jury…, and the
+ * files of the applications they judge) both get the same answer, and nobody outside the
+ * committee ever reads an applicant's project, name, email or phone.
+ */
+describe('the jury sees nothing else of the CRM', () => {
+	const people = {
+		juryMentor: createUser({ role: 'mentor', mentorId: createMentor().id }),
+		juryPartner: createUser({ role: 'partner', organisation: "CCI Côte d'Opale" }),
+		mentor: createUser({ role: 'mentor', mentorId: createMentor().id }),
+		partner: createUser({ role: 'partner', organisation: 'Cap Calaisis' }),
+		founder: createUser({ role: 'founder' }),
+	}
+	const call = createCall({ committee: [people.juryMentor.id, people.juryPartner.id] })
+	const application = createApplication({
+		callId: call.id,
+		projectName: 'Sweep Secret Project',
+		contactName: 'Sweep Applicant',
+		contactEmail: 'sweep.applicant@apply.example',
+		contactPhone: '+44 7700 900999',
+		founders: [{ name: 'Sweep Founder', role: 'CEO', email: 'sweep.founder@apply.example' }],
+	})
+	const file = getDb()
+		.insert(applicationFiles)
+		.values({
+			applicationId: application.id,
+			questionId: call.questions[0]!.id,
+			originalName: 'sweep.pdf',
+			contentType: 'application/pdf',
+			...storeFile(new TextEncoder().encode('%PDF-1.4\nsweep\n%%EOF\n')),
+		})
+		.returning()
+		.get()
+	const params: Record<string, string> = {
+		callId: String(call.id),
+		applicationId: String(application.id),
+		fileId: String(file.id),
+		token: 'x',
+	}
+	const projectAndTeam = ['Sweep Secret Project', 'Sweep Founder']
+	const contact = [
+		'Sweep Applicant',
+		'sweep.applicant@apply.example',
+		'+44 7700 900999',
+		'sweep.founder@apply.example',
+	]
+
+	const routesDir = path.resolve('app/routes')
+	const routeFiles = fs
+		.readdirSync(routesDir, { withFileTypes: true })
+		.flatMap((entry) =>
+			entry.isDirectory()
+				? [path.join(entry.name, 'route.tsx')]
+				: /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts')
+					? [entry.name]
+					: [],
+		)
+	const isJuryRoute = (file: string) => file.startsWith('_app.jury') || file.includes('.files.')
+
+	async function visit(file: string, userId: number) {
+		const module = (await import(path.join(routesDir, file))) as {
+			loader?: (args: LoaderFunctionArgs) => Promise<unknown>
+		}
+		const routeParams = Object.fromEntries(
+			[...file.matchAll(/\$([A-Za-z0-9]+)/g)].map((m) => [m[1]!, params[m[1]!] ?? '1']),
+		)
+		const url = `/${file
+			.replace(/\/route\.tsx$|\.tsx?$/g, '')
+			.replace(/\$([A-Za-z0-9]+)_?/g, (_, k: string) => routeParams[k] ?? '1')
+			.replace(/\[|\]/g, '')}`
+		const cookie = await sessionCookie(userId)
+		const result = await settle(() =>
+			module.loader!({ request: get(url, cookie), params: routeParams, context: {} }),
+		)
+		const body =
+			result instanceof Response
+				? result.status < 300
+					? await result.clone().text()
+					: ''
+				: JSON.stringify(result)
+		return { status: statusOf(result), body }
+	}
+
+	test('the sweep covers the committee pages and the rest of the app', () => {
+		expect(routeFiles.filter(isJuryRoute).length).toBeGreaterThanOrEqual(4)
+		expect(routeFiles.length).toBeGreaterThan(80)
+	})
+
+	test.each(routeFiles)('%s', async (file) => {
+		const module = (await import(path.join(routesDir, file))) as { loader?: unknown }
+		if (!module.loader) return
+		for (const role of ['mentor', 'partner'] as const) {
+			const juror = await visit(
+				file,
+				role === 'mentor' ? people.juryMentor.id : people.juryPartner.id,
+			)
+			const outsider = await visit(file, people[role].id)
+			if (isJuryRoute(file)) {
+				// the committee's own pages: open to members, a 404 (or an empty list) for others
+				expect(juror.status, `${role} on the committee`).toBe(200)
+				expect([200, 404], `${role} off the committee`).toContain(outsider.status)
+			} else {
+				// everywhere else, sitting on a committee changes nothing
+				expect(juror.status, `${role} on the committee`).toBe(outsider.status)
+				expect(projectAndTeam.filter((s) => juror.body.includes(s))).toEqual([])
+			}
+			// the applicant's contact details never reach a member, and nothing reaches an outsider
+			expect(contact.filter((s) => juror.body.includes(s))).toEqual([])
+			expect([...projectAndTeam, ...contact].filter((s) => outsider.body.includes(s))).toEqual([])
+		}
+		const founder = await visit(file, people.founder.id)
+		expect([...projectAndTeam, ...contact].filter((s) => founder.body.includes(s))).toEqual([])
+	})
 })

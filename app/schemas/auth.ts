@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ROLES } from '#db/schema/enums'
+import { accountLinkOf } from '~/utils/permissions'
 
 // Messages are i18n keys: the page translates them into the reader's language.
 export const EmailSchema = z
@@ -37,10 +38,10 @@ function checkLink(
 	value: { role: string; startupId?: number; mentorId?: number },
 	ctx: z.RefinementCtx,
 ) {
-	if (value.role === 'founder' && !value.startupId) {
+	if (accountLinkOf(value.role) === 'startup' && !value.startupId) {
 		ctx.addIssue({ code: 'custom', path: ['startupId'], message: 'errors.founderNeedsStartup' })
 	}
-	if (value.role === 'mentor' && !value.mentorId) {
+	if (accountLinkOf(value.role) === 'mentor' && !value.mentorId) {
 		ctx.addIssue({ code: 'custom', path: ['mentorId'], message: 'errors.mentorNeedsMentor' })
 	}
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { isDate } from '~/utils/calendar'
+import { type MoneyParseError, parseMoney } from '~/utils/money'
 
 // Messages are i18n keys, translated where they are shown.
 
@@ -16,13 +18,7 @@ export const requiredText = (max: number) =>
 export const optionalText = (max: number) =>
 	z.preprocess(emptyToUndefined, z.string().trim().max(max, 'errors.tooLong').optional())
 
-export const isoDate = z
-	.string({ required_error: 'errors.required' })
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
-	.refine((v) => {
-		const d = new Date(`${v}T00:00:00Z`)
-		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v
-	}, 'errors.date')
+export const isoDate = z.string({ required_error: 'errors.required' }).refine(isDate, 'errors.date')
 
 export const optionalDate = z.preprocess(emptyToUndefined, isoDate.optional())
 
@@ -48,3 +44,30 @@ export const optionalEmail = z.preprocess(
 	emptyToUndefined,
 	z.string().trim().max(254, 'errors.tooLong').email('errors.email').optional(),
 )
+
+const MONEY_ERRORS: Record<MoneyParseError, string> = {
+	empty: 'errors.required',
+	invalid: 'errors.amount',
+	negative: 'errors.amountNegative',
+	tooLarge: 'errors.amountTooLarge',
+}
+
+/** The message for an amount `parseMoney` refused. */
+export const moneyError = (error: MoneyParseError) => MONEY_ERRORS[error]
+
+/** An amount as people type it ("12 500,50", "1,234.56 €") → integer cents (utils/money.ts). */
+export const money = ({ allowZero = true } = {}) =>
+	z
+		.string({ required_error: 'errors.required', invalid_type_error: 'errors.required' })
+		.transform((text, ctx) => {
+			const cents = parseMoney(text)
+			if (typeof cents !== 'number') {
+				ctx.addIssue({ code: 'custom', message: moneyError(cents) })
+				return z.NEVER
+			}
+			if (!allowZero && cents === 0) {
+				ctx.addIssue({ code: 'custom', message: 'errors.amountPositive' })
+				return z.NEVER
+			}
+			return cents
+		})

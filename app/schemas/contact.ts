@@ -8,7 +8,15 @@ import {
 	LAWFUL_BASES,
 	ORGANISATION_KINDS,
 } from '#db/schema/enums'
-import { emptyToUndefined, isoDate, optionalId, optionalText, optionalUrl } from './common'
+import { parseMoney } from '~/utils/money'
+import {
+	emptyToUndefined,
+	isoDate,
+	moneyError,
+	optionalId,
+	optionalText,
+	optionalUrl,
+} from './common'
 
 // Messages are i18n keys; 'contacts:…' ones live in the contacts namespace.
 
@@ -387,28 +395,6 @@ export const INTRODUCTION_STEP: Record<IntroductionStatus, number> = {
 	no_fit: 3,
 }
 
-// a deal of more than €100 million is a typing slip in a startup incubator
-const MAX_DEAL_CENTS = 10_000_000_000
-
-/** "48 000", "48000,50", "1,234.5", "€ 1 234,5" → cents; null when not an amount. */
-export function parseAmount(text: string): number | null {
-	let s = text.replace(/[\s\u00a0\u202f€£]/g, '').replace(/(EUR|GBP)$/i, '')
-	if (!s) return null
-	// "1,234.50" (English) or "1.234,50" (French): the last separator is the decimal one
-	const lastComma = s.lastIndexOf(',')
-	const lastDot = s.lastIndexOf('.')
-	if (lastComma >= 0 && lastDot >= 0) {
-		const decimal = lastComma > lastDot ? ',' : '.'
-		const thousands = decimal === ',' ? '.' : ','
-		s = s.split(thousands).join('').replace(decimal, '.')
-	} else if (lastComma >= 0) {
-		s = s.replace(',', '.')
-	}
-	if (!/^\d+(\.\d{1,2})?$/.test(s)) return null
-	const [units, decimals = ''] = s.split('.')
-	return Number(units) * 100 + Number(decimals.padEnd(2, '0'))
-}
-
 export function introductionSchema(today: string) {
 	return z.object({
 		intent: z.literal('introduce'),
@@ -448,9 +434,9 @@ export function introductionStatusSchema(today: string) {
 						message: 'contacts:errors.dealValue',
 					})
 				} else {
-					const cents = parseAmount(value.dealValue)
-					if (cents === null || cents > MAX_DEAL_CENTS) {
-						ctx.addIssue({ code: 'custom', path: ['dealValue'], message: 'contacts:errors.amount' })
+					const cents = parseMoney(value.dealValue)
+					if (typeof cents !== 'number') {
+						ctx.addIssue({ code: 'custom', path: ['dealValue'], message: moneyError(cents) })
 					} else {
 						dealValueCents = cents
 						dealCurrency = value.dealCurrency ?? 'EUR'

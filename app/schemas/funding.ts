@@ -6,9 +6,11 @@ import {
 	MILESTONE_KINDS,
 	MILESTONE_STATUSES,
 } from '#db/schema/enums'
+import { QUARTER_PATTERN, quarterOf } from '~/utils/calendar'
 import {
 	emptyToUndefined,
 	isoDate,
+	money,
 	optionalDate,
 	optionalId,
 	optionalText,
@@ -20,57 +22,7 @@ import {
 const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
 	z.enum(values, { errorMap: () => ({ message: 'errors.invalidChoice' }) })
 
-// ---------------------------------------------------------------- money and rates
-
-/** 100 million euros: more than any startup here will raise, far below float trouble. */
-export const MAX_AMOUNT_CENTS = 10_000_000_000
-
-/**
- * What people type for an amount, in cents: "12 500", "12 500,50", "12,500.50", "12.500",
- * "€12,500". A lone comma or dot followed by one or two digits is the decimal mark; followed
- * by groups of three digits it separates thousands.
- */
-export function parseAmount(text: string): number | 'invalid' | 'negative' | 'tooLarge' {
-	const s = text.replace(/[\s\u00a0\u202f€£]/g, '').replace(/^(EUR|GBP)|(EUR|GBP)$/gi, '')
-	if (/^[-−]/.test(s)) return 'negative'
-	let whole: string
-	let decimals = ''
-	const plain = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(s)
-	const grouped = /^(\d{1,3}(([.,'])\d{3})(?:\3\d{3})*)(?:([.,])(\d{1,2}))?$/.exec(s)
-	if (plain) {
-		whole = plain[1]!
-		decimals = plain[2] ?? ''
-	} else if (grouped && grouped[4] !== grouped[3]) {
-		whole = grouped[1]!.replace(/[.,']/g, '')
-		decimals = grouped[5] ?? ''
-	} else {
-		return 'invalid'
-	}
-	if (whole.replace(/^0+/, '').length > 12) return 'tooLarge'
-	const cents = Number(whole) * 100 + Number(decimals.padEnd(2, '0'))
-	return cents > MAX_AMOUNT_CENTS ? 'tooLarge' : cents
-}
-
-/** Cents back into what the amount field shows when a record is edited: "1250.5" → "1250,50" in French. */
-export function amountInput(cents: number, locale: string) {
-	const text = (cents / 100).toFixed(2).replace(/\.00$/, '')
-	return locale === 'fr' ? text.replace('.', ',') : text
-}
-
-const AMOUNT_ERRORS = {
-	invalid: 'funding:errors.amount',
-	negative: 'funding:errors.amountNegative',
-	tooLarge: 'funding:errors.amountTooLarge',
-} as const
-
-export const amountCents = z
-	.string({ required_error: 'errors.required', invalid_type_error: 'errors.required' })
-	.transform((text, ctx) => {
-		const parsed = parseAmount(text)
-		if (typeof parsed === 'number') return parsed
-		ctx.addIssue({ code: 'custom', message: AMOUNT_ERRORS[parsed] })
-		return z.NEVER
-	})
+// ---------------------------------------------------------------- rates (amounts: utils/money.ts)
 
 /** A GBP→EUR rate as typed ("1.1685" or "1,1685"), in millionths. */
 export function parseRate(text: string): number | null {
@@ -106,42 +58,7 @@ const wholeNumber = (max: number) =>
 			return n
 		})
 
-// ---------------------------------------------------------------- quarters
-
-const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'] as const
-
-export const QUARTER_PATTERN = /^\d{4}-Q[1-4]$/
-
-/** 2026-05-10 → 2026-Q2 */
-export function quarterOf(date: string) {
-	return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`
-}
-
-export function quarterEnd(quarter: string) {
-	return `${quarter.slice(0, 4)}-${QUARTER_ENDS[Number(quarter.slice(6)) - 1]}`
-}
-
-export function previousQuarter(quarter: string) {
-	const year = Number(quarter.slice(0, 4))
-	const q = Number(quarter.slice(6))
-	return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`
-}
-
-/** The latest quarter that has ended on `date`: the one a KPI report is due for. */
-export function lastFinishedQuarter(date: string) {
-	return previousQuarter(quarterOf(date))
-}
-
-/** Quarters from `from` to `to` included, newest first; quarters compare as text. */
-export function quartersDownFrom(to: string, from: string) {
-	const list: string[] = []
-	for (let q = to; q >= from && list.length < 200; q = previousQuarter(q)) list.push(q)
-	return list
-}
-
 // ---------------------------------------------------------------- funding events
-
-export const FUNDING_STEPS = ['planned', 'applied', 'secured', 'received'] as const
 
 export const STEP_DATE_FIELD = {
 	planned: 'plannedOn',
@@ -225,7 +142,7 @@ export const FundingEventSchema = z
 		kind: choice(FUNDING_KINDS),
 		source: requiredText(200),
 		origin: choice(ORIGINS),
-		amount: amountCents,
+		amount: money(),
 		currency: choice(CURRENCIES),
 		status: choice(FUNDING_STATUSES),
 		plannedOn: optionalDate,
@@ -289,7 +206,7 @@ export function kpiReportSchema(today: string) {
 			.regex(QUARTER_PATTERN, 'funding:errors.quarter')
 			.refine((q) => q <= quarterOf(today), 'funding:errors.futureQuarter'),
 		employees: wholeNumber(100_000),
-		revenue: amountCents,
+		revenue: money(),
 		ukCustomers: wholeNumber(1_000_000),
 		comment: optionalText(1000),
 		// the quarter whose existing report the user has agreed to replace

@@ -1,18 +1,19 @@
 import { z } from 'zod'
 import { PAYERS, SUBSIDY_KINDS, UNIT_KINDS } from '#db/schema/enums'
+import { parseMoney } from '~/utils/money'
+import { isMonth } from '~/utils/calendar'
+import { parsePercentBasisPoints, type SubsidyStep, validateSchedule } from '~/utils/rent'
 import {
-	isMonth,
-	parseEuroAmount,
-	parsePercentBasisPoints,
-	type SubsidyStep,
-	validateSchedule,
-} from '~/utils/rent'
-import { emptyToUndefined, isoDate, optionalDate, optionalText, requiredText } from './common'
+	emptyToUndefined,
+	isoDate,
+	money,
+	moneyError,
+	optionalDate,
+	optionalText,
+	requiredText,
+} from './common'
 
 // Messages are i18n keys; the nursery's own ones live in nursery.json under errors.
-
-/** Largest monthly rent or payment the forms accept: 1 000 000,00 €. */
-export const MAX_AMOUNT_CENTS = 100_000_000
 
 const choice = <T extends readonly [string, ...string[]]>(values: T) =>
 	z.enum(values, { errorMap: () => ({ message: 'errors.invalidChoice' }) })
@@ -42,29 +43,6 @@ const wholeNumber = (min: number, max: number) =>
 			.max(max, 'nursery:errors.outOfRange'),
 	)
 
-/** Euros as people type them ("450", "450,00", "1 234,5 €") → integer cents. */
-export const euros = ({ allowZero = true } = {}) =>
-	z
-		.string({ required_error: 'errors.required', invalid_type_error: 'errors.required' })
-		.trim()
-		.min(1, 'errors.required')
-		.transform((text, ctx) => {
-			const cents = parseEuroAmount(text)
-			if (cents === null) {
-				ctx.addIssue({ code: 'custom', message: 'nursery:errors.amount' })
-				return z.NEVER
-			}
-			if (cents > MAX_AMOUNT_CENTS) {
-				ctx.addIssue({ code: 'custom', message: 'nursery:errors.amountTooLarge' })
-				return z.NEVER
-			}
-			if (!allowZero && cents === 0) {
-				ctx.addIssue({ code: 'custom', message: 'nursery:errors.amountPositive' })
-				return z.NEVER
-			}
-			return cents
-		})
-
 export const MonthSchema = z
 	.string({ required_error: 'errors.required' })
 	.trim()
@@ -84,7 +62,7 @@ export const UnitSchema = z.object({
 			.max(10_000, 'nursery:errors.outOfRange'),
 	),
 	desks: wholeNumber(0, 200),
-	marketRent: euros(),
+	marketRent: money(),
 })
 export type UnitInput = z.infer<typeof UnitSchema>
 
@@ -119,9 +97,9 @@ const StepSchema = z
 			}
 			return { ...base, kind: 'percent', percentBasisPoints: bp, amountCents: null }
 		}
-		const cents = parseEuroAmount(step.value)
-		if (cents === null || cents > MAX_AMOUNT_CENTS) {
-			ctx.addIssue({ code: 'custom', path: ['value'], message: 'nursery:errors.amount' })
+		const cents = parseMoney(step.value)
+		if (typeof cents !== 'number') {
+			ctx.addIssue({ code: 'custom', path: ['value'], message: moneyError(cents) })
 			return z.NEVER
 		}
 		return { ...base, kind: 'fixed', percentBasisPoints: null, amountCents: cents }
@@ -166,7 +144,7 @@ export const LeaseSchema = z
 		unitId: requiredId,
 		startDate: z.preprocess(emptyToUndefined, isoDate),
 		endDate: optionalDate,
-		monthlyRent: euros(),
+		monthlyRent: money(),
 		steps: z.array(StepSchema).max(MAX_STEPS, 'nursery:errors.tooManySteps').default([]),
 		renewsLeaseId: z.preprocess(emptyToUndefined, requiredId.optional()),
 	})
@@ -193,7 +171,7 @@ export const IssueMonthSchema = z.object({
 export const PaymentSchema = z.object({
 	intent: z.literal('payment'),
 	payer: choice(PAYERS),
-	amount: euros({ allowZero: false }),
+	amount: money({ allowZero: false }),
 	paidOn: z.preprocess(emptyToUndefined, isoDate),
 	reference: optionalText(100),
 })
@@ -202,8 +180,8 @@ export type PaymentInput = z.infer<typeof PaymentSchema>
 export const CreditNoteSchema = z
 	.object({
 		intent: z.literal('credit-note'),
-		subsidyAmount: euros(),
-		startupAmount: euros(),
+		subsidyAmount: money(),
+		startupAmount: money(),
 		reason: requiredText(300),
 	})
 	.superRefine((value, ctx) => {
@@ -222,7 +200,7 @@ export type CreditNoteInput = z.infer<typeof CreditNoteSchema>
 export const BudgetSchema = z.object({
 	intent: z.literal('budget'),
 	year: wholeNumber(2013, 2100),
-	amount: euros(),
+	amount: money(),
 	votedOn: optionalDate,
 	note: optionalText(300),
 })

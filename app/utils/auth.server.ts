@@ -1,6 +1,5 @@
 import { redirect } from '@remix-run/node'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
-import type { Role } from '#db/schema/enums'
 import {
 	createSession,
 	deleteSession,
@@ -8,8 +7,6 @@ import {
 	type SessionUser,
 	SESSION_TTL_MS,
 } from '~/models/user.server'
-import { forbidden } from './http.server'
-import { can, type Permission } from './permissions'
 import { getAuthSessionStorage } from './session.server'
 
 export type { SessionUser }
@@ -41,19 +38,6 @@ export async function requireAnonymous(request: Request) {
 	if (await getUser(request)) throw redirect('/')
 }
 
-export async function requireRole(request: Request, roles: Role | Role[]) {
-	const user = await requireUser(request)
-	const allowed = Array.isArray(roles) ? roles : [roles]
-	if (!allowed.includes(user.role)) throw forbidden(`role:${allowed.join(',')}`)
-	return user
-}
-
-export async function requirePermission(request: Request, permission: Permission) {
-	const user = await requireUser(request)
-	if (!can(user, permission)) throw forbidden(permission)
-	return user
-}
-
 /** A brand-new session id at every sign-in, so a fixed id planted before sign-in is worthless. */
 export async function signIn(input: { userId: number; ipAddress?: string; userAgent?: string }) {
 	const sessionId = createSession(input)
@@ -71,19 +55,66 @@ export async function signOut(request: Request) {
 	return storage.destroySession(session)
 }
 
-// ~10 sign-in attempts a minute from one address
-const signInLimiter = new RateLimiterMemory({ points: 10, duration: 60 })
+/*
+ * Sign-in throttling (docs/decisions/0015-argon2id-passwords.md). Two counters, each taken
+ * before the password is checked, so that attempts sent in parallel are all counted:
+ * - per address: 10 a minute. A successful sign-in gives back its own point and nothing else,
+ *   so a founder who signs in between guesses at the manager's password does not earn more.
+ * - per account (the email as typed, known or not, so that the answer says nothing of which
+ *   accounts exist): 10 a quarter of an hour, from any number of addresses. Only a successful
+ *   sign-in to that account clears it.
+ * The counters live in memory: one server process, and a restart is not something a visitor
+ * can cause.
+ */
+const byAddress = new RateLimiterMemory({ keyPrefix: 'address', points: 10, duration: 60 })
+const byAccount = new RateLimiterMemory({ keyPrefix: 'account', points: 10, duration: 15 * 60 })
 
-/** Returns false once the address has used up its attempts for this minute. */
-export async function consumeSignInAttempt(ipAddress: string) {
+type Attempt = { ipAddress: string; email: string }
+
+const accountKey = (email: string) => email.trim().toLowerCase()
+
+function retryAfterSeconds(rejection: unknown) {
+	const ms =
+		rejection && typeof rejection === 'object' && 'msBeforeNext' in rejection
+			? Number(rejection.msBeforeNext)
+			: 60_000
+	return Math.max(1, Math.ceil(ms / 1000))
+}
+
+/**
+ * Takes one attempt from the address and one from the account; when either has none left, the
+ * answer is how many seconds to wait, and the password must not be checked.
+ */
+export async function takeSignInAttempt({
+	ipAddress,
+	email,
+}: Attempt): Promise<{ ok: true } | { ok: false; retryAfter: number }> {
 	try {
-		await signInLimiter.consume(ipAddress)
-		return true
-	} catch {
-		return false
+		await byAddress.consume(ipAddress)
+		await byAccount.consume(accountKey(email))
+		return { ok: true }
+	} catch (rejection) {
+		if (rejection instanceof Error) throw rejection
+		return { ok: false, retryAfter: retryAfterSeconds(rejection) }
 	}
 }
 
-export function resetSignInAttempts(ipAddress: string) {
-	return signInLimiter.delete(ipAddress)
+/** The right password: the address gets its point back, the account starts afresh. */
+export async function signInSucceeded({ ipAddress, email }: Attempt) {
+	await byAddress.reward(ipAddress, 1)
+	await byAccount.delete(accountKey(email))
+}
+
+/**
+ * One line per refused sign-in, for whoever watches the server's log: the account tried and the
+ * address, never the password. JSON keeps a CR/LF typed in the form from forging a line.
+ */
+export function logSignInFailure({
+	ipAddress,
+	email,
+	reason,
+}: Attempt & { reason: 'wrong-credentials' | 'throttled' }) {
+	console.warn(
+		`sign-in refused ${JSON.stringify({ account: accountKey(email).slice(0, 254), address: ipAddress, reason })}`,
+	)
 }

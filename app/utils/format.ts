@@ -1,58 +1,100 @@
-import type { Currency } from '#db/schema/enums'
+/*
+ * Everything the reader sees as a date, a month, a number, a percentage or a language name
+ * becomes text here, in the reader's language ('fr' or 'en'). Components use these through
+ * useFormat() (use-format.ts); money lives in money.ts beside them.
+ */
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
-const moneyFormats = new Map<string, Intl.NumberFormat>()
-
-function localeTag(locale: string) {
-	return locale === 'en' ? 'en-GB' : 'fr-FR'
+/** The one mapping from the app's languages to Intl's: British English, metropolitan French. */
+export function localeTag(lang: string) {
+	return lang === 'en' ? 'en-GB' : 'fr-FR'
 }
 
-/** Money is integer cents everywhere; this is the only place it becomes text. */
-export function formatMoney(cents: number, currency: Currency, locale: string) {
-	const key = `${locale}:${currency}`
-	let format = moneyFormats.get(key)
-	if (!format) {
-		format = new Intl.NumberFormat(localeTag(locale), {
-			style: 'currency',
-			currency,
-			// "£", not the "£GB" that French formatting would print
-			currencyDisplay: 'narrowSymbol',
-		})
-		moneyFormats.set(key, format)
+/** One Intl formatter per language and options: building them is slow, using them is not. */
+function cached<F>(make: (tag: string) => F) {
+	const made = new Map<string, F>()
+	return (lang: string) => {
+		const tag = localeTag(lang)
+		let format = made.get(tag)
+		if (!format) {
+			format = make(tag)
+			made.set(tag, format)
+		}
+		return format
 	}
-	return format.format(cents / 100)
 }
+
+// calendar dates and months are UTC midnights: they must not shift with the time zone
+const dateFormat = cached(
+	(tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }),
+)
+const dateTimeFormat = cached(
+	(tag) =>
+		new Intl.DateTimeFormat(tag, {
+			dateStyle: 'medium',
+			timeStyle: 'short',
+			timeZone: 'Europe/Paris',
+		}),
+)
+const longMonthFormat = cached(
+	(tag) => new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+)
+const shortMonthFormat = cached(
+	(tag) => new Intl.DateTimeFormat(tag, { month: 'short', year: '2-digit', timeZone: 'UTC' }),
+)
+const numberFormat = cached((tag) => new Intl.NumberFormat(tag))
+const percentFormat = cached(
+	(tag) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 }),
+)
+const ratioFormat = cached(
+	(tag) => new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+)
+const languageNames = cached((tag) => {
+	try {
+		return new Intl.DisplayNames([tag], { type: 'language' })
+	} catch {
+		return null
+	}
+})
 
 /** Dates are ISO YYYY-MM-DD text (calendar dates) or timestamps (instants). */
-export function formatDate(value: string | number | Date, locale: string) {
-	let format = dateFormats.get(locale)
-	if (!format) {
-		format = new Intl.DateTimeFormat(localeTag(locale), { dateStyle: 'medium', timeZone: 'UTC' })
-		dateFormats.set(locale, format)
-	}
+export function formatDate(value: string | number | Date, lang: string) {
 	const date =
 		typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
 			? new Date(`${value}T00:00:00Z`)
 			: new Date(value)
-	return format.format(date)
+	return dateFormat(lang).format(date)
 }
-
-export function formatNumber(value: number, locale: string) {
-	return new Intl.NumberFormat(localeTag(locale)).format(value)
-}
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
 
 /** An instant, in Paris time: the incubator's clock. */
-export function formatDateTime(value: number | Date, locale: string) {
-	let format = dateTimeFormats.get(locale)
-	if (!format) {
-		format = new Intl.DateTimeFormat(localeTag(locale), {
-			dateStyle: 'medium',
-			timeStyle: 'short',
-			timeZone: 'Europe/Paris',
-		})
-		dateTimeFormats.set(locale, format)
+export function formatDateTime(value: number | Date, lang: string) {
+	return dateTimeFormat(lang).format(new Date(value))
+}
+
+/** 'YYYY-MM' → "mars 2026" / "March 2026" ('long') or "mars 26" / "Mar 26" ('short'). */
+export function formatMonth(month: string, lang: string, style: 'long' | 'short' = 'long') {
+	const format = style === 'long' ? longMonthFormat(lang) : shortMonthFormat(lang)
+	return format.format(new Date(`${month}-01T00:00:00Z`))
+}
+
+export function formatNumber(value: number, lang: string) {
+	return numberFormat(lang).format(value)
+}
+
+/** Basis points (how percentages are stored) for the reader: 5000 → "50 %" / "50%", 1250 → "12,5 %". */
+export function formatPercent(basisPoints: number, lang: string) {
+	return percentFormat(lang).format(basisPoints / 10_000)
+}
+
+/** A ratio with two decimals in the reader's way: 2.345 → "2,35" / "2.35". */
+export function formatRatio(value: number, lang: string) {
+	return ratioFormat(lang).format(value)
+}
+
+/** A language code in the reader's language: "fr" → "French" / "français"; unknown codes as they are. */
+export function formatLanguage(code: string, lang: string) {
+	try {
+		return languageNames(lang)?.of(code) ?? code
+	} catch {
+		return code
 	}
-	return format.format(new Date(value))
 }

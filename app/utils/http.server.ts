@@ -39,9 +39,4 @@ export function parseId(value: string | undefined, entity: string): number {
 	return id
 }
 
-/** Only same-origin paths: "/startups?x=1" yes, "//evil.example" or "https://…" no. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
-	if (!to || typeof to !== 'string') return fallback
-	if (!to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-	return to
-}
+export { safeRedirect } from './safe-redirect'

@@ -1,15 +1,21 @@
+import enAccount from '~/locales/en/account.json'
+import enCalls from '~/locales/en/calls.json'
 import enCohorts from '~/locales/en/cohorts.json'
 import enCommon from '~/locales/en/common.json'
 import enContacts from '~/locales/en/contacts.json'
+import enEnums from '~/locales/en/enums.json'
 import enFunding from '~/locales/en/funding.json'
 import enImport from '~/locales/en/import.json'
 import enMentors from '~/locales/en/mentors.json'
 import enNursery from '~/locales/en/nursery.json'
 import enReports from '~/locales/en/reports.json'
 import enStartups from '~/locales/en/startups.json'
+import frAccount from '~/locales/fr/account.json'
+import frCalls from '~/locales/fr/calls.json'
 import frCohorts from '~/locales/fr/cohorts.json'
 import frCommon from '~/locales/fr/common.json'
 import frContacts from '~/locales/fr/contacts.json'
+import frEnums from '~/locales/fr/enums.json'
 import frFunding from '~/locales/fr/funding.json'
 import frImport from '~/locales/fr/import.json'
 import frMentors from '~/locales/fr/mentors.json'
@@ -23,11 +29,13 @@ export const fallbackLng: Locale = 'fr'
 
 /**
  * One namespace per area (common, startups, …), each a pair of files fr/<ns>.json and en/<ns>.json.
- * Keys missing from an area's namespace are looked up in common.
+ * Keys missing from an area's namespace are looked up in common. The labels of the domain's
+ * enumerations (db/schema/enums.ts) are in one namespace of their own, enums: `enums:fundingKinds.grant`.
  */
 export const resources = {
 	fr: {
 		common: frCommon,
+		enums: frEnums,
 		startups: frStartups,
 		cohorts: frCohorts,
 		mentors: frMentors,
@@ -35,10 +43,13 @@ export const resources = {
 		funding: frFunding,
 		contacts: frContacts,
 		reports: frReports,
+		calls: frCalls,
+		account: frAccount,
 		import: frImport,
 	},
 	en: {
 		common: enCommon,
+		enums: enEnums,
 		startups: enStartups,
 		cohorts: enCohorts,
 		mentors: enMentors,
@@ -46,6 +57,8 @@ export const resources = {
 		funding: enFunding,
 		contacts: enContacts,
 		reports: enReports,
+		calls: enCalls,
+		account: enAccount,
 		import: enImport,
 	},
 }

@@ -16,6 +16,18 @@
  *   exactly, which the database checks on every statement too.
  */
 
+import {
+	addDays,
+	daysBetween,
+	daysInMonth,
+	firstDayOf,
+	isDate,
+	lastDayOf,
+	monthDiff,
+	monthOf,
+	monthRange,
+} from './calendar'
+
 export type SubsidyStep = {
 	fromMonth: number
 	toMonth: number | null
@@ -47,37 +59,6 @@ export const DEFAULT_SCHEDULES = {
 
 export type ScheduleName = keyof typeof DEFAULT_SCHEDULES
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
-const MONTH_RE = /^(\d{4})-(\d{2})$/
-
-function parseMonth(month: string) {
-	const m = MONTH_RE.exec(month)
-	const year = Number(m?.[1])
-	const mon = Number(m?.[2])
-	if (!m || mon < 1 || mon > 12) throw new Error(`Not a month (YYYY-MM): ${month}`)
-	return { year, month: mon }
-}
-
-function parseDate(date: string) {
-	const m = DATE_RE.exec(date)
-	const year = Number(m?.[1])
-	const month = Number(m?.[2])
-	const day = Number(m?.[3])
-	if (!m || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
-		throw new Error(`Not a date (YYYY-MM-DD): ${date}`)
-	}
-	return { year, month, day }
-}
-
-function daysIn(year: number, month: number) {
-	return new Date(Date.UTC(year, month, 0)).getUTCDate()
-}
-
-/** Days since the epoch, so that two dates can be compared and counted without time zones. */
-function dayNumber(year: number, month: number, day: number) {
-	return Date.UTC(year, month - 1, day) / 86_400_000
-}
-
 /** round(numerator / denominator), halves rounded up, for non-negative integers. */
 export function roundHalfUpDiv(numerator: number, denominator: number) {
 	if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator)) {
@@ -89,9 +70,7 @@ export function roundHalfUpDiv(numerator: number, denominator: number) {
 
 /** The 1-based month of the lease: the calendar month containing the start date is month 1. */
 export function leaseMonthIndex(leaseStartDate: string, month: string) {
-	const start = parseDate(leaseStartDate)
-	const m = parseMonth(month)
-	return (m.year - start.year) * 12 + (m.month - start.month) + 1
+	return monthDiff(monthOf(leaseStartDate), month) + 1
 }
 
 export function findSubsidyStep<S extends SubsidyStep>(steps: readonly S[], monthIndex: number) {
@@ -116,24 +95,21 @@ export function computeStatement({
 	if (!Number.isSafeInteger(monthlyRentCents) || monthlyRentCents < 0) {
 		throw new Error(`Monthly rent must be a non-negative integer of cents: ${monthlyRentCents}`)
 	}
-	const m = parseMonth(month)
-	const start = parseDate(leaseStartDate)
-	const daysInMonth = daysIn(m.year, m.month)
-	const monthFirst = dayNumber(m.year, m.month, 1)
-	const monthLast = dayNumber(m.year, m.month, daysInMonth)
-	const leaseFirst = dayNumber(start.year, start.month, start.day)
-	let leaseLast = Number.POSITIVE_INFINITY
-	if (leaseEndDate !== null) {
-		const end = parseDate(leaseEndDate)
-		leaseLast = dayNumber(end.year, end.month, end.day)
+	// the start date and the month are checked here, the end date just below
+	const monthIndex = leaseMonthIndex(leaseStartDate, month)
+	if (leaseEndDate !== null && !isDate(leaseEndDate)) {
+		throw new Error(`Not a date (YYYY-MM-DD): ${leaseEndDate}`)
 	}
-	const from = Math.max(monthFirst, leaseFirst)
-	const to = Math.min(monthLast, leaseLast)
-	if (to < from) return null
-	const daysOccupied = to - from + 1
+	const daysInThisMonth = daysInMonth(month)
+	const monthFirst = firstDayOf(month)
+	const monthLast = lastDayOf(month)
+	const from = leaseStartDate > monthFirst ? leaseStartDate : monthFirst
+	const to = leaseEndDate !== null && leaseEndDate < monthLast ? leaseEndDate : monthLast
+	const daysOccupied = daysBetween(from, to) + 1
+	if (daysOccupied <= 0) return null
 
-	const rentCents = roundHalfUpDiv(monthlyRentCents * daysOccupied, daysInMonth)
-	const step = findSubsidyStep(steps, leaseMonthIndex(leaseStartDate, month))
+	const rentCents = roundHalfUpDiv(monthlyRentCents * daysOccupied, daysInThisMonth)
+	const step = findSubsidyStep(steps, monthIndex)
 	let subsidyCents = 0
 	if (step?.kind === 'percent') {
 		const bp = step.percentBasisPoints ?? 0
@@ -142,64 +118,15 @@ export function computeStatement({
 	} else if (step?.kind === 'fixed') {
 		const amount = step.amountCents ?? 0
 		if (!Number.isSafeInteger(amount) || amount < 0) throw new Error(`Bad fixed amount: ${amount}`)
-		subsidyCents = Math.min(roundHalfUpDiv(amount * daysOccupied, daysInMonth), rentCents)
+		subsidyCents = Math.min(roundHalfUpDiv(amount * daysOccupied, daysInThisMonth), rentCents)
 	}
 	return {
 		rentCents,
 		subsidyCents,
 		startupShareCents: rentCents - subsidyCents,
 		daysOccupied,
-		daysInMonth,
+		daysInMonth: daysInThisMonth,
 	}
-}
-
-// ---------------------------------------------------------------- calendar helpers
-
-/** 'YYYY-MM' of a date 'YYYY-MM-DD'. */
-export function monthOf(date: string) {
-	return date.slice(0, 7)
-}
-
-export function firstDayOf(month: string) {
-	parseMonth(month)
-	return `${month}-01`
-}
-
-export function lastDayOf(month: string) {
-	const m = parseMonth(month)
-	return `${month}-${String(daysIn(m.year, m.month)).padStart(2, '0')}`
-}
-
-/** The month n months after (or before, n < 0) a month. */
-export function addMonths(month: string, n: number) {
-	const m = parseMonth(month)
-	const index = m.year * 12 + (m.month - 1) + n
-	return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`
-}
-
-export function addDays(date: string, n: number) {
-	const d = parseDate(date)
-	const shifted = new Date(Date.UTC(d.year, d.month - 1, d.day + n))
-	return shifted.toISOString().slice(0, 10)
-}
-
-/** Whole days from `from` to `to` (negative when `to` comes first). */
-export function daysBetween(from: string, to: string) {
-	const a = parseDate(from)
-	const b = parseDate(to)
-	return dayNumber(b.year, b.month, b.day) - dayNumber(a.year, a.month, a.day)
-}
-
-/** Every month from `from` to `to`, both included; empty when `to` comes first. */
-export function monthRange(from: string, to: string) {
-	const months: string[] = []
-	for (let m = from; m <= to; m = addMonths(m, 1)) months.push(m)
-	return months
-}
-
-export function isMonth(value: string) {
-	const m = MONTH_RE.exec(value)
-	return Boolean(m) && Number(m![2]) >= 1 && Number(m![2]) <= 12
 }
 
 // ---------------------------------------------------------------- statements: due date, ageing
@@ -313,8 +240,7 @@ export function unissuedSubsidyForYear({
 	issuedMonths: ReadonlySet<string>
 }) {
 	let cents = 0
-	for (let mon = 1; mon <= 12; mon++) {
-		const month = `${year}-${String(mon).padStart(2, '0')}`
+	for (const month of monthRange(`${year}-01`, `${year}-12`)) {
 		if (issuedMonths.has(month)) continue
 		const s = computeStatement({
 			monthlyRentCents: lease.monthlyRentCents,
@@ -328,19 +254,7 @@ export function unissuedSubsidyForYear({
 	return cents
 }
 
-// ---------------------------------------------------------------- amounts typed by people
-
-/**
- * "450", "450,5", "1 234,56", "1234.56 €" → cents, without ever going through a float.
- * Null for anything else (negative, three decimals, "1.234,56", letters).
- */
-export function parseEuroAmount(text: string): number | null {
-	const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(/€$/, '')
-	const m = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(compact)
-	if (!m) return null
-	const cents = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
-	return Number.isSafeInteger(cents) ? cents : null
-}
+// ---------------------------------------------------------------- percentages typed by people (amounts: money.ts)
 
 /** "50", "12,5", "33.33 %" → basis points (5000 = 50 %), 0 to 100 %; null otherwise. */
 export function parsePercentBasisPoints(text: string): number | null {
@@ -349,12 +263,6 @@ export function parsePercentBasisPoints(text: string): number | null {
 	if (!m) return null
 	const bp = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
 	return bp <= 10_000 ? bp : null
-}
-
-/** Cents as the form shows them back: 45000 → "450,00" (fr) or "450.00" (en). */
-export function centsToInput(cents: number, locale = 'fr') {
-	const text = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`
-	return locale === 'en' ? text : text.replace('.', ',')
 }
 
 /** Basis points as the form shows them back: 5000 → "50", 1250 → "12,5". */

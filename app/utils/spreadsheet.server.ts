@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import type { TFunction } from 'i18next'
 import { csvResponse, toCsv } from '~/utils/csv.server'
 import { getLocale, i18nServer } from '~/utils/i18n.server'
+import { formatMoneyForCsv, moneyForSpreadsheet } from '~/utils/money'
 
 /*
  * Excel files for the exports: real numbers and dates (not text), the header in the reader's
@@ -39,7 +40,7 @@ function toCell(raw: string | number | boolean, type: CellType) {
 	switch (type) {
 		case 'money':
 		case 'amount':
-			return Number(raw) / 100
+			return moneyForSpreadsheet(Number(raw))
 		case 'rate':
 			return Number(raw) / 1_000_000
 		case 'number':
@@ -123,8 +124,8 @@ export type ExportColumn<T> = {
 	type?: CellType | 'boolean'
 	/** Money in cents, rates in millionths, dates in ISO, enums as their code. */
 	value: (row: T) => Raw
-	/** An enum's labels, as an i18n key prefix ("funding:kinds"): Excel says "Prêt d'honneur". */
-	labels?: string
+	/** An enum value's label: the CSV says honour_loan, the Excel file "Prêt d'honneur". */
+	labels?: (value: string, t: TFunction) => string
 	/** The Excel cell when a prefix is not enough (a country's name in the reader's language). */
 	excel?: (row: T, t: TFunction, lang: string) => Raw
 	/** In one of the two files only (an internal id people do not need, say). */
@@ -140,18 +141,13 @@ export type Export<T> = {
 	columns: ExportColumn<T>[]
 }
 
-const cents = (value: number) => {
-	const abs = Math.abs(value)
-	return `${value < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
-}
-
 function csvValue<T>(column: ExportColumn<T>, row: T): Raw {
 	const value = column.value(row)
 	if (value === null || value === undefined || value === '') return value
 	switch (column.type) {
 		case 'money':
 		case 'amount':
-			return cents(Number(value))
+			return formatMoneyForCsv(Number(value))
 		case 'rate':
 			return (Number(value) / 1_000_000).toFixed(6)
 		case 'boolean':
@@ -183,7 +179,7 @@ export function exportXlsx<T>({ rows, columns, sheet }: Export<T>, t: TFunction,
 					const value = c.value(row)
 					if (value === null || value === undefined || value === '') return value
 					if (c.type === 'boolean') return t(value ? 'common:common.yes' : 'common:common.no')
-					if (c.labels) return t(`${c.labels}.${value}`, { defaultValue: String(value) })
+					if (c.labels) return c.labels(String(value), t)
 					return value
 				},
 			})),
@@ -191,7 +187,15 @@ export function exportXlsx<T>({ rows, columns, sheet }: Export<T>, t: TFunction,
 	)
 }
 
-const NAMESPACES = ['common', 'import', 'contacts', 'funding', 'nursery', 'startups'] as const
+const NAMESPACES = [
+	'common',
+	'enums',
+	'import',
+	'contacts',
+	'funding',
+	'nursery',
+	'startups',
+] as const
 
 /** The export as the file the URL asked for: `.csv` or `.xlsx`. */
 export async function exportResponse<T>(request: Request, format: 'csv' | 'xlsx', data: Export<T>) {

@@ -1,11 +1,16 @@
 import type Database from 'better-sqlite3'
 import { now } from './clock'
 
+export const JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024
+
 /** How every connection to the database is set up: the server's, the import worker's, the scripts'. */
 export function configureConnection(sqlite: Database.Database) {
 	sqlite.pragma('journal_mode = WAL')
 	sqlite.pragma('foreign_keys = ON')
 	sqlite.pragma('busy_timeout = 5000')
+	// after a big write (an import) the WAL is cut back to 4 MiB at the next checkpoint and
+	// write, instead of keeping its largest size for good
+	sqlite.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`)
 	// a payment recorded is a payment kept, even if the machine loses power
 	sqlite.pragma('synchronous = FULL')
 	// an erased person leaves no bytes behind in free pages of the file (GDPR erasure)

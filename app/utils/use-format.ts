@@ -1,15 +1,31 @@
 import { useTranslation } from 'react-i18next'
 import type { Currency } from '#db/schema/enums'
-import { formatDate, formatDateTime, formatMoney, formatNumber } from './format'
+import {
+	formatDate,
+	formatDateTime,
+	formatLanguage,
+	formatMonth,
+	formatNumber,
+	formatPercent,
+	formatRatio,
+} from './format'
+import { formatMoney, formatMoneyForForm } from './money'
 
-/** Formatters bound to the reader's language. */
+/** Every formatter a page needs, bound to the reader's language. */
 export function useFormat() {
 	const { i18n } = useTranslation()
-	const locale = i18n.language
+	const lang = i18n.language
 	return {
-		money: (cents: number, currency: Currency = 'EUR') => formatMoney(cents, currency, locale),
-		date: (value: string | number | Date) => formatDate(value, locale),
-		dateTime: (value: number | Date) => formatDateTime(value, locale),
-		number: (value: number) => formatNumber(value, locale),
+		lang,
+		money: (cents: number, currency: Currency = 'EUR') => formatMoney(cents, currency, lang),
+		/** what an amount field shows when a record is edited */
+		moneyInput: (cents: number) => formatMoneyForForm(cents, lang),
+		date: (value: string | number | Date) => formatDate(value, lang),
+		dateTime: (value: number | Date) => formatDateTime(value, lang),
+		month: (month: string, style: 'long' | 'short' = 'long') => formatMonth(month, lang, style),
+		number: (value: number) => formatNumber(value, lang),
+		percent: (basisPoints: number) => formatPercent(basisPoints, lang),
+		ratio: (value: number) => formatRatio(value, lang),
+		language: (code: string) => formatLanguage(code, lang),
 	}
 }

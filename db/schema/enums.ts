@@ -72,3 +72,43 @@ export const INTRODUCTION_PURPOSES = [
 ] as const
 
 export const INTRODUCTION_STATUSES = ['proposed', 'made', 'meeting_held', 'deal', 'no_fit'] as const
+
+/** What a question of a call for applications asks for; each kind has its own form control. */
+export const QUESTION_KINDS = [
+	'short_text',
+	'long_text',
+	'choice',
+	'number',
+	'amount',
+	'date',
+	'file',
+	'yes_no',
+] as const
+export type QuestionKind = (typeof QUESTION_KINDS)[number]
+
+/** An application's life: a draft, then submitted, then one decision (waitlisted may move on). */
+export const APPLICATION_STATUSES = [
+	'draft',
+	'submitted',
+	'accepted',
+	'waitlisted',
+	'rejected',
+] as const
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
+
+export const DECISIONS = ['accepted', 'waitlisted', 'rejected'] as const
+export type Decision = (typeof DECISIONS)[number]
+
+/** Single-use links to set a password: an invitation for a new account, or a forgotten password. */
+export const PASSWORD_TOKEN_PURPOSES = ['invitation', 'reset'] as const
+export type PasswordTokenPurpose = (typeof PASSWORD_TOKEN_PURPOSES)[number]
+
+export const OUTBOX_KINDS = [
+	'application_link',
+	'application_received',
+	'application_new',
+	'application_decision',
+	'invitation',
+	'password_reset',
+] as const
+export type OutboxKind = (typeof OUTBOX_KINDS)[number]

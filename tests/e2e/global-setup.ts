@@ -9,6 +9,8 @@ import { TEST_CLOCK } from '../setup/clock'
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseURL: string
+		/** the server's database, for what a journey cannot read on a page (an email's link) */
+		databasePath: string
 	}
 }
 
@@ -68,6 +70,7 @@ export async function setup(project: TestProject) {
 	const baseURL = `http://localhost:${port}`
 	await waitFor(`${baseURL}/login`, server)
 	project.provide('baseURL', baseURL)
+	project.provide('databasePath', env.DATABASE_PATH)
 }
 
 export async function teardown() {

@@ -86,8 +86,10 @@ test('a manager assigns a new mentor to Fretmanche, the mentor logs a session, t
 	await form
 		.getByLabel('Notes', { exact: true })
 		.fill('Le CTO doute du calendrier ; à revoir sans lui.')
-	await form.getByLabel(/Garder mes notes privées/).check()
-	await form.getByLabel('Prochaines étapes').fill('Envoyer le modèle de statuts à Companies House.')
+	await form.getByLabel(/Garder mes notes et prochaines étapes privées/).check()
+	await form
+		.getByLabel('Prochaines étapes', { exact: true })
+		.fill('Envoyer le modèle de statuts à Companies House.')
 	await form.getByRole('button', { name: 'Enregistrer la séance' }).click()
 	// twelve hours is too long: said next to the field, and nothing else is lost
 	await expect.poll(() => form.getByText('Une séance dure de 1 minute à 11 h 59').count()).toBe(1)
@@ -109,7 +111,7 @@ test('a manager assigns a new mentor to Fretmanche, the mentor logs a session, t
 		'Ouvrir une Ltd',
 	)
 
-	// ---- the founder sees the session on their startup page, not the private notes
+	// ---- the founder sees the session on their startup page, not its private notes and next steps
 	const founder = await newPage()
 	await signInAs(founder, 'founder@tektos.example')
 	await expect.poll(() => h1(founder)).toBe('Fretmanche')
@@ -117,8 +119,8 @@ test('a manager assigns a new mentor to Fretmanche, the mentor logs a session, t
 	await expect.poll(() => panel.innerText()).toContain('Claire Fontaine')
 	const text = await panel.innerText()
 	expect(text).toContain('Ouvrir une Ltd : statuts et TVA britannique')
-	expect(text).toContain('Envoyer le modèle de statuts à Companies House.')
 	expect(text).not.toContain('Le CTO doute du calendrier')
+	expect(text).not.toContain('Envoyer le modèle de statuts à Companies House.')
 	// a founder has no mentor pages
 	const closed = await founder.goto(url('/mentoring'))
 	expect(closed?.status()).toBe(403)

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { today } from '../../app/utils/clock'
-import { addMonths, monthOf } from '../../app/utils/rent'
+import { addMonths, monthOf } from '../../app/utils/calendar'
 import { launchBrowser, signInAs, url } from './browser'
 
 let browser: Browser

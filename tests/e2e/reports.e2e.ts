@@ -68,3 +68,54 @@ test('a partner reads the report for a year, in both languages, and downloads a 
 	expect(line).toBe(`by_organisation,total,sessions,${sessionsOnPage.replace(/\D/g, '')}`)
 	await context.close()
 })
+
+/** "68 h 45", "68h 45m", "45 min", "45m", "7 h", "7h" → minutes */
+function minutesOf(text: string) {
+	const m = /^(?:([\d\s\u00a0\u202f]+)\s?h)?\s?(?:(\d+)\s?(?:min|m)?)?$/.exec(text.trim())
+	if (!m) throw new Error(`not a duration: ${text}`)
+	return (m[1] ? Number(m[1].replace(/\D/g, '')) : 0) * 60 + (m[2] ? Number(m[2]) : 0)
+}
+
+test('the report writes exact hours, says how each figure is computed and titles its drill-downs in words', async () => {
+	const context = await browser.newContext({ locale: 'fr-FR' })
+	const page = await context.newPage()
+	await signInAs(page, 'partner@tektos.example')
+	const year = String(Number(TEST_CLOCK.slice(0, 4)) - 1)
+	await page.goto(`${new URL(page.url()).origin}/reports?year=${year}`)
+
+	// hours and minutes, exact: the rows add up to the total as written
+	const table = page.getByRole('table', { name: 'Heures par organisation des mentors' })
+	const rows = await table.locator('tbody tr td:first-of-type').allInnerTexts()
+	const total = await table.locator('tfoot td').first().innerText()
+	expect(rows.length).toBeGreaterThan(1)
+	expect(rows.every((r) => !/[.,]\d/.test(r))).toBe(true)
+	expect(rows.map(minutesOf).reduce((a, b) => a + b, 0)).toBe(minutesOf(total))
+
+	// "how is this computed?" beside public money, opened from the keyboard
+	const funding = page.locator('#funding')
+	const publicMoney = funding
+		.locator('.stat')
+		.filter({ has: page.getByRole('term').filter({ hasText: /^Argent public$/ }) })
+	const how = publicMoney.locator('summary')
+	expect(await how.innerText()).toContain('Comment est-ce calculé')
+	await how.focus()
+	await page.keyboard.press('Enter')
+	const definition = publicMoney.locator('details p')
+	await expect.poll(() => definition.isVisible()).toBe(true)
+	expect(await definition.innerText()).toContain('Bpifrance')
+	// every figure of the report has its definition
+	const stats = await page.locator('.report-section .stat').count()
+	expect(await page.locator('.report-section .stat details.how-computed').count()).toBe(stats)
+
+	// a drill-down says which figure, for which period, in the page and the tab
+	await page.locator('#portfolio .stat').first().getByRole('link').click()
+	await page.waitForURL((u) => u.pathname === '/reports/records')
+	const heading = `Startups accueillies — Année ${year} (du 1 janv. ${year} au 31 déc. ${year})`
+	await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(heading)
+	expect(await page.title()).toBe(`${heading} · TEKTOS CRM`)
+	await page.getByRole('navigation', { name: 'Langue' }).getByRole('link', { name: 'EN' }).click()
+	await expect
+		.poll(() => page.getByRole('heading', { level: 1 }).innerText())
+		.toBe(`Startups hosted — Year ${year} (1 Jan ${year} to 31 Dec ${year})`)
+	await context.close()
+})

@@ -11,6 +11,8 @@ const file = path.resolve(
 	`test-${process.env.VITEST_POOL_ID ?? '0'}-${crypto.randomUUID()}.db`,
 )
 process.env.DATABASE_PATH = file
+// uploaded files (applications' PDFs) of this test file only, removed with its database
+process.env.UPLOADS_DIR = `${file}-uploads`
 process.env.SESSION_SECRET = 'test-secret-test-secret-test-secret'
 
 migrateDatabase(getDb())
@@ -20,7 +22,8 @@ afterAll(() => {
 		globalThis.__tektosDb.db.$client.close()
 		globalThis.__tektosDb = undefined
 	}
-	// the database, its journal and the imports waiting beside it
-	for (const suffix of ['', '-wal', '-shm', '-imports'])
-		fs.rmSync(`${file}${suffix}`, { force: true, recursive: true })
+	// the database, its journal, the calls' uploads and the imports waiting beside it
+	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
+	for (const folder of ['-uploads', '-imports'])
+		fs.rmSync(`${file}${folder}`, { recursive: true, force: true })
 })

@@ -20,6 +20,8 @@ export type Series<Row> = {
 	stack?: string
 	/** where a bar of this series leads: the records it sums */
 	href?: (row: Row) => string
+	/** how the table writes this series' values, when not as the others (hours beside counts) */
+	format?: (value: number) => string
 }
 
 type ChartProps<Row> = {
@@ -31,6 +33,8 @@ type ChartProps<Row> = {
 	formatValue?: (value: number) => string
 	onNavigate?: (href: string) => void
 	kind?: 'bar' | 'line'
+	/** false for values that read best on whole ticks (hours, counts) */
+	allowDecimals?: boolean
 	width?: number
 	height?: number
 }
@@ -47,6 +51,7 @@ export function ReportChart<Row extends Record<string, unknown>>({
 	formatValue,
 	onNavigate,
 	kind = 'bar',
+	allowDecimals = true,
 	width = 640,
 	height = 260,
 }: ChartProps<Row>) {
@@ -65,7 +70,12 @@ export function ReportChart<Row extends Record<string, unknown>>({
 		<>
 			<CartesianGrid strokeDasharray="3 3" stroke="#d8e0e6" />
 			<XAxis dataKey={category} tick={tick} />
-			<YAxis tick={tick} tickFormatter={formatValue} width={formatValue ? 90 : 40} />
+			<YAxis
+				tick={tick}
+				tickFormatter={formatValue}
+				width={formatValue ? 90 : 40}
+				allowDecimals={allowDecimals}
+			/>
 			<Tooltip formatter={(v: number) => (formatValue ? formatValue(v) : v)} />
 			{series.length > 1 ? <Legend /> : null}
 		</>
@@ -155,12 +165,13 @@ export function ReportTable<Row extends Record<string, unknown>>({
 						<th scope="row">{formatCategory(row[category])}</th>
 						{series.map((s) => {
 							const value = Number(row[s.key] ?? 0)
+							const format = s.format ?? formatValue
 							return (
 								<td key={s.key} className="num">
 									{s.href && value !== 0 ? (
-										<Link to={s.href(row)}>{formatValue(value)}</Link>
+										<Link to={s.href(row)}>{format(value)}</Link>
 									) : (
-										formatValue(value)
+										format(value)
 									)}
 								</td>
 							)
@@ -174,7 +185,9 @@ export function ReportTable<Row extends Record<string, unknown>>({
 						<th scope="row">{total.label}</th>
 						{series.map((s) => (
 							<td key={s.key} className="num">
-								{total.values[s.key] === undefined ? '' : formatValue(total.values[s.key]!)}
+								{total.values[s.key] === undefined
+									? ''
+									: (s.format ?? formatValue)(total.values[s.key]!)}
 							</td>
 						))}
 					</tr>

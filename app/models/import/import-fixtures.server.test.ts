@@ -14,7 +14,8 @@ import { viewerOf } from '#tests/factories-contacts'
 import { getDb } from '~/utils/db.server'
 import type { ImportKind } from './fields'
 import { startImportSession, writeSession } from './jobs.server'
-import { analyseImport, writeImport } from './pipeline.server'
+import { analyseImport, findSavedMapping, saveMapping, writeImport } from './pipeline.server'
+import { shapeOf } from './matching'
 import type { ImportSettings } from './types'
 
 /*
@@ -598,4 +599,22 @@ test('a manager’s funding file names startups; one the manager cannot find is 
 			.where(inArray(fundingEvents.startupId, [a.id]))
 			.get(),
 	).toMatchObject({ amountCents: 1_000_000, securedOn: '2025-02-01' })
+})
+
+test('a remembered matching keeps one-value-for-all codes (a country), never typed text that could name someone', () => {
+	const user = createUser({ role: 'manager' })
+	const header = ['Prénom', 'Nom', 'Courriel']
+	saveMapping({
+		kind: 'contacts',
+		header,
+		mapping: ['firstName', 'lastName', 'email'],
+		constants: { country: 'France', notes: 'Présentée par Jeanne Martin', tags: 'salon' },
+		dateOrder: null,
+		userId: user.id,
+	})
+	expect(findSavedMapping('contacts', shapeOf(header))).toEqual({
+		columns: { prenom: 'firstName', nom: 'lastName', courriel: 'email' },
+		constants: { country: 'France' },
+		dateOrder: null,
+	})
 })

@@ -1,12 +1,14 @@
 import { and, eq } from 'drizzle-orm'
 import { importMappings } from '#db/schema/index'
 import type { Viewer } from '~/models/viewer'
+import { linkedStartup } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
-import type { FieldDef, ImportKind } from './fields'
+import { type FieldDef, type FieldType, IMPORT_FIELDS, type ImportKind } from './fields'
 import { contactImporter } from './importers/contacts.server'
 import { fundingImporter } from './importers/funding.server'
 import { kpiImporter } from './importers/kpis.server'
+import { IMPORT_GRANTS } from './importers/startup-ref.server'
 import { startupImporter } from './importers/startups.server'
 import type { ImportContext, Importer } from './importers/types'
 import {
@@ -59,11 +61,10 @@ function context(
 	settings: ImportSettings,
 	dateOrder: DateOrder,
 ): ImportContext {
+	// a founder's own startup; a manager's from the page the import was opened on
 	const fixed =
 		kind === 'funding' || kind === 'kpis'
-			? viewer.role === 'founder'
-				? viewer.startupId
-				: (settings.startupId ?? null)
+			? (linkedStartup(viewer, IMPORT_GRANTS[kind]) ?? settings.startupId ?? null)
 			: null
 	return { viewer, settings, today: today(), dateOrder, startupId: fixed }
 }
@@ -98,6 +99,8 @@ export function findSavedMapping(kind: ImportKind, shape: string): SavedSettings
 	}
 }
 
+const REMEMBERED_TYPES = new Set<FieldType>(['country', 'choice', 'boolean', 'date', 'quarter'])
+
 export function saveMapping({
 	kind,
 	header,
@@ -113,9 +116,17 @@ export function saveMapping({
 	dateOrder: DateOrder | null
 	userId: number
 }) {
+	// a remembered value is a code (a country, a kind, a date), never free text: the mapping is
+	// shared by the team and kept, and a typed "source" or "notes" could name a person
+	const typeOf = new Map(IMPORT_FIELDS[kind].map((f) => [f.key, f.type]))
+	const kept = Object.fromEntries(
+		Object.entries(constants).filter(([field]) =>
+			REMEMBERED_TYPES.has(typeOf.get(field) ?? 'text'),
+		),
+	)
 	const settings = JSON.stringify({
 		columns: mappingToSaved(header, mapping),
-		constants,
+		constants: kept,
 		dateOrder,
 	})
 	const shape = shapeOf(header)

@@ -4,13 +4,14 @@ import {
 	unstable_parseMultipartFormData,
 } from '@remix-run/node'
 import { z } from 'zod'
-import { editableStartup } from '~/models/funding.server'
 import type { Viewer } from '~/models/viewer'
+import { holdsSome, linkedStartup } from '~/utils/access.server'
 import { requireUser } from '~/utils/auth.server'
 import { toCsv } from '~/utils/csv.server'
 import { forbidden, notFound } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { type FieldDef, IMPORT_KINDS, type ImportKind } from './fields'
+import { IMPORT_GRANTS, writableStartup } from './importers/startup-ref.server'
 import type { ImportSession } from './jobs.server'
 import { importFields } from './pipeline.server'
 import { ENCODINGS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './read.server'
@@ -27,6 +28,14 @@ export function parseKind(value: string | undefined): ImportKind {
 	return kind
 }
 
+/** Why someone may not import this kind of record, in the 403 page's words. */
+const REFUSALS = {
+	contacts: 'update:contact:any',
+	startups: 'update:startup:any',
+	funding: 'update:funding:own',
+	kpis: 'update:kpi:own',
+} as const
+
 /** The signed-in user, if they may import this kind of record (403 otherwise). */
 export async function requireImporter(request: Request, kind: ImportKind): Promise<Viewer> {
 	const user = await requireUser(request)
@@ -35,20 +44,19 @@ export async function requireImporter(request: Request, kind: ImportKind): Promi
 			? can(user, 'update:contact:any')
 			: kind === 'startups'
 				? can(user, 'update:startup:any')
-				: kind === 'funding'
-					? can(user, 'update:funding:any') || can(user, 'update:funding:own')
-					: can(user, 'update:funding:any') || can(user, 'create:kpi:own')
-	if (!allowed) throw forbidden(`import:${kind}`)
+				: holdsSome(user, IMPORT_GRANTS[kind])
+	if (!allowed) throw forbidden(REFUSALS[kind])
 	return { id: user.id, role: user.role, startupId: user.startupId, mentorId: user.mentorId }
 }
 
 /** The startup a funding or KPI import is for: the founder's own, or `?startup=` for a manager. */
 export function startupOfImport(viewer: Viewer, kind: ImportKind, value: string | null) {
 	if (kind !== 'funding' && kind !== 'kpis') return null
-	const id = viewer.role === 'founder' ? viewer.startupId : Number(value)
+	const own = linkedStartup(viewer, IMPORT_GRANTS[kind])
+	const id = own ?? Number(value)
 	if (!id || !Number.isSafeInteger(id)) return null
-	const startup = editableStartup(viewer, id)
-	if (!startup && viewer.role === 'founder') throw forbidden(`import:${kind}`)
+	const startup = writableStartup(viewer, IMPORT_GRANTS[kind], id)
+	if (!startup && own !== null) throw forbidden(REFUSALS[kind])
 	return startup
 }
 

@@ -1,5 +1,6 @@
 import { ISO_COUNTRY_CODES, normaliseLabel } from '~/schemas/contact'
-import { parseAmount, quarterOf } from '~/schemas/funding'
+import { quarterOf } from '~/utils/calendar'
+import { parseMoney } from '~/utils/money'
 
 /*
  * Reading one cell as what it means: a date (day-month or month-day, decided per file), a
@@ -9,12 +10,10 @@ import { parseAmount, quarterOf } from '~/schemas/funding'
 
 // ---------------------------------------------------------------- amounts
 
-/**
- * THE one place the import reads an amount (in cents). It calls today's parser of the funding
- * forms; when app/utils/money.ts lands, only this function changes.
- */
+/** THE one place the import reads an amount (in cents): the app's money reader (decision 0019). */
 export function parseImportAmount(text: string): number | 'invalid' | 'negative' | 'tooLarge' {
-	return parseAmount(text)
+	const cents = parseMoney(text)
+	return cents === 'empty' ? 'invalid' : cents
 }
 
 // ---------------------------------------------------------------- dates

@@ -5,7 +5,8 @@ type Line = { table: string; category: string | number; measure: string; value: 
 
 /**
  * A section of the report as CSV, in long form (one figure a line: table, category, measure,
- * value), so that any spreadsheet can pivot it. Money is in euros with a dot, minutes in hours.
+ * value), so that any spreadsheet can pivot it. Money is in euros with a dot; mentoring time in
+ * whole minutes, exact (hours would need rounding, and rounded rows no longer add up).
  */
 export function reportSectionCsv(section: ReportSection, report: Report) {
 	return toCsv(reportSectionLines(section, report), [
@@ -92,11 +93,15 @@ export function reportSectionLines(section: ReportSection, report: Report): Line
 		}
 		case 'mentoring':
 			for (const m of report.mentoring.byMonth)
-				push('by_month', m.month, { hours: m.minutes / 60, sessions: m.sessions })
+				push('by_month', m.month, { minutes: m.minutes, sessions: m.sessions })
+			push('by_month', 'total', {
+				minutes: report.mentoring.totalMinutes,
+				sessions: report.mentoring.totalSessions,
+			})
 			for (const o of report.mentoring.byOrganisation)
-				push('by_organisation', o.organisation, { hours: o.minutes / 60, sessions: o.sessions })
+				push('by_organisation', o.organisation, { minutes: o.minutes, sessions: o.sessions })
 			push('by_organisation', 'total', {
-				hours: report.mentoring.totalMinutes / 60,
+				minutes: report.mentoring.totalMinutes,
 				sessions: report.mentoring.totalSessions,
 			})
 			break
@@ -114,9 +119,29 @@ export function reportSectionLines(section: ReportSection, report: Report): Line
 				uk_introductions: fb.totals.ukIntroductions,
 				uk_deals: fb.totals.ukDeals,
 				uk_market_entries: fb.totals.ukEntries,
+				new_uk_contacts: fb.totals.newUkContacts,
 			})
 			for (const f of fb.funnel) push('funnel', f.stage, { all: f.all, uk: f.uk })
 			push('uk_contacts', 'total', { contacts: fb.ukContacts })
+			break
+		}
+		case 'selection': {
+			const se = report.selection
+			const counts = (c: (typeof se)['totals']) => ({
+				submitted: c.submitted,
+				accepted: c.accepted,
+				waitlisted: c.waitlisted,
+				rejected: c.rejected,
+				pending: c.pending,
+				...(c.acceptanceRate === null ? {} : { acceptance_rate_percent: c.acceptanceRate }),
+			})
+			for (const c of se.byCall) push('by_call', c.titleEn, counts(c))
+			push('by_call', 'total', counts(se.totals))
+			for (const o of se.byOrigin) push('by_origin', o.origin, counts(o))
+			if (se.medianDaysToDecision !== null) {
+				push('days_to_decision', 'median', { days: se.medianDaysToDecision })
+				push('days_to_decision', 'average', { days: se.averageDaysToDecision ?? 0 })
+			}
 			break
 		}
 	}

@@ -6,8 +6,11 @@ const STAGES = ['proposed', 'made', 'meeting_held', 'deal'] as const
 
 /**
  * Franco-British: UK contacts, introductions to UK contacts and deals by year, the funnel from
- * introduction to deal, and UK market entry milestones reached. An introduction counts in the
- * funnel at every stage up to the one it reached ("no fit" stops at "made").
+ * introduction to deal, and UK market entry milestones reached. Introductions count by the day
+ * they were made, deals by the day they were concluded (the deal's status date), so that a year
+ * already reported does not change when an old introduction turns into a deal. The funnel follows
+ * the introductions made in the period: each counts at every stage up to the one it reached ("no
+ * fit" stops at "made"). docs/report-definitions.md says the same for the partners.
  */
 export function getFrancoBritishReport(period: ReportPeriod) {
 	const db = getDb()
@@ -27,12 +30,26 @@ export function getFrancoBritishReport(period: ReportPeriod) {
 		LEFT JOIN organisations o ON o.id = c.organisation_id
 		JOIN startups s ON s.id = i.startup_id
 		WHERE i.introduced_on BETWEEN ${period.from} AND ${period.to} ${cohort}`)
-	const ukContacts = db.all<{ year: string; n: number }>(sql`
-		SELECT substr(date(c.created_at / 1000, 'unixepoch'), 1, 4) AS year, count(*) AS n
-		FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id
-		WHERE coalesce(o.country, c.country) = 'GB' AND c.erased_at IS NULL
-			AND date(c.created_at / 1000, 'unixepoch') <= ${period.to}
+	const deals = db.all<{ year: string }>(sql`
+		SELECT substr(i.status_on, 1, 4) AS year
+		FROM introductions i
+		JOIN contacts c ON c.id = i.contact_id
+		LEFT JOIN organisations o ON o.id = c.organisation_id
+		JOIN startups s ON s.id = i.startup_id
+		WHERE i.status = 'deal' AND coalesce(o.country, c.country) = 'GB'
+			AND i.status_on BETWEEN ${period.from} AND ${period.to} ${cohort}`)
+	// contacts belong to no cohort: these two figures are the whole network's
+	const createdOn = sql`date(c.created_at / 1000, 'unixepoch')`
+	const ukContactRows = sql`FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id
+		WHERE coalesce(o.country, c.country) = 'GB' AND c.erased_at IS NULL`
+	const newUkContacts = db.all<{ year: string; n: number }>(sql`
+		SELECT substr(${createdOn}, 1, 4) AS year, count(*) AS n ${ukContactRows}
+			AND ${createdOn} BETWEEN ${period.from} AND ${period.to}
 		GROUP BY year`)
+	const ukContacts =
+		db.get<{ n: number }>(
+			sql`SELECT count(*) AS n ${ukContactRows} AND ${createdOn} <= ${period.to}`,
+		)?.n ?? 0
 	const ukEntries = db.all<{ year: string; n: number }>(sql`
 		SELECT substr(m.done_on, 1, 4) AS year, count(*) AS n
 		FROM milestones m JOIN startups s ON s.id = m.startup_id
@@ -53,20 +70,21 @@ export function getFrancoBritishReport(period: ReportPeriod) {
 		return {
 			year,
 			introductions: uk.filter((i) => i.year === y).length,
-			deals: uk.filter((i) => i.year === y && i.status === 'deal').length,
+			deals: deals.filter((d) => d.year === y).length,
 			ukEntries: ukEntries.find((e) => e.year === y)?.n ?? 0,
-			newUkContacts: ukContacts.find((c) => c.year === y)?.n ?? 0,
+			newUkContacts: newUkContacts.find((c) => c.year === y)?.n ?? 0,
 		}
 	})
 	return {
-		ukContacts: ukContacts.reduce((sum, r) => sum + r.n, 0),
+		ukContacts,
 		byYear,
 		funnel,
 		totals: {
 			introductions: introductions.length,
 			ukIntroductions: uk.length,
-			ukDeals: uk.filter((i) => i.status === 'deal').length,
+			ukDeals: deals.length,
 			ukEntries: ukEntries.reduce((sum, r) => sum + r.n, 0),
+			newUkContacts: newUkContacts.reduce((sum, r) => sum + r.n, 0),
 		},
 	}
 }

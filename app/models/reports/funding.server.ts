@@ -2,13 +2,15 @@ import { and, eq, sql } from 'drizzle-orm'
 import { fundingEvents, startups } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { amountInEurCents, conversionDate, isSecured } from '../funding-sql.server'
-import { innovationFundLeverage, portfolioLeverage } from '../leverage'
+import { computeInnovationFund } from '../innovation-fund.server'
+import { portfolioLeverage } from '../leverage'
 import { type ReportPeriod, yearsOf } from './period'
 
 /**
  * Funding: money secured in the period by year and by kind, public against private and bank,
  * in euros; the innovation fund's grants and what they triggered down the chain; leverage per
- * year. The leverage rules are those of leverage.ts, the one place they live.
+ * year. The leverage rules are those of leverage.ts, the one place they live; the fund's figures
+ * are the innovation-fund page's (computeInnovationFund), so the two always agree.
  */
 export function getFundingReport(period: ReportPeriod) {
 	const db = getDb()
@@ -42,44 +44,20 @@ export function getFundingReport(period: ReportPeriod) {
 	const kinds = new Map<string, number>()
 	for (const e of secured) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + (e.amountEurCents ?? 0))
 
-	// the fund's chains run through every year: take all of them, keep the grants of the period
-	const chain = db
-		.select({
-			id: fundingEvents.id,
-			kind: fundingEvents.kind,
-			isPublic: fundingEvents.isPublic,
-			status: fundingEvents.status,
-			amountEurCents: amountInEurCents,
-			triggeredById: fundingEvents.triggeredById,
-			date: conversionDate,
-			cohortId: startups.cohortId,
-		})
-		.from(fundingEvents)
-		.innerJoin(startups, eq(startups.id, fundingEvents.startupId))
-		.all()
-	const fund = innovationFundLeverage(chain)
-	const byId = new Map(chain.map((n) => [n.id, n]))
-	const grants = fund.grants.filter((g) => {
-		const grant = byId.get(g.id)!
-		return (
-			grant.date !== null &&
-			grant.date >= period.from &&
-			grant.date <= period.to &&
-			(!period.cohortId || grant.cohortId === period.cohortId)
-		)
+	// the same computation as the innovation-fund page: the period's grants (of the cohort's
+	// startups), each chain walked to its end whatever its dates and startups, each event once
+	const fund = computeInnovationFund({
+		from: period.from,
+		to: period.to,
+		cohortId: period.cohortId,
 	})
-	const fundByYear = yearsOf(period).map((year) => {
-		const ofYear = grants.filter((g) => byId.get(g.id)!.date!.startsWith(String(year)))
-		return {
-			year,
-			grants: ofYear.length,
-			grantedCents: ofYear.reduce((s, g) => s + g.grantedCents, 0),
-			triggeredCents: ofYear.reduce((s, g) => s + g.triggeredCents, 0),
-		}
-	})
+	const fundByYear = fund.years(yearsOf(period)).map((y) => ({
+		year: y.year,
+		grants: y.grants,
+		grantedCents: y.grantedCents,
+		triggeredCents: y.triggeredCents,
+	}))
 	const total = portfolioLeverage(secured)
-	const grantedCents = fundByYear.reduce((s, y) => s + y.grantedCents, 0)
-	const triggeredCents = fundByYear.reduce((s, y) => s + y.triggeredCents, 0)
 	return {
 		byYear,
 		byKind: [...kinds].map(([kind, cents]) => ({ kind, cents })).sort((a, b) => b.cents - a.cents),
@@ -90,10 +68,11 @@ export function getFundingReport(period: ReportPeriod) {
 			securedCents: total.totalCents,
 			leverage: total.leverage,
 			missingRates: total.missingRates,
-			grants: grants.length,
-			grantedCents,
-			triggeredCents,
-			fundLeverage: grantedCents > 0 ? triggeredCents / grantedCents : null,
+			grants: fund.totals.grants,
+			grantedCents: fund.totals.grantedCents,
+			triggeredCents: fund.totals.triggeredCents,
+			fundLeverage: fund.totals.leverage,
+			fundMissingRates: fund.totals.missingRates,
 		},
 	}
 }

@@ -9,6 +9,7 @@ import { getJobsReport } from './jobs.server'
 import { getMentoringReport } from './mentoring.server'
 import { parseReportPeriod, type ReportPeriod } from './period'
 import { getPortfolioReport } from './portfolio.server'
+import { getSelectionReport } from './selection.server'
 
 export const REPORT_SECTIONS = [
 	'portfolio',
@@ -17,6 +18,7 @@ export const REPORT_SECTIONS = [
 	'rent-subsidy',
 	'mentoring',
 	'franco-british',
+	'selection',
 ] as const
 export type ReportSection = (typeof REPORT_SECTIONS)[number]
 
@@ -40,6 +42,7 @@ export const REPORT_BUILDERS = {
 	rentSubsidy: getRentReport,
 	mentoring: getMentoringReport,
 	francoBritish: getFrancoBritishReport,
+	selection: getSelectionReport,
 } satisfies Record<string, (period: ReportPeriod) => unknown>
 
 type Builders = typeof REPORT_BUILDERS

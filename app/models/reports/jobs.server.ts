@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { getDb } from '~/utils/db.server'
-import { type ReportPeriod, quarterEnd, quarterStart, quartersOf } from './period'
+import { quarterEnd, quarterStart } from '~/utils/calendar'
+import { type ReportPeriod, quartersOf } from './period'
 
 type Report = { startupId: number; name: string; quarter: string; employees: number }
 

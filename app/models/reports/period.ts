@@ -1,4 +1,14 @@
 import { z } from 'zod'
+import {
+	isDate,
+	monthOf,
+	monthRange,
+	quarterEnd,
+	quarterOf,
+	quarterRange,
+	quarterStart,
+	yearOf,
+} from '~/utils/calendar'
 
 /** TEKTOS opened in June 2013: "since the start" begins there. */
 export const OPENING_DATE = '2013-06-01'
@@ -12,14 +22,7 @@ export type ReportPeriod = {
 	cohortId: number | null
 }
 
-const isoDate = z
-	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/)
-	.refine((v) => new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v)
-
-function lastDayOfMonth(year: number, month: number) {
-	return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10)
-}
+const isoDate = z.string().refine(isDate)
 
 /**
  * The period of a report, from the URL: ?year=2025, ?quarter=2025-Q3, ?from=…&to=…, or nothing
@@ -66,8 +69,8 @@ export function parseReportPeriod(input: URLSearchParams, today: string): Report
 		if (y >= 2013 && y <= 2100) {
 			return {
 				kind: 'quarter',
-				from: `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`,
-				to: cap(lastDayOfMonth(y, q * 3)),
+				from: quarterStart(`${y}-Q${q}`),
+				to: cap(quarterEnd(`${y}-Q${q}`)),
 				search: withCohort(new URLSearchParams({ quarter: `${y}-Q${q}` })),
 				cohortId,
 			}
@@ -96,46 +99,16 @@ export function parseReportPeriod(input: URLSearchParams, today: string): Report
 /** The calendar years a period touches, in order. */
 export function yearsOf(period: Pick<ReportPeriod, 'from' | 'to'>) {
 	const years: number[] = []
-	for (let y = Number(period.from.slice(0, 4)); y <= Number(period.to.slice(0, 4)); y++)
-		years.push(y)
+	for (let y = yearOf(period.from); y <= yearOf(period.to); y++) years.push(y)
 	return years
 }
 
 /** The months (YYYY-MM) a period touches, in order. */
 export function monthsOf(period: Pick<ReportPeriod, 'from' | 'to'>) {
-	const months: string[] = []
-	let y = Number(period.from.slice(0, 4))
-	let m = Number(period.from.slice(5, 7))
-	const end = period.to.slice(0, 7)
-	for (;;) {
-		const key = `${y}-${String(m).padStart(2, '0')}`
-		if (key > end) break
-		months.push(key)
-		m++
-		if (m > 12) {
-			m = 1
-			y++
-		}
-	}
-	return months
+	return monthRange(monthOf(period.from), monthOf(period.to))
 }
 
 /** The quarters (YYYY-Qn) a period touches, in order. */
 export function quartersOf(period: Pick<ReportPeriod, 'from' | 'to'>) {
-	return [
-		...new Set(
-			monthsOf(period).map((m) => `${m.slice(0, 4)}-Q${Math.ceil(Number(m.slice(5, 7)) / 3)}`),
-		),
-	]
-}
-
-export function quarterEnd(quarter: string) {
-	const y = Number(quarter.slice(0, 4))
-	const q = Number(quarter.slice(6))
-	return lastDayOfMonth(y, q * 3)
-}
-
-export function quarterStart(quarter: string) {
-	const q = Number(quarter.slice(6))
-	return `${quarter.slice(0, 4)}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`
+	return quarterRange(quarterOf(period.from), quarterOf(period.to))
 }

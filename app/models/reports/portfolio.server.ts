@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { anniversary } from '~/utils/calendar'
 import { getDb } from '~/utils/db.server'
 import { type ReportPeriod, yearsOf } from './period'
 
@@ -26,14 +27,12 @@ export function listHostedStartups(period: ReportPeriod) {
 		ORDER BY s.name COLLATE NOCASE`)
 }
 
-function addYears(date: string, years: number) {
-	return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`
-}
-
 /**
- * The portfolio section. Survival after N years is measured over every startup that entered at
- * least N years before the end of the period: the share that had not left N years after entry
- * (a graduate is a surviving company; only "left" counts as a failure).
+ * The portfolio section. Survival after N years is measured over every startup (of the cohort)
+ * whose N-th anniversary of entry falls on or before the end of the period, whenever it entered:
+ * the share still hosted or graduated on that anniversary. A startup hosted on the anniversary
+ * day itself survived (left_on is its last day, as for "hosted"); a graduate is a surviving
+ * company; only "left" before the anniversary is a failure.
  */
 export function getPortfolioReport(period: ReportPeriod) {
 	const hosted = listHostedStartups(period)
@@ -64,10 +63,10 @@ export function getPortfolioReport(period: ReportPeriod) {
 	})
 
 	const survival = [1, 2, 3].map((years) => {
-		const eligible = entered.filter((s) => addYears(s.enteredOn, years) <= period.to)
+		const eligible = entered.filter((s) => anniversary(s.enteredOn, years) <= period.to)
 		const survived = eligible.filter(
 			(s) =>
-				!(s.status === 'left' && s.leftOn !== null && s.leftOn <= addYears(s.enteredOn, years)),
+				!(s.status === 'left' && s.leftOn !== null && s.leftOn < anniversary(s.enteredOn, years)),
 		)
 		return { years, eligible: eligible.length, survived: survived.length }
 	})

@@ -216,8 +216,11 @@ test.each(PERIODS)('every section adds up for %s', (query) => {
 	expect(report.francoBritish.totals).toEqual({
 		introductions: introsIn.length,
 		ukIntroductions: introsIn.length,
+		// a deal counts on the day it was concluded; the factory concludes it on the introduction's day
 		ukDeals: introsIn.filter((i) => i.status === 'deal').length,
 		ukEntries: entries.filter((e) => within(e.doneOn, period)).length,
+		// the UK contact was recorded today, on the test clock
+		newUkContacts: within(TODAY, period) ? 1 : 0,
 	})
 	expect(sum(report.francoBritish.byYear.map((y) => y.introductions))).toBe(introsIn.length)
 })

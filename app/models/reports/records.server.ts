@@ -1,9 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { fundingEvents, startups } from '#db/schema/index'
+import { isMonth, lastDayOf, QUARTER_PATTERN, quarterEnd, quarterStart } from '~/utils/calendar'
 import { getDb } from '~/utils/db.server'
+import { can } from '~/utils/permissions'
 import { amountInEurCents, conversionDate, isSecured } from '../funding-sql.server'
+import { isPublicMoney } from '../leverage'
 import type { Viewer } from '../viewer'
-import { quarterEnd, quarterStart, type ReportPeriod } from './period'
+import { type ReportPeriod } from './period'
 import { listHostedStartups } from './portfolio.server'
 
 export type RecordRow = {
@@ -40,7 +43,7 @@ export function listReportRecords({
 	viewer: Viewer
 }): RecordList | null {
 	const db = getDb()
-	const personal = viewer.role === 'manager'
+	const personal = can(viewer, 'read:report-detail:any')
 	const cohort = period.cohortId ? sql`AND s.cohort_id = ${period.cohortId}` : sql``
 	const result = (valueKind: RecordList['valueKind'], rows: RecordRow[]): RecordList => ({
 		valueKind,
@@ -99,7 +102,7 @@ export function listReportRecords({
 			)
 		}
 		case 'jobs.quarter': {
-			if (!/^\d{4}-Q[1-4]$/.test(key)) return null
+			if (!QUARTER_PATTERN.test(key)) return null
 			const rows = db.all<{ id: number; name: string; quarter: string; employees: number }>(sql`
 				SELECT s.id, s.name, k.quarter, k.employees
 				FROM startups s
@@ -154,40 +157,43 @@ export function listReportRecords({
 		case 'fb.introductions':
 		case 'fb.deals':
 		case 'fb.funnel': {
+			// introductions count by the day they were made, deals by the day they were concluded
 			const rows = db.all<{
 				id: number
 				name: string
 				introducedOn: string
+				statusOn: string
 				status: string
-				dealValueCents: number | null
 				organisation: string | null
 				uk: number
 			}>(sql`
-				SELECT s.id, s.name, i.introduced_on AS introducedOn, i.status, i.deal_value_cents AS dealValueCents,
+				SELECT s.id, s.name, i.introduced_on AS introducedOn, i.status_on AS statusOn, i.status,
 					o.name AS organisation, (coalesce(o.country, c.country) = 'GB') AS uk
 				FROM introductions i
 				JOIN contacts c ON c.id = i.contact_id
 				LEFT JOIN organisations o ON o.id = c.organisation_id
 				JOIN startups s ON s.id = i.startup_id
-				WHERE i.introduced_on BETWEEN ${period.from} AND ${period.to} ${cohort}
+				WHERE (i.introduced_on BETWEEN ${period.from} AND ${period.to}
+					OR (i.status = 'deal' AND i.status_on BETWEEN ${period.from} AND ${period.to})) ${cohort}
 				ORDER BY i.introduced_on, s.name`)
 			const stages = ['proposed', 'made', 'meeting_held', 'deal']
 			const reached = (status: string) => (status === 'no_fit' ? 1 : stages.indexOf(status))
+			const made = (r: (typeof rows)[number]) =>
+				r.introducedOn >= period.from && r.introducedOn <= period.to
 			const picked =
 				metric === 'fb.funnel'
-					? rows.filter((r) => reached(r.status) >= stages.indexOf(key) && stages.includes(key))
-					: rows.filter(
-							(r) =>
-								r.uk &&
-								r.introducedOn.startsWith(key) &&
-								(metric === 'fb.introductions' || r.status === 'deal'),
+					? rows.filter(
+							(r) => made(r) && reached(r.status) >= stages.indexOf(key) && stages.includes(key),
 						)
+					: metric === 'fb.deals'
+						? rows.filter((r) => r.uk && r.status === 'deal' && inYear(r.statusOn, key, period))
+						: rows.filter((r) => r.uk && made(r) && r.introducedOn.startsWith(key))
 			return result(
 				'none',
 				picked.map((r) => ({
 					startupId: r.id,
 					startup: r.name,
-					date: r.introducedOn,
+					date: metric === 'fb.deals' ? r.statusOn : r.introducedOn,
 					value: null,
 					detail: `${r.organisation ?? '—'} · ${r.status}`,
 				})),
@@ -236,8 +242,6 @@ export function listReportRecords({
 				)
 				.orderBy(conversionDate, startups.name)
 				.all()
-			// the same split as leverage.ts: a bank loan is bank money even from a public bank
-			const isPublicMoney = (r: (typeof inPeriod)[number]) => r.isPublic && r.kind !== 'bank_loan'
 			const picked = inPeriod.filter((r) =>
 				metric === 'funding.kind'
 					? r.kind === key
@@ -275,9 +279,8 @@ export function listReportRecords({
 			)
 		}
 		case 'rent.occupancy': {
-			if (!/^\d{4}-\d{2}$/.test(key)) return null
-			const [y, m] = key.split('-').map(Number)
-			const last = new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10)
+			if (!isMonth(key)) return null
+			const last = lastDayOf(key)
 			const rows = db.all<{ id: number; name: string; unit: string; startDate: string }>(sql`
 				SELECT s.id, s.name, u.code AS unit, l.start_date AS startDate
 				FROM leases l JOIN startups s ON s.id = l.startup_id JOIN units u ON u.id = l.unit_id

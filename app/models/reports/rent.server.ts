@@ -1,11 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { getDb } from '~/utils/db.server'
+import { lastDayOf } from '~/utils/calendar'
 import { monthsOf, type ReportPeriod, yearsOf } from './period'
-
-function lastDayOf(month: string) {
-	const [y, m] = month.split('-').map(Number)
-	return new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10)
-}
 
 /**
  * Rent subsidy: what Cap Calaisis's share of the statements came to each year (credit notes

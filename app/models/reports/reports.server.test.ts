@@ -149,7 +149,14 @@ test('Franco-British: UK introductions, the funnel and UK market entries', () =>
 		doneOn: '2025-05-01',
 	})
 	const report = getFrancoBritishReport(period('year=2025'))
-	expect(report.totals).toEqual({ introductions: 3, ukIntroductions: 2, ukDeals: 1, ukEntries: 1 })
+	expect(report.totals).toEqual({
+		introductions: 3,
+		ukIntroductions: 2,
+		ukDeals: 1,
+		ukEntries: 1,
+		// the contacts were recorded today (the test clock), not in 2025
+		newUkContacts: 0,
+	})
 	expect(report.funnel).toEqual([
 		{ stage: 'proposed', all: 3, uk: 2 },
 		{ stage: 'made', all: 3, uk: 2 },
@@ -158,8 +165,31 @@ test('Franco-British: UK introductions, the funnel and UK market entries', () =>
 	])
 	const all = getFrancoBritishReport(period(''))
 	expect(all.byYear.find((y) => y.year === 2024)).toMatchObject({ introductions: 1, deals: 0 })
+	expect(all.totals.newUkContacts).toBe(all.byYear.reduce((s, y) => s + y.newUkContacts, 0))
 	expect(all.byYear.reduce((s, y) => s + y.introductions, 0)).toBe(all.totals.ukIntroductions)
 	expect(all.ukContacts).toBeGreaterThanOrEqual(1)
+})
+
+test('Franco-British: a deal counts in the year it was concluded, the funnel by introduction', () => {
+	const calais = createOrganisation({ name: 'Folkestone Freight', country: 'GB' })
+	const contact = createContact({ organisationId: calais.id, country: 'GB' })
+	// introduced in December 2023, the deal signed in February 2026
+	createIntroduction({
+		contactId: contact.id,
+		startupId: alpha.id,
+		introducedOn: '2023-12-01',
+		status: 'deal',
+		statusOn: '2026-02-01',
+	})
+	const y2023 = getFrancoBritishReport(period('year=2023'))
+	expect(y2023.totals).toMatchObject({ ukIntroductions: 1, ukDeals: 0 })
+	// the funnel follows the introductions of the period, to the stage each reached since
+	expect(y2023.funnel.find((f) => f.stage === 'deal')).toEqual({ stage: 'deal', all: 1, uk: 1 })
+	const y2026 = getFrancoBritishReport(period('year=2026'))
+	expect(y2026.totals).toMatchObject({ ukIntroductions: 0, ukDeals: 1 })
+	expect(y2026.byYear).toEqual([
+		expect.objectContaining({ year: 2026, introductions: 0, deals: 1 }),
+	])
 })
 
 test('funding: secured money by year, public against private, the fund and its leverage', async () => {

@@ -2,10 +2,17 @@ import crypto from 'node:crypto'
 import { desc, eq } from 'drizzle-orm'
 import { reportViews, users } from '#db/schema/index'
 import { getDb, writeTransaction } from '~/utils/db.server'
+import { can } from '~/utils/permissions'
+import { written } from '~/utils/write-result'
 import { recordAudit } from '../audit.server'
+import type { Viewer } from '../viewer'
 
-/** The report periods shared with partners, newest first. */
-export function listReportViews() {
+/**
+ * The report periods shared with partners, newest first; who on the staff shared each only for
+ * who may share reports (partners see the periods, not the people).
+ */
+export function listReportViews({ viewer }: { viewer: Viewer }) {
+	const withNames = can(viewer, 'share:report:any')
 	return getDb()
 		.select({
 			id: reportViews.id,
@@ -19,6 +26,7 @@ export function listReportViews() {
 		.leftJoin(users, eq(users.id, reportViews.createdBy))
 		.orderBy(desc(reportViews.createdAt), desc(reportViews.id))
 		.all()
+		.map((v) => (withNames ? v : { ...v, createdBy: null }))
 }
 
 export function getReportViewByToken(token: string) {
@@ -58,7 +66,7 @@ export function createReportView({
 			entityId: view.id,
 			summary: `shared the report "${name}" (${query || 'since opening'})`,
 		})
-		return view
+		return written(view)
 	})
 }
 
@@ -69,7 +77,7 @@ export function deleteReportView({ id, actorId }: { id: number; actorId: number 
 			.from(reportViews)
 			.where(eq(reportViews.id, id))
 			.get()
-		if (!view) return false
+		if (!view) return null
 		tx.delete(reportViews).where(eq(reportViews.id, id)).run()
 		recordAudit(tx, {
 			userId: actorId,
@@ -78,6 +86,6 @@ export function deleteReportView({ id, actorId }: { id: number; actorId: number 
 			entityId: id,
 			summary: `stopped sharing the report "${view.name}"`,
 		})
-		return true
+		return written({ id })
 	})
 }

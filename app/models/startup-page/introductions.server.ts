@@ -1,12 +1,18 @@
 import { desc, eq, sql } from 'drizzle-orm'
 import { contacts, introductions, organisations } from '#db/schema/index'
+import { holdsOn } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
+import { can } from '~/utils/permissions'
+import type { Viewer } from '../viewer'
 
 /**
- * The startup page's introductions panel; contact names only for who may see people
- * (the TEKTOS team, the startup's founders, its mentors), never an email or a phone.
+ * The startup page's introductions panel; contact names only for who may read the startup's
+ * introductions (the TEKTOS team, the startup's founders, its mentors), never an email or a
+ * phone; organisations and outcomes only for who reads counts (partners); nothing for others.
  */
-export function getIntroductions(startupId: number, withContacts: boolean) {
+export function getIntroductions({ startupId, viewer }: { startupId: number; viewer: Viewer }) {
+	const withContacts = holdsOn(viewer, 'read:introduction', startupId)
+	if (!withContacts && !can(viewer, 'read:introduction:summary')) return []
 	const rows = getDb()
 		.select({
 			id: introductions.id,

@@ -1,16 +1,19 @@
 import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
 import { leases, leaseSubsidySteps, units } from '#db/schema/index'
+import { holdsOn } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
 import { today } from '~/utils/clock'
+import type { Viewer } from '../viewer'
 
 /**
  * The startup page's unit-and-rent panel: running lease, its schedule, and what the startup
- * owes. Called only for a manager or the startup's own founder (see sectionsFor).
+ * owes; null for whoever may not read the startup's lease (a mentor, a partner).
  * - balanceCents: unpaid startup share on statements already due (today or before);
  * - owedCents: unpaid startup share on every statement issued, due or not;
  * both net of credit notes, computed per statement as the rent page does.
  */
-export function getLeaseAndBalance(startupId: number) {
+export function getLeaseAndBalance({ startupId, viewer }: { startupId: number; viewer: Viewer }) {
+	if (!holdsOn(viewer, 'read:lease', startupId)) return null
 	const db = getDb()
 	const date = today()
 	const lease =

@@ -5,7 +5,7 @@ import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import type { getManagerHome } from '~/models/home.server'
 import { useFormat } from '~/utils/use-format'
 
-type Home = ReturnType<typeof getManagerHome>
+type Home = NonNullable<ReturnType<typeof getManagerHome>>
 
 export function ManagerHome({ home }: { home: Home }) {
 	const { t } = useTranslation()
@@ -19,19 +19,19 @@ export function ManagerHome({ home }: { home: Home }) {
 				<h2 id="portfolio-heading">{t('home.portfolio')}</h2>
 				<StatGrid>
 					<Stat
-						label={t('statuses.incubated')}
+						label={t('enums:startupStatuses.incubated')}
 						value={<Link to="/startups?status=incubated">{f.number(byStatus('incubated'))}</Link>}
 					/>
 					<Stat
-						label={t('statuses.applicant')}
+						label={t('enums:startupStatuses.applicant')}
 						value={<Link to="/startups?status=applicant">{f.number(byStatus('applicant'))}</Link>}
 					/>
 					<Stat
-						label={t('statuses.graduated')}
+						label={t('enums:startupStatuses.graduated')}
 						value={<Link to="/startups?status=graduated">{f.number(byStatus('graduated'))}</Link>}
 					/>
 					<Stat
-						label={t('statuses.left')}
+						label={t('enums:startupStatuses.left')}
 						value={<Link to="/startups?status=left">{f.number(byStatus('left'))}</Link>}
 					/>
 					<Stat

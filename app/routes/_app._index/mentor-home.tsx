@@ -5,7 +5,7 @@ import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import type { getMentorHome } from '~/models/home.server'
 import { useFormat } from '~/utils/use-format'
 
-type Home = ReturnType<typeof getMentorHome>
+type Home = NonNullable<ReturnType<typeof getMentorHome>>
 
 export function MentorHome({ home }: { home: Home }) {
 	const { t } = useTranslation()
@@ -54,7 +54,7 @@ export function MentorHome({ home }: { home: Home }) {
 									<th scope="row">
 										<Link to={`/startups/${a.startupId}`}>{a.startupName}</Link>
 									</th>
-									<td>{t(`stages.${a.startupStage}`)}</td>
+									<td>{t(`enums:startupStages.${a.startupStage}`)}</td>
 									<td>{a.focus}</td>
 									<td>{a.lastSessionOn ? f.date(a.lastSessionOn) : t('home.mentor.noSession')}</td>
 									<td>

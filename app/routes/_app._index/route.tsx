@@ -2,26 +2,34 @@ import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getManagerHome, getMentorHome } from '~/models/home.server'
+import { linkedStartup } from '~/utils/access.server'
 import { requireUser } from '~/utils/auth.server'
-import { notFound } from '~/utils/http.server'
+import { forbidden, notFound } from '~/utils/http.server'
+import { HOME } from '~/utils/permissions'
 import { ManagerHome } from './manager-home'
 import { MentorHome } from './mentor-home'
 
-/** One address, four homes: each role lands on the page made for its work. */
+/** One address, four homes: each role lands on the page made for its work (HOME in the map). */
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
-	switch (user.role) {
-		case 'manager':
-			return { role: 'manager' as const, home: getManagerHome() }
-		case 'founder':
-			// a founder's home is their startup's page
-			if (!user.startupId) throw notFound('startup')
-			throw redirect(`/startups/${user.startupId}`)
-		case 'mentor': {
-			if (!user.mentorId) throw notFound('mentor')
-			return { role: 'mentor' as const, home: getMentorHome(user.mentorId) }
+	switch (HOME[user.role]) {
+		case 'dashboard': {
+			const home = getManagerHome({ viewer: user })
+			if (!home) throw forbidden('read:dashboard:any')
+			return { view: 'dashboard' as const, home }
 		}
-		case 'partner':
+		case 'startup': {
+			// a founder's home is their startup's page
+			const own = linkedStartup(user, 'read:startup')
+			if (!own) throw notFound('startup')
+			throw redirect(`/startups/${own}`)
+		}
+		case 'mentees': {
+			const home = getMentorHome({ viewer: user })
+			if (!home) throw notFound('mentor')
+			return { view: 'mentees' as const, home }
+		}
+		case 'reports':
 			// partners come for the figures: their home is the report
 			throw redirect('/reports')
 	}
@@ -29,10 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function HomePage() {
 	const data = useLoaderData<typeof loader>()
-	switch (data.role) {
-		case 'manager':
+	switch (data.view) {
+		case 'dashboard':
 			return <ManagerHome home={data.home} />
-		case 'mentor':
+		case 'mentees':
 			return <MentorHome home={data.home} />
 	}
 }

@@ -1,7 +1,8 @@
 import { useNavigate } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ReportChart, ReportTable, type Series } from '~/components/charts/report-chart'
-import { Stat, StatGrid } from '~/components/stat'
+import { ExplainedStat, HowComputed } from '~/components/how-computed'
+import { StatGrid } from '~/components/stat'
 import type { Report } from '~/models/reports/index.server'
 import type { ReportPeriod } from '~/models/reports/period'
 import { useFormat } from '~/utils/use-format'
@@ -45,10 +46,26 @@ export function FrancoBritishSection({
 	return (
 		<ReportSection id="franco-british" period={period}>
 			<StatGrid>
-				<Stat label={t('fb.ukContacts')} value={f.number(data.ukContacts)} />
-				<Stat label={t('fb.ukIntroductions')} value={f.number(data.totals.ukIntroductions)} />
-				<Stat label={t('fb.ukDeals')} value={f.number(data.totals.ukDeals)} />
-				<Stat label={t('fb.ukEntries')} value={f.number(data.totals.ukEntries)} />
+				<ExplainedStat
+					label={t('fb.ukContacts')}
+					value={f.number(data.ukContacts)}
+					how={t('how.ukContacts')}
+				/>
+				<ExplainedStat
+					label={t('fb.ukIntroductions')}
+					value={f.number(data.totals.ukIntroductions)}
+					how={t('how.ukIntroductions')}
+				/>
+				<ExplainedStat
+					label={t('fb.ukDeals')}
+					value={f.number(data.totals.ukDeals)}
+					how={t('how.ukDeals')}
+				/>
+				<ExplainedStat
+					label={t('fb.ukEntries')}
+					value={f.number(data.totals.ukEntries)}
+					how={t('how.ukEntries')}
+				/>
 			</StatGrid>
 			<div className="report-figure">
 				<ReportChart
@@ -71,11 +88,12 @@ export function FrancoBritishSection({
 							introductions: data.totals.ukIntroductions,
 							deals: data.totals.ukDeals,
 							ukEntries: data.totals.ukEntries,
-							newUkContacts: data.byYear.reduce((s, y) => s + y.newUkContacts, 0),
+							newUkContacts: data.totals.newUkContacts,
 						},
 					}}
 				/>
 			</div>
+			<HowComputed figure={t('fb.newUkContacts')}>{t('how.newUkContacts')}</HowComputed>
 			<ReportTable
 				caption={t('fb.funnel')}
 				rows={data.funnel}
@@ -83,8 +101,9 @@ export function FrancoBritishSection({
 				categoryLabel={t('fb.stage')}
 				series={funnelSeries}
 				formatValue={f.number}
-				formatCategory={(v) => t(`fb.stages.${String(v)}`)}
+				formatCategory={(v) => t(`enums:introductionStatuses.${String(v)}`)}
 			/>
+			<HowComputed figure={t('fb.funnel')}>{t('how.funnel')}</HowComputed>
 		</ReportSection>
 	)
 }

@@ -1,7 +1,8 @@
 import { Link, useNavigate } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ReportChart, ReportTable, type Series } from '~/components/charts/report-chart'
-import { Stat, StatGrid } from '~/components/stat'
+import { ExplainedStat, HowComputed } from '~/components/how-computed'
+import { StatGrid } from '~/components/stat'
 import type { Report } from '~/models/reports/index.server'
 import type { ReportPeriod } from '~/models/reports/period'
 import { useFormat } from '~/utils/use-format'
@@ -22,8 +23,7 @@ export function FundingSection({
 	const f = useFormat()
 	const navigate = useNavigate()
 	const euros = (cents: number) => f.money(cents)
-	const ratio = (v: number | null) =>
-		v === null ? '—' : `× ${f.number(Math.round(v * 100) / 100)}`
+	const ratio = (v: number | null) => (v === null ? '—' : `× ${f.ratio(v)}`)
 	// charts speak in whole euros; tables keep the cents
 	const chartRows = data.byYear.map((y) => ({
 		...y,
@@ -75,29 +75,48 @@ export function FundingSection({
 	return (
 		<ReportSection id="funding" period={period}>
 			<StatGrid>
-				<Stat label={t('funding.secured')} value={euros(data.totals.securedCents)} />
-				<Stat label={t('funding.public')} value={euros(data.totals.publicCents)} />
-				<Stat label={t('funding.private')} value={euros(data.totals.privateCents)} />
-				<Stat
+				<ExplainedStat
+					label={t('funding.secured')}
+					value={euros(data.totals.securedCents)}
+					how={t('how.secured')}
+				/>
+				<ExplainedStat
+					label={t('funding.public')}
+					value={euros(data.totals.publicCents)}
+					how={t('how.public')}
+				/>
+				<ExplainedStat
+					label={t('funding.private')}
+					value={euros(data.totals.privateCents)}
+					how={t('how.private')}
+				/>
+				<ExplainedStat
 					label={t('funding.leverage')}
 					value={ratio(data.totals.leverage)}
 					note={t('funding.leverageNote')}
+					how={t('how.leverage')}
 				/>
-				<Stat
+				<ExplainedStat
 					label={t('funding.fundGranted')}
 					value={
 						<Link to={recordsHref(period, 'fund.grants')}>{euros(data.totals.grantedCents)}</Link>
 					}
 					note={t('funding.grants', { count: data.totals.grants })}
+					how={t('how.fundGranted')}
 				/>
-				<Stat
+				<ExplainedStat
 					label={t('funding.fundTriggered')}
 					value={euros(data.totals.triggeredCents)}
-					note={ratio(data.totals.fundLeverage)}
+					note={t('funding.fundLeverage', { value: ratio(data.totals.fundLeverage) })}
+					how={t('how.fundTriggered')}
 				/>
 			</StatGrid>
-			{data.totals.missingRates ? (
-				<p className="muted">{t('funding.missingRates', { count: data.totals.missingRates })}</p>
+			{data.totals.missingRates || data.totals.fundMissingRates ? (
+				<p className="muted">
+					{t('funding.missingRates', {
+						count: Math.max(data.totals.missingRates, data.totals.fundMissingRates),
+					})}
+				</p>
 			) : null}
 			<div className="report-figure">
 				<ReportChart
@@ -142,21 +161,24 @@ export function FundingSection({
 				/>
 			</div>
 			<div className="columns">
-				<ReportTable
-					caption={t('funding.fundByYear')}
-					rows={data.fundByYear}
-					category="year"
-					categoryLabel={t('year')}
-					series={fundSeries}
-					formatValue={euros}
-					total={{
-						label: t('total'),
-						values: {
-							grantedCents: data.totals.grantedCents,
-							triggeredCents: data.totals.triggeredCents,
-						},
-					}}
-				/>
+				<div>
+					<ReportTable
+						caption={t('funding.fundByYear')}
+						rows={data.fundByYear}
+						category="year"
+						categoryLabel={t('year')}
+						series={fundSeries}
+						formatValue={euros}
+						total={{
+							label: t('total'),
+							values: {
+								grantedCents: data.totals.grantedCents,
+								triggeredCents: data.totals.triggeredCents,
+							},
+						}}
+					/>
+					<HowComputed figure={t('funding.fundByYear')}>{t('how.fundByYear')}</HowComputed>
+				</div>
 				<ReportTable
 					caption={t('funding.byKind')}
 					rows={data.byKind}
@@ -164,7 +186,7 @@ export function FundingSection({
 					categoryLabel={t('funding.kind')}
 					series={kindSeries}
 					formatValue={euros}
-					formatCategory={(v) => t(`funding:kinds.${String(v)}`, { defaultValue: String(v) })}
+					formatCategory={(v) => t(`enums:fundingKinds.${String(v)}`, { defaultValue: String(v) })}
 					total={{ label: t('total'), values: { cents: data.totals.securedCents } }}
 				/>
 			</div>

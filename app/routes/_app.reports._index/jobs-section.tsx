@@ -1,8 +1,10 @@
 import { useNavigate } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ReportChart, ReportTable, type Series } from '~/components/charts/report-chart'
-import { Stat, StatGrid } from '~/components/stat'
+import { ExplainedStat, HowComputed } from '~/components/how-computed'
+import { StatGrid } from '~/components/stat'
 import type { Report } from '~/models/reports/index.server'
+import { quarterWords } from '~/models/reports/labels'
 import type { ReportPeriod } from '~/models/reports/period'
 import { useFormat } from '~/utils/use-format'
 import { recordsHref, ReportSection } from './section'
@@ -13,6 +15,7 @@ export function JobsSection({ period, data }: { period: ReportPeriod; data: Repo
 	const { t } = useTranslation('reports')
 	const f = useFormat()
 	const navigate = useNavigate()
+	const quarterLabel = (q: string) => quarterWords(q, t)
 	const series: Series<Row>[] = [
 		{
 			key: 'employees',
@@ -26,27 +29,30 @@ export function JobsSection({ period, data }: { period: ReportPeriod; data: Repo
 			rows={data.series}
 			category="quarter"
 			categoryLabel={t('quarter')}
-			series={series}
+			series={[...series, { key: 'startups', label: t('jobs.startups') }]}
 			formatValue={f.number}
+			formatCategory={(q) => quarterLabel(String(q))}
 		/>
 	)
 	const change = data.change > 0 ? `+${f.number(data.change)}` : f.number(data.change)
 	return (
 		<ReportSection id="jobs" period={period}>
 			<StatGrid>
-				<Stat
+				<ExplainedStat
 					label={t('jobs.total')}
 					value={f.number(data.total)}
-					note={data.series.at(-1)?.quarter}
+					note={data.series.length ? quarterLabel(data.series.at(-1)!.quarter) : undefined}
+					how={t('how.jobsTotal')}
 				/>
-				<Stat
+				<ExplainedStat
 					label={t('jobs.change')}
 					value={change}
 					note={
 						data.series.length
-							? `${data.series[0]!.quarter} → ${data.series.at(-1)!.quarter}`
+							? `${quarterLabel(data.series[0]!.quarter)} → ${quarterLabel(data.series.at(-1)!.quarter)}`
 							: undefined
 					}
+					how={t('how.jobsChange')}
 				/>
 			</StatGrid>
 			<div className="report-figure">
@@ -58,14 +64,17 @@ export function JobsSection({ period, data }: { period: ReportPeriod; data: Repo
 					kind="line"
 					onNavigate={navigate}
 				/>
-				{data.series.length > 12 ? (
-					<details>
-						<summary>{t('jobs.byQuarter')}</summary>
-						{table}
-					</details>
-				) : (
-					table
-				)}
+				<div>
+					{data.series.length > 12 ? (
+						<details>
+							<summary>{t('jobs.byQuarter')}</summary>
+							{table}
+						</details>
+					) : (
+						table
+					)}
+					<HowComputed figure={t('jobs.startups')}>{t('how.jobsStartups')}</HowComputed>
+				</div>
 			</div>
 		</ReportSection>
 	)

@@ -1,13 +1,16 @@
 import { useNavigate } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ReportChart, ReportTable, type Series } from '~/components/charts/report-chart'
-import { Stat, StatGrid } from '~/components/stat'
+import { ExplainedStat } from '~/components/how-computed'
+import { StatGrid } from '~/components/stat'
 import type { Report } from '~/models/reports/index.server'
 import type { ReportPeriod } from '~/models/reports/period'
+import { formatDuration } from '~/models/reports/duration'
 import { useFormat } from '~/utils/use-format'
 import { recordsHref, ReportSection } from './section'
 
-const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10
+type MonthRow = Report['mentoring']['byMonth'][number]
+type OrganisationRow = Report['mentoring']['byOrganisation'][number]
 
 export function MentoringSection({
 	period,
@@ -16,50 +19,71 @@ export function MentoringSection({
 	period: ReportPeriod
 	data: Report['mentoring']
 }) {
-	const { t } = useTranslation('reports')
+	const { t, i18n } = useTranslation('reports')
 	const f = useFormat()
 	const navigate = useNavigate()
-	const byMonth = data.byMonth.map((m) => ({ ...m, hours: hours(m.minutes) }))
-	const byOrganisation = data.byOrganisation.map((o) => ({ ...o, hours: hours(o.minutes) }))
-	const monthSeries: Series<(typeof byMonth)[number]>[] = [
+	// exact hours and minutes everywhere: rows add up to the total as written
+	const duration = (minutes: number) => formatDuration(minutes, t, i18n.language)
+	// the chart's bars in hours (exact, not rounded); tables keep the minutes
+	const chartRows = data.byMonth.map((m) => ({ ...m, hours: m.minutes / 60 }))
+	const monthSeries: Series<MonthRow>[] = [
 		{
-			key: 'hours',
+			key: 'minutes',
 			label: t('mentoring.hours'),
 			href: (r) => recordsHref(period, 'mentoring.month', r.month),
+			format: duration,
 		},
+		{ key: 'sessions', label: t('mentoring.sessions') },
 	]
-	const orgSeries: Series<(typeof byOrganisation)[number]>[] = [
+	const orgSeries: Series<OrganisationRow>[] = [
 		{
-			key: 'hours',
+			key: 'minutes',
 			label: t('mentoring.hours'),
 			href: (r) => recordsHref(period, 'mentoring.organisation', r.organisation),
+			format: duration,
 		},
 		{ key: 'sessions', label: t('mentoring.sessions') },
 	]
 	return (
 		<ReportSection id="mentoring" period={period}>
 			<StatGrid>
-				<Stat label={t('mentoring.totalHours')} value={f.number(hours(data.totalMinutes))} />
-				<Stat label={t('mentoring.sessions')} value={f.number(data.totalSessions)} />
+				<ExplainedStat
+					label={t('mentoring.totalHours')}
+					value={duration(data.totalMinutes)}
+					how={t('how.hours')}
+				/>
+				<ExplainedStat
+					label={t('mentoring.sessions')}
+					value={f.number(data.totalSessions)}
+					how={t('how.sessions')}
+				/>
 			</StatGrid>
 			<div className="report-figure">
 				<ReportChart
-					rows={byMonth}
+					rows={chartRows}
 					category="month"
-					series={monthSeries}
+					series={[
+						{
+							key: 'hours',
+							label: t('mentoring.hours'),
+							href: (r) => recordsHref(period, 'mentoring.month', r.month),
+						},
+					]}
 					summary={t('mentoring.chartSummary')}
+					formatValue={(hours) => duration(hours * 60)}
+					allowDecimals={false}
 					onNavigate={navigate}
 				/>
 				<ReportTable
 					caption={t('mentoring.byOrganisation')}
-					rows={byOrganisation}
+					rows={data.byOrganisation}
 					category="organisation"
 					categoryLabel={t('mentoring.organisation')}
 					series={orgSeries}
 					formatValue={f.number}
 					total={{
 						label: t('total'),
-						values: { hours: hours(data.totalMinutes), sessions: data.totalSessions },
+						values: { minutes: data.totalMinutes, sessions: data.totalSessions },
 					}}
 				/>
 			</div>
@@ -67,11 +91,15 @@ export function MentoringSection({
 				<summary>{t('mentoring.byMonth')}</summary>
 				<ReportTable
 					caption={t('mentoring.byMonth')}
-					rows={byMonth}
+					rows={data.byMonth}
 					category="month"
 					categoryLabel={t('month')}
 					series={monthSeries}
 					formatValue={f.number}
+					total={{
+						label: t('total'),
+						values: { minutes: data.totalMinutes, sessions: data.totalSessions },
+					}}
 				/>
 			</details>
 		</ReportSection>

@@ -1,7 +1,8 @@
 import { Link, useNavigate } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ReportChart, ReportTable, type Series } from '~/components/charts/report-chart'
-import { Stat, StatGrid } from '~/components/stat'
+import { ExplainedStat } from '~/components/how-computed'
+import { StatGrid } from '~/components/stat'
 import type { ReportPeriod } from '~/models/reports/period'
 import type { Report } from '~/models/reports/index.server'
 import { useFormat } from '~/utils/use-format'
@@ -38,23 +39,38 @@ export function PortfolioSection({
 			href: (r) => recordsHref(period, 'portfolio.left', r.year),
 		},
 	]
-	const percent = (n: number, d: number) => (d ? `${Math.round((n / d) * 100)} %` : '—')
+	// whole percentages: a survival rate over a handful of startups has no decimals worth reading
+	const percent = (n: number, d: number) => (d ? f.percent(Math.round((n / d) * 100) * 100) : '—')
 	return (
 		<ReportSection id="portfolio" period={period}>
 			<StatGrid>
-				<Stat
+				<ExplainedStat
 					label={t('portfolio.hosted')}
 					value={<Link to={recordsHref(period, 'portfolio.hosted')}>{f.number(data.hosted)}</Link>}
+					how={t('how.hosted')}
 				/>
-				<Stat label={t('portfolio.entries')} value={f.number(data.totals.entries)} />
-				<Stat label={t('portfolio.graduated')} value={f.number(data.totals.graduated)} />
-				<Stat label={t('portfolio.left')} value={f.number(data.totals.left)} />
+				<ExplainedStat
+					label={t('portfolio.entries')}
+					value={f.number(data.totals.entries)}
+					how={t('how.entries')}
+				/>
+				<ExplainedStat
+					label={t('portfolio.graduated')}
+					value={f.number(data.totals.graduated)}
+					how={t('how.graduated')}
+				/>
+				<ExplainedStat
+					label={t('portfolio.left')}
+					value={f.number(data.totals.left)}
+					how={t('how.left')}
+				/>
 				{data.survival.map((s) => (
-					<Stat
+					<ExplainedStat
 						key={s.years}
 						label={t('portfolio.survival', { count: s.years })}
 						value={percent(s.survived, s.eligible)}
 						note={t('portfolio.survivalNote', { survived: s.survived, eligible: s.eligible })}
+						how={t('how.survival', { count: s.years })}
 					/>
 				))}
 			</StatGrid>
@@ -90,7 +106,7 @@ export function PortfolioSection({
 						},
 					]}
 					formatValue={f.number}
-					formatCategory={(v) => t(`common:statuses.${String(v)}`)}
+					formatCategory={(v) => t(`enums:startupStatuses.${String(v)}`)}
 					total={{ label: t('total'), values: { n: data.hosted } }}
 				/>
 				<ReportTable

@@ -1,8 +1,10 @@
 import { useNavigate } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ReportChart, ReportTable, type Series } from '~/components/charts/report-chart'
-import { Stat, StatGrid } from '~/components/stat'
+import { ExplainedStat } from '~/components/how-computed'
+import { StatGrid } from '~/components/stat'
 import type { Report } from '~/models/reports/index.server'
+import { monthWords } from '~/models/reports/labels'
 import type { ReportPeriod } from '~/models/reports/period'
 import { useFormat } from '~/utils/use-format'
 import { recordsHref, ReportSection } from './section'
@@ -16,7 +18,7 @@ export function RentSection({
 	period: ReportPeriod
 	data: Report['rentSubsidy']
 }) {
-	const { t } = useTranslation('reports')
+	const { t, i18n } = useTranslation('reports')
 	const f = useFormat()
 	const navigate = useNavigate()
 	const withBudget = data.totals.budgetCents !== null
@@ -49,20 +51,33 @@ export function RentSection({
 	return (
 		<ReportSection id="rent-subsidy" period={period}>
 			<StatGrid>
-				<Stat label={t('rent.subsidy')} value={f.money(data.totals.subsidyCents)} />
+				<ExplainedStat
+					label={t('rent.subsidy')}
+					value={f.money(data.totals.subsidyCents)}
+					how={t('how.subsidy')}
+				/>
 				{withBudget ? (
-					<Stat label={t('rent.budget')} value={f.money(data.totals.budgetCents ?? 0)} />
+					<ExplainedStat
+						label={t('rent.budget')}
+						value={f.money(data.totals.budgetCents ?? 0)}
+						how={t('how.budget')}
+					/>
 				) : null}
-				<Stat label={t('rent.rent')} value={f.money(data.totals.rentCents)} />
+				<ExplainedStat
+					label={t('rent.rent')}
+					value={f.money(data.totals.rentCents)}
+					how={t('how.rent')}
+				/>
 				{latest ? (
-					<Stat
+					<ExplainedStat
 						label={t('rent.occupancy')}
-						value={`${latest.rate} %`}
+						value={f.percent(latest.rate * 100)}
 						note={t('rent.unitsOccupied', {
 							occupied: latest.occupied,
 							units: data.totalUnits,
-							month: latest.month,
+							month: monthWords(latest.month, i18n.language),
 						})}
+						how={t('how.occupancy')}
 					/>
 				) : null}
 			</StatGrid>

@@ -9,14 +9,14 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getReport, listReportCohorts, periodFromUrl } from '~/models/reports/index.server'
+import { periodWords } from '~/models/reports/labels'
 import { parseReportPeriod } from '~/models/reports/period'
 import { createReportView, deleteReportView, listReportViews } from '~/models/reports/views.server'
 import { DeleteReportViewSchema, ShareReportSchema } from '~/schemas/report'
-import { requirePermission } from '~/utils/auth.server'
+import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
-import { useFormat } from '~/utils/use-format'
 import { FrancoBritishSection } from './franco-british-section'
 import { FundingSection } from './funding-section'
 import { JobsSection } from './jobs-section'
@@ -24,6 +24,7 @@ import { MentoringSection } from './mentoring-section'
 import { PeriodForm } from './period-form'
 import { PortfolioSection } from './portfolio-section'
 import { RentSection } from './rent-section'
+import { SelectionSection } from './selection-section'
 import { SharedViews } from './shared-views'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -34,9 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		cohorts: listReportCohorts(),
 		report: getReport(period),
 		// partners see which periods are shared, not who on the staff shared them
-		views: listReportViews().map((v) =>
-			can(user, 'share:report:any') ? v : { ...v, createdBy: null },
-		),
+		views: listReportViews({ viewer: user }),
 		canShare: can(user, 'share:report:any'),
 	}
 }
@@ -57,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	// the period is read again here: only a well-formed report query is ever stored
 	const query = parseReportPeriod(new URLSearchParams(submission.value.query), today()).search
-	const view = createReportView({ name: submission.value.name, query, actorId: user.id })
+	const view = createReportView({ name: submission.value.name, query, actorId: user.id }).value
 	return redirectWithToast(`/reports/views/${view.token}`, {
 		type: 'success',
 		messageKey: 'reports:views.shared',
@@ -68,15 +67,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ReportsPage() {
 	const { period, cohorts, report, views, canShare } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
-	const { t } = useTranslation('reports')
-	const f = useFormat()
+	const { t, i18n } = useTranslation('reports')
 	const cohortName = cohorts.find((c) => c.id === period.cohortId)?.name
-	const label = t(`periodLabel.${period.kind}`, {
-		from: f.date(period.from),
-		to: f.date(period.to),
-		year: period.from.slice(0, 4),
-		quarter: `${period.from.slice(0, 4)}-Q${Math.ceil(Number(period.from.slice(5, 7)) / 3)}`,
-	})
+	const label = periodWords(period, t, i18n.language)
 	return (
 		<article className="report">
 			<header className="report-header">
@@ -99,6 +92,7 @@ export default function ReportsPage() {
 			<RentSection period={period} data={report.rentSubsidy} />
 			<MentoringSection period={period} data={report.mentoring} />
 			<FrancoBritishSection period={period} data={report.francoBritish} />
+			<SelectionSection period={period} data={report.selection} />
 		</article>
 	)
 }

@@ -64,7 +64,7 @@ export function FundingSection({ page }: Props) {
 									const stepDate = e[STEP_DATE_FIELD[e.status]]
 									return (
 										<tr key={e.id} className={e.status === 'declined' ? 'row-muted' : undefined}>
-											<th scope="row">{t(`kinds.${e.kind}`)}</th>
+											<th scope="row">{t(`enums:fundingKinds.${e.kind}`)}</th>
 											<td>
 												{e.source}{' '}
 												<span className="muted">
@@ -82,14 +82,16 @@ export function FundingSection({ page }: Props) {
 												) : null}
 											</td>
 											<td>
-												{t(`statuses.${e.status}`)}
+												{t(`enums:fundingStatuses.${e.status}`)}
 												{stepDate ? ` — ${f.date(stepDate)}` : ''}
 											</td>
 											<td>
 												{trigger
-													? `${t(`kinds.${trigger.kind}`)} (${trigger.source})`
+													? `${t(`enums:fundingKinds.${trigger.kind}`)} (${trigger.source})`
 													: e.triggerKind
-														? t('page.triggerElsewhere', { kind: t(`kinds.${e.triggerKind}`) })
+														? t('page.triggerElsewhere', {
+																kind: t(`enums:fundingKinds.${e.triggerKind}`),
+															})
 														: '—'}
 											</td>
 											{editable ? (
@@ -98,7 +100,7 @@ export function FundingSection({ page }: Props) {
 														{t('common:common.edit')}
 														<span className="visually-hidden">
 															{' '}
-															{t(`kinds.${e.kind}`)} {e.source}
+															{t(`enums:fundingKinds.${e.kind}`)} {e.source}
 														</span>
 													</Link>
 												</td>

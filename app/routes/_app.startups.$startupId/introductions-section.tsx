@@ -80,7 +80,7 @@ export function IntroductionsSection({ page }: Props) {
 										</span>{' '}
 										<OptedOutBadge on={i.optedOut} />
 									</th>
-									<td>{t(`introductionPurposes.${i.purpose}`)}</td>
+									<td>{t(`enums:introductionPurposes.${i.purpose}`)}</td>
 									<td>
 										<IntroductionStatusBadge status={i.status} />
 										{i.dealValueCents != null && i.dealCurrency ? (

@@ -1,6 +1,5 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { useNurseryFormat } from '~/components/nursery-format'
 import type { StartupPage } from '~/models/startup-page.server'
 import { useFormat } from '~/utils/use-format'
 
@@ -10,7 +9,6 @@ type Props = { page: StartupPage }
 export function LeaseSection({ page }: Props) {
 	const { t } = useTranslation('startups')
 	const f = useFormat()
-	const nf = useNurseryFormat()
 	const lease = page.lease
 	if (!lease) return null
 	const manager = page.sections.changeStatus
@@ -63,7 +61,7 @@ export function LeaseSection({ page }: Props) {
 					{lease.recentStatements.map((s) => (
 						<li key={s.id}>
 							{t('nursery:panel.statementLine', {
-								month: nf.month(s.month),
+								month: f.month(s.month),
 								share: f.money(s.startupShareCents),
 								due: f.date(s.dueOn),
 							})}

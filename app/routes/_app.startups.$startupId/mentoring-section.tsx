@@ -53,6 +53,12 @@ export function MentoringSection({ page }: Props) {
 									<span className="muted">
 										{f.date(s.date)} · {s.mentorName} · {t('page.minutes', { count: s.minutes })}
 									</span>
+									{s.private ? (
+										<>
+											{' '}
+											<span className="badge badge-warning">{tm('session.private')}</span>
+										</>
+									) : null}
 								</p>
 								{s.notes ? <p>{s.notes}</p> : null}
 								{s.nextSteps ? (

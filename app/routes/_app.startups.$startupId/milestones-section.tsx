@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useQuarterLabel } from '~/components/funding-kpi-form'
 import { EmptyState } from '~/components/stat'
 import type { StartupPage } from '~/models/startup-page.server'
-import { lastFinishedQuarter, quarterEnd } from '~/schemas/funding'
+import { lastFinishedQuarter, quarterEnd } from '~/utils/calendar'
 import { useToday } from '~/root'
 import { useFormat } from '~/utils/use-format'
 
@@ -44,7 +44,7 @@ export function MilestonesSection({ page }: Props) {
 								<tr key={m.id} className={m.overdue ? 'row-warning' : undefined}>
 									<th scope="row">
 										{m.title}
-										<span className="muted"> · {t(`milestoneKinds.${m.kind}`)}</span>
+										<span className="muted"> · {t(`enums:milestoneKinds.${m.kind}`)}</span>
 									</th>
 									<td>
 										{m.dueOn ? f.date(m.dueOn) : '—'}
@@ -53,7 +53,7 @@ export function MilestonesSection({ page }: Props) {
 										) : null}
 									</td>
 									<td>
-										{t(`milestoneStatuses.${m.status}`)}
+										{t(`enums:milestoneStatuses.${m.status}`)}
 										{m.doneOn ? ` — ${f.date(m.doneOn)}` : ''}
 									</td>
 									{editable ? (

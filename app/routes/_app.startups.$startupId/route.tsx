@@ -12,15 +12,16 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getStartupPage } from '~/models/startup-page.server'
 import {
 	addTeamMember,
-	canSeeStartup,
 	changeStartupStatus,
-	getStartupStatus,
 	removeTeamMember,
 	updateTeamMember,
 } from '~/models/startup.server'
-import { STATUS_TRANSITIONS, StatusChangeSchema, TeamMemberSchema } from '~/schemas/startup'
+import { StatusChangeSchema, TeamMemberSchema } from '~/schemas/startup'
+import { holdsOn, requireStartupAccess } from '~/utils/access.server'
 import { requireUser } from '~/utils/auth.server'
 import { badRequest, forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { can } from '~/utils/permissions'
+import { replyTo } from '~/utils/write-result'
 import { FundingSection } from './funding-section'
 import { IntroductionsSection } from './introductions-section'
 import { LeaseSection } from './lease-section'
@@ -42,54 +43,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const MemberIdSchema = z.coerce.number().int().positive()
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireUser(request)
 	const id = parseId(params.startupId, 'startup')
-	if (!canSeeStartup(user, id)) throw notFound('startup', id)
-	const mayEditTeam = user.role === 'manager' || (user.role === 'founder' && user.startupId === id)
+	const user = await requireStartupAccess(request, id, 'read:startup')
+	const mayEditTeam = holdsOn(user, 'update:team', id)
 	const formData = await request.formData()
 	const intent = formData.get('intent')
 	const back = `/startups/${id}`
 
 	switch (intent) {
 		case 'change-status': {
-			if (user.role !== 'manager') throw forbidden('role:manager')
-			const current = getStartupStatus(id)
-			const submission = parseWithZod(formData, {
-				schema: StatusChangeSchema.superRefine((value, ctx) => {
-					if (current && !STATUS_TRANSITIONS[current.status].includes(value.status)) {
-						ctx.addIssue({
-							code: 'custom',
-							path: ['status'],
-							message: 'startups:errors.transition',
-						})
-					}
-					if (
-						current?.enteredOn &&
-						value.status !== 'incubated' &&
-						value.date < current.enteredOn
-					) {
-						ctx.addIssue({
-							code: 'custom',
-							path: ['date'],
-							message: 'startups:errors.leftBeforeEntered',
-						})
-					}
-				}),
-			})
+			if (!can(user, 'update:programme:any')) throw forbidden('update:programme:any')
+			const submission = parseWithZod(formData, { schema: StatusChangeSchema })
 			if (submission.status !== 'success') {
 				return data({ intent, result: submission.reply() }, { status: 400 })
 			}
-			changeStartupStatus({
+			// which moves are allowed, and when, is the model's rule
+			const result = changeStartupStatus({
 				id,
 				status: submission.value.status,
 				date: submission.value.date,
-				actorId: user.id,
+				viewer: user,
 			})
+			if (!result) throw notFound('startup', id)
+			if (!result.ok) {
+				return data({ intent, result: replyTo(submission, result) }, { status: 400 })
+			}
 			return redirectWithToast(back, { type: 'success', messageKey: 'startups:page.statusChanged' })
 		}
 		case 'add-member':
 		case 'update-member': {
-			if (!mayEditTeam) throw forbidden('update:startup:own')
+			if (!mayEditTeam) throw forbidden('update:team:own')
 			const submission = parseWithZod(formData, { schema: TeamMemberSchema })
 			const memberId = MemberIdSchema.safeParse(formData.get('memberId'))
 			if (submission.status !== 'success') {
@@ -117,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			return redirectWithToast(back, { type: 'success', messageKey: 'startups:team.updated' })
 		}
 		case 'remove-member': {
-			if (!mayEditTeam) throw forbidden('update:startup:own')
+			if (!mayEditTeam) throw forbidden('update:team:own')
 			const memberId = MemberIdSchema.safeParse(formData.get('memberId'))
 			if (!memberId.success) throw badRequest('memberId')
 			if (!removeTeamMember({ startupId: id, memberId: memberId.data, viewer: user })) {
@@ -147,9 +130,9 @@ export default function StartupPage() {
 					<h1>{startup.name}</h1>
 					<p className="muted">
 						<span className={`badge status-${startup.status}`}>
-							{t(`common:statuses.${startup.status}`)}
+							{t(`enums:startupStatuses.${startup.status}`)}
 						</span>{' '}
-						{t(`common:stages.${startup.stage}`)} · {startup.sector}
+						{t(`enums:startupStages.${startup.stage}`)} · {startup.sector}
 						{startup.cohortName ? ` · ${startup.cohortName}` : ''}
 					</p>
 				</div>

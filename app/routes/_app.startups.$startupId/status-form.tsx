@@ -6,7 +6,7 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import type { STARTUP_STATUSES } from '#db/schema/enums'
 import { Field, SelectField } from '~/components/forms'
@@ -41,7 +41,7 @@ export function StatusForm({
 				<SelectField
 					label={t('page.newStatus')}
 					selectProps={getSelectProps(fields.status)}
-					options={next.map((s) => ({ value: s, label: t(`common:statuses.${s}`) }))}
+					options={next.map((s) => ({ value: s, label: t(`enums:startupStatuses.${s}`) }))}
 					errors={fields.status.errors}
 				/>
 				<Field

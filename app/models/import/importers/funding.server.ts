@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { fundingEvents } from '#db/schema/index'
 import { diffFields, recordAudit } from '~/models/audit.server'
-import { editableStartup, triggerProblem } from '~/models/funding.server'
+import { triggerProblem } from '~/models/funding.server'
 import { FundingEventSchema, STEP_DATE_FIELD, startedOn, type StepDates } from '~/schemas/funding'
 import { getDb } from '~/utils/db.server'
 import { IMPORT_FIELDS } from '../fields'
@@ -9,7 +9,7 @@ import { normaliseName, readRow, schemaIssues } from '../interpret'
 import type { Issue, PlannedRow, Stored } from '../types'
 import { type Candidate, linkTriggers, orderByTrigger } from './funding-triggers.server'
 import type { Importer, ImportContext, RowCheck } from './types'
-import { loadStartupRefs } from './startup-ref.server'
+import { loadStartupRefs, writableStartup } from './startup-ref.server'
 
 /*
  * A startup's funding history. A row is an event of a startup (the founder's own, the one the
@@ -223,7 +223,7 @@ export const fundingImporter: Importer<State> = {
 	fields: (ctx) => IMPORT_FIELDS.funding.filter((f) => !(f.key === 'startup' && ctx.startupId)),
 
 	load(ctx) {
-		const refs = loadStartupRefs(ctx.viewer)
+		const refs = loadStartupRefs(ctx.viewer, 'update:funding')
 		const events = new Map<string, Known>()
 		for (const e of getDb().select(STORED).from(fundingEvents).all()) {
 			if (!refs.has(e.startupId)) continue
@@ -256,7 +256,7 @@ export const fundingImporter: Importer<State> = {
 		for (const row of rows) {
 			const r = row.record
 			const startupId = Number(r.startupId)
-			if (!editableStartup(viewer, startupId)) {
+			if (!writableStartup(viewer, 'update:funding', startupId)) {
 				conflicts++
 				continue
 			}

@@ -1,14 +1,13 @@
 import { and, eq } from 'drizzle-orm'
 import { kpiReports } from '#db/schema/index'
 import { diffFields, recordAudit } from '~/models/audit.server'
-import { editableStartup } from '~/models/funding.server'
 import { kpiReportSchema } from '~/schemas/funding'
 import { getDb } from '~/utils/db.server'
 import { IMPORT_FIELDS } from '../fields'
 import { readRow, schemaIssues } from '../interpret'
 import type { Issue, Stored } from '../types'
 import type { Importer } from './types'
-import { loadStartupRefs } from './startup-ref.server'
+import { loadStartupRefs, writableStartup } from './startup-ref.server'
 
 /*
  * A startup's quarterly figures. A row is the report of a startup for a quarter: a quarter
@@ -39,7 +38,7 @@ export const kpiImporter: Importer<State> = {
 	fields: (ctx) => IMPORT_FIELDS.kpis.filter((f) => !(f.key === 'startup' && ctx.startupId)),
 
 	load(ctx) {
-		const refs = loadStartupRefs(ctx.viewer)
+		const refs = loadStartupRefs(ctx.viewer, 'update:kpi')
 		const reports = new Map<string, Record<string, Stored> & { id: number }>()
 		for (const r of getDb().select(STORED).from(kpiReports).all()) {
 			if (refs.has(r.startupId)) reports.set(`${r.startupId}|${r.quarter}`, r)
@@ -126,7 +125,7 @@ export const kpiImporter: Importer<State> = {
 		for (const row of rows) {
 			const r = row.record
 			const startupId = Number(r.startupId)
-			if (!editableStartup(viewer, startupId)) {
+			if (!writableStartup(viewer, 'update:kpi', startupId)) {
 				conflicts++
 				continue
 			}

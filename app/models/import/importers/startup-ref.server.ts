@@ -1,15 +1,31 @@
+import { and, eq } from 'drizzle-orm'
 import { startups } from '#db/schema/index'
-import { editableStartups } from '~/models/funding.server'
 import type { Viewer } from '~/models/viewer'
 import { CompaniesHouseSchema, SirenSchema } from '~/schemas/startup'
+import { startupRows } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
 import { normaliseName } from '../interpret'
+
+/** What importing a startup's funding or figures takes on that startup. */
+export const IMPORT_GRANTS = { funding: 'update:funding', kpis: 'update:kpi' } as const
+export type ImportGrant = (typeof IMPORT_GRANTS)[keyof typeof IMPORT_GRANTS]
+
+/** The startup, if the viewer may write its funding (or figures): a founder's own, any for a manager. */
+export function writableStartup(viewer: Viewer, grant: ImportGrant, startupId: number) {
+	return (
+		getDb()
+			.select({ id: startups.id, name: startups.name })
+			.from(startups)
+			.where(and(eq(startups.id, startupId), startupRows(viewer, grant)))
+			.get() ?? null
+	)
+}
 
 /**
  * The startups whose funding and figures this viewer may write, found by SIREN, Companies
  * House number or name — a founder only ever finds their own.
  */
-export function loadStartupRefs(viewer: Viewer) {
+export function loadStartupRefs(viewer: Viewer, grant: ImportGrant) {
 	const rows = getDb()
 		.select({
 			id: startups.id,
@@ -18,7 +34,7 @@ export function loadStartupRefs(viewer: Viewer) {
 			companiesHouseNumber: startups.companiesHouseNumber,
 		})
 		.from(startups)
-		.where(editableStartups(viewer))
+		.where(startupRows(viewer, grant))
 		.all()
 	const byKey = new Map<string, { id: number; name: string }>()
 	for (const s of rows) {

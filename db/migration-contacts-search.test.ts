@@ -37,7 +37,7 @@ test('the search migration keeps every row and indexes the existing contacts', (
 		process.env.DATABASE_PATH = path.join(dir, 'seeded.db')
 		const db = getDb()
 		migrate(db, { migrationsFolder: before })
-		// the seed speaks today's schema: a column added by a later migration (0004 country_code)
+		// the seed speaks today's schema: a column added by a later migration (0005 country_code)
 		// is there while it runs, then taken away again before the migrations are applied
 		const later = ['contacts', 'organisations']
 		for (const t of later) db.run(sql.raw(`ALTER TABLE ${t} ADD country_code text`))
