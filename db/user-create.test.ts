@@ -42,7 +42,7 @@ test('the manager created can sign in; the same email cannot be taken twice', as
 		password: 'a long enough secret',
 	}
 	const user = await createUserFromCommandLine(db, args)
-	expect(verifyLogin('claire@tektos.fr', 'a long enough secret')).toMatchObject({
+	expect(await verifyLogin('claire@tektos.fr', 'a long enough secret')).toMatchObject({
 		id: user.id,
 		role: 'manager',
 	})
@@ -58,7 +58,7 @@ test('the manager created can sign in; the same email cannot be taken twice', as
 	expect(audit).toEqual([{ summary: 'created manager Claire@Tektos.fr from the command line' }])
 })
 
-test('npm run user:create on a production database prints a password that works, once', () => {
+test('npm run user:create on a production database prints a password that works, once', async () => {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tektos-user-'))
 	try {
 		const file = path.join(dir, 'tektos.db')
@@ -105,8 +105,8 @@ test('npm run user:create on a production database prints a password that works,
 		const original = process.env.DATABASE_PATH
 		process.env.DATABASE_PATH = file
 		try {
-			expect(verifyLogin('claire@tektos.fr', password!)).toMatchObject({ role: 'manager' })
-			expect(verifyLogin('antoine@capcalaisis.fr', 'cap-calaisis-2026')).toMatchObject({
+			expect(await verifyLogin('claire@tektos.fr', password!)).toMatchObject({ role: 'manager' })
+			expect(await verifyLogin('antoine@capcalaisis.fr', 'cap-calaisis-2026')).toMatchObject({
 				role: 'partner',
 			})
 		} finally {

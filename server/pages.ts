@@ -15,10 +15,8 @@ export type ServerPage =
 	| 'unavailable'
 	| 'methodNotAllowed'
 
-type Messages = (typeof resources)['en']['common']
-
 function interpolate(text: string, values: Record<string, string>) {
-	return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '')
+	return text.replace(/\{\{(\w+)\}\}/g, (match, name: string) => values[name] ?? match)
 }
 
 function escapeHtml(text: string) {
@@ -28,9 +26,25 @@ function escapeHtml(text: string) {
 	)
 }
 
+/** i18next's t, reduced to the common namespace these pages read (keys written out, so the locale test sees them). */
+function t(locale: Locale, key: `common:${string}`, values: Record<string, string> = {}) {
+	let message: unknown = resources[locale].common
+	for (const part of key.slice('common:'.length).split('.')) {
+		message = (message as Record<string, unknown> | undefined)?.[part]
+	}
+	return interpolate(typeof message === 'string' ? message : key, values)
+}
+
 export function messageOf(locale: Locale, page: ServerPage | 'unexpected') {
-	const common = resources[locale].common as Messages
-	return page === 'unexpected' ? common.errors.unexpected : common.server[page]
+	return page === 'unexpected'
+		? {
+				title: t(locale, 'common:errors.unexpected.title'),
+				message: t(locale, 'common:errors.unexpected.message'),
+			}
+		: {
+				title: t(locale, `common:server.${page}.title`),
+				message: t(locale, `common:server.${page}.message`),
+			}
 }
 
 export function serverPage({
@@ -44,9 +58,8 @@ export function serverPage({
 	requestId: string
 	values?: Record<string, string>
 }) {
-	const common = resources[locale].common as Messages
 	const { title, message } = messageOf(locale, page)
-	const reference = interpolate(common.server.reference, { id: requestId })
+	const reference = t(locale, 'common:server.reference', { id: requestId })
 	return `<!doctype html>
 <html lang="${locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -56,7 +69,7 @@ export function serverPage({
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(interpolate(message, values))}</p>
 <p><small>${escapeHtml(reference)}</small></p>
-<p><a href="/">${escapeHtml(common.server.backHome)}</a></p>
+<p><a href="/">${escapeHtml(t(locale, 'common:server.backHome'))}</a></p>
 </main>
 </body>
 </html>
