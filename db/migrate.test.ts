@@ -149,6 +149,20 @@ describe('upgrading a database that holds the demo', () => {
 				.prepare('SELECT count(*) AS n FROM contacts WHERE erased_at IS NULL')
 				.get() as { n: number }
 			expect(indexedContacts(db)).toEqual(live)
+			// every name has its sort key, whichever version wrote the row (0005_sort_keys)
+			for (const table of [
+				'startups',
+				'cohorts',
+				'team_members',
+				'mentors',
+				'users',
+				'organisations',
+			]) {
+				const unsorted = db.$client
+					.prepare(`SELECT count(*) AS n FROM "${table}" WHERE sort_key IS NULL`)
+					.get() as { n: number }
+				expect([table, unsorted.n]).toEqual([table, 0])
+			}
 			// the copy taken before migrating holds the database as it was
 			expect(backup).toMatch(new RegExp(`before-${real[upTo]!.tag}`))
 			const copy = inspectDatabaseFile(backup!)

@@ -360,7 +360,7 @@ export function listCommittee({ callId, viewer }: { callId: number; viewer: View
 				WHERE c.user_id = u.id AND a.call_id = ${callId}) AS conflicts
 		FROM call_committee m JOIN users u ON u.id = m.user_id
 		WHERE m.call_id = ${callId}
-		ORDER BY u.name`)
+		ORDER BY u.sort_key`)
 }
 
 /** Active managers, mentors and partner representatives not yet on the committee. */
@@ -382,7 +382,7 @@ export function listCommitteeCandidates({ callId, viewer }: { callId: number; vi
 				members.length ? notInArray(users.id, members) : undefined,
 			),
 		)
-		.orderBy(asc(users.role), asc(users.name))
+		.orderBy(asc(users.role), asc(users.sortKey))
 		.all()
 }
 

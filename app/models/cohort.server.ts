@@ -53,7 +53,7 @@ export type CohortSort = (typeof COHORT_SORTS)[number]
 
 const sortColumns: Record<CohortSort, SQL> = {
 	startDate: sql`${cohorts.startDate}`,
-	name: sql`${cohorts.name} COLLATE NOCASE`,
+	name: sql`${cohorts.sortKey}`,
 	programme: sql`${cohorts.programme}`,
 	endDate: sql`${cohorts.endDate}`,
 	...statusCounts,
@@ -195,6 +195,7 @@ function progressQuery(cohortId: number, asOf: string) {
 		.select({
 			id: startups.id,
 			name: startups.name,
+			sortKey: startups.sortKey,
 			status: startups.status,
 			stage: startups.stage,
 			milestonesDone: milestonesWhere(sql`${milestones.status} = 'done'`).as('milestones_done'),
@@ -251,7 +252,7 @@ function progressQuery(cohortId: number, asOf: string) {
 		.orderBy(
 			desc(needsAttention),
 			desc(figures.milestonesOverdue),
-			sql`${figures.name} COLLATE NOCASE`,
+			asc(figures.sortKey),
 			asc(figures.id),
 		)
 		.all()

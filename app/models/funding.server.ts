@@ -28,6 +28,7 @@ import {
 import { computeInnovationFund } from './innovation-fund.server'
 import type { Viewer } from './viewer'
 import { today } from '~/utils/clock'
+import { compareNames } from '~/utils/sort-key'
 
 // ---------------------------------------------------------------- one startup's events
 
@@ -505,7 +506,7 @@ function filterConditions(f: FundingFilters) {
 
 const sortColumns: Record<FundingSort, SQL> = {
 	date: sql`${conversionDate}`,
-	startup: sql`${startups.name} COLLATE NOCASE`,
+	startup: sql`${startups.sortKey}`,
 	kind: sql`${fundingEvents.kind}`,
 	amount: sql`${amountInEurCents}`,
 	status: sql`CASE ${fundingEvents.status} WHEN 'planned' THEN 1 WHEN 'applied' THEN 2 WHEN 'secured' THEN 3 WHEN 'received' THEN 4 ELSE 5 END`,
@@ -615,7 +616,7 @@ export function getFundingByStartup({
 			events: events.length,
 			...portfolioLeverage(events),
 		}))
-		.sort((a, b) => b.totalCents - a.totalCents || a.startupName.localeCompare(b.startupName))
+		.sort((a, b) => b.totalCents - a.totalCents || compareNames(a.startupName, b.startupName))
 	return { rows: startupRows, totals: { events: rows.length, ...portfolioLeverage(rows) } }
 }
 

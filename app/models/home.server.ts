@@ -157,7 +157,7 @@ export function getMentorHome({ viewer }: { viewer: Viewer }) {
 			),
 		)
 		.groupBy(mentorAssignments.id)
-		.orderBy(asc(startups.name))
+		.orderBy(asc(startups.sortKey))
 		.all()
 	const minutesBetween = (from: string, to: string) =>
 		db

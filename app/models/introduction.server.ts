@@ -411,7 +411,7 @@ export function introductionFunnelByStartup(viewer: Viewer) {
 			coalesce(sum(${COUNTRY} = 'GB' AND i.status IN ('meeting_held', 'deal')), 0) AS ukMeetings,
 			coalesce(sum(${COUNTRY} = 'GB' AND i.status = 'deal'), 0) AS ukDeals
 			${FROM} JOIN startups s ON s.id = i.startup_id
-			GROUP BY s.id ORDER BY s.name COLLATE NOCASE`,
+			GROUP BY s.id ORDER BY s.sort_key`,
 	)
 }
 
@@ -422,6 +422,6 @@ export function listIntroducedStartups(viewer: Viewer) {
 		.selectDistinct({ id: startups.id, name: startups.name })
 		.from(startups)
 		.innerJoin(introductions, eq(introductions.startupId, startups.id))
-		.orderBy(asc(startups.name))
+		.orderBy(asc(startups.sortKey))
 		.all()
 }

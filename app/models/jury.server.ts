@@ -278,7 +278,7 @@ export function listReviews(applicationId: number, criteria: readonly Criterion[
 		.from(applicationReviews)
 		.innerJoin(users, eq(users.id, applicationReviews.userId))
 		.where(eq(applicationReviews.applicationId, applicationId))
-		.orderBy(asc(users.name))
+		.orderBy(asc(users.sortKey))
 		.all()
 	const scores = loadScores(reviews.map((r) => r.id))
 	return reviews.map((r) => {
@@ -582,7 +582,7 @@ export function rankApplications(callId: number, applicationIds: readonly number
 		.from(callCommittee)
 		.innerJoin(users, eq(users.id, callCommittee.userId))
 		.where(eq(callCommittee.callId, callId))
-		.orderBy(asc(users.name))
+		.orderBy(asc(users.sortKey))
 		.all()
 	const conflicts = db
 		.select({ applicationId: committeeConflicts.applicationId, userId: committeeConflicts.userId })

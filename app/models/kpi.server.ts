@@ -207,6 +207,6 @@ export function listMissingKpiReports({
 		WHERE s.status = 'incubated'
 			AND (s.entered_on IS NULL OR s.entered_on <= ${quarterEnd(last)})
 			AND NOT EXISTS (SELECT 1 FROM kpi_reports k WHERE k.startup_id = s.id AND k.quarter = ${last})
-		ORDER BY s.name COLLATE NOCASE, s.id`)
+		ORDER BY s.sort_key, s.id`)
 	return { quarter: last, startups: rows }
 }

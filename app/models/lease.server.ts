@@ -37,10 +37,7 @@ export function listLeaseFormOptions({ viewer }: { viewer: Viewer }) {
 			.from(startups)
 			.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
 			// those who may move in first; graduates and leavers at the end of the list
-			.orderBy(
-				sql`${startups.status} IN ('graduated', 'left')`,
-				sql`${startups.name} COLLATE NOCASE`,
-			)
+			.orderBy(sql`${startups.status} IN ('graduated', 'left')`, asc(startups.sortKey))
 			.all(),
 		units: db
 			.select({

@@ -86,7 +86,7 @@ export function listMentors({
 	const menteeCount = sql<number>`coalesce(${mentees.n}, 0)`.mapWith(Number)
 	const quarterMinutes = sql<number>`coalesce(${quarter.minutes}, 0)`.mapWith(Number)
 	const sortColumns: Record<MentorSort, SQL> = {
-		name: sql`${mentors.name} COLLATE NOCASE`,
+		name: sql`${mentors.sortKey}`,
 		organisation: sql`${mentors.organisation} COLLATE NOCASE`,
 		capacity: sql`${mentors.capacityHoursPerMonth}`,
 		mentees: menteeCount,
@@ -124,7 +124,7 @@ export function listMentors({
 				language ? hasTag(mentors.languages, language) : undefined,
 			),
 		)
-		.orderBy(order(sortColumns[sort]), asc(mentors.name), asc(mentors.id))
+		.orderBy(order(sortColumns[sort]), asc(mentors.sortKey), asc(mentors.name), asc(mentors.id))
 		.all()
 		.map((m) => ({ ...m, expertise: parseTags(m.expertise), languages: parseTags(m.languages) }))
 }

@@ -125,7 +125,7 @@ export function hoursByMentor(scope: HoursScope) {
 		.innerJoin(mentors, eq(mentors.id, mentorAssignments.mentorId))
 		.where(sessionScope(scope))
 		.groupBy(mentors.id)
-		.orderBy(desc(totals.minutes), asc(mentors.name))
+		.orderBy(desc(totals.minutes), asc(mentors.sortKey))
 		.all()
 }
 
@@ -138,7 +138,7 @@ export function hoursByStartup(scope: HoursScope) {
 		.innerJoin(startups, eq(startups.id, mentorAssignments.startupId))
 		.where(sessionScope(scope))
 		.groupBy(startups.id)
-		.orderBy(desc(totals.minutes), asc(startups.name))
+		.orderBy(desc(totals.minutes), asc(startups.sortKey))
 		.all()
 }
 
@@ -207,7 +207,7 @@ export function listForgottenAssignments({
 		.where(runningOn(asOf))
 		.groupBy(mentorAssignments.id)
 		.having(sql`${since} < date(${asOf}, ${`-${days} days`})`)
-		.orderBy(asc(since), asc(mentors.name))
+		.orderBy(asc(since), asc(mentors.sortKey))
 		.all()
 }
 
@@ -259,7 +259,7 @@ export function listAssignments({
 			// running ones first, then the most recent
 			sql`${mentorAssignments.endDate} IS NOT NULL AND ${mentorAssignments.endDate} < ${today()}`,
 			desc(mentorAssignments.startDate),
-			asc(mentors.name),
+			asc(mentors.sortKey),
 		)
 		.all()
 }
@@ -454,7 +454,7 @@ export function getMentorSuggestions({
 		.leftJoin(monthMinutes, eq(monthMinutes.mentorId, mentors.id))
 		.leftJoin(assignedHere, eq(assignedHere.mentorId, mentors.id))
 		.where(eq(mentors.active, true))
-		.orderBy(asc(mentors.name))
+		.orderBy(asc(mentors.sortKey))
 		.all()
 		.map((m) => ({ ...m, expertise: parseTags(m.expertise), languages: parseTags(m.languages) }))
 	const needs = {

@@ -182,7 +182,7 @@ export function listMilestonesToFollow({
 	return {
 		overdue: query()
 			.where(and(openMilestone, followedStartup, sql`${milestones.dueOn} < ${asOf}`))
-			.orderBy(asc(milestones.dueOn), asc(startups.name))
+			.orderBy(asc(milestones.dueOn), asc(startups.sortKey))
 			.all(),
 		dueThisMonth: query()
 			.where(
@@ -193,7 +193,7 @@ export function listMilestonesToFollow({
 					lte(milestones.dueOn, last),
 				),
 			)
-			.orderBy(asc(milestones.dueOn), asc(startups.name))
+			.orderBy(asc(milestones.dueOn), asc(startups.sortKey))
 			.all(),
 	}
 }

@@ -39,7 +39,7 @@ function filterConditions(viewer: Viewer, f: OrganisationFilters) {
 }
 
 const sortColumns: Record<OrganisationSort, SQL> = {
-	name: sql`"organisations"."name" COLLATE NOCASE`,
+	name: sql`"organisations"."sort_key"`,
 	country: sql`"organisations"."country"`,
 	kind: sql`"organisations"."kind"`,
 	contacts: contactCount,
@@ -138,7 +138,7 @@ export function getOrganisationPage({ id, viewer }: { id: number; viewer: Viewer
 			})
 			.from(contacts)
 			.where(and(eq(contacts.organisationId, id), isNull(contacts.erasedAt)))
-			.orderBy(sql`${contacts.lastName} COLLATE NOCASE`, sql`${contacts.firstName} COLLATE NOCASE`)
+			.orderBy(asc(contacts.sortKey), asc(contacts.id))
 			.all(),
 		introductions: db
 			.select({

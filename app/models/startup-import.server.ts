@@ -470,7 +470,7 @@ export function listCohortNames() {
 	return getDb()
 		.select({ name: cohorts.name })
 		.from(cohorts)
-		.orderBy(desc(cohorts.startDate), asc(cohorts.name))
+		.orderBy(desc(cohorts.startDate), asc(cohorts.sortKey))
 		.all()
 		.map((c) => c.name)
 }

@@ -56,7 +56,7 @@ export const STARTUP_SORTS = [
 export type StartupSort = (typeof STARTUP_SORTS)[number]
 
 const sortColumns: Record<StartupSort, () => SQL> = {
-	name: () => sql`${startups.name} COLLATE NOCASE`,
+	name: () => sql`${startups.sortKey}`,
 	cohort: () => sql`${cohorts.startDate}`,
 	status: () => sql`${startups.status}`,
 	stage: () =>
@@ -124,7 +124,12 @@ function listQuery({ viewer, filters, sort, dir }: ListOptions) {
 		.from(startups)
 		.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
 		.where(filterConditions(viewer, filters))
-		.orderBy(order(sortColumns[sort]()), asc(startups.name), asc(startups.id))
+		.orderBy(
+			order(sortColumns[sort]()),
+			asc(startups.sortKey),
+			asc(startups.name),
+			asc(startups.id),
+		)
 }
 
 export type StartupRow = ReturnType<ReturnType<typeof listQuery>['all']>[number]
@@ -159,7 +164,7 @@ export function listStartupFilterOptions(viewer: Viewer) {
 		cohorts: db
 			.select({ id: cohorts.id, name: cohorts.name })
 			.from(cohorts)
-			.orderBy(desc(cohorts.startDate))
+			.orderBy(desc(cohorts.startDate), asc(cohorts.sortKey))
 			.all(),
 		sectors: db
 			.selectDistinct({ sector: startups.sector })

@@ -75,7 +75,7 @@ function statementRows(db: Pick<Tx, 'all'>, viewer: Viewer, where: SQL, order?: 
 					WHERE p.statement_id = s.id AND p.payer = 'cap_calaisis') AS paidSubsidyCents,
 				(SELECT coalesce(sum(p.amount_cents), 0) FROM payments p
 					WHERE p.statement_id = s.id AND p.payer = 'startup') AS paidStartupCents,
-				st.name COLLATE NOCASE AS sortName
+				st.sort_key AS sortName
 			FROM rent_statements s
 			JOIN leases l ON l.id = s.lease_id
 			JOIN startups st ON st.id = l.startup_id
@@ -150,7 +150,7 @@ function runningLeases(db: Pick<Tx, 'select'>, month: string) {
 		.innerJoin(startups, eq(startups.id, leases.startupId))
 		.innerJoin(units, eq(units.id, leases.unitId))
 		.where(leasesCovering(month))
-		.orderBy(sql`${startups.name} COLLATE NOCASE`, asc(leases.id))
+		.orderBy(asc(startups.sortKey), asc(leases.id))
 		.all()
 }
 
@@ -613,7 +613,7 @@ export function listStatementsForExport({
 		JOIN startups st ON st.id = l.startup_id
 		JOIN units u ON u.id = l.unit_id
 		WHERE s.month BETWEEN ${from} AND ${to} AND (${statementRowsSql(viewer)})
-		ORDER BY s.month, st.name COLLATE NOCASE, s.id`)
+		ORDER BY s.month, st.sort_key, s.id`)
 }
 
 /** Payments received over a period (by payment date), for the accountant. */

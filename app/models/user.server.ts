@@ -132,7 +132,7 @@ export function listUsers({ viewer }: { viewer: Viewer }) {
 		.from(users)
 		.leftJoin(startups, eq(startups.id, users.startupId))
 		.leftJoin(mentors, eq(mentors.id, users.mentorId))
-		.orderBy(asc(users.role), asc(users.name))
+		.orderBy(asc(users.role), asc(users.sortKey))
 		.all()
 }
 
@@ -155,12 +155,12 @@ export function listLinkTargets({ viewer }: { viewer: Viewer }) {
 		startups: db
 			.select({ id: startups.id, name: startups.name })
 			.from(startups)
-			.orderBy(asc(startups.name))
+			.orderBy(asc(startups.sortKey))
 			.all(),
 		mentors: db
 			.select({ id: mentors.id, name: mentors.name, organisation: mentors.organisation })
 			.from(mentors)
-			.orderBy(asc(mentors.name))
+			.orderBy(asc(mentors.sortKey))
 			.all(),
 	}
 }

@@ -25,8 +25,12 @@ export const users = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' })
 			.notNull()
 			.default(sql`(unixepoch('subsec') * 1000)`),
+		// the name folded for sorting (accents, case), kept by triggers: decision 0035
+		sortKey: text('sort_key'),
 	},
 	(t) => [
+		// the users page and every select of people, in the reader's order
+		index('users_sort_key_idx').on(t.sortKey),
 		// sign-in looks a user up by email, case-insensitively
 		uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
 		check(
