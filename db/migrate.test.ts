@@ -262,7 +262,9 @@ describe('upgrading a database that holds the demo', () => {
 			.get() as string
 		const migration = [
 			'PRAGMA foreign_keys=OFF;',
-			rebuildAuditLog.replace('CREATE TABLE `audit_log`', 'CREATE TABLE `__new_audit_log`') + ';',
+			// SQLite writes the name back quoted its own way after a rename (0006 rebuilt the table)
+			rebuildAuditLog.replace(/CREATE TABLE [`"]audit_log[`"]/, 'CREATE TABLE `__new_audit_log`') +
+				';',
 			'INSERT INTO `__new_audit_log` SELECT * FROM `audit_log`;',
 			'DROP TABLE `audit_log`;',
 			'ALTER TABLE `__new_audit_log` RENAME TO `audit_log`;',

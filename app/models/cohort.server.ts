@@ -128,7 +128,7 @@ export function createCohort({ input, viewer }: { input: CohortInput; viewer: Vi
 			action: 'create',
 			entity: 'cohort',
 			entityId: cohort.id,
-			summary: `created cohort ${cohort.name}`,
+			subject: { name: cohort.name },
 		})
 		return written(cohort)
 	})
@@ -162,8 +162,8 @@ export function updateCohort({
 			action: 'update',
 			entity: 'cohort',
 			entityId: id,
-			summary: `updated cohort ${input.name}: ${Object.keys(changes).join(', ')}`,
-			changes: JSON.stringify(changes),
+			subject: { name: input.name },
+			changes,
 		})
 		return written({ id, name: input.name, changed: true })
 	})

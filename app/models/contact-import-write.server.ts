@@ -69,7 +69,7 @@ export function writeContactRows(
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	)
 	const audit = sqlite.prepare(
-		"INSERT INTO audit_log (user_id, action, entity, summary) VALUES (?, 'create', 'contact', ?)",
+		"INSERT INTO audit_log (user_id, action, entity, detail) VALUES (?, 'create', 'contact', ?)",
 	)
 
 	const run = sqlite.transaction((): ImportOutcome => {
@@ -134,10 +134,13 @@ export function writeContactRows(
 			if ((index + 1) % PROGRESS_EVERY === 0) onProgress?.(index + 1)
 		})
 		// counts only: the audit log is append-only and must never hold a person's data
+		// the structured detail of decision 0033, written out here: no app module in the worker
 		audit.run(
 			actorId,
-			`imported ${inserted} contacts from a CSV file` +
-				(organisationsCreated ? `, with ${organisationsCreated} new organisations` : ''),
+			JSON.stringify({
+				verb: 'import',
+				subject: { contacts: inserted, organisations: organisationsCreated },
+			}),
 		)
 		onProgress?.(rows.length)
 		return { ok: true, inserted, skippedLines: conflictLines, organisationsCreated }

@@ -9,6 +9,7 @@ import { runImportInWorker } from './contact-import-jobs.server'
 import { configureConnection } from '~/utils/sqlite-connection.server'
 import { writeContactRows } from './contact-import-write.server'
 import { checkContactCsv, contactImportTemplate } from './contact-import.server'
+import { activityText } from '#tests/activity'
 
 const fixture = fs.readFileSync('tests/fixtures/contacts-bad-rows.csv', 'utf8')
 const contactCount = () => getDb().select({ n: count() }).from(contacts).get()!.n
@@ -109,12 +110,12 @@ test('an import writes all rows in one transaction, creating missing organisatio
 	expect(written[1]!.organisationId).toBe(written[2]!.organisationId)
 	// one audit row, with counts and no personal data
 	const audit = getDb()
-		.select({ summary: auditLog.summary })
+		.select({ entity: auditLog.entity, action: auditLog.action, detail: auditLog.detail })
 		.from(auditLog)
 		.where(eq(auditLog.userId, manager.id))
 		.all()
-	expect(audit.map((a) => a.summary)).toEqual([
-		'imported 3 contacts from a CSV file, with 1 new organisations',
+	expect(audit.map((a) => activityText(a, 'fr'))).toEqual([
+		'a importé un fichier de contacts (contacts créés\u202f: 3, organisations créées\u202f: 1)',
 	])
 	expect(JSON.stringify(audit)).not.toContain('@')
 })

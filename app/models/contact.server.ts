@@ -369,7 +369,7 @@ export function createContact({ input, viewer }: { input: ContactInput; viewer: 
 			action: 'create',
 			entity: 'contact',
 			entityId: contact.id,
-			summary: `created contact #${contact.id}`,
+			// no name: the audit log cannot be erased (what the contact page shows is her record)
 		})
 		return written(contact)
 	})
@@ -413,7 +413,7 @@ export function updateContact({
 			action: 'update',
 			entity: 'contact',
 			entityId: id,
-			summary: `updated contact #${id}: ${changed.join(', ')}`,
+			changes: Object.fromEntries(changed.map((k) => [k, [before[k], values[k]]])),
 		})
 		return written({ id, changed: true })
 	})
@@ -443,7 +443,8 @@ export function recordOptOut({
 			action: 'update',
 			entity: 'contact',
 			entityId: id,
-			summary: `contact #${id} opted out`,
+			verb: 'opt_out',
+			changes: { optedOutOn: [null, date] },
 		})
 		return written({ id, changed: true })
 	})

@@ -57,8 +57,9 @@ export const FREE_TEXT: Record<string, FreeTextSource> = {
 		link: (r) => `/organisations/${r.id}`,
 	},
 	audit_log: {
-		columns: ['summary', 'changes'],
-		json: ['changes'],
+		// summary and changes: rows written before decision 0033; detail: the ones since
+		columns: ['summary', 'changes', 'detail'],
+		json: ['changes', 'detail'],
 		label: "strftime('%Y-%m-%d %H:%M', at / 1000, 'unixepoch') || ' · ' || entity",
 		aboutHer: (id) => sql`(entity = 'contact' AND entity_id = ${id})
 			OR (entity = 'interaction' AND entity_id IN (SELECT id FROM interactions WHERE contact_id = ${id}))

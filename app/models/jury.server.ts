@@ -444,7 +444,6 @@ export function declareConflict({
 			action: 'create',
 			entity: 'conflict',
 			entityId: applicationId,
-			summary: `declared a conflict of interest on application #${applicationId}`,
 		})
 		return { ok: true }
 	})
@@ -533,7 +532,7 @@ export function saveReview({
 				action: 'update',
 				entity: 'review',
 				entityId: reviewId,
-				summary: `submitted scores for application #${applicationId}`,
+				verb: 'submit',
 			})
 		}
 		return { ok: true }

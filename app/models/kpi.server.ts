@@ -157,7 +157,12 @@ export function saveKpiReport({
 				entity: 'kpi_report',
 				entityId: report.id,
 				startupId,
-				summary: `KPI report for ${input.quarter}: ${values.employees} jobs, revenue ${(values.revenueCents / 100).toFixed(2)} EUR, ${values.ukCustomers} UK customers`,
+				subject: {
+					quarter: input.quarter,
+					employees: values.employees,
+					revenueCents: values.revenueCents,
+					ukCustomers: values.ukCustomers,
+				},
 			})
 			return written({ status: 'created', id: report.id })
 		}
@@ -180,8 +185,8 @@ export function saveKpiReport({
 			entity: 'kpi_report',
 			entityId: existing.id,
 			startupId,
-			summary: `KPI report for ${input.quarter} replaced: ${Object.keys(changes).join(', ')}`,
-			changes: JSON.stringify(changes),
+			subject: { quarter: input.quarter },
+			changes,
 		})
 		return written({ status: 'updated', id: existing.id })
 	})

@@ -204,7 +204,7 @@ export function createOrganisation({
 			action: 'create',
 			entity: 'organisation',
 			entityId: organisation.id,
-			summary: `created organisation ${organisation.name}`,
+			subject: { name: organisation.name },
 		})
 		return written(organisation)
 	})
@@ -235,9 +235,9 @@ export function updateOrganisation({
 			action: 'update',
 			entity: 'organisation',
 			entityId: id,
-			summary: `updated organisation ${values.name}: ${Object.keys(changes).join(', ')}`,
-			// notes are free text that may name people: their values stay out of the log
-			changes: JSON.stringify({ ...changes, ...(changes.notes ? { notes: ['…', '…'] } : {}) }),
+			subject: { name: values.name },
+			// notes are free text that may name people: kept by name only (audit.server.ts)
+			changes,
 		})
 		return written({ id, changed: true })
 	})

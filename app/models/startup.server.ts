@@ -222,7 +222,7 @@ export function insertStartup(tx: Tx, input: StartupManagerInput, actorId: numbe
 		entity: 'startup',
 		entityId: startup.id,
 		startupId: startup.id,
-		summary: `created ${startup.name}`,
+		subject: { name: startup.name },
 	})
 	return startup
 }
@@ -313,8 +313,7 @@ export function updateStartup({
 			entity: 'startup',
 			entityId: id,
 			startupId: id,
-			summary: `updated ${Object.keys(changes).join(', ')}`,
-			changes: JSON.stringify(changes),
+			changes,
 		})
 		return written({ id, changed: true })
 	})
@@ -364,8 +363,8 @@ export function changeStartupStatus({
 			entity: 'startup',
 			entityId: id,
 			startupId: id,
-			summary: `status ${before.status} → ${status} on ${date}`,
-			changes: JSON.stringify(diffFields(before, values)),
+			verb: 'status',
+			changes: diffFields(before, values),
 		})
 		return written({ id })
 	})
@@ -403,7 +402,7 @@ export function addTeamMember({
 			entity: 'team_member',
 			entityId: member.id,
 			startupId,
-			summary: `added ${input.name} (${input.role}) to the team`,
+			subject: { name: input.name, role: input.role },
 		})
 		return written(member)
 	})
@@ -442,8 +441,8 @@ export function updateTeamMember({
 			entity: 'team_member',
 			entityId: memberId,
 			startupId,
-			summary: `updated team member ${input.name}`,
-			changes: JSON.stringify(diffFields(before, values)),
+			subject: { name: before.name },
+			changes: diffFields(before, values),
 		})
 		return written({ id: memberId })
 	})
@@ -479,7 +478,7 @@ export function removeTeamMember({
 			entity: 'team_member',
 			entityId: memberId,
 			startupId,
-			summary: `removed ${member.name} from the team`,
+			subject: { name: member.name },
 		})
 		return written({ id: memberId })
 	})
@@ -499,6 +498,7 @@ export function listStartupActivity({
 		.select(activityColumns)
 		.from(auditLog)
 		.leftJoin(users, eq(users.id, auditLog.userId))
+		.leftJoin(startups, eq(startups.id, auditLog.startupId))
 		.where(
 			and(
 				eq(auditLog.startupId, startupId),

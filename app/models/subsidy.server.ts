@@ -207,7 +207,7 @@ export function saveSubsidyBudget({
 				action: 'create',
 				entity: 'subsidy_budget',
 				entityId: budget.id,
-				summary: `subsidy budget ${input.year}: ${(input.amount / 100).toFixed(2)} €`,
+				subject: { year: String(input.year), amountCents: input.amount },
 			})
 			return written({ created: true, changed: true })
 		}
@@ -219,8 +219,8 @@ export function saveSubsidyBudget({
 			action: 'update',
 			entity: 'subsidy_budget',
 			entityId: before.id,
-			summary: `subsidy budget ${input.year} changed: ${Object.keys(changes).join(', ')}`,
-			changes: JSON.stringify(changes),
+			subject: { year: String(input.year) },
+			changes,
 		})
 		return written({ created: false, changed: true })
 	})

@@ -108,7 +108,6 @@ export function createSession(input: { userId: number; ipAddress?: string; userA
 			action: 'sign_in',
 			entity: 'user',
 			entityId: input.userId,
-			summary: 'signed in',
 		})
 		return sessionId
 	})
@@ -208,7 +207,7 @@ export async function createUser(
 			action: 'create',
 			entity: 'user',
 			entityId: user.id,
-			summary: `created ${input.role} ${input.email}`,
+			subject: { name: input.name.trim(), role: input.role },
 		})
 		return user
 	})
@@ -238,8 +237,8 @@ export function updateUser(
 			action: 'update',
 			entity: 'user',
 			entityId: id,
-			summary: `updated ${values.email}`,
-			changes: JSON.stringify(diffFields(before, values)),
+			subject: { name: values.name },
+			changes: diffFields(before, values),
 		})
 		return { id }
 	})
@@ -256,7 +255,7 @@ export async function resetPassword(id: number, password: string, actorId: numbe
 			action: 'update',
 			entity: 'user',
 			entityId: id,
-			summary: 'reset password',
+			verb: 'reset_password',
 		})
 		return true
 	})
@@ -276,7 +275,7 @@ export function setUserDisabled(id: number, disabled: boolean, actorId: number) 
 			action: 'update',
 			entity: 'user',
 			entityId: id,
-			summary: disabled ? 'disabled' : 'enabled',
+			verb: disabled ? 'disable' : 'enable',
 		})
 		return true
 	})

@@ -20,6 +20,8 @@ import frMentors from '~/locales/fr/mentors.json'
 import frNursery from '~/locales/fr/nursery.json'
 import frReports from '~/locales/fr/reports.json'
 import frStartups from '~/locales/fr/startups.json'
+import { frenchDe } from './elision'
+import { formatNumber } from './format'
 
 export const supportedLngs = ['fr', 'en'] as const
 export type Locale = (typeof supportedLngs)[number]
@@ -61,6 +63,21 @@ export const resources = {
 
 export const namespaces = Object.keys(resources.fr)
 
+/**
+ * What a message may ask of a value it interpolates (decision 0034):
+ * - `{{month, de}}`: "de" before it, elided in French when it must be ("d'octobre 2026");
+ *   the value alone in English, where messages do not use it;
+ * - `{{count, number}}`: the number grouped the reader's way ("50 000" / "50,000"), while
+ *   `count` still chooses the plural form.
+ */
+function formatValue(value: unknown, format: string | undefined, lng: string | undefined): string {
+	// a missing value stays missing: i18next then leaves the placeholder as it is written
+	if (value === undefined || value === null) return value as unknown as string
+	if (format === 'de') return lng === 'en' ? String(value) : frenchDe(String(value))
+	if (format === 'number' && typeof value === 'number') return formatNumber(value, lng ?? 'fr')
+	return String(value)
+}
+
 export const i18nConfig = {
 	supportedLngs: [...supportedLngs],
 	fallbackLng,
@@ -68,7 +85,7 @@ export const i18nConfig = {
 	fallbackNS: 'common',
 	ns: namespaces,
 	resources,
-	interpolation: { escapeValue: false },
+	interpolation: { escapeValue: false, format: formatValue },
 }
 
 export function isLocale(value: unknown): value is Locale {
