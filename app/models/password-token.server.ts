@@ -167,7 +167,7 @@ export async function setPasswordWithToken({
 			action: 'update',
 			entity: 'user',
 			entityId: row.userId,
-			verb: row.purpose === 'invitation' ? 'invitation_password' : 'reset_password',
+			verb: row.purpose === 'invitation' ? 'invitation_password' : 'new_password',
 		})
 		return { ok: true, userId: row.userId }
 	})
