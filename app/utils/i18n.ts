@@ -21,7 +21,8 @@ import frNursery from '~/locales/fr/nursery.json'
 import frReports from '~/locales/fr/reports.json'
 import frStartups from '~/locales/fr/startups.json'
 import { frenchDe } from './elision'
-import { formatNumber } from './format'
+import { isDate, QUARTER_PATTERN } from './calendar'
+import { formatDate, formatNumber, formatQuarter } from './format'
 
 export const supportedLngs = ['fr', 'en'] as const
 export type Locale = (typeof supportedLngs)[number]
@@ -68,14 +69,27 @@ export const namespaces = Object.keys(resources.fr)
  * - `{{month, de}}`: "de" before it, elided in French when it must be ("d'octobre 2026");
  *   the value alone in English, where messages do not use it;
  * - `{{count, number}}`: the number grouped the reader's way ("50 000" / "50,000"), while
- *   `count` still chooses the plural form.
+ *   `count` still chooses the plural form;
+ * - `{{date, date}}`, `{{quarter, quarter}}`: an ISO date or 'YYYY-Qn' in the reader's words,
+ *   for values that travel raw (a toast after a redirect); anything else is left as it is.
  */
 function formatValue(value: unknown, format: string | undefined, lng: string | undefined): string {
 	// a missing value stays missing: i18next then leaves the placeholder as it is written
 	if (value === undefined || value === null) return value as unknown as string
-	if (format === 'de') return lng === 'en' ? String(value) : frenchDe(String(value))
-	if (format === 'number' && typeof value === 'number') return formatNumber(value, lng ?? 'fr')
-	return String(value)
+	const lang = lng ?? 'fr'
+	const text = String(value)
+	switch (format) {
+		case 'de':
+			return lang === 'en' ? text : frenchDe(text)
+		case 'number':
+			return typeof value === 'number' ? formatNumber(value, lang) : text
+		case 'date':
+			return isDate(text) ? formatDate(text, lang) : text
+		case 'quarter':
+			return QUARTER_PATTERN.test(text) ? formatQuarter(text, lang) : text
+		default:
+			return text
+	}
 }
 
 export const i18nConfig = {
