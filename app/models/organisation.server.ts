@@ -39,7 +39,7 @@ function filterConditions(viewer: Viewer, f: OrganisationFilters) {
 }
 
 const sortColumns: Record<OrganisationSort, SQL> = {
-	name: sql`"organisations"."name" COLLATE NOCASE`,
+	name: sql`"organisations"."sort_key"`,
 	country: sql`"organisations"."country"`,
 	kind: sql`"organisations"."kind"`,
 	contacts: contactCount,
@@ -141,7 +141,7 @@ export function getOrganisationPage({ id, viewer }: { id: number; viewer: Viewer
 			})
 			.from(contacts)
 			.where(and(eq(contacts.organisationId, id), isNull(contacts.erasedAt)))
-			.orderBy(sql`${contacts.lastName} COLLATE NOCASE`, sql`${contacts.firstName} COLLATE NOCASE`)
+			.orderBy(asc(contacts.sortKey), asc(contacts.id))
 			.all(),
 		introductions: db
 			.select({
@@ -207,7 +207,7 @@ export function createOrganisation({
 			action: 'create',
 			entity: 'organisation',
 			entityId: organisation.id,
-			summary: `created organisation ${organisation.name}`,
+			subject: { name: organisation.name },
 		})
 		return written(organisation)
 	})
@@ -243,9 +243,9 @@ export function updateOrganisation({
 			action: 'update',
 			entity: 'organisation',
 			entityId: id,
-			summary: `updated organisation ${values.name}: ${Object.keys(changes).join(', ')}`,
-			// notes are free text that may name people: their values stay out of the log
-			changes: JSON.stringify({ ...changes, ...(changes.notes ? { notes: ['…', '…'] } : {}) }),
+			subject: { name: values.name },
+			// notes are free text that may name people: kept by name only (audit.server.ts)
+			changes,
 		})
 		return written({ id, changed: true })
 	})

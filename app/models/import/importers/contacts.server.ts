@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import { auditLog, contacts, organisations } from '#db/schema/index'
+import { contacts, organisations } from '#db/schema/index'
+import { recordAudit } from '~/models/audit.server'
 import { contactSchema, LIMITS } from '~/schemas/contact'
 import { getDb } from '~/utils/db.server'
 import { IMPORT_FIELDS } from '../fields'
@@ -350,16 +351,13 @@ export const contactImporter: Importer<State> = {
 		}
 		// counts only: the audit log is append-only and must never hold a person's data
 		if (created || updated) {
-			tx.insert(auditLog)
-				.values({
-					userId: actorId,
-					action: 'create',
-					entity: 'contact',
-					summary:
-						`imported contacts from a file: ${created} created, ${updated} updated` +
-						(organisationsCreated ? `, ${organisationsCreated} new organisations` : ''),
-				})
-				.run()
+			recordAudit(tx, {
+				userId: actorId,
+				action: 'create',
+				entity: 'contact',
+				verb: 'importFile',
+				subject: { contacts: created, updated, organisations: organisationsCreated },
+			})
 		}
 		return { created, updated, conflicts, organisationsCreated }
 	},

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { fundingEvents } from '#db/schema/index'
-import { diffFields, recordAudit } from '~/models/audit.server'
+import { diffFields, money, recordAudit } from '~/models/audit.server'
 import { triggerProblem } from '~/models/funding.server'
 import { FundingEventSchema, STEP_DATE_FIELD, startedOn, type StepDates } from '~/schemas/funding'
 import { getDb } from '~/utils/db.server'
@@ -306,9 +306,11 @@ export const fundingImporter: Importer<State> = {
 				// a row that names no trigger leaves a known event's link as it is
 				...(triggeredById === undefined ? {} : { triggeredById }),
 			}
-			const summary =
-				`${values.kind} from ${values.source}, ${(values.amountCents / 100).toFixed(2)} ${values.currency}, ${values.status}` +
-				(triggeredById ? `, triggered by #${triggeredById}` : '')
+			const subject = {
+				kind: values.kind,
+				amountCents: money(values.amountCents, values.currency),
+				status: values.status,
+			}
 			if (row.action === 'create') {
 				const event = tx
 					.insert(fundingEvents)
@@ -322,7 +324,8 @@ export const fundingImporter: Importer<State> = {
 					entity: 'funding_event',
 					entityId: event.id,
 					startupId,
-					summary: `recorded funding from an import: ${summary}`,
+					verb: 'import',
+					subject,
 				})
 				created++
 			} else if (row.existingId) {
@@ -345,8 +348,9 @@ export const fundingImporter: Importer<State> = {
 					entity: 'funding_event',
 					entityId: row.existingId,
 					startupId,
-					summary: `updated funding from an import: ${Object.keys(changes).join(', ')}`,
-					changes: JSON.stringify(changes),
+					verb: 'importUpdate',
+					subject,
+					changes,
 				})
 				updated++
 			}

@@ -152,7 +152,8 @@ export const kpiImporter: Importer<State> = {
 					entity: 'kpi_report',
 					entityId: report.id,
 					startupId,
-					summary: `KPI report for ${r.quarter} from an import: ${values.employees} jobs, revenue ${(values.revenueCents / 100).toFixed(2)} EUR, ${values.ukCustomers} UK customers`,
+					verb: 'import',
+					subject: { quarter: r.quarter, ...values },
 				})
 				created++
 			} else {
@@ -168,8 +169,9 @@ export const kpiImporter: Importer<State> = {
 					entity: 'kpi_report',
 					entityId: existing.id,
 					startupId,
-					summary: `KPI report for ${r.quarter} replaced from an import: ${Object.keys(changes).join(', ')}`,
-					changes: JSON.stringify(changes),
+					verb: 'importUpdate',
+					subject: { quarter: r.quarter },
+					changes,
 				})
 				updated++
 			}

@@ -316,8 +316,8 @@ export const startupImporter: Importer<State> = {
 					entity: 'startup',
 					entityId: row.existingId,
 					startupId: row.existingId,
-					summary: `updated from an import: ${Object.keys(changes).join(', ')}`,
-					changes: JSON.stringify(changes),
+					verb: 'importUpdate',
+					changes,
 				})
 				updated++
 			}
