@@ -12,7 +12,12 @@ export default defineConfig({
 	},
 	test: {
 		globals: true,
-		include: ['app/**/*.test.{ts,tsx}', 'db/**/*.test.ts', 'tests/**/*.test.ts'],
+		include: [
+			'app/**/*.test.{ts,tsx}',
+			'db/**/*.test.ts',
+			'server/**/*.test.ts',
+			'tests/**/*.test.ts',
+		],
 		exclude: ['tests/e2e/**', 'node_modules/**'],
 		setupFiles: ['./tests/setup/setup-test-env.ts'],
 		globalSetup: ['./tests/setup/global-setup.ts'],

@@ -24,8 +24,10 @@ import mentorsStyles from './styles/mentors.css'
 import nurseryStyles from './styles/nursery.css'
 import { getUser } from './utils/auth.server'
 import { today } from './utils/clock'
+import { issueFormToken } from './utils/form-token.server'
 import { fallbackLng } from './utils/i18n'
 import { getLocale, getLocaleCookieHeader } from './utils/i18n.server'
+import { useNonce } from './utils/request-info'
 import { getToast } from './utils/session.server'
 
 export const links: LinksFunction = () => [
@@ -55,6 +57,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			// the server's calendar date, so that forms in the browser default to the same day
 			today: today(),
 			user: user ? { id: user.id, name: user.name, role: user.role } : null,
+			// the one-time token of this page's forms (components/form.tsx), new after each submission
+			formToken: issueFormToken(),
 		},
 		{ headers },
 	)
@@ -73,6 +77,7 @@ export function useToday() {
 
 export function Layout({ children }: { children: ReactNode }) {
 	const locale = useRootData()?.locale ?? fallbackLng
+	const nonce = useNonce()
 	return (
 		<html lang={locale}>
 			<head>
@@ -83,8 +88,8 @@ export function Layout({ children }: { children: ReactNode }) {
 			</head>
 			<body>
 				{children}
-				<ScrollRestoration />
-				<Scripts />
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
 			</body>
 		</html>
 	)

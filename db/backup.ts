@@ -134,18 +134,21 @@ export function backupDatabase({
 	source,
 	target,
 	label,
+	dir,
 }: {
 	source: string
-	/** a file; default: a dated file in the backup folder */
+	/** a file; default: a dated file in `dir` */
 	target?: string
 	label?: string
+	/** default: the backup folder (BACKUP_DIR) */
+	dir?: string
 }): Inspection & { source: Inspection } {
 	// checked before anything is opened: opening a missing path would create an empty database
 	const sourceInspection = inspectDatabaseFile(source)
 	const file =
 		target !== undefined
 			? path.resolve(target)
-			: freeFile(backupDirFor(source), stampedName(databaseBase(source), label))
+			: freeFile(dir ?? backupDirFor(source), stampedName(databaseBase(source), label))
 	if (file === sourceInspection.file) throw new BackupError('A backup cannot overwrite its source')
 	if (fs.existsSync(file)) throw new BackupError(`${file} already exists: choose another name`)
 	const sqlite = new Database(sourceInspection.file, { readonly: true, fileMustExist: true })
@@ -162,17 +165,24 @@ export function backupDatabase({
 	}
 }
 
-const DATED = /^(?<base>.+)-\d{4}-\d{2}-\d{2}T\d{6}Z(-\d+)?\.db$/
+const DATED = /^(?<base>.+)-(?<stamp>\d{4}-\d{2}-\d{2}T\d{6}Z)(?:-(?<n>\d+))?\.db$/
 
 /**
  * Keeps the `keep` newest dated backups of `base` in `dir` (the ones `db:backup` names itself;
  * the copies taken before a migration or a restore are left alone) and deletes the others.
  */
 export function rotateBackups({ dir, base, keep }: { dir: string; base: string; keep: number }) {
+	// oldest first: by time, then by the -2, -3… of copies taken within the same second
 	const dated = fs
 		.readdirSync(dir)
-		.filter((name) => DATED.exec(name)?.groups?.base === base)
-		.sort()
+		.map((name) => ({ name, groups: DATED.exec(name)?.groups }))
+		.filter((f) => f.groups?.base === base)
+		.sort(
+			(a, b) =>
+				a.groups!.stamp!.localeCompare(b.groups!.stamp!) ||
+				Number(a.groups!.n ?? 1) - Number(b.groups!.n ?? 1),
+		)
+		.map((f) => f.name)
 	const removed = dated.slice(0, Math.max(0, dated.length - keep))
 	for (const name of removed) fs.rmSync(path.join(dir, name), { force: true })
 	return removed.map((name) => path.join(dir, name))
@@ -226,10 +236,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
 		const { target, keep } = parseBackupArgs(process.argv.slice(2))
 		const source = getDatabasePath()
 		const dir = getBackupDir()
-		const copy = backupDatabase({
-			source,
-			target: target ?? freeFile(dir, stampedName(databaseBase(source))),
-		})
+		const copy = backupDatabase({ source, target, dir })
 		console.log(`Backed up ${source} to ${copy.file} (${formatBytes(copy.bytes)}), integrity ok`)
 		console.log(`Rows: ${formatCounts(copy.tables)}`)
 		if (keep !== undefined) {

@@ -234,10 +234,14 @@ function describeFailure(migration: Migration, index: number, error: Error) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-	const { getDb } = await import('~/utils/db.server')
-	const { getDatabasePath } = await import('~/utils/env.server')
+	const { openCheckedDatabase } = await import('~/utils/db.server')
+	const { getDatabasePath, getEnv } = await import('~/utils/env.server')
 	try {
-		const db = getDb()
+		const env = getEnv()
+		// as the server: in production a database that is not there is created only on request
+		const allowCreate =
+			env.NODE_ENV !== 'production' || process.argv.includes('--init') || env.DB_INIT === '1'
+		const db = openCheckedDatabase({ allowCreate })
 		const { applied } = migrateDatabase(db, { log: (line) => console.log(line) })
 		console.log(
 			applied.length

@@ -1,4 +1,5 @@
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import type { findLikelyDuplicates } from '~/models/contact-duplicates.server'
 import type { ContactPageData } from '~/models/contact.server'
@@ -42,7 +43,7 @@ export function ContactFacts({ contact }: { contact: Contact }) {
 						: ''}
 				</Fact>
 				<Fact label={t('fields.country')}>
-					<CountryName code={contact.country} />
+					<CountryName code={contact.country} iso={contact.countryCode} withCode />
 				</Fact>
 				<Fact label={t('fields.languages')}>
 					<TagList tags={contact.languages} />

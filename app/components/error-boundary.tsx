@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { useErrorReference } from '~/utils/request-info'
 
 type ErrorData = { entity?: string; id?: string | number | null; reason?: string }
 
@@ -22,6 +23,7 @@ function readData(data: unknown): ErrorData {
 export function GeneralErrorBoundary() {
 	const error = useRouteError()
 	const { t } = useTranslation()
+	const reference = useErrorReference()
 
 	let title = t('errors.unexpected.title')
 	let message = t('errors.unexpected.message')
@@ -57,6 +59,9 @@ export function GeneralErrorBoundary() {
 			<p className="error-status">{status}</p>
 			<h1 id="error-title">{title}</h1>
 			<p>{message}</p>
+			{status >= 500 && reference && isServerError(error) ? (
+				<p className="error-reference">{t('server.reference', { id: reference })}</p>
+			) : null}
 			<p>
 				<Link to="/" className="button">
 					{t('errors.backHome')}
@@ -64,4 +69,14 @@ export function GeneralErrorBoundary() {
 			</p>
 		</section>
 	)
+}
+
+/**
+ * An error the server answered (shown with the reference of its log line), not one raised in
+ * the browser. In production the server sends every unexpected error under this one message.
+ */
+function isServerError(error: unknown) {
+	if (typeof document === 'undefined') return true
+	if (isRouteErrorResponse(error)) return true
+	return error instanceof Error && error.message === 'Unexpected Server Error'
 }

@@ -6,7 +6,8 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import type { AssignmentRow } from '~/models/mentoring.server'
 import { AssignMentorSchema, EndAssignmentSchema } from '~/schemas/mentor'

@@ -6,7 +6,8 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { MAX_CAPACITY_HOURS, MentorSchema } from '~/schemas/mentor'
 import { ErrorList, Field, TextareaField } from './forms'

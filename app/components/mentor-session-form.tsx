@@ -7,7 +7,8 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { EditSessionSchema, LogSessionSchema, MAX_SESSION_MINUTES } from '~/schemas/mentor'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'

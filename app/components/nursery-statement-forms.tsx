@@ -7,7 +7,7 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { CreditNoteSchema, PaymentSchema } from '~/schemas/nursery'
 import { useFormat } from '~/utils/use-format'

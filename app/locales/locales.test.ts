@@ -52,7 +52,10 @@ test('no message file says the same key twice (JSON.parse would keep the last on
 })
 
 test('every key the code names exists in both languages, and every key is named by the code', () => {
-	const { missing, unused } = compareKeys(messages, keyUses(namespaces, appSources()))
+	const { missing, unused } = compareKeys(
+		messages,
+		keyUses(namespaces, [...appSources(), ...appSources('server')]),
+	)
 	expect(missing).toEqual([])
 	expect(unused).toEqual([])
 })

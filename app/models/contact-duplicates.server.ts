@@ -12,7 +12,7 @@ export type DuplicateReason = 'email' | 'nameAndOrganisation' | 'nameAndPhone'
 /**
  * Live contacts that are probably the same person: same email, same name in the same
  * organisation, or same name and phone. Three lookups in the indexes of the stored keys
- * (migration 0005_contact_duplicate_keys, decision 0030).
+ * (migration 0008_contact_duplicate_keys, decision 0030).
  */
 export function findLikelyDuplicates({ id, viewer }: { id: number; viewer: Viewer }) {
 	const db = getDb()
@@ -157,14 +157,14 @@ export function mergeContacts({
 			action: 'delete',
 			entity: 'contact',
 			entityId: otherId,
-			summary: `contact #${otherId} merged into contact #${survivorId}`,
+			verb: 'merged_away',
 		})
 		recordAudit(tx, {
 			userId: viewer.id,
 			action: 'update',
 			entity: 'contact',
 			entityId: survivorId,
-			summary: `contact #${otherId} merged into contact #${survivorId}`,
+			verb: 'merged',
 		})
 		return written({ id: survivorId })
 	})

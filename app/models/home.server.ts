@@ -124,6 +124,7 @@ function managerHome(date: string) {
 			.select(activityColumns)
 			.from(auditLog)
 			.leftJoin(users, eq(users.id, auditLog.userId))
+			.leftJoin(startups, eq(startups.id, auditLog.startupId))
 			.where(sql`${auditLog.action} <> 'sign_in'`)
 			.orderBy(desc(auditLog.at), desc(auditLog.id))
 			.limit(8)
@@ -162,7 +163,7 @@ export function getMentorHome({ viewer }: { viewer: Viewer }) {
 			),
 		)
 		.groupBy(mentorAssignments.id)
-		.orderBy(asc(startups.name))
+		.orderBy(asc(startups.sortKey))
 		.all()
 	const minutesBetween = (from: string, to: string) =>
 		db

@@ -74,7 +74,7 @@ export function getStartupPage({
 				})
 				.from(teamMembers)
 				.where(eq(teamMembers.startupId, id))
-				.orderBy(asc(teamMembers.name))
+				.orderBy(asc(teamMembers.sortKey))
 				.all()
 		: []
 

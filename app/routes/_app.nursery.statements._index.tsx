@@ -4,7 +4,8 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { Pagination } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -91,8 +92,14 @@ export default function StatementsPage() {
 					<a href={`/nursery/export/statements.csv?month=${month}`} className="button">
 						{t('exports.statements')}
 					</a>
+					<a href={`/nursery/export/statements.xlsx?month=${month}`} className="button">
+						{t('exports.statementsXlsx')}
+					</a>
 					<a href={`/nursery/export/payments.csv?month=${month}`} className="button">
 						{t('exports.payments')}
+					</a>
+					<a href={`/nursery/export/payments.xlsx?month=${month}`} className="button">
+						{t('exports.paymentsXlsx')}
 					</a>
 				</div>
 			</div>

@@ -6,7 +6,8 @@ import {
 	type MetaFunction,
 	redirect,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'

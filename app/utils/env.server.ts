@@ -8,6 +8,19 @@ const EnvSchema = z.object({
 	BACKUP_DIR: z.string().min(1).optional(),
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	SESSION_SECRET: z.string().min(16, 'SESSION_SECRET must be at least 16 characters').optional(),
+	/**
+	 * the reverse proxy's address(es) — `loopback`, an address, a subnet, comma-separated — whose
+	 * X-Forwarded-For/-Host/-Proto are believed; never `true` or a hop count, which would let any
+	 * client pick its own address and dodge sign-in throttling
+	 */
+	TRUST_PROXY: z
+		.string()
+		.trim()
+		.optional()
+		.refine(
+			(value) => !value || !/^(true|yes|\d+)$/i.test(value),
+			'give the proxy\'s address (loopback, 10.0.0.2, 10.0.0.0/8…), not "true" or a number of hops, which would trust any client',
+		),
 	/** `1`: the server may create a new, empty database where none is (production refuses otherwise) */
 	DB_INIT: z.enum(['0', '1', '']).optional(),
 	// smtp://user:pass@host:587 or smtps://…: without it, emails wait in the outbox

@@ -5,6 +5,7 @@ import enCommon from '~/locales/en/common.json'
 import enContacts from '~/locales/en/contacts.json'
 import enEnums from '~/locales/en/enums.json'
 import enFunding from '~/locales/en/funding.json'
+import enImport from '~/locales/en/import.json'
 import enMentors from '~/locales/en/mentors.json'
 import enNursery from '~/locales/en/nursery.json'
 import enReports from '~/locales/en/reports.json'
@@ -16,6 +17,7 @@ import frCommon from '~/locales/fr/common.json'
 import frContacts from '~/locales/fr/contacts.json'
 import frEnums from '~/locales/fr/enums.json'
 import frFunding from '~/locales/fr/funding.json'
+import frImport from '~/locales/fr/import.json'
 import frMentors from '~/locales/fr/mentors.json'
 import frNursery from '~/locales/fr/nursery.json'
 import frReports from '~/locales/fr/reports.json'
@@ -39,6 +41,7 @@ export const resources = {
 		reports: frReports,
 		calls: frCalls,
 		account: frAccount,
+		import: frImport,
 	},
 	en: {
 		common: enCommon,
@@ -52,6 +55,7 @@ export const resources = {
 		reports: enReports,
 		calls: enCalls,
 		account: enAccount,
+		import: enImport,
 	},
 } satisfies Record<Locale, Record<Namespace, unknown>>
 

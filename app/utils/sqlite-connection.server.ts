@@ -1,23 +1,30 @@
 import type Database from 'better-sqlite3'
 import { now } from './clock'
 import { contactEmailKey, contactNameKey, contactPhoneKey } from './contact-keys'
+import { sortKeyOf } from './sort-key'
+
+export const JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024
 
 /** How every connection to the database is set up: the server's, the import worker's, the scripts'. */
 export function configureConnection(sqlite: Database.Database) {
 	sqlite.pragma('journal_mode = WAL')
 	sqlite.pragma('foreign_keys = ON')
 	sqlite.pragma('busy_timeout = 5000')
+	// after a big write (an import) the WAL is cut back to 4 MiB at the next checkpoint and
+	// write, instead of keeping its largest size for good
+	sqlite.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`)
 	// a payment recorded is a payment kept, even if the machine loses power
 	sqlite.pragma('synchronous = FULL')
 	// an erased person leaves no bytes behind in free pages of the file (GDPR erasure)
 	sqlite.pragma('secure_delete = ON')
 	if (process.env.TEKTOS_CLOCK) followAppClock(sqlite)
 	registerContactKeys(sqlite)
+	registerSortKey(sqlite)
 }
 
 /**
  * The functions the contacts triggers call to keep the duplicate keys (migration
- * 0005_contact_duplicate_keys): every connection that writes contacts needs them, which is
+ * 0008_contact_duplicate_keys): every connection that writes contacts needs them, which is
  * every connection made here. A tool that writes contacts without them fails loudly ("no such
  * function"), it never stores a wrong key.
  */
@@ -29,6 +36,17 @@ function registerContactKeys(sqlite: Database.Database) {
 	sqlite.function('tektos_email_key', fn, (email: unknown) => contactEmailKey(email))
 	sqlite.function('tektos_phone_key', fn, (phone: unknown, country: unknown) =>
 		contactPhoneKey(phone, country),
+	)
+}
+
+/**
+ * The function the sort-key triggers call (migration 0006_sort_keys, decision 0035): every
+ * connection that writes a name needs it. A tool that writes names without it fails loudly
+ * ("no such function"), it never stores a wrong key; reading needs nothing.
+ */
+function registerSortKey(sqlite: Database.Database) {
+	sqlite.function('tektos_sort_key', { deterministic: true, varargs: true }, (...parts) =>
+		sortKeyOf(...parts),
 	)
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { ReportTable, type Series } from '~/components/charts/report-chart'
-import { Stat, StatGrid } from '~/components/stat'
+import { ExplainedStat } from '~/components/how-computed'
+import { StatGrid } from '~/components/stat'
 import type { Report } from '~/models/reports/index.server'
 import type { ReportPeriod } from '~/models/reports/period'
 import { useFormat } from '~/utils/use-format'
@@ -25,7 +26,7 @@ export function SelectionSection({
 		{ key: 'rejected', label: t('selection.rejected') },
 		{ key: 'pending', label: t('selection.pending') },
 	]
-	const rate = (value: number | null) => (value === null ? '—' : `${f.number(value)} %`)
+	const rate = (value: number | null) => (value === null ? '—' : f.percent(Math.round(value * 100)))
 	const days = (value: number | null) =>
 		value === null ? '—' : t('selection.days', { count: value, value: f.number(value) })
 	const byCall = data.byCall.map((c) => ({
@@ -37,10 +38,22 @@ export function SelectionSection({
 	return (
 		<ReportSection id="selection" period={period}>
 			<StatGrid>
-				<Stat label={t('selection.submitted')} value={f.number(data.totals.submitted)} />
-				<Stat label={t('selection.accepted')} value={f.number(data.totals.accepted)} />
-				<Stat label={t('selection.rate')} value={rate(data.totals.acceptanceRate)} />
-				<Stat
+				<ExplainedStat
+					label={t('selection.submitted')}
+					value={f.number(data.totals.submitted)}
+					how={t('how.selectionSubmitted')}
+				/>
+				<ExplainedStat
+					label={t('selection.accepted')}
+					value={f.number(data.totals.accepted)}
+					how={t('how.selectionAccepted')}
+				/>
+				<ExplainedStat
+					label={t('selection.rate')}
+					value={rate(data.totals.acceptanceRate)}
+					how={t('how.selectionRate')}
+				/>
+				<ExplainedStat
 					label={t('selection.medianDays')}
 					value={days(data.medianDaysToDecision)}
 					note={
@@ -48,6 +61,7 @@ export function SelectionSection({
 							? undefined
 							: t('selection.averageDays', { value: f.number(data.averageDaysToDecision) })
 					}
+					how={t('how.selectionDays')}
 				/>
 			</StatGrid>
 			<div className="report-tables">

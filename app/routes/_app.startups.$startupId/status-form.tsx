@@ -6,7 +6,7 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Form } from '@remix-run/react'
+import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import type { STARTUP_STATUSES } from '#db/schema/enums'
 import { Field, SelectField } from '~/components/forms'
