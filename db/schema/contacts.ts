@@ -89,6 +89,10 @@ export const contacts = sqliteTable(
 		index('contacts_email_key_idx')
 			.on(t.emailKey)
 			.where(sql`${t.erasedAt} IS NULL`),
+		// a file's names looked up by an import (and the namesakes of a contact)
+		index('contacts_name_key_idx')
+			.on(t.nameKey)
+			.where(sql`${t.erasedAt} IS NULL`),
 		index('contacts_organisation_name_key_idx')
 			.on(t.organisationId, t.nameKey)
 			.where(sql`${t.erasedAt} IS NULL`),

@@ -288,7 +288,7 @@ for (const [name, w] of weights) {
 const runs = []
 for (const scale of scales) runs.push(await benchScale(scale))
 
-let freeze: Awaited<ReturnType<typeof freezeProbe>> | null = null
+let freeze: (Awaited<ReturnType<typeof freezeProbe>> & { serverLog?: string | null }) | null = null
 if (env.BENCH_FREEZE !== '0') {
 	const scale = Math.max(...scales)
 	const { file } = seededDatabase(cacheDir, scale, today)
@@ -298,7 +298,11 @@ if (env.BENCH_FREEZE !== '0') {
 	try {
 		const jar = await signIn(appServer.url)
 		freeze = await freezeProbe({ url: appServer.url, cookieJar: jar, databaseFile: copy, today })
+		// the import's own account of its transactions (jobs.server.ts logs one line per import)
+		const written = appServer.importLines().at(-1) ?? null
+		freeze = { ...freeze, serverLog: written }
 		console.log(JSON.stringify(freeze, null, 2))
+		if (freeze.failure) console.error(appServer.output().slice(-3000))
 	} catch (error) {
 		console.error('The freeze probe failed:', error, appServer.output().slice(-3000))
 	} finally {

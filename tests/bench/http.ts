@@ -5,11 +5,15 @@
  */
 import http from 'node:http'
 import { performance } from 'node:perf_hooks'
+import zlib from 'node:zlib'
 
 export type Answer = {
 	status: number
 	headers: http.IncomingHttpHeaders
+	/** the body as the app wrote it (decompressed) */
 	body: Buffer
+	/** bytes on the wire (gzip when the server compressed) */
+	wireBytes: number
 	ms: number
 }
 
@@ -39,14 +43,18 @@ export function request(url: string, options: RequestOptions = {}): Promise<Answ
 			(res) => {
 				const chunks: Buffer[] = []
 				res.on('data', (c: Buffer) => chunks.push(c))
-				res.on('end', () =>
+				res.on('end', () => {
+					const ms = performance.now() - started
+					const raw = Buffer.concat(chunks)
+					const gzip = res.headers['content-encoding'] === 'gzip'
 					resolve({
 						status: res.statusCode ?? 0,
 						headers: res.headers,
-						body: Buffer.concat(chunks),
-						ms: performance.now() - started,
-					}),
-				)
+						body: gzip ? zlib.gunzipSync(raw) : raw,
+						wireBytes: raw.length,
+						ms,
+					})
+				})
 				res.on('error', reject)
 			},
 		)

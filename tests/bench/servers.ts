@@ -103,15 +103,29 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 120_000) {
 	throw new Error(`${url} did not answer within ${timeoutMs} ms`)
 }
 
-export type Server = { url: string; stop: () => Promise<void>; output: () => string }
+export type Server = {
+	url: string
+	stop: () => Promise<void>
+	output: () => string
+	/** every line of the server's output about an import's write (kept whatever the volume) */
+	importLines: () => string[]
+}
 
 function started(child: ChildProcess, url: string): Server {
 	let output = ''
-	child.stdout?.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)))
-	child.stderr?.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)))
+	const importLines: string[] = []
+	const take = (c: Buffer) => {
+		const text = c.toString()
+		output = (output + text).slice(-20_000)
+		for (const line of text.split('\n'))
+			if (/ import \w+ written: /.test(line)) importLines.push(line)
+	}
+	child.stdout?.on('data', take)
+	child.stderr?.on('data', take)
 	return {
 		url,
 		output: () => output,
+		importLines: () => importLines,
 		stop: () =>
 			new Promise<void>((resolve) => {
 				if (child.exitCode !== null) return resolve()

@@ -7,7 +7,13 @@ import { Worker } from 'node:worker_threads'
 import type { Viewer } from '~/models/viewer'
 import { now } from '~/utils/clock'
 import type { ImportKind } from './fields'
-import { analyseImport, saveMapping, writeImport } from './pipeline.server'
+import {
+	analyseImport,
+	saveMapping,
+	WRITE_CHUNK,
+	writeImport,
+	type WriteTimings,
+} from './pipeline.server'
 import {
 	deleteStored,
 	loadStored,
@@ -27,9 +33,13 @@ import type { WorkerMessage, WorkerTask } from './worker'
  * the request; larger ones in a worker thread, with progress for the page to poll.
  */
 
-/** Files up to this size are checked and written on the request itself; larger ones in a worker. */
-export const INLINE_BYTES = 200_000
-const INLINE_ROWS = 1_000
+/**
+ * Files up to this size (a few hundred rows) are checked on the request itself, and written
+ * there when their plan fits in one write transaction; anything larger is read, checked and
+ * written in a worker thread, so that the server's event loop is never held for long (issue 14).
+ */
+export const INLINE_BYTES = 32_000
+const INLINE_ROWS = WRITE_CHUNK
 
 type Status = 'analysing' | 'ready' | 'writing' | 'done' | 'failed'
 type Problem = { key: string; values?: Record<string, string | number> }
@@ -160,7 +170,19 @@ export function runInWorker<T>(
 	const bootstrap = `import(${JSON.stringify(tsxApi)})
 		.then(({ register }) => { register({ tsconfig: ${JSON.stringify(path.resolve('tsconfig.json'))} }); return import(${JSON.stringify(workerUrl)}) })`
 	return new Promise<T>((resolve, reject) => {
-		const worker = new Worker(bootstrap, { eval: true, workerData: task })
+		// a packed plan's bytes are copied once (memcpy) and that copy moved to the worker
+		const packed = task.task === 'write' && !Array.isArray(task.plan) ? task.plan : null
+		const workerData = packed
+			? { ...task, plan: { bytes: packed.bytes.slice(), count: packed.count } }
+			: task
+		const worker = new Worker(bootstrap, {
+			eval: true,
+			workerData,
+			transferList:
+				workerData.task === 'write' && !Array.isArray(workerData.plan)
+					? [workerData.plan.bytes.buffer as ArrayBuffer]
+					: [],
+		})
 		let settled = false
 		worker.on('message', (message: WorkerMessage) => {
 			if (message.type === 'progress') return onProgress?.(message.done, message.total)
@@ -312,7 +334,8 @@ export async function writeSession(
 	const result = session.result
 	if (session.status !== 'ready' || !result) return { ok: false, error: 'notReady' }
 	if (result.analysis.missingRequired.length) return { ok: false, error: 'missingFields' }
-	if (result.plan.length === 0) return { ok: false, error: 'nothingToImport' }
+	const rows = result.packedPlan?.count ?? result.plan.length
+	if (rows === 0) return { ok: false, error: 'nothingToImport' }
 	saveMapping({
 		kind: session.kind,
 		header: result.header,
@@ -322,23 +345,37 @@ export async function writeSession(
 		userId: session.userId,
 	})
 	session.status = 'writing'
-	session.progress = { done: 0, total: result.plan.length }
+	session.progress = { done: 0, total: rows }
 	persist(session)
-	const task = { kind: session.kind, plan: result.plan, viewer: session.viewer }
+	const task = {
+		kind: session.kind,
+		plan: result.packedPlan ?? result.plan,
+		viewer: session.viewer,
+	}
 	const finish = (outcome: WriteOutcome) => {
 		session.outcome = outcome
 		session.status = 'done'
-		session.progress = { done: result.plan.length, total: result.plan.length }
+		session.progress = { done: rows, total: rows }
 		persist(session)
 	}
-	if (!isLarge(session.bytes) && result.plan.length <= INLINE_ROWS) {
-		finish(writeImport(task))
+	if (!result.packedPlan && !isLarge(session.bytes) && rows <= INLINE_ROWS) {
+		finish(writeImport({ ...task, plan: result.plan }))
 		return { ok: true }
 	}
-	const running = runInWorker<WriteOutcome>({ task: 'write', ...task }, (done, total) => {
-		session.progress = { done, total }
-	})
-		.then(finish)
+	const started = performance.now()
+	const running = runInWorker<{ outcome: WriteOutcome; timings: WriteTimings }>(
+		{ task: 'write', ...task },
+		(done, total) => {
+			session.progress = { done, total }
+		},
+	)
+		.then(({ outcome, timings }) => {
+			// for the operator: how long the import held the write lock at a time
+			console.log(
+				`${now().toISOString()} import ${session.kind} written: ${rows} rows in ${Math.round(performance.now() - started)} ms, ${timings.transactions} transactions, the longest ${timings.longestMs.toFixed(1)} ms`,
+			)
+			finish(outcome)
+		})
 		.catch((error: Error) => {
 			console.error(`Import ${session.token} failed while writing: ${error.message}`)
 			session.status = 'failed'

@@ -304,28 +304,67 @@ function unguard(cell: string) {
 
 // ---------------------------------------------------------------- writing
 
+/** How the write went, for the server's log: how many transactions, the longest in ms. */
+export type WriteTimings = { transactions: number; longestMs: number }
+
 /**
- * Writes the plan in transactions of WRITE_CHUNK rows: a large import never holds the write
- * lock for long, and what was written stays written if a later chunk fails.
+ * How a worker paces its writes (the request's own small writes need none):
+ * - `targetMs`: the next chunk has as many rows as fit in this many milliseconds at the pace of
+ *   the last one (between 10 and WRITE_CHUNK rows), so that a busy machine gets shorter
+ *   transactions rather than longer ones;
+ * - `pauseMs`: a breath between two transactions. SQLite hands the write lock to whoever asks
+ *   first once it is free, and a writer of the server's thread that waits for it polls now and
+ *   then; without a pause the worker would take the lock back at once, again and again. (While
+ *   it waits, better-sqlite3 holds the server's thread: the transactions must stay short.)
+ */
+export type WritePacing = { targetMs: number; pauseMs: number; clock?: () => number }
+
+const MIN_CHUNK = 10
+
+/**
+ * Writes the plan in transactions of at most WRITE_CHUNK rows: a large import never holds the
+ * write lock for long, and what was written stays written if a later chunk fails. Every lookup
+ * a chunk makes goes through an index, so a chunk costs the same at 100 or 100,000 contacts.
  */
 export function writeImport(
 	{ kind, plan, viewer }: { kind: ImportKind; plan: PlannedRow[]; viewer: Viewer },
 	onProgress?: Progress,
+	timings?: WriteTimings,
+	pacing?: WritePacing,
 ): WriteOutcome {
 	const importer = IMPORTERS[kind]
 	const outcome: WriteOutcome = { created: 0, updated: 0, conflicts: 0, organisationsCreated: 0 }
 	const date = today()
 	const lineIds = new Map<number, number>()
-	for (let start = 0; start < plan.length; start += WRITE_CHUNK) {
-		const chunk = plan.slice(start, start + WRITE_CHUNK)
+	const clock = pacing?.clock ?? (() => performance.now())
+	let size = pacing ? Math.min(WRITE_CHUNK, 50) : WRITE_CHUNK
+	for (let start = 0; start < plan.length;) {
+		const chunk = plan.slice(start, start + size)
+		const began = clock()
 		const result = writeTransaction((tx) =>
 			importer.writeRows(tx, chunk, { actorId: viewer.id, viewer, today: date, lineIds }),
 		)
+		const took = clock() - began
+		if (timings) {
+			timings.transactions++
+			timings.longestMs = Math.max(timings.longestMs, took)
+		}
 		outcome.created += result.created ?? 0
 		outcome.updated += result.updated ?? 0
 		outcome.conflicts += result.conflicts ?? 0
 		outcome.organisationsCreated += result.organisationsCreated ?? 0
-		onProgress?.(Math.min(start + WRITE_CHUNK, plan.length), plan.length)
+		start += chunk.length
+		onProgress?.(start, plan.length)
+		if (pacing && start < plan.length) {
+			const perRow = Math.max(took, 0.001) / chunk.length
+			size = Math.max(MIN_CHUNK, Math.min(WRITE_CHUNK, Math.floor(pacing.targetMs / perRow)))
+			if (pacing.pauseMs > 0) sleep(pacing.pauseMs)
+		}
 	}
 	return outcome
+}
+
+/** A worker's synchronous pause (it has no event loop to return to between chunks). */
+function sleep(ms: number) {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
 }

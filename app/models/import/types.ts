@@ -81,10 +81,17 @@ export type FailedRow = { line: number; cells: string[]; issues: Issue[] }
 export type AnalysisResult = {
 	analysis: Analysis
 	plan: PlannedRow[]
+	/**
+	 * The plan as JSON bytes, when a worker made it (then `plan` is empty): moved between
+	 * threads without being copied or read by the server's own thread (see worker.ts).
+	 */
+	packedPlan?: PackedPlan
 	failed: FailedRow[]
 	header: string[]
 	shape: string
 }
+
+export type PackedPlan = { bytes: Uint8Array; count: number }
 
 export type WriteOutcome = {
 	created: number
