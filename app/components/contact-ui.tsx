@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { countryName, isoCountryOf } from '~/models/import/values'
+import { countryName, isoCountryOf } from '~/utils/iso-countries'
 
 /** A person's name, or the words for an erased one. */
 export function personName(

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
 import {
 	auditLog,
 	cohorts,
@@ -121,19 +121,18 @@ type ListOptions = {
 	dir: 'asc' | 'desc'
 }
 
-function listQuery({ viewer, filters, sort, dir }: ListOptions) {
+function orderOf({ sort, dir }: Pick<ListOptions, 'sort' | 'dir'>) {
 	const order = dir === 'desc' ? desc : asc
+	return [order(sortColumns[sort]()), asc(startups.sortKey), asc(startups.name), asc(startups.id)]
+}
+
+function listQuery({ viewer, filters, sort, dir }: ListOptions, only?: SQL) {
 	return getDb()
 		.select(listColumns())
 		.from(startups)
 		.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
-		.where(filterConditions(viewer, filters))
-		.orderBy(
-			order(sortColumns[sort]()),
-			asc(startups.sortKey),
-			asc(startups.name),
-			asc(startups.id),
-		)
+		.where(and(filterConditions(viewer, filters), only))
+		.orderBy(...orderOf({ sort, dir }))
 }
 
 export type StartupRow = ReturnType<ReturnType<typeof listQuery>['all']>[number]
@@ -150,10 +149,20 @@ export function listStartups(
 			.get()?.n ?? 0
 	const pageCount = Math.max(1, Math.ceil(total / options.perPage))
 	const page = Math.min(options.page, pageCount)
-	const rows = listQuery(options)
+	// the page's startups first, sorted without the per-startup sums (unless sorted by one),
+	// then those sums for these 25 only: a deep page or a sort by cohort no longer sums the
+	// funding of every startup before it
+	const ids = getDb()
+		.select({ id: startups.id })
+		.from(startups)
+		.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
+		.where(filterConditions(options.viewer, options.filters))
+		.orderBy(...orderOf(options))
 		.limit(options.perPage)
 		.offset((page - 1) * options.perPage)
 		.all()
+		.map((r) => r.id)
+	const rows = ids.length ? listQuery(options, inArray(startups.id, ids)).all() : []
 	return pageOf(rows, total, page, options.perPage)
 }
 

@@ -1,4 +1,3 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import {
 	type ActionFunctionArgs,
 	data,
@@ -9,7 +8,6 @@ import {
 import { Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, Field } from '~/components/forms'
 import { LanguageSwitch } from '~/components/language-switch'
@@ -74,13 +72,12 @@ export default function LoginPage() {
 	const lastResult = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const navigation = useNavigation()
-	const [form, fields] = useForm<z.input<typeof LoginSchema>>({
-		id: 'login',
-		lastResult,
-		// checked on the server when sent: no zod in the sign-in page's JavaScript, and no
-		// request to the server on every blur
-		defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
-	})
+	// checked on the server when sent: no zod nor Conform in the sign-in page's JavaScript
+	// (decision 0032), and no request to the server on every blur
+	const typed = (lastResult?.initialValue ?? {}) as Record<string, unknown>
+	const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
+	const errors = lastResult?.error ?? {}
+	const formErrors = errors[''] ?? undefined
 
 	return (
 		<div className="auth-layout">
@@ -93,29 +90,43 @@ export default function LoginPage() {
 			<main className="auth-card" id="main">
 				<h1>{t('login.title')}</h1>
 				<p className="muted">{t('login.intro')}</p>
-				<Form method="post" {...getFormProps(form)}>
-					<input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
+				<Form
+					method="post"
+					id="login"
+					noValidate
+					aria-describedby={formErrors?.length ? 'login-form-error' : undefined}
+				>
+					<input
+						type="hidden"
+						name="redirectTo"
+						value={text(typed.redirectTo) ?? searchParams.get('redirectTo') ?? ''}
+					/>
 					<Field
 						label={t('login.email')}
 						inputProps={{
-							...getInputProps(fields.email, { type: 'email' }),
+							id: 'login-email',
+							name: 'email',
+							type: 'email',
+							defaultValue: text(typed.email),
 							autoComplete: 'username',
 							required: true,
 							autoFocus: true,
 						}}
-						errors={fields.email.errors}
+						errors={errors.email}
 					/>
 					<Field
 						label={t('login.password')}
 						inputProps={{
-							...getInputProps(fields.password, { type: 'password' }),
+							id: 'login-password',
+							name: 'password',
+							type: 'password',
 							autoComplete: 'current-password',
 							required: true,
 						}}
-						errors={fields.password.errors}
+						errors={errors.password}
 					/>
 					<div role="alert">
-						<ErrorList id={form.errorId} errors={form.errors} />
+						<ErrorList id="login-form-error" errors={formErrors} />
 					</div>
 					<button
 						type="submit"

@@ -1,4 +1,5 @@
-import { ISO_COUNTRY_CODES, normaliseLabel } from '~/schemas/contact'
+import { normaliseLabel } from '~/utils/contact-keys'
+import { countryName, ISO_COUNTRY_CODES, isoCountryOf } from '~/utils/iso-countries'
 import { quarterOf } from '~/utils/calendar'
 import { parseMoney } from '~/utils/money'
 
@@ -165,24 +166,7 @@ export function countryBucket(code: string): 'FR' | 'GB' | 'other' {
 	return code === 'FR' ? 'FR' : code === 'GB' ? 'GB' : 'other'
 }
 
-/**
- * A record's ISO country: the one an import stored, else France or the UK from the grouping;
- * null for "another country" that no import named.
- */
-export function isoCountryOf(record: { country: string; countryCode?: string | null }) {
-	return (
-		record.countryCode ??
-		(record.country === 'FR' || record.country === 'GB' ? record.country : null)
-	)
-}
-
-export function countryName(code: string, locale: string) {
-	try {
-		return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code
-	} catch {
-		return code
-	}
-}
+export { countryName, isoCountryOf }
 
 // ---------------------------------------------------------------- yes / no, numbers, quarters
 
