@@ -1,9 +1,4 @@
-import {
-	data,
-	type LinksFunction,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import {
 	Links,
 	Meta,
@@ -27,7 +22,9 @@ import { today } from './utils/clock'
 import { issueFormToken } from './utils/form-token.server'
 import { fallbackLng } from './utils/i18n'
 import { getLocale, getLocaleCookieHeader } from './utils/i18n.server'
+import { pageTitle } from './utils/meta'
 import { useNonce } from './utils/request-info'
+import { useFocusHeadingOnNavigation } from './utils/use-focus-heading'
 import { getToast } from './utils/session.server'
 
 export const links: LinksFunction = () => [
@@ -64,7 +61,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'TEKTOS CRM' }]
+/** The pages without a title of their own: a root error page ("Introuvable · TEKTOS"). */
+export const meta = pageTitle(() => [])
 
 export function useRootData() {
 	return useRouteLoaderData<typeof loader>('root')
@@ -98,6 +96,7 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
 	const rootData = useRootData()
 	useChangeLanguage(rootData?.locale ?? fallbackLng)
+	useFocusHeadingOnNavigation()
 	return (
 		<>
 			<Outlet />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { ImportIssue } from '~/models/contact-import.server'
 import { useFormat } from '~/utils/use-format'
 import { Stat, StatGrid } from './stat'
+import { Table } from './data-table'
 
 export type ImportJobView = {
 	id: string
@@ -83,26 +84,28 @@ export function ImportReport({
 			{report.problems.length ? (
 				<>
 					<h3>{t('import.problemsTitle')}</h3>
-					<div className="table-scroll">
-						<table className="table contact-import-problems">
-							<thead>
-								<tr>
-									<th scope="col">{t('import.line')}</th>
-									<th scope="col">{t('import.problems')}</th>
+					<Table
+						className="contact-import-problems"
+						caption={t('import.problemsTitle')}
+						captionHidden
+					>
+						<thead>
+							<tr>
+								<th scope="col">{t('import.line')}</th>
+								<th scope="col">{t('import.problems')}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{report.problems.map((p) => (
+								<tr key={p.line} className="row-warning">
+									<th scope="row">{p.line}</th>
+									<td>
+										<IssueList issues={p.issues} />
+									</td>
 								</tr>
-							</thead>
-							<tbody>
-								{report.problems.map((p) => (
-									<tr key={p.line} className="row-warning">
-										<th scope="row">{p.line}</th>
-										<td>
-											<IssueList issues={p.issues} />
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+							))}
+						</tbody>
+					</Table>
 					{report.moreProblems ? (
 						<p className="muted">{t('import.moreProblems', { count: report.moreProblems })}</p>
 					) : null}
@@ -207,8 +210,7 @@ export function ImportColumnsTable({
 }) {
 	const { t } = useTranslation('contacts')
 	return (
-		<table className="table">
-			<caption className="visually-hidden">{t('import.columnsTitle')}</caption>
+		<Table caption={t('import.columnsTitle')} captionHidden>
 			<thead>
 				<tr>
 					<th scope="col">{t('import.column')}</th>
@@ -229,6 +231,6 @@ export function ImportColumnsTable({
 					</tr>
 				))}
 			</tbody>
-		</table>
+		</Table>
 	)
 }

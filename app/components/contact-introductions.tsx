@@ -17,6 +17,7 @@ import { introductionSchema } from '~/schemas/contact'
 import { useFormat } from '~/utils/use-format'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
 import { EmptyState } from './stat'
+import { Table } from './data-table'
 
 export function IntroductionStatusBadge({ status }: { status: string }) {
 	const { t } = useTranslation('contacts')
@@ -45,7 +46,7 @@ export function IntroductionsPanel({
 		<section aria-labelledby="contact-introductions-heading" className="panel">
 			<h2 id="contact-introductions-heading">{t('introductions.title')}</h2>
 			{introductions.length ? (
-				<table className="table">
+				<Table caption={t('introductions.title')} captionHidden>
 					<thead>
 						<tr>
 							<th scope="col">{t('fields.startup')}</th>
@@ -83,7 +84,7 @@ export function IntroductionsPanel({
 							</tr>
 						))}
 					</tbody>
-				</table>
+				</Table>
 			) : (
 				<EmptyState title={t('introductions.empty')} />
 			)}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { ImportIssue, ImportPreview } from '~/models/startup-import.server'
 import { Stat, StatGrid } from './stat'
+import { Table } from './data-table'
 
 // long pitches would make every row a paragraph: the preview shows their start
 const CELL_PREVIEW_LENGTH = 60
@@ -73,46 +74,36 @@ export function StartupImportPreview({
 			)}
 
 			{preview.rows.length ? (
-				<div
-					style={{ overflowX: 'auto' }}
-					role="region"
-					aria-labelledby="import-rows-caption"
-					tabIndex={0}
-				>
-					<table className="table">
-						<caption id="import-rows-caption" className="visually-hidden">
-							{t('import.rowsCaption')}
-						</caption>
-						<thead>
-							<tr>
-								<th scope="col">{t('import.line')}</th>
-								{preview.columns.map((column) => (
-									<th scope="col" key={column}>
-										<code>{column}</code>
-									</th>
-								))}
-								<th scope="col">{t('import.problems')}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{preview.rows.map((row) => (
-								<tr key={row.line}>
-									<th scope="row">{row.line}</th>
-									{preview.columns.map((column) => (
-										<Cell key={column} value={row.values[column]} />
-									))}
-									<td>
-										{row.errors.length ? (
-											<IssueList issues={row.errors} />
-										) : (
-											<span className="badge badge-ok">{t('import.rowOk')}</span>
-										)}
-									</td>
-								</tr>
+				<Table caption={t('import.rowsCaption')} captionHidden>
+					<thead>
+						<tr>
+							<th scope="col">{t('import.line')}</th>
+							{preview.columns.map((column) => (
+								<th scope="col" key={column}>
+									<code>{column}</code>
+								</th>
 							))}
-						</tbody>
-					</table>
-				</div>
+							<th scope="col">{t('import.problems')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{preview.rows.map((row) => (
+							<tr key={row.line}>
+								<th scope="row">{row.line}</th>
+								{preview.columns.map((column) => (
+									<Cell key={column} value={row.values[column]} />
+								))}
+								<td>
+									{row.errors.length ? (
+										<IssueList issues={row.errors} />
+									) : (
+										<span className="badge badge-ok">{t('import.rowOk')}</span>
+									)}
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</Table>
 			) : null}
 		</section>
 	)

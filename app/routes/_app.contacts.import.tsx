@@ -3,7 +3,6 @@ import {
 	data,
 	type LoaderFunctionArgs,
 	MaxPartSizeExceededError,
-	type MetaFunction,
 	unstable_createMemoryUploadHandler,
 	unstable_parseMultipartFormData,
 } from '@remix-run/node'
@@ -31,6 +30,7 @@ import {
 } from '~/models/contact-import.server'
 import { requirePermission } from '~/utils/access.server'
 import { redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 // step 1 'check' uploads a file; step 2 'import' (or 'discard') refers to the checked rows by token
 const ImportSchema = z.discriminatedUnion('intent', [
@@ -210,7 +210,7 @@ export default function ContactImportPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Import · Contacts · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('contacts:import.title'), t('nav.contacts')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -9,6 +9,8 @@ import { notFound, parseId } from '~/utils/http.server'
 import { formatMoney } from '~/utils/money'
 import { can } from '~/utils/permissions'
 import { statementLanguage } from '~/utils/rent'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 /**
  * The statement as it is printed or saved as PDF, in the startup's language (English for a UK
@@ -118,8 +120,7 @@ export default function PrintStatementPage() {
 					</p>
 				</section>
 
-				<table className="table printable-table">
-					<caption>{t('print.sharesCaption')}</caption>
+				<Table className="printable-table" caption={t('print.sharesCaption')}>
 					<thead>
 						<tr>
 							<th scope="col">{t('print.line')}</th>
@@ -168,7 +169,7 @@ export default function PrintStatementPage() {
 							</td>
 						</tr>
 					</tfoot>
-				</table>
+				</Table>
 
 				<p className="printable-note">
 					{s.outstandingStartupCents > 0
@@ -181,7 +182,14 @@ export default function PrintStatementPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Avis d’échéance · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t, f }) => [
+	data &&
+		t('nursery:statement.title', {
+			month: f.month(data.statement.month),
+			startup: data.statement.startupName,
+		}),
+	t('nav.nursery'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

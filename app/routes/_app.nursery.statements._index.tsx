@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -22,6 +17,8 @@ import { forbidden, redirectWithToast } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
 import { addMonths, monthOf } from '~/utils/calendar'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 /** Statements may be issued ahead for next month at most (rent is billed in advance). */
 const lastIssuableMonth = () => addMonths(monthOf(today()), 1)
@@ -108,53 +105,50 @@ export default function StatementsPage() {
 				) : pending.length ? (
 					<>
 						<p>{t('statements.pendingLead', { count: pending.length })}</p>
-						<div className="table-scroll">
-							<table className="table">
-								<caption className="visually-hidden">{t('statements.pendingCaption')}</caption>
-								<thead>
-									<tr>
-										<th scope="col">{t('columns.startup')}</th>
-										<th scope="col">{t('columns.unit')}</th>
-										<th scope="col" className="num">
-											{t('columns.days')}
-										</th>
-										<th scope="col" className="num">
-											{t('columns.rent')}
-										</th>
-										<th scope="col" className="num">
-											{t('columns.subsidyShare')}
-										</th>
-										<th scope="col" className="num">
-											{t('columns.startupShare')}
-										</th>
+						<Table caption={t('statements.pendingCaption')} captionHidden>
+							<thead>
+								<tr>
+									<th scope="col">{t('columns.startup')}</th>
+									<th scope="col">{t('columns.unit')}</th>
+									<th scope="col" className="num">
+										{t('columns.days')}
+									</th>
+									<th scope="col" className="num">
+										{t('columns.rent')}
+									</th>
+									<th scope="col" className="num">
+										{t('columns.subsidyShare')}
+									</th>
+									<th scope="col" className="num">
+										{t('columns.startupShare')}
+									</th>
+								</tr>
+							</thead>
+							<tbody>
+								{pending.map((p) => (
+									<tr key={p.leaseId}>
+										<th scope="row">{p.startupName}</th>
+										<td>{p.unitCode}</td>
+										<td className="num">
+											{t('columns.daysOf', { days: p.daysOccupied, of: p.daysInMonth })}
+										</td>
+										<td className="num">{f.money(p.rentCents)}</td>
+										<td className="num">{f.money(p.subsidyCents)}</td>
+										<td className="num">{f.money(p.startupShareCents)}</td>
 									</tr>
-								</thead>
-								<tbody>
-									{pending.map((p) => (
-										<tr key={p.leaseId}>
-											<th scope="row">{p.startupName}</th>
-											<td>{p.unitCode}</td>
-											<td className="num">
-												{t('columns.daysOf', { days: p.daysOccupied, of: p.daysInMonth })}
-											</td>
-											<td className="num">{f.money(p.rentCents)}</td>
-											<td className="num">{f.money(p.subsidyCents)}</td>
-											<td className="num">{f.money(p.startupShareCents)}</td>
-										</tr>
-									))}
-								</tbody>
-								<tfoot>
-									<tr>
-										<th scope="row" colSpan={3}>
-											{t('columns.total')}
-										</th>
-										<td className="num">{f.money(pendingTotals.rentCents)}</td>
-										<td className="num">{f.money(pendingTotals.subsidyCents)}</td>
-										<td className="num">{f.money(pendingTotals.startupShareCents)}</td>
-									</tr>
-								</tfoot>
-							</table>
-						</div>
+								))}
+							</tbody>
+							<tfoot>
+								<tr>
+									<th scope="row" colSpan={3}>
+										{t('columns.total')}
+									</th>
+									<td className="num">{f.money(pendingTotals.rentCents)}</td>
+									<td className="num">{f.money(pendingTotals.subsidyCents)}</td>
+									<td className="num">{f.money(pendingTotals.startupShareCents)}</td>
+								</tr>
+							</tfoot>
+						</Table>
 					</>
 				) : (
 					<p className="muted">{t('statements.nothingPending')}</p>
@@ -192,7 +186,10 @@ export default function StatementsPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Pépinière · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t, f }) => [
+	data && t('nursery:statements.pageTitle', { month: f.month(data.month) }),
+	t('nav.nursery'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { IntroductionStatusBadge } from '~/components/contact-introductions'
@@ -9,6 +9,8 @@ import { getOrganisationPage } from '~/models/organisation.server'
 import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:contact:any')
@@ -56,7 +58,7 @@ export default function OrganisationPage() {
 			<section aria-labelledby="org-contacts-heading">
 				<h2 id="org-contacts-heading">{t('organisations.people')}</h2>
 				{contacts.length ? (
-					<table className="table">
+					<Table caption={t('organisations.people')} captionHidden>
 						<thead>
 							<tr>
 								<th scope="col">{t('fields.name')}</th>
@@ -80,7 +82,7 @@ export default function OrganisationPage() {
 								</tr>
 							))}
 						</tbody>
-					</table>
+					</Table>
 				) : (
 					<EmptyState title={t('organisations.noPeople')} />
 				)}
@@ -88,7 +90,7 @@ export default function OrganisationPage() {
 			<section aria-labelledby="org-introductions-heading">
 				<h2 id="org-introductions-heading">{t('introductions.title')}</h2>
 				{introductions.length ? (
-					<table className="table">
+					<Table caption={t('introductions.title')} captionHidden>
 						<thead>
 							<tr>
 								<th scope="col">{t('fields.startup')}</th>
@@ -111,7 +113,7 @@ export default function OrganisationPage() {
 								</tr>
 							))}
 						</tbody>
-					</table>
+					</Table>
 				) : (
 					<EmptyState title={t('introductions.empty')} />
 				)}
@@ -120,9 +122,10 @@ export default function OrganisationPage() {
 	)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: data ? `${data.organisation.name} · TEKTOS CRM` : 'TEKTOS CRM' },
-]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data?.organisation.name,
+	t('nav.contacts'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -20,6 +15,7 @@ import { FundingEventSchema } from '~/schemas/funding'
 import { requireStartupAccess } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { replyTo } from '~/utils/write-result'
+import { pageTitle } from '~/utils/meta'
 
 // a manager writes any startup's funding, a founder their own one's; another startup is a 404 for them
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -84,7 +80,11 @@ export default function NewFundingEventPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Funding · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	t('funding:event.newTitle'),
+	data?.startup.name,
+	t('nav.startups'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

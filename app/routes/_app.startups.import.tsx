@@ -5,7 +5,6 @@ import {
 	data,
 	type LoaderFunctionArgs,
 	MaxPartSizeExceededError,
-	type MetaFunction,
 	unstable_createMemoryUploadHandler,
 	unstable_parseMultipartFormData,
 } from '@remix-run/node'
@@ -32,6 +31,8 @@ import {
 } from '~/models/startup-import.server'
 import { requirePermission } from '~/utils/access.server'
 import { redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 // two steps: 'preview' checks an uploaded file; 'import' sends the checked text back to be written
 const ImportFormSchema = z.discriminatedUnion('intent', [
@@ -213,8 +214,7 @@ export default function StartupImportPage() {
 					{t('import.template')}
 				</a>
 			</p>
-			<table className="table">
-				<caption className="visually-hidden">{t('import.columnsTitle')}</caption>
+			<Table caption={t('import.columnsTitle')} captionHidden>
 				<thead>
 					<tr>
 						<th scope="col">{t('import.column')}</th>
@@ -235,7 +235,7 @@ export default function StartupImportPage() {
 						</tr>
 					))}
 				</tbody>
-			</table>
+			</Table>
 			<p className="muted">
 				{cohortNames.length
 					? t('import.existingCohorts', { names: cohortNames.join(', ') })
@@ -245,7 +245,7 @@ export default function StartupImportPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Import · Startups · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('startups:import.title'), t('nav.startups')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

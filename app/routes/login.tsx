@@ -1,12 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-	redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -23,6 +17,7 @@ import {
 	takeSignInAttempt,
 } from '~/utils/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireAnonymous(request)
@@ -133,7 +128,7 @@ export default function LoginPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('login.title')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

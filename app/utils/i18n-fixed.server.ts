@@ -1,19 +1,5 @@
-import i18next, { type TFunction } from 'i18next'
-import { i18nConfig, type Locale } from './i18n'
-
-const instances = new Map<Locale, TFunction>()
-
 /**
- * A translator for one language, for what the server writes outside a page (emails): the
- * recipient's language, not the language of whoever triggered the message.
+ * The translator for one language lives in app/utils/i18n.ts now, since the browser tab's title
+ * needs it in the browser too; this module stays for the server code that imports it from here.
  */
-export function fixedT(locale: Locale): TFunction {
-	let t = instances.get(locale)
-	if (!t) {
-		const instance = i18next.createInstance()
-		void instance.init({ ...i18nConfig, lng: locale, initImmediate: false })
-		t = instance.t
-		instances.set(locale, t)
-	}
-	return t
-}
+export { fixedT } from './i18n'

@@ -1,3 +1,4 @@
+import i18next, { type TFunction } from 'i18next'
 import enAccount from '~/locales/en/account.json'
 import enCalls from '~/locales/en/calls.json'
 import enCohorts from '~/locales/en/cohorts.json'
@@ -73,4 +74,23 @@ export const i18nConfig = {
 
 export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (supportedLngs as readonly string[]).includes(value)
+}
+
+const translators = new Map<Locale, TFunction>()
+
+/**
+ * A translator for one language, outside React: what the server writes outside a page (emails,
+ * in the recipient's language, not in the language of whoever triggered the message) and the
+ * browser tab's title (app/utils/meta.ts), on the server and in the browser alike.
+ */
+export function fixedT(locale: Locale): TFunction {
+	let t = translators.get(locale)
+	if (!t) {
+		const instance = i18next.createInstance()
+		// the messages are bundled: initialisation is synchronous
+		void instance.init({ ...i18nConfig, lng: locale, initImmediate: false })
+		t = instance.t
+		translators.set(locale, t)
+	}
+	return t
 }

@@ -4,6 +4,7 @@ import { EmptyState } from '~/components/stat'
 import type { StartupPage } from '~/models/startup-page.server'
 import { rateInput, STEP_DATE_FIELD } from '~/schemas/funding'
 import { useFormat } from '~/utils/use-format'
+import { Table } from '~/components/data-table'
 
 type Props = { page: StartupPage }
 
@@ -35,77 +36,75 @@ export function FundingSection({ page }: Props) {
 							inProgress: inProgress.length,
 						})}
 					</p>
-					<div className="table-scroll">
-						<table className="table funding-table">
-							<thead>
-								<tr>
-									<th scope="col">{t('fields.kind')}</th>
-									<th scope="col">{t('fields.source')}</th>
-									<th scope="col" className="num">
-										{t('fields.amount')}
+					<Table className="funding-table" caption={t('page.funding')} captionHidden>
+						<thead>
+							<tr>
+								<th scope="col">{t('fields.kind')}</th>
+								<th scope="col">{t('fields.source')}</th>
+								<th scope="col" className="num">
+									{t('fields.amount')}
+								</th>
+								<th scope="col">{t('fields.status')}</th>
+								<th scope="col">{t('fields.triggeredBy')}</th>
+								{editable ? (
+									<th scope="col">
+										<span className="visually-hidden">{t('common:common.edit')}</span>
 									</th>
-									<th scope="col">{t('fields.status')}</th>
-									<th scope="col">{t('fields.triggeredBy')}</th>
-									{editable ? (
-										<th scope="col">
-											<span className="visually-hidden">{t('common:common.edit')}</span>
-										</th>
-									) : null}
-								</tr>
-							</thead>
-							<tbody>
-								{page.funding.map((e) => {
-									const trigger = e.triggeredById ? byId.get(e.triggeredById) : undefined
-									const stepDate = e[STEP_DATE_FIELD[e.status]]
-									return (
-										<tr key={e.id} className={e.status === 'declined' ? 'row-muted' : undefined}>
-											<th scope="row">{t(`enums:fundingKinds.${e.kind}`)}</th>
-											<td>
-												{e.source}{' '}
-												<span className="muted">
-													({e.isPublic ? t('page.public') : t('page.private')})
-												</span>
-											</td>
-											<td className="num">
-												{f.money(e.amountCents, e.currency)}
-												{e.currency !== 'EUR' ? (
-													<ConvertedAmount
-														eurCents={e.amountEurCents}
-														rateMicros={e.rateMicros}
-														rateOn={e.rateOn}
-													/>
-												) : null}
-											</td>
-											<td>
-												{t(`enums:fundingStatuses.${e.status}`)}
-												{stepDate ? ` — ${f.date(stepDate)}` : ''}
-											</td>
-											<td>
-												{trigger
-													? `${t(`enums:fundingKinds.${trigger.kind}`)} (${trigger.source})`
-													: e.triggerKind
-														? t('page.triggerElsewhere', {
-																kind: t(`enums:fundingKinds.${e.triggerKind}`),
-															})
-														: '—'}
-											</td>
-											{editable ? (
-												<td>
-													<Link to={`${base}/${e.id}`}>
-														{t('common:common.edit')}
-														<span className="visually-hidden">
-															{' '}
-															{t(`enums:fundingKinds.${e.kind}`)} {e.source}
-														</span>
-													</Link>
-												</td>
+								) : null}
+							</tr>
+						</thead>
+						<tbody>
+							{page.funding.map((e) => {
+								const trigger = e.triggeredById ? byId.get(e.triggeredById) : undefined
+								const stepDate = e[STEP_DATE_FIELD[e.status]]
+								return (
+									<tr key={e.id} className={e.status === 'declined' ? 'row-muted' : undefined}>
+										<th scope="row">{t(`enums:fundingKinds.${e.kind}`)}</th>
+										<td>
+											{e.source}{' '}
+											<span className="muted">
+												({e.isPublic ? t('page.public') : t('page.private')})
+											</span>
+										</td>
+										<td className="num">
+											{f.money(e.amountCents, e.currency)}
+											{e.currency !== 'EUR' ? (
+												<ConvertedAmount
+													eurCents={e.amountEurCents}
+													rateMicros={e.rateMicros}
+													rateOn={e.rateOn}
+												/>
 											) : null}
-										</tr>
-									)
-								})}
-							</tbody>
-						</table>
-					</div>
+										</td>
+										<td>
+											{t(`enums:fundingStatuses.${e.status}`)}
+											{stepDate ? ` — ${f.date(stepDate)}` : ''}
+										</td>
+										<td>
+											{trigger
+												? `${t(`enums:fundingKinds.${trigger.kind}`)} (${trigger.source})`
+												: e.triggerKind
+													? t('page.triggerElsewhere', {
+															kind: t(`enums:fundingKinds.${e.triggerKind}`),
+														})
+													: '—'}
+										</td>
+										{editable ? (
+											<td>
+												<Link to={`${base}/${e.id}`}>
+													{t('common:common.edit')}
+													<span className="visually-hidden">
+														{' '}
+														{t(`enums:fundingKinds.${e.kind}`)} {e.source}
+													</span>
+												</Link>
+											</td>
+										) : null}
+									</tr>
+								)
+							})}
+						</tbody>
+					</Table>
 				</>
 			) : (
 				<EmptyState title={t('page.noFunding')}>{t('page.noFundingHint')}</EmptyState>

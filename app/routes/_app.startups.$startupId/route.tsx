@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -30,6 +25,7 @@ import { MilestonesSection } from './milestones-section'
 import { ActivitySection, ProfileSection } from './sections'
 import { StatusForm } from './status-form'
 import { TeamSection } from './team-section'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
@@ -172,9 +168,10 @@ export default function StartupPage() {
 	)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: data ? `${data.startup.name} · TEKTOS CRM` : 'TEKTOS CRM' },
-]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data?.startup.name,
+	t('nav.startups'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />
