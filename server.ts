@@ -9,8 +9,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
-import { IMPORT_MAX_BYTES as CONTACT_IMPORT_MAX_BYTES } from '~/models/contact-import.server'
-import { IMPORT_MAX_BYTES as STARTUP_IMPORT_MAX_BYTES } from '~/models/startup-import.server'
+import { IMPORT_MAX_BYTES } from '~/models/import/read.server'
 import { getUser } from '~/utils/auth.server'
 import { isProduction } from '~/utils/env.server'
 import { PUBLIC_FORM_MAX_BYTES } from '~/utils/uploads.server'
@@ -30,8 +29,8 @@ try {
 		},
 		limits: {
 			uploads: [
-				{ path: '/contacts/import', bytes: CONTACT_IMPORT_MAX_BYTES + ENVELOPE },
-				{ path: '/startups/import', bytes: STARTUP_IMPORT_MAX_BYTES + ENVELOPE },
+				// the import pages: /import/contacts, /import/startups, /import/funding, /import/kpis
+				{ path: /^\/import\/[a-z]+$/, bytes: IMPORT_MAX_BYTES + ENVELOPE },
 				// an application's PDF (the route counts the bytes again as they stream)
 				{ path: /^\/application\/[^/]+$/, bytes: PUBLIC_FORM_MAX_BYTES + ENVELOPE },
 			],

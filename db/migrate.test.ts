@@ -149,6 +149,20 @@ describe('upgrading a database that holds the demo', () => {
 				.prepare('SELECT count(*) AS n FROM contacts WHERE erased_at IS NULL')
 				.get() as { n: number }
 			expect(indexedContacts(db)).toEqual(live)
+			// every name has its sort key, whichever version wrote the row (0006_sort_keys)
+			for (const table of [
+				'startups',
+				'cohorts',
+				'team_members',
+				'mentors',
+				'users',
+				'organisations',
+			]) {
+				const unsorted = db.$client
+					.prepare(`SELECT count(*) AS n FROM "${table}" WHERE sort_key IS NULL`)
+					.get() as { n: number }
+				expect([table, unsorted.n]).toEqual([table, 0])
+			}
 			// the copy taken before migrating holds the database as it was
 			expect(backup).toMatch(new RegExp(`before-${real[upTo]!.tag}`))
 			const copy = inspectDatabaseFile(backup!)
@@ -248,7 +262,9 @@ describe('upgrading a database that holds the demo', () => {
 			.get() as string
 		const migration = [
 			'PRAGMA foreign_keys=OFF;',
-			rebuildAuditLog.replace('CREATE TABLE `audit_log`', 'CREATE TABLE `__new_audit_log`') + ';',
+			// SQLite writes the name back quoted its own way after a rename (0006 rebuilt the table)
+			rebuildAuditLog.replace(/CREATE TABLE [`"]audit_log[`"]/, 'CREATE TABLE `__new_audit_log`') +
+				';',
 			'INSERT INTO `__new_audit_log` SELECT * FROM `audit_log`;',
 			'DROP TABLE `audit_log`;',
 			'ALTER TABLE `__new_audit_log` RENAME TO `audit_log`;',

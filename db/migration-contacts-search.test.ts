@@ -5,14 +5,14 @@ import { sql } from 'drizzle-orm'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { migrateDatabase, migrationsFolder } from '#db/migrate'
 import { seedDemo } from '#db/seed'
-import { getDb } from '~/utils/db.server'
+import { type Db, getDb, openDatabase } from '~/utils/db.server'
 
 /*
  * The contacts_search migration (0002) on a copy of a database seeded before it existed:
  * nothing lost, no broken reference, every live contact indexed.
  */
 test('the search migration keeps every row and indexes the existing contacts', () => {
-	const original = process.env.DATABASE_PATH
+	let opened: Db | null = null
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tektos-contacts-migration-'))
 	try {
 		// the migrations as they were before this one
@@ -34,10 +34,33 @@ test('the search migration keeps every row and indexes the existing contacts', (
 			JSON.stringify({ ...journal, entries: journal.entries.slice(0, index) }),
 		)
 
-		process.env.DATABASE_PATH = path.join(dir, 'seeded.db')
-		const db = getDb()
-		migrate(db, { migrationsFolder: before })
+		// the demo as it would have been entered then: seeded with today's schema, then copied
+		// into a database at the old one, column by column (later columns have no say)
 		seedDemo({ today: new Date('2026-03-15T12:00:00Z') })
+		const demo = getDb().$client.name
+		getDb().$client.pragma('wal_checkpoint(TRUNCATE)')
+		const db = openDatabase(path.join(dir, 'seeded.db'))
+		opened = db
+		migrate(db, { migrationsFolder: before })
+		const sqlite = db.$client
+		sqlite.pragma('foreign_keys = OFF')
+		sqlite.prepare('ATTACH DATABASE ? AS demo').run(demo)
+		const oldTables = (
+			sqlite
+				.prepare(
+					`SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+					AND name <> '__drizzle_migrations'`,
+				)
+				.all() as { name: string }[]
+		).map((t) => t.name)
+		for (const table of oldTables) {
+			const columns = (sqlite.pragma(`main.table_info("${table}")`) as { name: string }[])
+				.map((c) => `"${c.name}"`)
+				.join(', ')
+			sqlite.exec(`INSERT INTO main."${table}" (${columns}) SELECT ${columns} FROM demo."${table}"`)
+		}
+		sqlite.exec('DETACH DATABASE demo')
+		sqlite.pragma('foreign_keys = ON')
 		// an erased contact must not be indexed by the backfill
 		db.run(sql`UPDATE contacts SET first_name = NULL, last_name = NULL, email = NULL,
 			erased_at = 1 WHERE id = (SELECT max(id) FROM contacts)`)
@@ -82,8 +105,7 @@ test('the search migration keeps every row and indexes the existing contacts', (
 		)
 		expect(herve.map((r) => r.first_name)).toEqual(['Hervé'])
 	} finally {
-		process.env.DATABASE_PATH = original
-		getDb()
+		opened?.$client.close()
 		fs.rmSync(dir, { recursive: true, force: true })
 	}
 })

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { verifyLogin } from '~/models/user.server'
 import { getDb } from '~/utils/db.server'
 import { createUserFromCommandLine, parseUserCreateArgs } from './user-create'
+import { activityText } from '#tests/activity'
 
 /* Issue 11 §3.10: a production deployment gets its first manager from the command line. */
 
@@ -53,9 +54,11 @@ test('the manager created can sign in; the same email cannot be taken twice', as
 		createUserFromCommandLine(db, { ...args, email: 'x@tektos.fr', password: 'short' }),
 	).rejects.toThrow(/at least 10/)
 	const audit = db.$client
-		.prepare(`SELECT summary FROM audit_log WHERE entity = 'user' AND entity_id = ?`)
-		.all(user.id)
-	expect(audit).toEqual([{ summary: 'created manager Claire@Tektos.fr from the command line' }])
+		.prepare(`SELECT entity, action, detail FROM audit_log WHERE entity = 'user' AND entity_id = ?`)
+		.all(user.id) as { entity: string; action: string; detail: string }[]
+	expect(audit.map((a) => activityText(a))).toEqual([
+		"created Claire Delattre's account (incubator manager) from the command line",
+	])
 })
 
 test('npm run user:create on a production database prints a password that works, once', async () => {

@@ -11,7 +11,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { auditLog, users } from '#db/schema/index'
+import { users } from '#db/schema/index'
+import { recordAudit } from '~/models/audit.server'
 import { type Db } from '~/utils/db.server'
 import { can } from '~/utils/permissions'
 import { hashPassword } from '~/utils/password.server'
@@ -79,11 +80,12 @@ export async function createUserFromCommandLine(
 	const passwordHash = await hashPassword(args.password)
 	return db.transaction(
 		(tx) => {
+			const name = args.name ?? args.email.split('@')[0]!
 			const user = tx
 				.insert(users)
 				.values({
 					email: args.email,
-					name: args.name ?? args.email.split('@')[0]!,
+					name,
 					passwordHash,
 					role: args.role,
 					// the incubator's own staff belong to TEKTOS
@@ -92,15 +94,14 @@ export async function createUserFromCommandLine(
 				})
 				.returning({ id: users.id })
 				.get()
-			tx.insert(auditLog)
-				.values({
-					userId: null,
-					action: 'create',
-					entity: 'user',
-					entityId: user.id,
-					summary: `created ${args.role} ${args.email} from the command line`,
-				})
-				.run()
+			recordAudit(tx, {
+				userId: null,
+				action: 'create',
+				entity: 'user',
+				entityId: user.id,
+				verb: 'command_line',
+				subject: { name, role: args.role },
+			})
 			return user
 		},
 		{ behavior: 'immediate' },

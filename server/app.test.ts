@@ -442,7 +442,7 @@ describe('logs and errors', () => {
 		const id = res.headers.get('X-Request-Id')!
 		const text = await res.text()
 		expect(res.status).toBe(500)
-		expect(text).toContain(`Référence : ${id}`)
+		expect(text).toContain(`Référence\u202f: ${id}`)
 		expect(text).not.toContain('exploded')
 		expect(res.headers.get('Set-Cookie')).toContain(`tektos_ref=${id}`)
 		await vi.waitFor(() => expect(lines).toHaveLength(1))

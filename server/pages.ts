@@ -16,7 +16,7 @@ export type ServerPage =
 	| 'methodNotAllowed'
 
 function interpolate(text: string, values: Record<string, string>) {
-	return text.replace(/\{\{(\w+)\}\}/g, (match, name: string) => values[name] ?? match)
+	return text.replace(/\{\{(\w+)(?:, *\w+)?\}\}/g, (match, name: string) => values[name] ?? match)
 }
 
 function escapeHtml(text: string) {

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import ExcelJS from 'exceljs'
 import { DEMO_LOGINS, seedDemo } from '#db/seed'
 import { createReportView } from '~/models/reports/views.server'
 import { getDb } from '~/utils/db.server'
@@ -84,7 +85,22 @@ function urlFor(file: string) {
 		.filter((s) => s !== '_app' && s !== '_index' && s !== '$')
 		.map((s) => s.replace(/_$/, '').replace(/\[|\]/g, ''))
 		.map((s) => (s.startsWith('$') ? String(params[s.slice(1)] ?? 1) : s))
-	return `/${segments.join('/')}`.replace('/csv', '.csv').replace('/json', '.json')
+	return `/${segments.join('/')}`
+		.replace('/csv', '.csv')
+		.replace('/json', '.json')
+		.replace('/xlsx', '.xlsx')
+}
+
+/** What a response says: an Excel file's every cell, or the text. */
+async function textOf(response: Response) {
+	if (!response.headers.get('Content-Type')?.includes('spreadsheetml')) return response.text()
+	const workbook = new ExcelJS.Workbook()
+	await workbook.xlsx.load(await response.arrayBuffer())
+	const cells: string[] = []
+	workbook.eachSheet((sheet) =>
+		sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value)))),
+	)
+	return cells.join('\n')
 }
 
 test.each(routeFiles)('a partner gets no personal data from %s', async (file) => {
@@ -102,7 +118,7 @@ test.each(routeFiles)('a partner gets no personal data from %s', async (file) =>
 	const body =
 		result instanceof Response
 			? result.status < 300
-				? await result.text()
+				? await textOf(result)
 				: ''
 			: JSON.stringify(result)
 	const leaks = personal.filter((value) => body.includes(value))

@@ -43,7 +43,7 @@ export function ContactFacts({ contact }: { contact: Contact }) {
 						: ''}
 				</Fact>
 				<Fact label={t('fields.country')}>
-					<CountryName code={contact.country} />
+					<CountryName code={contact.country} iso={contact.countryCode} withCode />
 				</Fact>
 				<Fact label={t('fields.languages')}>
 					<TagList tags={contact.languages} />

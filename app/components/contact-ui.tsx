@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { countryName, isoCountryOf } from '~/models/import/values'
 
 /** A person's name, or the words for an erased one. */
 export function personName(
@@ -20,7 +21,23 @@ export function OptedOutBadge({ on }: { on: string | boolean | null | undefined 
 	)
 }
 
-export function CountryName({ code }: { code: string }) {
-	const { t } = useTranslation('contacts')
-	return <>{t(`enums:countries.${code}`, { defaultValue: code })}</>
+/**
+ * A country in the reader's language: the ISO country when known (an import stores DE, BE…;
+ * France and the UK follow from the grouping), through Intl.DisplayNames; else "Other country".
+ * `withCode` adds the ISO code: "Allemagne (DE)".
+ */
+export function CountryName({
+	code,
+	iso,
+	withCode = false,
+}: {
+	code: string
+	iso?: string | null
+	withCode?: boolean
+}) {
+	const { t, i18n } = useTranslation('contacts')
+	const known = isoCountryOf({ country: code, countryCode: iso })
+	if (!known) return <>{t(`enums:countries.${code}`, { defaultValue: code })}</>
+	const name = countryName(known, i18n.language)
+	return <>{withCode ? `${name} (${known})` : name}</>
 }

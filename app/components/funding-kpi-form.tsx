@@ -13,13 +13,12 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { kpiReportSchema } from '~/schemas/funding'
 import { useToday } from '~/root'
+import { useFormat } from '~/utils/use-format'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
 
 /** "2025-Q3" as people say it: "T3 2025" in French, "Q3 2025" in English. */
 export function useQuarterLabel() {
-	const { t } = useTranslation('funding')
-	return (quarter: string) =>
-		t('kpi.quarterLabel', { year: quarter.slice(0, 4), n: quarter.slice(6) })
+	return useFormat().quarter
 }
 
 /** A quarter's figures. Sending a quarter that already has a report asks to confirm first. */

@@ -76,6 +76,11 @@ function callTitle(call: { titleFr: string; titleEn: string }, locale: Locale) {
 	return locale === 'en' ? call.titleEn : call.titleFr
 }
 
+/** The call an application is for, in both languages: each reader's line names it in theirs. */
+function callSubject(call: { titleFr: string; titleEn: string }) {
+	return { call: call.titleFr, callEn: call.titleEn }
+}
+
 export function applicationLink(token: string) {
 	return `${getPublicUrl()}/application/${token}`
 }
@@ -150,7 +155,7 @@ export function startApplication({
 			action: 'create',
 			entity: 'application',
 			entityId: application.id,
-			summary: `application #${application.id} started on call #${callId}`,
+			subject: callSubject(call),
 		})
 	})
 	deliverSoon()
@@ -477,7 +482,8 @@ export function saveApplication({
 					action: 'update',
 					entity: 'application',
 					entityId: application.id,
-					summary: `application #${application.id} submitted`,
+					verb: 'submit',
+					subject: callSubject(call),
 				})
 			}
 			return true
@@ -752,8 +758,9 @@ export async function decideApplication({
 			entity: 'application',
 			entityId: applicationId,
 			startupId,
-			summary: `application #${applicationId} ${decision}`,
-			changes: JSON.stringify({ status: [application.status, decision] }),
+			verb: 'decide',
+			subject: callSubject(application),
+			changes: { status: [application.status, decision] },
 		})
 		return { ok: true, startupId, invited }
 	})
@@ -815,8 +822,14 @@ export function eraseApplications({ viewer, ids }: { viewer: Viewer; ids: number
 	const files: string[] = []
 	const erased = writeTransaction((tx) => {
 		const rows = tx
-			.select({ id: applications.id, status: applications.status })
+			.select({
+				id: applications.id,
+				status: applications.status,
+				titleFr: calls.titleFr,
+				titleEn: calls.titleEn,
+			})
 			.from(applications)
+			.innerJoin(calls, eq(calls.id, applications.callId))
 			.where(
 				and(
 					inArray(applications.id, ids),
@@ -859,7 +872,7 @@ export function eraseApplications({ viewer, ids }: { viewer: Viewer; ids: number
 				action: 'erase',
 				entity: 'application',
 				entityId: row.id,
-				summary: `erased application #${row.id} (${row.status})`,
+				subject: { ...callSubject(row), status: row.status },
 			})
 		}
 		return rows.length

@@ -256,6 +256,16 @@ function syncCriteria(tx: Tx, callId: number, input: CriterionInput[]) {
 	})
 }
 
+/** The call's titles, for the activity history's line in either language. */
+function callTitles(tx: Tx, callId: number) {
+	const call = tx
+		.select({ title: calls.titleFr, titleEn: calls.titleEn })
+		.from(calls)
+		.where(eq(calls.id, callId))
+		.get()
+	return call ?? {}
+}
+
 function callValues(input: CallInput) {
 	return {
 		cohortId: input.cohortId,
@@ -297,7 +307,7 @@ export function createCall({ input, viewer }: { input: CallInput; viewer: Viewer
 			action: 'create',
 			entity: 'call',
 			entityId: call.id,
-			summary: `created call ${input.titleFr}`,
+			subject: { title: input.titleFr, titleEn: input.titleEn },
 		})
 		return call
 	})
@@ -331,8 +341,8 @@ export function updateCall({
 			action: 'update',
 			entity: 'call',
 			entityId: id,
-			summary: `updated call ${input.titleFr}`,
-			changes: JSON.stringify(changes),
+			subject: { title: input.titleFr, titleEn: input.titleEn },
+			changes,
 		})
 		return { id, locks }
 	})
@@ -360,7 +370,7 @@ export function listCommittee({ callId, viewer }: { callId: number; viewer: View
 				WHERE c.user_id = u.id AND a.call_id = ${callId}) AS conflicts
 		FROM call_committee m JOIN users u ON u.id = m.user_id
 		WHERE m.call_id = ${callId}
-		ORDER BY u.name`)
+		ORDER BY u.sort_key`)
 }
 
 /** Active managers, mentors and partner representatives not yet on the committee. */
@@ -382,7 +392,7 @@ export function listCommitteeCandidates({ callId, viewer }: { callId: number; vi
 				members.length ? notInArray(users.id, members) : undefined,
 			),
 		)
-		.orderBy(asc(users.role), asc(users.name))
+		.orderBy(asc(users.role), asc(users.sortKey))
 		.all()
 }
 
@@ -415,7 +425,8 @@ export function addCommitteeMember({
 				action: 'update',
 				entity: 'call',
 				entityId: callId,
-				summary: `added user #${userId} to the committee`,
+				verb: 'committee_add',
+				subject: { ...callTitles(tx, callId), member: user.name },
 			})
 		}
 		return { ok: true }
@@ -457,7 +468,12 @@ export function removeCommitteeMember({
 				action: 'update',
 				entity: 'call',
 				entityId: callId,
-				summary: `removed user #${userId} from the committee`,
+				verb: 'committee_remove',
+				subject: {
+					...callTitles(tx, callId),
+					member: tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()
+						?.name,
+				},
 			})
 		}
 		return { ok: true }

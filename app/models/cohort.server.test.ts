@@ -16,6 +16,7 @@ import {
 	listCohorts,
 	updateCohort,
 } from './cohort.server'
+import { activityText } from '#tests/activity'
 
 // 2026-05-10: the last finished quarter is 2026-Q1, ended 2026-03-31
 const AS_OF = '2026-05-10'
@@ -234,20 +235,26 @@ test('a cohort and its audit row are written together; an unchanged form writes 
 	const created = saved.value
 	const trail = () =>
 		getDb()
-			.select({ action: auditLog.action, userId: auditLog.userId, changes: auditLog.changes })
+			.select({
+				action: auditLog.action,
+				entity: auditLog.entity,
+				userId: auditLog.userId,
+				detail: auditLog.detail,
+			})
 			.from(auditLog)
 			.where(and(eq(auditLog.entity, 'cohort'), eq(auditLog.entityId, created.id)))
 			.all()
-	expect(trail()).toEqual([{ action: 'create', userId: viewer.id, changes: null }])
+			.map(({ userId, ...row }) => ({ userId, line: activityText(row, 'fr') }))
+	expect(trail()).toEqual([{ userId: viewer.id, line: 'a créé la promotion Promotion Audit' }])
 	expect(updateCohort({ id: created.id, input, viewer })).toMatchObject({
 		ok: true,
 		value: { changed: false },
 	})
 	expect(trail()).toHaveLength(1)
 	updateCohort({ id: created.id, input: { ...input, endDate: '2028-06-30' }, viewer })
-	expect(trail()[1]).toMatchObject({
-		action: 'update',
-		changes: JSON.stringify({ endDate: ['2028-08-31', '2028-06-30'] }),
+	expect(trail()[1]).toEqual({
+		userId: viewer.id,
+		line: 'a modifié la promotion Promotion Audit — fin\u202f: 31 août 2028 → 30 juin 2028',
 	})
 	expect(updateCohort({ id: 999_999, input, viewer })).toBeNull()
 })

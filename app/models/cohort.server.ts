@@ -53,7 +53,7 @@ export type CohortSort = (typeof COHORT_SORTS)[number]
 
 const sortColumns: Record<CohortSort, SQL> = {
 	startDate: sql`${cohorts.startDate}`,
-	name: sql`${cohorts.name} COLLATE NOCASE`,
+	name: sql`${cohorts.sortKey}`,
 	programme: sql`${cohorts.programme}`,
 	endDate: sql`${cohorts.endDate}`,
 	...statusCounts,
@@ -128,7 +128,7 @@ export function createCohort({ input, viewer }: { input: CohortInput; viewer: Vi
 			action: 'create',
 			entity: 'cohort',
 			entityId: cohort.id,
-			summary: `created cohort ${cohort.name}`,
+			subject: { name: cohort.name },
 		})
 		return written(cohort)
 	})
@@ -162,8 +162,8 @@ export function updateCohort({
 			action: 'update',
 			entity: 'cohort',
 			entityId: id,
-			summary: `updated cohort ${input.name}: ${Object.keys(changes).join(', ')}`,
-			changes: JSON.stringify(changes),
+			subject: { name: input.name },
+			changes,
 		})
 		return written({ id, name: input.name, changed: true })
 	})
@@ -195,6 +195,7 @@ function progressQuery(cohortId: number, asOf: string) {
 		.select({
 			id: startups.id,
 			name: startups.name,
+			sortKey: startups.sortKey,
 			status: startups.status,
 			stage: startups.stage,
 			milestonesDone: milestonesWhere(sql`${milestones.status} = 'done'`).as('milestones_done'),
@@ -251,7 +252,7 @@ function progressQuery(cohortId: number, asOf: string) {
 		.orderBy(
 			desc(needsAttention),
 			desc(figures.milestonesOverdue),
-			sql`${figures.name} COLLATE NOCASE`,
+			asc(figures.sortKey),
 			asc(figures.id),
 		)
 		.all()

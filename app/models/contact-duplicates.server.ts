@@ -140,14 +140,14 @@ export function mergeContacts({
 			action: 'delete',
 			entity: 'contact',
 			entityId: otherId,
-			summary: `contact #${otherId} merged into contact #${survivorId}`,
+			verb: 'merged_away',
 		})
 		recordAudit(tx, {
 			userId: viewer.id,
 			action: 'update',
 			entity: 'contact',
 			entityId: survivorId,
-			summary: `contact #${otherId} merged into contact #${survivorId}`,
+			verb: 'merged',
 		})
 		return written({ id: survivorId })
 	})

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { eq, sql } from 'drizzle-orm'
-import { contacts, interactions, introductions, organisations } from '#db/schema/index'
+import { auditLog, contacts, interactions, introductions, organisations } from '#db/schema/index'
 import {
 	createContact,
 	createFundingEvent,
@@ -124,7 +124,7 @@ test('erasure leaves no trace of the person anywhere in the database, and keeps 
 		status: 'deal',
 	})
 	expect(exported.history).toEqual([
-		expect.objectContaining({ action: 'update', summary: expect.stringContaining('phone') }),
+		expect.objectContaining({ action: 'update', fields: expect.arrayContaining(['phone']) }),
 	])
 	const csv = personDataCsv(exported)
 	expect(csv).toContain(`contact,${person.id},email,${EMAIL}`)
@@ -254,14 +254,29 @@ test('erasure takes her out of every other record too: the manager sees where fi
 		note: 'Thanks to Harriet Collins',
 	})
 	const funding = createFundingEvent({ startupId: startup.id, note: 'Harriet Collins vouched' })
+	// a row as the log wrote them before decision 0033: an English line and raw changes
 	const audit = writeTransaction((tx) => {
+		tx.insert(auditLog)
+			.values({
+				userId: manager.id,
+				action: 'update',
+				entity: 'introduction',
+				entityId: tomsIntro.id,
+				summary: 'note edited after a call with Harriet Collins',
+				changes: JSON.stringify({ note: ['', 'Harriet Collins to call back on +44 1304 249999'] }),
+			})
+			.run()
+		return tx.get<{ id: number }>(sql`SELECT max(id) AS id FROM audit_log`)!.id
+	})
+	// and one as it writes them since: the milestone's title is kept in its detail
+	const structured = writeTransaction((tx) => {
 		recordAudit(tx, {
 			userId: manager.id,
-			action: 'update',
-			entity: 'introduction',
-			entityId: tomsIntro.id,
-			summary: 'note edited after a call with Harriet Collins',
-			changes: JSON.stringify({ note: ['', 'Harriet Collins to call back on +44 1304 249999'] }),
+			action: 'create',
+			entity: 'milestone',
+			entityId: milestone.id,
+			startupId: startup.id,
+			subject: { title: 'Pilot signed by Harriet Collins' },
 		})
 		return tx.get<{ id: number }>(sql`SELECT max(id) AS id FROM audit_log`)!.id
 	})
@@ -300,6 +315,9 @@ test('erasure takes her out of every other record too: the manager sees where fi
 			summary: 'note edited after a call with […]',
 			changes: JSON.stringify({ note: ['', '[…] to call back on […]'] }),
 		},
+		[`audit_log#${structured}`]: {
+			detail: JSON.stringify({ subject: { title: 'Pilot signed by […]' } }),
+		},
 	})
 	const toTom = preview.plan.changes.find((c) => c.table === 'contacts')!
 	expect(toTom).toMatchObject({ label: 'Tomasz Wierzbicki', link: `/contacts/${tom.id}` })
@@ -311,7 +329,7 @@ test('erasure takes her out of every other record too: the manager sees where fi
 
 	getDb().$client.pragma('wal_checkpoint(TRUNCATE)')
 	expect(fileBytesContain('Harriet')).toBe(true)
-	expect(eraseContact({ id: harriet.id, viewer: manager })).toEqual({ ok: true, records: 11 })
+	expect(eraseContact({ id: harriet.id, viewer: manager })).toEqual({ ok: true, records: 12 })
 
 	// every record reads as the preview said
 	expect(getDb().select().from(contacts).where(eq(contacts.id, tom.id)).get()?.notes).toBe(

@@ -8,6 +8,7 @@ import {
 	startups,
 	users,
 } from '#db/schema/index'
+import type { AuditDetail } from '~/utils/activity'
 import { addMonthsToDate } from '~/utils/calendar'
 import { toCsv } from '~/utils/csv.server'
 import { now, today } from '~/utils/clock'
@@ -86,14 +87,28 @@ export function exportPersonData({ id, viewer }: { id: number; viewer: Viewer })
 			.where(eq(introductions.contactId, id))
 			.orderBy(asc(introductions.introducedOn), asc(introductions.id))
 			.all(),
-		// who did what with the record: ids and field names only, never values
+		// what was done with the record and when: field names only, never values
 		history: db
-			.select({ at: auditLog.at, action: auditLog.action, summary: auditLog.summary })
+			.select({
+				at: auditLog.at,
+				action: auditLog.action,
+				summary: auditLog.summary,
+				detail: auditLog.detail,
+			})
 			.from(auditLog)
 			.where(and(eq(auditLog.entity, 'contact'), eq(auditLog.entityId, id)))
 			.orderBy(asc(auditLog.at), asc(auditLog.id))
 			.all()
-			.map((h) => ({ ...h, at: h.at.toISOString() })),
+			.map(({ at, action, summary, detail }) => {
+				// a row written before decision 0033 says it in an English line
+				if (!detail) return { at: at.toISOString(), action, summary }
+				const { verb, changes } = JSON.parse(detail) as AuditDetail
+				return {
+					at: at.toISOString(),
+					action: verb ?? action,
+					fields: Object.keys(changes ?? {}),
+				}
+			}),
 	}
 }
 
@@ -219,7 +234,7 @@ export function eraseContact({ id, viewer }: { id: number; viewer: Viewer }): Er
 			action: 'erase',
 			entity: 'contact',
 			entityId: id,
-			summary: `erased contact #${id}; mentions taken out of ${fields} fields in ${plan.changes.length} other records`,
+			subject: { fields, records: plan.changes.length },
 		})
 		return { ok: true, records: plan.changes.length }
 	})

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { organisations } from '#db/schema/index'
+import { contacts, organisations } from '#db/schema/index'
 import { createContact, createOrganisation, createUser } from '#tests/factories'
 import { viewerOf } from '#tests/factories-contacts'
 import {
@@ -16,6 +16,7 @@ import {
 	listContacts,
 	listContactsForOutreach,
 	toFtsQuery,
+	updateContact,
 } from './contact.server'
 import { updateOrganisation } from './organisation.server'
 
@@ -232,4 +233,41 @@ describe('validation and normalisation', () => {
 			'contacts:errors.consentSource',
 		])
 	})
+})
+
+test('an imported ISO country holds while the form keeps its grouping; another grouping replaces it', () => {
+	const contact = createContact({ country: 'other', countryCode: 'DE', languages: 'de' })
+	const input = {
+		lastName: contact.lastName ?? undefined,
+		firstName: contact.firstName ?? undefined,
+		email: contact.email ?? undefined,
+		phone: contact.phone ?? undefined,
+		country: 'other' as const,
+		languages: 'de,en',
+		tags: '',
+		lawfulBasis: 'legitimate_interest' as const,
+	}
+	const codeOf = () =>
+		getDb()
+			.select({ code: contacts.countryCode })
+			.from(contacts)
+			.where(eq(contacts.id, contact.id))
+			.get()?.code
+	updateContact({ id: contact.id, viewer: manager, input })
+	expect(codeOf()).toBe('DE')
+	updateContact({ id: contact.id, viewer: manager, input: { ...input, country: 'GB' } })
+	expect(codeOf()).toBeNull()
+
+	const org = createOrganisation({ country: 'other', countryCode: 'BE' })
+	const orgInput = { name: org.name, country: 'other' as const, kind: 'customer' as const }
+	updateOrganisation({ id: org.id, viewer: manager, input: { ...orgInput, sector: 'ports' } })
+	const orgCode = () =>
+		getDb()
+			.select({ code: organisations.countryCode })
+			.from(organisations)
+			.where(eq(organisations.id, org.id))
+			.get()?.code
+	expect(orgCode()).toBe('BE')
+	updateOrganisation({ id: org.id, viewer: manager, input: { ...orgInput, country: 'FR' } })
+	expect(orgCode()).toBeNull()
 })

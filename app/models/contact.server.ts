@@ -154,11 +154,9 @@ function filterConditions(viewer: Viewer, f: ContactFilters) {
 }
 
 const sortColumns: Record<ContactSort, () => SQL[]> = {
-	name: () => [
-		sql`coalesce(${contacts.lastName}, ${contacts.firstName}) COLLATE NOCASE`,
-		sql`${contacts.firstName} COLLATE NOCASE`,
-	],
-	organisation: () => [sql`${organisations.name} COLLATE NOCASE`],
+	// a person's name as it is shown, first name first, as everywhere (decision 0035)
+	name: () => [sql`${contacts.sortKey}`],
+	organisation: () => [sql`${organisations.sortKey}`],
 	country: () => [sql`${contacts.country}`],
 	lastContact: () => [sql`${contacts.lastContactOn}`],
 	created: () => [sql`${contacts.createdAt}`],
@@ -172,6 +170,7 @@ const listColumns = () => ({
 	phone: contacts.phone,
 	jobTitle: contacts.jobTitle,
 	country: contacts.country,
+	countryCode: contacts.countryCode,
 	languages: contacts.languages,
 	tags: contacts.tags,
 	lawfulBasis: contacts.lawfulBasis,
@@ -254,13 +253,13 @@ export function listContactFormOptions(viewer: Viewer) {
 		organisations: db
 			.select({ id: organisations.id, name: organisations.name, country: organisations.country })
 			.from(organisations)
-			.orderBy(sql`${organisations.name} COLLATE NOCASE`)
+			.orderBy(asc(organisations.sortKey))
 			.all(),
 		owners: db
 			.select({ id: users.id, name: users.name })
 			.from(users)
 			.where(and(inArray(users.role, ownerRoles()), isNull(users.disabledAt)))
-			.orderBy(asc(users.name))
+			.orderBy(asc(users.sortKey))
 			.all(),
 	}
 }
@@ -371,7 +370,7 @@ export function createContact({ input, viewer }: { input: ContactInput; viewer: 
 			action: 'create',
 			entity: 'contact',
 			entityId: contact.id,
-			summary: `created contact #${contact.id}`,
+			// no name: the audit log cannot be erased (what the contact page shows is her record)
 		})
 		return written(contact)
 	})
@@ -408,14 +407,20 @@ export function updateContact({
 			(k) => before[k] !== values[k],
 		)
 		if (changed.length === 0) return written({ id, changed: false })
-		tx.update(contacts).set(values).where(eq(contacts.id, id)).run()
+		// an imported ISO country (DE) holds while the form keeps its grouping (other); a new
+		// grouping chosen in the form replaces it
+		const countryCode = changed.includes('country') ? { countryCode: null } : {}
+		tx.update(contacts)
+			.set({ ...values, ...countryCode })
+			.where(eq(contacts.id, id))
+			.run()
 		// field names only: the values are personal data, and the audit log cannot be erased
 		recordAudit(tx, {
 			userId: viewer.id,
 			action: 'update',
 			entity: 'contact',
 			entityId: id,
-			summary: `updated contact #${id}: ${changed.join(', ')}`,
+			changes: Object.fromEntries(changed.map((k) => [k, [before[k], values[k]]])),
 		})
 		return written({ id, changed: true })
 	})
@@ -445,7 +450,8 @@ export function recordOptOut({
 			action: 'update',
 			entity: 'contact',
 			entityId: id,
-			summary: `contact #${id} opted out`,
+			verb: 'opt_out',
+			changes: { optedOutOn: [null, date] },
 		})
 		return written({ id, changed: true })
 	})
@@ -487,7 +493,7 @@ export function listContactInteractions({
 		.innerJoin(interactions, eq(interactions.id, interactionStartups.interactionId))
 		.innerJoin(startups, eq(startups.id, interactionStartups.startupId))
 		.where(and(eq(interactions.contactId, contactId), contactScope(viewer)))
-		.orderBy(asc(startups.name))
+		.orderBy(asc(startups.sortKey))
 		.all()
 	return rows.map((i) => ({
 		...i,
@@ -546,10 +552,7 @@ export function listStartupChoices(viewer: Viewer) {
 	return getDb()
 		.select({ id: startups.id, name: startups.name, status: startups.status })
 		.from(startups)
-		.orderBy(
-			sql`${startups.status} NOT IN ('incubated', 'applicant')`,
-			sql`${startups.name} COLLATE NOCASE`,
-		)
+		.orderBy(sql`${startups.status} NOT IN ('incubated', 'applicant')`, asc(startups.sortKey))
 		.all()
 }
 

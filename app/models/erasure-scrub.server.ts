@@ -57,8 +57,9 @@ export const FREE_TEXT: Record<string, FreeTextSource> = {
 		link: (r) => `/organisations/${r.id}`,
 	},
 	audit_log: {
-		columns: ['summary', 'changes'],
-		json: ['changes'],
+		// summary and changes: rows written before decision 0033; detail: the ones since
+		columns: ['summary', 'changes', 'detail'],
+		json: ['changes', 'detail'],
 		label: "strftime('%Y-%m-%d %H:%M', at / 1000, 'unixepoch') || ' · ' || entity",
 		aboutHer: (id) => sql`(entity = 'contact' AND entity_id = ${id})
 			OR (entity = 'interaction' AND entity_id IN (SELECT id FROM interactions WHERE contact_id = ${id}))
@@ -171,11 +172,22 @@ export const IDENTITIES: Record<string, { columns: string[]; link: (row: Row) =>
 		outbox: { columns: ['to_address'], link: () => '/outbox' },
 	}
 
-/** Text columns that hold codes, dates, numbers, hashes or technical values: nobody writes prose there. */
+/**
+ * Text columns that hold codes, dates, numbers, hashes or technical values: nobody writes prose
+ * there. `sort_key` is a name folded by triggers (decision 0035): it follows the name it comes
+ * from, and an erased contact's is nulled with her names.
+ */
 export const STRUCTURED: Record<string, string[]> = {
 	audit_log: ['entity'],
-	cohorts: ['start_date', 'end_date'],
-	contacts: ['languages', 'consent_on', 'opted_out_on', 'last_contact_on'],
+	cohorts: ['start_date', 'end_date', 'sort_key'],
+	contacts: [
+		'languages',
+		'consent_on',
+		'opted_out_on',
+		'last_contact_on',
+		'country_code',
+		'sort_key',
+	],
 	exchange_rates: ['date'],
 	funding_events: ['planned_on', 'applied_on', 'secured_on', 'received_on', 'declined_on'],
 	interactions: ['date'],
@@ -184,23 +196,26 @@ export const STRUCTURED: Record<string, string[]> = {
 	leases: ['start_date', 'end_date'],
 	mentor_assignments: ['start_date', 'end_date'],
 	mentoring_sessions: ['date'],
-	mentors: ['expertise', 'languages'],
+	mentors: ['expertise', 'languages', 'sort_key'],
 	milestones: ['due_on', 'done_on'],
-	organisations: ['sector'],
+	organisations: ['sector', 'country_code', 'sort_key'],
 	payments: ['paid_on'],
 	rent_statements: ['month', 'issued_on', 'due_on'],
 	report_views: ['token', 'query'],
 	sessions: ['id', 'ip_address', 'user_agent'],
-	startups: ['siren', 'companies_house_number', 'sector', 'entered_on', 'left_on'],
+	startups: ['siren', 'companies_house_number', 'sector', 'entered_on', 'left_on', 'sort_key'],
 	subsidy_budgets: ['voted_on'],
 	units: ['code'],
-	users: ['password_hash'],
+	users: ['password_hash', 'sort_key'],
 	calls: ['opens_on', 'closes_on'],
 	call_questions: ['options'],
 	applications: ['token_hash', 'sector'],
 	application_files: ['stored_name', 'content_type', 'sha256'],
 	outbox: ['last_error'],
 	password_tokens: ['token_hash'],
+	// normalised column headers and field keys; remembered values are codes only (no free text)
+	import_mappings: ['kind', 'shape', 'settings'],
+	team_members: ['sort_key'],
 }
 
 export type ScrubChange = {

@@ -73,8 +73,6 @@ export function rateOn(date: string) {
 	)
 }
 
-const show = (micros: number) => (micros / 1_000_000).toFixed(6).replace(/\.?0+$/, '')
-
 /** One rate per date: recording a date that has one replaces it. Null when not a manager. */
 export function saveExchangeRate({ viewer, input }: { viewer: Viewer; input: ExchangeRateInput }) {
 	if (!mayWrite(viewer)) return null
@@ -97,8 +95,8 @@ export function saveExchangeRate({ viewer, input }: { viewer: Viewer; input: Exc
 				action: 'update',
 				entity: 'exchange_rate',
 				entityId: before.id,
-				summary: `GBP→EUR on ${input.date}: ${show(before.rateMicros)} → ${show(input.rate)}`,
-				changes: JSON.stringify({ rateMicros: [before.rateMicros, input.rate] }),
+				subject: { date: input.date },
+				changes: { rateMicros: [before.rateMicros, input.rate] },
 			})
 			return written({ status: 'updated' as const, id: before.id })
 		}
@@ -112,7 +110,7 @@ export function saveExchangeRate({ viewer, input }: { viewer: Viewer; input: Exc
 			action: 'create',
 			entity: 'exchange_rate',
 			entityId: rate.id,
-			summary: `GBP→EUR on ${input.date}: ${show(input.rate)}`,
+			subject: { date: input.date, rateMicros: input.rate },
 		})
 		return written({ status: 'created' as const, id: rate.id })
 	})
@@ -133,7 +131,7 @@ export function deleteExchangeRate({ viewer, id }: { viewer: Viewer; id: number 
 			action: 'delete',
 			entity: 'exchange_rate',
 			entityId: id,
-			summary: `removed GBP→EUR rate of ${before.date} (${show(before.rateMicros)})`,
+			subject: { date: before.date, rateMicros: before.rateMicros },
 		})
 		return written({ id, date: before.date })
 	})

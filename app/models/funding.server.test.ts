@@ -22,6 +22,7 @@ import {
 } from './funding.server'
 import { getFunding } from './startup-page/funding.server'
 import type { Viewer } from './viewer'
+import { activityText } from '#tests/activity'
 
 const manager: Viewer = { id: 0, role: 'manager', startupId: null, mentorId: null }
 const partner: Viewer = { id: 0, role: 'partner', startupId: null, mentorId: null }
@@ -386,5 +387,8 @@ test("a founder's writes reach their own startup only, and each leaves an audit 
 		.all()
 		.filter((a) => a.startupId === mine.id)
 	expect(audit).toHaveLength(1)
-	expect(audit[0]!.summary).toContain('bank_loan from CIC Nord Ouest, 50000.00 EUR, planned')
+	expect(activityText(audit[0], 'fr')).toBe(
+		'a enregistré un financement\u202f: prêt bancaire, 50\u202f000,00\u202f€, prévu',
+	)
+	expect(activityText(audit[0], 'en')).toBe('recorded funding: bank loan, €50,000.00, planned')
 })

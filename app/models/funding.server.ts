@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { z } from 'zod'
 import { cohorts, fundingEvents, startups } from '#db/schema/index'
-import { CURRENCIES, FUNDING_KINDS, FUNDING_STATUSES } from '#db/schema/enums'
+import { CURRENCIES, type Currency, FUNDING_KINDS, FUNDING_STATUSES } from '#db/schema/enums'
 import { isoDate } from '~/schemas/common'
 import { type FundingEventInput, ORIGINS, startedOn, type StepDates } from '~/schemas/funding'
 import { holdsOn, startupRows } from '~/utils/access.server'
@@ -10,7 +10,7 @@ import { getDb, writeTransaction } from '~/utils/db.server'
 import { likePattern, optionalParam, parseListParams } from '~/utils/list-params'
 import { can } from '~/utils/permissions'
 import { type Refusal, refused, type WriteResult, written } from '~/utils/write-result'
-import { diffFields, recordAudit } from './audit.server'
+import { diffFields, money, recordAudit } from './audit.server'
 import {
 	amountInEurCents,
 	conversionDate,
@@ -28,6 +28,7 @@ import {
 import { computeInnovationFund } from './innovation-fund.server'
 import type { Viewer } from './viewer'
 import { today } from '~/utils/clock'
+import { compareNames } from '~/utils/sort-key'
 
 // ---------------------------------------------------------------- one startup's events
 
@@ -275,15 +276,35 @@ function rowValues(input: FundingEventInput) {
 	}
 }
 
-function describe(values: {
+/** What names a funding event in the activity history: "equity round, €30,000.00, planned". */
+function fundingSubject(values: {
 	kind: string
-	source: string
 	amountCents: number
-	currency: string
+	currency: Currency
 	status: string
 }) {
-	const amount = (values.amountCents / 100).toFixed(2)
-	return `${values.kind} from ${values.source}, ${amount} ${values.currency}, ${values.status}`
+	return {
+		kind: values.kind,
+		amountCents: money(values.amountCents, values.currency),
+		status: values.status,
+	}
+}
+
+/** The changes of an edit, the amount kept with its currency (a new currency is a new amount). */
+function withMoney(
+	changes: Record<string, [unknown, unknown]>,
+	before: { amountCents: number; currency: Currency },
+	after: { amountCents: number; currency: Currency },
+) {
+	if (!changes.amountCents && !changes.currency) return changes
+	const { currency: _currency, ...rest } = changes
+	return {
+		...rest,
+		amountCents: [
+			money(before.amountCents, before.currency),
+			money(after.amountCents, after.currency),
+		] as [unknown, unknown],
+	}
 }
 
 export type FundingWrite = WriteResult<{ id: number; changed: boolean }>
@@ -340,7 +361,7 @@ export function createFundingEvent({
 			entity: 'funding_event',
 			entityId: event.id,
 			startupId,
-			summary: `recorded funding: ${describe(values)}`,
+			subject: fundingSubject(values),
 		})
 		return written({ id: event.id, changed: true })
 	})
@@ -374,8 +395,8 @@ export function updateFundingEvent({
 			entity: 'funding_event',
 			entityId: eventId,
 			startupId,
-			summary: `updated funding ${describe(values)}: ${Object.keys(changes).join(', ')}`,
-			changes: JSON.stringify(changes),
+			subject: fundingSubject(values),
+			changes: withMoney(changes, old, values),
 		})
 		return written({ id: eventId, changed: true })
 	})
@@ -395,7 +416,14 @@ export function deleteFundingEvent({
 		const before = getFundingEventForEdit({ viewer, startupId, eventId })
 		if (!before) return null
 		const unlinked = tx
-			.select({ id: fundingEvents.id, startupId: fundingEvents.startupId })
+			.select({
+				id: fundingEvents.id,
+				startupId: fundingEvents.startupId,
+				kind: fundingEvents.kind,
+				amountCents: fundingEvents.amountCents,
+				currency: fundingEvents.currency,
+				status: fundingEvents.status,
+			})
 			.from(fundingEvents)
 			.where(eq(fundingEvents.triggeredById, eventId))
 			.all()
@@ -406,9 +434,7 @@ export function deleteFundingEvent({
 			entity: 'funding_event',
 			entityId: eventId,
 			startupId,
-			summary: `deleted funding ${describe(before)}${
-				unlinked.length ? `; no longer triggering #${unlinked.map((u) => u.id).join(', #')}` : ''
-			}`,
+			subject: { ...fundingSubject(before), unlinked: unlinked.length },
 		})
 		for (const child of unlinked.filter((u) => u.startupId !== startupId)) {
 			recordAudit(tx, {
@@ -417,7 +443,9 @@ export function deleteFundingEvent({
 				entity: 'funding_event',
 				entityId: child.id,
 				startupId: child.startupId,
-				summary: `funding #${child.id} lost its trigger #${eventId} (deleted)`,
+				verb: 'unlinked',
+				subject: fundingSubject(child),
+				changes: { triggeredById: [eventId, null] },
 			})
 		}
 		return written({ id: eventId, unlinked: unlinked.length })
@@ -505,7 +533,7 @@ function filterConditions(f: FundingFilters) {
 
 const sortColumns: Record<FundingSort, SQL> = {
 	date: sql`${conversionDate}`,
-	startup: sql`${startups.name} COLLATE NOCASE`,
+	startup: sql`${startups.sortKey}`,
 	kind: sql`${fundingEvents.kind}`,
 	amount: sql`${amountInEurCents}`,
 	status: sql`CASE ${fundingEvents.status} WHEN 'planned' THEN 1 WHEN 'applied' THEN 2 WHEN 'secured' THEN 3 WHEN 'received' THEN 4 ELSE 5 END`,
@@ -615,7 +643,7 @@ export function getFundingByStartup({
 			events: events.length,
 			...portfolioLeverage(events),
 		}))
-		.sort((a, b) => b.totalCents - a.totalCents || a.startupName.localeCompare(b.startupName))
+		.sort((a, b) => b.totalCents - a.totalCents || compareNames(a.startupName, b.startupName))
 	return { rows: startupRows, totals: { events: rows.length, ...portfolioLeverage(rows) } }
 }
 

@@ -119,6 +119,7 @@ export function getManagerHome({ viewer }: { viewer: Viewer }) {
 			.select(activityColumns)
 			.from(auditLog)
 			.leftJoin(users, eq(users.id, auditLog.userId))
+			.leftJoin(startups, eq(startups.id, auditLog.startupId))
 			.where(sql`${auditLog.action} <> 'sign_in'`)
 			.orderBy(desc(auditLog.at), desc(auditLog.id))
 			.limit(8)
@@ -157,7 +158,7 @@ export function getMentorHome({ viewer }: { viewer: Viewer }) {
 			),
 		)
 		.groupBy(mentorAssignments.id)
-		.orderBy(asc(startups.name))
+		.orderBy(asc(startups.sortKey))
 		.all()
 	const minutesBetween = (from: string, to: string) =>
 		db

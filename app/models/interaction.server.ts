@@ -14,24 +14,22 @@ import { recordAudit } from './audit.server'
 import { contactScope } from './contact.server'
 import type { Viewer } from './viewer'
 
-const KIND_WORDS: Record<(typeof INTERACTION_KINDS)[number], string> = {
-	meeting: 'meeting',
-	call: 'call',
-	email: 'email',
-	event: 'event',
-	trade_mission: 'trade mission',
-}
-
 /**
- * What a startup's timeline says about an interaction: its kind and the organisation, never
- * the person nor the summary ("meeting with a contact at Port of Dover"). The audit log is
- * append-only, so nothing in it could be erased later.
+ * What a startup's timeline says about an interaction: its kind, date and the organisation,
+ * never the person nor the summary ("a meeting with a contact — organisation: Port of Dover").
+ * The audit log is append-only, so nothing in it could be erased later.
  */
-export function interactionTimelineSummary(
+export function interactionAudit(
 	kind: (typeof INTERACTION_KINDS)[number],
+	date: string,
 	organisationName: string | null,
 ) {
-	return `${KIND_WORDS[kind]} with a contact${organisationName ? ` at ${organisationName}` : ''}`
+	return {
+		subject: { kind, date },
+		changes: organisationName
+			? { organisation: [null, organisationName] as [unknown, unknown] }
+			: undefined,
+	}
 }
 
 /** A later touch moves last_contact_on forward; an older one logged today does not move it back. */
@@ -96,14 +94,14 @@ export function logInteraction({
 		}
 		touchContact(tx, contactId, input.date)
 
-		const summary = interactionTimelineSummary(input.kind, contact.organisationName)
+		const described = interactionAudit(input.kind, input.date, contact.organisationName)
 		if (concerned.length === 0) {
 			recordAudit(tx, {
 				userId: viewer.id,
 				action: 'create',
 				entity: 'interaction',
 				entityId: interaction.id,
-				summary: `${summary} (contact #${contactId})`,
+				...described,
 			})
 		}
 		for (const startup of concerned) {
@@ -113,7 +111,7 @@ export function logInteraction({
 				entity: 'interaction',
 				entityId: interaction.id,
 				startupId: startup.id,
-				summary,
+				...described,
 			})
 		}
 		return written({ id: interaction.id })

@@ -22,6 +22,7 @@ import {
 	summariseFunnel,
 	updateIntroductionStatus,
 } from './introduction.server'
+import { activityText } from '#tests/activity'
 
 const manager = viewerOf(createUser({ role: 'manager' }))
 const status = (input: Record<string, string>) =>
@@ -181,7 +182,9 @@ test('a founder moves their own introductions forward, never another startup’s
 	}
 	// the timeline says what changed, without the note or a person's name
 	const timeline = listStartupActivity({ startupId: mine.id, viewer: manager })
-	expect(timeline[0]?.summary).toBe(`introduction #${intro.id}: meeting_held → deal`)
+	expect(activityText(timeline[0])).toBe(
+		'moved an introduction on (customer) — status: meeting held → deal, deal value: £48,000.50',
+	)
 })
 
 test('a deal needs a value; value and currency go together', () => {
@@ -233,8 +236,8 @@ test('an interaction or introduction shows on each concerned startup’s timelin
 	})
 	expect(logged?.ok).toBe(true)
 	for (const startup of [fret, blue]) {
-		expect(listStartupActivity({ startupId: startup.id, viewer: manager })[0]?.summary).toBe(
-			'meeting with a contact at Port of Dover',
+		expect(activityText(listStartupActivity({ startupId: startup.id, viewer: manager })[0])).toBe(
+			'logged an interaction with a contact: meeting, 1 Jul 2025 — organisation: Port of Dover',
 		)
 	}
 	const result = introduce({
@@ -264,11 +267,11 @@ test('an interaction or introduction shows on each concerned startup’s timelin
 		fieldErrors: { startupId: ['contacts:errors.alreadyIntroduced'] },
 		formErrors: [],
 	})
-	expect(listStartupActivity({ startupId: fret.id, viewer: manager })[0]?.summary).toBe(
-		'introduction to a contact at Port of Dover (customer) proposed',
+	expect(activityText(listStartupActivity({ startupId: fret.id, viewer: manager })[0], 'fr')).toBe(
+		'a proposé une mise en relation (client) — organisation\u202f: Port of Dover',
 	)
 	const rows = getDb()
-		.select({ summary: auditLog.summary, changes: auditLog.changes })
+		.select({ summary: auditLog.summary, changes: auditLog.changes, detail: auditLog.detail })
 		.from(auditLog)
 		.all()
 	expect(JSON.stringify(rows)).not.toMatch(/Harriet|Collins|h\.collins/)

@@ -12,7 +12,7 @@ import { pageOf } from '~/utils/list-params'
 import { holdsOn, startupRows } from '~/utils/access.server'
 import { can, scopesOf } from '~/utils/permissions'
 import { refused, type WriteResult, written } from '~/utils/write-result'
-import { recordAudit } from './audit.server'
+import { money, recordAudit } from './audit.server'
 import { contactScope } from './contact.server'
 import { touchContact } from './interaction.server'
 import type { Viewer } from './viewer'
@@ -111,7 +111,11 @@ export function createIntroduction({
 			entity: 'introduction',
 			entityId: row.id,
 			startupId: input.startupId,
-			summary: `introduction to a contact${contact.organisationName ? ` at ${contact.organisationName}` : ''} (${input.purpose}) proposed`,
+			// the organisation, never the person: the audit log cannot be erased
+			subject: { purpose: input.purpose },
+			changes: contact.organisationName
+				? { organisation: [null, contact.organisationName] }
+				: undefined,
 		})
 		return written({ id: row.id })
 	})
@@ -196,6 +200,7 @@ export function updateIntroductionStatus({
 	return writeTransaction((tx): UpdateIntroductionResult => {
 		const before = tx
 			.select({
+				purpose: introductions.purpose,
 				status: introductions.status,
 				statusOn: introductions.statusOn,
 				introducedOn: introductions.introducedOn,
@@ -231,21 +236,30 @@ export function updateIntroductionStatus({
 		)
 		if (changed.length === 0) return written({ changed: false })
 		tx.update(introductions).set(values).where(eq(introductions.id, introductionId)).run()
-		// the note is free text about people: its value stays out of the append-only log
-		const changes = Object.fromEntries(
-			changed.filter((k) => k !== 'note').map((k) => [k, [before[k], values[k]]]),
+		// the note is free text about people: kept by name only (audit.server.ts)
+		const changes: Record<string, [unknown, unknown]> = Object.fromEntries(
+			changed.map((k) => [k, [before[k], values[k]]]),
 		)
+		if (changes.dealValueCents || changes.dealCurrency) {
+			delete changes.dealCurrency
+			changes.dealValueCents = [
+				before.dealValueCents === null
+					? null
+					: money(before.dealValueCents, before.dealCurrency ?? 'EUR'),
+				values.dealValueCents === null
+					? null
+					: money(values.dealValueCents, values.dealCurrency ?? 'EUR'),
+			]
+		}
 		recordAudit(tx, {
 			userId: viewer.id,
 			action: 'update',
 			entity: 'introduction',
 			entityId: introductionId,
 			startupId,
-			summary:
-				before.status === input.status
-					? `introduction #${introductionId} updated: ${changed.join(', ')}`
-					: `introduction #${introductionId}: ${before.status} → ${input.status}`,
-			changes: JSON.stringify(changes),
+			verb: before.status === input.status ? undefined : 'status',
+			subject: { purpose: before.purpose },
+			changes,
 		})
 		return written({ changed: true })
 	})
@@ -411,7 +425,7 @@ export function introductionFunnelByStartup(viewer: Viewer) {
 			coalesce(sum(${COUNTRY} = 'GB' AND i.status IN ('meeting_held', 'deal')), 0) AS ukMeetings,
 			coalesce(sum(${COUNTRY} = 'GB' AND i.status = 'deal'), 0) AS ukDeals
 			${FROM} JOIN startups s ON s.id = i.startup_id
-			GROUP BY s.id ORDER BY s.name COLLATE NOCASE`,
+			GROUP BY s.id ORDER BY s.sort_key`,
 	)
 }
 
@@ -422,6 +436,6 @@ export function listIntroducedStartups(viewer: Viewer) {
 		.selectDistinct({ id: startups.id, name: startups.name })
 		.from(startups)
 		.innerJoin(introductions, eq(introductions.startupId, startups.id))
-		.orderBy(asc(startups.name))
+		.orderBy(asc(startups.sortKey))
 		.all()
 }

@@ -278,7 +278,7 @@ export function listReviews(applicationId: number, criteria: readonly Criterion[
 		.from(applicationReviews)
 		.innerJoin(users, eq(users.id, applicationReviews.userId))
 		.where(eq(applicationReviews.applicationId, applicationId))
-		.orderBy(asc(users.name))
+		.orderBy(asc(users.sortKey))
 		.all()
 	const scores = loadScores(reviews.map((r) => r.id))
 	return reviews.map((r) => {
@@ -444,7 +444,6 @@ export function declareConflict({
 			action: 'create',
 			entity: 'conflict',
 			entityId: applicationId,
-			summary: `declared a conflict of interest on application #${applicationId}`,
 		})
 		return { ok: true }
 	})
@@ -533,7 +532,7 @@ export function saveReview({
 				action: 'update',
 				entity: 'review',
 				entityId: reviewId,
-				summary: `submitted scores for application #${applicationId}`,
+				verb: 'submit',
 			})
 		}
 		return { ok: true }
@@ -582,7 +581,7 @@ export function rankApplications(callId: number, applicationIds: readonly number
 		.from(callCommittee)
 		.innerJoin(users, eq(users.id, callCommittee.userId))
 		.where(eq(callCommittee.callId, callId))
-		.orderBy(asc(users.name))
+		.orderBy(asc(users.sortKey))
 		.all()
 	const conflicts = db
 		.select({ applicationId: committeeConflicts.applicationId, userId: committeeConflicts.userId })

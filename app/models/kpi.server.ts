@@ -157,7 +157,12 @@ export function saveKpiReport({
 				entity: 'kpi_report',
 				entityId: report.id,
 				startupId,
-				summary: `KPI report for ${input.quarter}: ${values.employees} jobs, revenue ${(values.revenueCents / 100).toFixed(2)} EUR, ${values.ukCustomers} UK customers`,
+				subject: {
+					quarter: input.quarter,
+					employees: values.employees,
+					revenueCents: values.revenueCents,
+					ukCustomers: values.ukCustomers,
+				},
 			})
 			return written({ status: 'created', id: report.id })
 		}
@@ -180,8 +185,8 @@ export function saveKpiReport({
 			entity: 'kpi_report',
 			entityId: existing.id,
 			startupId,
-			summary: `KPI report for ${input.quarter} replaced: ${Object.keys(changes).join(', ')}`,
-			changes: JSON.stringify(changes),
+			subject: { quarter: input.quarter },
+			changes,
 		})
 		return written({ status: 'updated', id: existing.id })
 	})
@@ -207,6 +212,6 @@ export function listMissingKpiReports({
 		WHERE s.status = 'incubated'
 			AND (s.entered_on IS NULL OR s.entered_on <= ${quarterEnd(last)})
 			AND NOT EXISTS (SELECT 1 FROM kpi_reports k WHERE k.startup_id = s.id AND k.quarter = ${last})
-		ORDER BY s.name COLLATE NOCASE, s.id`)
+		ORDER BY s.sort_key, s.id`)
 	return { quarter: last, startups: rows }
 }

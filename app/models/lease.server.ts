@@ -18,7 +18,8 @@ import { mayManageNursery } from './nursery.server'
 import { listStatementsOfLease, listStatementsOfStartup, stepsByLease } from './statement.server'
 import type { Viewer } from './viewer'
 
-const euro = (cents: number) => `${(cents / 100).toFixed(2)} €`
+const unitCode = (tx: Tx, unitId: number) =>
+	tx.select({ code: units.code }).from(units).where(eq(units.id, unitId)).get()?.code ?? null
 
 const FAR_FUTURE = '9999-12-31'
 
@@ -37,10 +38,7 @@ export function listLeaseFormOptions({ viewer }: { viewer: Viewer }) {
 			.from(startups)
 			.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
 			// those who may move in first; graduates and leavers at the end of the list
-			.orderBy(
-				sql`${startups.status} IN ('graduated', 'left')`,
-				sql`${startups.name} COLLATE NOCASE`,
-			)
+			.orderBy(sql`${startups.status} IN ('graduated', 'left')`, asc(startups.sortKey))
 			.all(),
 		units: db
 			.select({
@@ -132,8 +130,9 @@ export function signLease({ input, viewer }: { input: LeaseInput; viewer: Viewer
 					entity: 'lease',
 					entityId: old.id,
 					startupId: startup.id,
-					summary: `lease of ${unit.code} ended on ${newEnd} for its renewal`,
-					changes: JSON.stringify({ endDate: [old.endDate, newEnd] }),
+					verb: 'end',
+					subject: { unit: unit.code },
+					changes: { endDate: [old.endDate, newEnd] },
 				})
 			}
 		}
@@ -171,7 +170,14 @@ export function signLease({ input, viewer }: { input: LeaseInput; viewer: Viewer
 			entity: 'lease',
 			entityId: lease.id,
 			startupId: startup.id,
-			summary: `${input.renewsLeaseId ? 'renewed' : 'signed'} a lease on ${unit.code} from ${input.startDate}${input.endDate ? ` to ${input.endDate}` : ''} at ${euro(input.monthlyRent)} a month, ${input.steps.length} subsidy step(s)`,
+			verb: input.renewsLeaseId ? 'renew' : undefined,
+			subject: {
+				unit: unit.code,
+				startDate: input.startDate,
+				monthlyRentCents: input.monthlyRent,
+				steps: input.steps.length,
+			},
+			changes: input.endDate ? { endDate: [null, input.endDate] } : undefined,
 		})
 		return written(lease)
 	})
@@ -199,8 +205,9 @@ export function endLease({ id, endDate, viewer }: { id: number; endDate: string;
 			entity: 'lease',
 			entityId: id,
 			startupId: lease.startupId,
-			summary: `lease ends on ${endDate}`,
-			changes: JSON.stringify({ endDate: [lease.endDate, endDate] }),
+			verb: 'end',
+			subject: { unit: unitCode(tx, lease.unitId) },
+			changes: { endDate: [lease.endDate, endDate] },
 		})
 		return written({ changed: true })
 	})

@@ -1,4 +1,5 @@
 import type { MILESTONE_KINDS, STARTUP_STAGES } from '#db/schema/enums'
+import { compareNames } from '~/utils/sort-key'
 
 /*
  * Suggested mentors for a startup: a pure function of what the startup needs and what each
@@ -189,7 +190,7 @@ export function scoreMentor(needs: StartupNeeds, mentor: MentorCandidate): Sugge
 const byRank = (a: Suggestion, b: Suggestion) =>
 	b.score - a.score ||
 	b.spareMinutes - a.spareMinutes ||
-	a.mentor.name.localeCompare(b.mentor.name, 'fr') ||
+	compareNames(a.mentor.name, b.mentor.name) ||
 	a.mentor.id - b.mentor.id
 
 /**

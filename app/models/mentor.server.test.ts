@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { auditLog, mentoringSessions } from '#db/schema/index'
 import {
 	createAssignment,
@@ -19,6 +19,7 @@ import {
 	setMentorActive,
 	updateMentor,
 } from './mentor.server'
+import { activityText } from '#tests/activity'
 
 const AS_OF = '2026-05-20'
 const filters = (query = '') => parseMentorListParams(new URL(`http://x/mentors?${query}`)).filters
@@ -142,10 +143,13 @@ test('create, edit and deactivate a mentor: each write with its audit row, histo
 		getDb().select().from(mentoringSessions).where(eq(mentoringSessions.id, session.id)).get(),
 	).toBeDefined()
 	const audit = getDb()
-		.select({ action: auditLog.action, summary: auditLog.summary })
+		.select({ action: auditLog.action, entity: auditLog.entity, detail: auditLog.detail })
 		.from(auditLog)
-		.where(eq(auditLog.entityId, created.id))
+		.where(and(eq(auditLog.entity, 'mentor'), eq(auditLog.entityId, created.id)))
 		.all()
-		.filter((a) => a.summary.includes('Claire Fontaine'))
-	expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'update'])
+	expect(audit.map((a) => activityText(a, 'fr'))).toEqual([
+		'a ajouté Claire Fontaine (Eurotunnel) aux mentors',
+		expect.stringMatching(/^a modifié la fiche mentor de Claire Fontaine/),
+		'a désactivé la fiche mentor de Claire Fontaine',
+	])
 })

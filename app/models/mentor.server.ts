@@ -86,7 +86,7 @@ export function listMentors({
 	const menteeCount = sql<number>`coalesce(${mentees.n}, 0)`.mapWith(Number)
 	const quarterMinutes = sql<number>`coalesce(${quarter.minutes}, 0)`.mapWith(Number)
 	const sortColumns: Record<MentorSort, SQL> = {
-		name: sql`${mentors.name} COLLATE NOCASE`,
+		name: sql`${mentors.sortKey}`,
 		organisation: sql`${mentors.organisation} COLLATE NOCASE`,
 		capacity: sql`${mentors.capacityHoursPerMonth}`,
 		mentees: menteeCount,
@@ -124,7 +124,7 @@ export function listMentors({
 				language ? hasTag(mentors.languages, language) : undefined,
 			),
 		)
-		.orderBy(order(sortColumns[sort]), asc(mentors.name), asc(mentors.id))
+		.orderBy(order(sortColumns[sort]), asc(mentors.sortKey), asc(mentors.name), asc(mentors.id))
 		.all()
 		.map((m) => ({ ...m, expertise: parseTags(m.expertise), languages: parseTags(m.languages) }))
 }
@@ -190,7 +190,7 @@ export function createMentor({ input, viewer }: { input: MentorInput; viewer: Vi
 			action: 'create',
 			entity: 'mentor',
 			entityId: mentor.id,
-			summary: `created mentor ${mentor.name} (${input.organisation})`,
+			subject: { name: mentor.name, organisation: input.organisation },
 		})
 		return written(mentor)
 	})
@@ -220,8 +220,8 @@ export function updateMentor({
 			action: 'update',
 			entity: 'mentor',
 			entityId: id,
-			summary: `updated mentor ${input.name}: ${Object.keys(changes).join(', ')}`,
-			changes: JSON.stringify(changes),
+			subject: { name: input.name },
+			changes,
 		})
 		return written({ id, changed: true })
 	})
@@ -271,8 +271,8 @@ export function setMentorActive({
 			action: 'update',
 			entity: 'mentor',
 			entityId: id,
-			summary: `${active ? 'reactivated' : 'deactivated'} mentor ${mentor.name}`,
-			changes: JSON.stringify({ active: [mentor.active, active] }),
+			verb: active ? 'reactivate' : 'deactivate',
+			subject: { name: mentor.name },
 		})
 		return written({ changed: true })
 	})

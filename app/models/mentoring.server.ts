@@ -125,7 +125,7 @@ export function hoursByMentor(scope: HoursScope) {
 		.innerJoin(mentors, eq(mentors.id, mentorAssignments.mentorId))
 		.where(sessionScope(scope))
 		.groupBy(mentors.id)
-		.orderBy(desc(totals.minutes), asc(mentors.name))
+		.orderBy(desc(totals.minutes), asc(mentors.sortKey))
 		.all()
 }
 
@@ -138,7 +138,7 @@ export function hoursByStartup(scope: HoursScope) {
 		.innerJoin(startups, eq(startups.id, mentorAssignments.startupId))
 		.where(sessionScope(scope))
 		.groupBy(startups.id)
-		.orderBy(desc(totals.minutes), asc(startups.name))
+		.orderBy(desc(totals.minutes), asc(startups.sortKey))
 		.all()
 }
 
@@ -207,7 +207,7 @@ export function listForgottenAssignments({
 		.where(runningOn(asOf))
 		.groupBy(mentorAssignments.id)
 		.having(sql`${since} < date(${asOf}, ${`-${days} days`})`)
-		.orderBy(asc(since), asc(mentors.name))
+		.orderBy(asc(since), asc(mentors.sortKey))
 		.all()
 }
 
@@ -259,7 +259,7 @@ export function listAssignments({
 			// running ones first, then the most recent
 			sql`${mentorAssignments.endDate} IS NOT NULL AND ${mentorAssignments.endDate} < ${today()}`,
 			desc(mentorAssignments.startDate),
-			asc(mentors.name),
+			asc(mentors.sortKey),
 		)
 		.all()
 }
@@ -325,7 +325,13 @@ export function assignMentor({
 			entity: 'mentor_assignment',
 			entityId: assignment.id,
 			startupId,
-			summary: `assigned mentor ${mentor.name} to ${startup.name} (${input.focus}) from ${input.startDate}${input.endDate ? ` to ${input.endDate}` : ''}`,
+			subject: {
+				mentor: mentor.name,
+				startup: startup.name,
+				focus: input.focus,
+				startDate: input.startDate,
+			},
+			changes: input.endDate ? { endDate: [null, input.endDate] } : undefined,
 		})
 		return written({ id: assignment.id })
 	})
@@ -377,8 +383,9 @@ export function endAssignment({
 			entity: 'mentor_assignment',
 			entityId: assignmentId,
 			startupId,
-			summary: `ended the assignment of mentor ${assignment.mentorName} on ${endDate}`,
-			changes: JSON.stringify({ endDate: [assignment.endDate, endDate] }),
+			verb: 'end',
+			subject: { mentor: assignment.mentorName },
+			changes: { endDate: [assignment.endDate, endDate] },
 		})
 		return written({ id: assignmentId })
 	})
@@ -454,7 +461,7 @@ export function getMentorSuggestions({
 		.leftJoin(monthMinutes, eq(monthMinutes.mentorId, mentors.id))
 		.leftJoin(assignedHere, eq(assignedHere.mentorId, mentors.id))
 		.where(eq(mentors.active, true))
-		.orderBy(asc(mentors.name))
+		.orderBy(asc(mentors.sortKey))
 		.all()
 		.map((m) => ({ ...m, expertise: parseTags(m.expertise), languages: parseTags(m.languages) }))
 	const needs = {
@@ -496,8 +503,9 @@ export function sessionDateErrors(
 }
 
 /** Audit rows reach the founder's timeline: a note's text never goes into them. */
-function sessionSummary(input: SessionInput) {
-	return `session of ${input.date}, ${input.minutes} min: ${input.topic}`
+/** What names a session in the activity history: its date, length and topic. */
+function sessionSubject(input: SessionInput) {
+	return { date: input.date, minutes: input.minutes, topic: input.topic }
 }
 
 /** A mentor logs a session on one of their own running assignments; null for anything else. */
@@ -538,7 +546,7 @@ export function logSession({
 			entity: 'mentoring_session',
 			entityId: session.id,
 			startupId: assignment.startupId,
-			summary: `logged the ${sessionSummary(input)}`,
+			subject: sessionSubject(input),
 		})
 		return written({ id: session.id })
 	})
@@ -623,17 +631,15 @@ export function updateSession({
 		const changes = diffFields(before, values)
 		if (Object.keys(changes).length === 0) return written({ id: sessionId, changed: false })
 		tx.update(mentoringSessions).set(values).where(eq(mentoringSessions.id, sessionId)).run()
-		// the text of notes and next steps stays out of the audit: the founder's timeline reads it
-		if (changes.notes) changes.notes = ['…', '…']
-		if (changes.nextSteps) changes.nextSteps = ['…', '…']
+		// notes and next steps are kept by name only (audit.server.ts): the founder's timeline reads it
 		recordAudit(tx, {
 			userId: viewer.id,
 			action: 'update',
 			entity: 'mentoring_session',
 			entityId: sessionId,
 			startupId: before.startupId,
-			summary: `edited the ${sessionSummary(input)} (${Object.keys(changes).join(', ')})`,
-			changes: JSON.stringify(changes),
+			subject: sessionSubject(input),
+			changes,
 		})
 		return written({ id: sessionId, changed: true })
 	})

@@ -82,7 +82,11 @@ export function createMilestone({
 			entity: 'milestone',
 			entityId: milestone.id,
 			startupId,
-			summary: `added milestone “${values.title}” (${values.status}${values.dueOn ? `, due ${values.dueOn}` : ''})`,
+			subject: { title: values.title },
+			changes: {
+				status: [null, values.status],
+				...(values.dueOn ? { dueOn: [null, values.dueOn] } : {}),
+			},
 		})
 		return written({ id: milestone.id })
 	})
@@ -113,11 +117,9 @@ export function updateMilestone({
 			entity: 'milestone',
 			entityId: milestoneId,
 			startupId,
-			summary:
-				changes.status && values.status === 'done'
-					? `milestone “${values.title}” done on ${values.doneOn}`
-					: `updated milestone “${values.title}”: ${Object.keys(changes).join(', ')}`,
-			changes: JSON.stringify(changes),
+			verb: changes.status && values.status === 'done' ? 'done' : undefined,
+			subject: { title: values.title, doneOn: values.doneOn },
+			changes,
 		})
 		return written({ id: milestoneId, changed: true })
 	})
@@ -142,7 +144,7 @@ export function deleteMilestone({
 			entity: 'milestone',
 			entityId: milestoneId,
 			startupId,
-			summary: `deleted milestone “${before.title}”`,
+			subject: { title: before.title },
 		})
 		return written({ id: milestoneId })
 	})
@@ -182,7 +184,7 @@ export function listMilestonesToFollow({
 	return {
 		overdue: query()
 			.where(and(openMilestone, followedStartup, sql`${milestones.dueOn} < ${asOf}`))
-			.orderBy(asc(milestones.dueOn), asc(startups.name))
+			.orderBy(asc(milestones.dueOn), asc(startups.sortKey))
 			.all(),
 		dueThisMonth: query()
 			.where(
@@ -193,7 +195,7 @@ export function listMilestonesToFollow({
 					lte(milestones.dueOn, last),
 				),
 			)
-			.orderBy(asc(milestones.dueOn), asc(startups.name))
+			.orderBy(asc(milestones.dueOn), asc(startups.sortKey))
 			.all(),
 	}
 }

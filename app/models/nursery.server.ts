@@ -99,7 +99,7 @@ export function createUnit({ input, viewer }: { input: UnitInput; viewer: Viewer
 			action: 'create',
 			entity: 'unit',
 			entityId: unit.id,
-			summary: `created unit ${unit.code}`,
+			subject: { code: unit.code },
 		})
 		return written(unit)
 	})
@@ -128,8 +128,8 @@ export function updateUnit({
 			action: 'update',
 			entity: 'unit',
 			entityId: id,
-			summary: `updated unit ${unit.code}: ${Object.keys(changes).join(', ')}`,
-			changes: JSON.stringify(changes),
+			subject: { code: unit.code },
+			changes,
 		})
 		return written({ unit, changed: true })
 	})

@@ -39,7 +39,7 @@ function filterConditions(viewer: Viewer, f: OrganisationFilters) {
 }
 
 const sortColumns: Record<OrganisationSort, SQL> = {
-	name: sql`"organisations"."name" COLLATE NOCASE`,
+	name: sql`"organisations"."sort_key"`,
 	country: sql`"organisations"."country"`,
 	kind: sql`"organisations"."kind"`,
 	contacts: contactCount,
@@ -65,6 +65,7 @@ export function listOrganisations({
 	id: number
 	name: string
 	country: (typeof COUNTRIES)[number]
+	countryCode: string | null
 	kind: (typeof ORGANISATION_KINDS)[number]
 	sector: string | null
 	website: string | null
@@ -81,6 +82,7 @@ export function listOrganisations({
 			id: organisations.id,
 			name: organisations.name,
 			country: organisations.country,
+			countryCode: organisations.countryCode,
 			kind: organisations.kind,
 			sector: organisations.sector,
 			website: organisations.website,
@@ -118,7 +120,7 @@ export function getOrganisationForEdit({ id, viewer }: { id: number; viewer: Vie
 export function getOrganisationPage({ id, viewer }: { id: number; viewer: Viewer }) {
 	const db = getDb()
 	const organisation = db
-		.select({ id: organisations.id, ...editableColumns })
+		.select({ id: organisations.id, ...editableColumns, countryCode: organisations.countryCode })
 		.from(organisations)
 		.where(and(eq(organisations.id, id), contactScope(viewer)))
 		.get()
@@ -133,12 +135,13 @@ export function getOrganisationPage({ id, viewer }: { id: number; viewer: Viewer
 				jobTitle: contacts.jobTitle,
 				email: contacts.email,
 				country: contacts.country,
+				countryCode: contacts.countryCode,
 				optedOutOn: contacts.optedOutOn,
 				lastContactOn: contacts.lastContactOn,
 			})
 			.from(contacts)
 			.where(and(eq(contacts.organisationId, id), isNull(contacts.erasedAt)))
-			.orderBy(sql`${contacts.lastName} COLLATE NOCASE`, sql`${contacts.firstName} COLLATE NOCASE`)
+			.orderBy(asc(contacts.sortKey), asc(contacts.id))
 			.all(),
 		introductions: db
 			.select({
@@ -204,7 +207,7 @@ export function createOrganisation({
 			action: 'create',
 			entity: 'organisation',
 			entityId: organisation.id,
-			summary: `created organisation ${organisation.name}`,
+			subject: { name: organisation.name },
 		})
 		return written(organisation)
 	})
@@ -229,15 +232,20 @@ export function updateOrganisation({
 		const values = toValues(input)
 		const changes = diffFields(before, values)
 		if (Object.keys(changes).length === 0) return written({ id, changed: false })
-		tx.update(organisations).set(values).where(eq(organisations.id, id)).run()
+		// an imported ISO country (DE) holds while the form keeps its grouping (other)
+		const countryCode = changes.country ? { countryCode: null } : {}
+		tx.update(organisations)
+			.set({ ...values, ...countryCode })
+			.where(eq(organisations.id, id))
+			.run()
 		recordAudit(tx, {
 			userId: viewer.id,
 			action: 'update',
 			entity: 'organisation',
 			entityId: id,
-			summary: `updated organisation ${values.name}: ${Object.keys(changes).join(', ')}`,
-			// notes are free text that may name people: their values stay out of the log
-			changes: JSON.stringify({ ...changes, ...(changes.notes ? { notes: ['…', '…'] } : {}) }),
+			subject: { name: values.name },
+			// notes are free text that may name people: kept by name only (audit.server.ts)
+			changes,
 		})
 		return written({ id, changed: true })
 	})

@@ -89,7 +89,7 @@ export function requestPasswordReset({ email }: { email: string }) {
 			action: 'update',
 			entity: 'user',
 			entityId: user.id,
-			summary: 'asked for a password reset link',
+			verb: 'reset_link',
 		})
 	})
 	deliverSoon()
@@ -167,10 +167,7 @@ export async function setPasswordWithToken({
 			action: 'update',
 			entity: 'user',
 			entityId: row.userId,
-			summary:
-				row.purpose === 'invitation'
-					? 'set a password from an invitation'
-					: 'set a new password from a reset link',
+			verb: row.purpose === 'invitation' ? 'invitation_password' : 'new_password',
 		})
 		return { ok: true, userId: row.userId }
 	})

@@ -65,7 +65,7 @@ export function getStartupPage({ id, viewer }: { id: number; viewer: Viewer }) {
 				})
 				.from(teamMembers)
 				.where(eq(teamMembers.startupId, id))
-				.orderBy(asc(teamMembers.name))
+				.orderBy(asc(teamMembers.sortKey))
 				.all()
 		: []
 

@@ -56,7 +56,7 @@ export const STARTUP_SORTS = [
 export type StartupSort = (typeof STARTUP_SORTS)[number]
 
 const sortColumns: Record<StartupSort, () => SQL> = {
-	name: () => sql`${startups.name} COLLATE NOCASE`,
+	name: () => sql`${startups.sortKey}`,
 	cohort: () => sql`${cohorts.startDate}`,
 	status: () => sql`${startups.status}`,
 	stage: () =>
@@ -124,7 +124,12 @@ function listQuery({ viewer, filters, sort, dir }: ListOptions) {
 		.from(startups)
 		.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
 		.where(filterConditions(viewer, filters))
-		.orderBy(order(sortColumns[sort]()), asc(startups.name), asc(startups.id))
+		.orderBy(
+			order(sortColumns[sort]()),
+			asc(startups.sortKey),
+			asc(startups.name),
+			asc(startups.id),
+		)
 }
 
 export type StartupRow = ReturnType<ReturnType<typeof listQuery>['all']>[number]
@@ -159,7 +164,7 @@ export function listStartupFilterOptions(viewer: Viewer) {
 		cohorts: db
 			.select({ id: cohorts.id, name: cohorts.name })
 			.from(cohorts)
-			.orderBy(desc(cohorts.startDate))
+			.orderBy(desc(cohorts.startDate), asc(cohorts.sortKey))
 			.all(),
 		sectors: db
 			.selectDistinct({ sector: startups.sector })
@@ -217,7 +222,7 @@ export function insertStartup(tx: Tx, input: StartupManagerInput, actorId: numbe
 		entity: 'startup',
 		entityId: startup.id,
 		startupId: startup.id,
-		summary: `created ${startup.name}`,
+		subject: { name: startup.name },
 	})
 	return startup
 }
@@ -308,8 +313,7 @@ export function updateStartup({
 			entity: 'startup',
 			entityId: id,
 			startupId: id,
-			summary: `updated ${Object.keys(changes).join(', ')}`,
-			changes: JSON.stringify(changes),
+			changes,
 		})
 		return written({ id, changed: true })
 	})
@@ -359,8 +363,8 @@ export function changeStartupStatus({
 			entity: 'startup',
 			entityId: id,
 			startupId: id,
-			summary: `status ${before.status} → ${status} on ${date}`,
-			changes: JSON.stringify(diffFields(before, values)),
+			verb: 'status',
+			changes: diffFields(before, values),
 		})
 		return written({ id })
 	})
@@ -398,7 +402,7 @@ export function addTeamMember({
 			entity: 'team_member',
 			entityId: member.id,
 			startupId,
-			summary: `added ${input.name} (${input.role}) to the team`,
+			subject: { name: input.name, role: input.role },
 		})
 		return written(member)
 	})
@@ -437,8 +441,8 @@ export function updateTeamMember({
 			entity: 'team_member',
 			entityId: memberId,
 			startupId,
-			summary: `updated team member ${input.name}`,
-			changes: JSON.stringify(diffFields(before, values)),
+			subject: { name: before.name },
+			changes: diffFields(before, values),
 		})
 		return written({ id: memberId })
 	})
@@ -474,7 +478,7 @@ export function removeTeamMember({
 			entity: 'team_member',
 			entityId: memberId,
 			startupId,
-			summary: `removed ${member.name} from the team`,
+			subject: { name: member.name },
 		})
 		return written({ id: memberId })
 	})
@@ -494,6 +498,7 @@ export function listStartupActivity({
 		.select(activityColumns)
 		.from(auditLog)
 		.leftJoin(users, eq(users.id, auditLog.userId))
+		.leftJoin(startups, eq(startups.id, auditLog.startupId))
 		.where(
 			and(
 				eq(auditLog.startupId, startupId),

@@ -23,6 +23,7 @@ import {
 	listStatementsOfStartup,
 	recordPayment,
 } from './statement.server'
+import { activityText } from '#tests/activity'
 
 const date = today()
 
@@ -69,7 +70,9 @@ describe('issuing a month', () => {
 			.all()
 			.filter((a) => a.startupId === midMonth.startupId)
 		expect(audit).toHaveLength(1)
-		expect(audit[0]!.summary).toContain('2031-09')
+		expect(activityText(audit[0], 'fr')).toMatch(
+			/^a émis l'avis d'échéance de septembre 2031 \(local .+\)\u202f: loyer 225,00\u202f€, Cap Calaisis 112,50\u202f€, startup 112,50\u202f€$/,
+		)
 	})
 
 	test('issuing the same month twice changes nothing', () => {
@@ -288,7 +291,7 @@ describe('credit notes', () => {
 			outstandingStartupCents: 0,
 		})
 		const audit = getDb().select().from(auditLog).where(eq(auditLog.entity, 'credit_note')).all()
-		expect(audit.at(-1)!.summary).toContain('Chauffage en panne')
+		expect(activityText(audit.at(-1))).toContain('— Chauffage en panne')
 	})
 
 	test('a credit note cannot cancel money already paid, nor nothing at all', () => {

@@ -30,8 +30,6 @@ import type { Viewer } from './viewer'
  * less what its payer paid against it. An issued statement is never updated.
  */
 
-const euro = (cents: number) => `${(cents / 100).toFixed(2)} €`
-
 export type StatementRow = {
 	id: number
 	leaseId: number
@@ -75,7 +73,7 @@ function statementRows(db: Pick<Tx, 'all'>, viewer: Viewer, where: SQL, order?: 
 					WHERE p.statement_id = s.id AND p.payer = 'cap_calaisis') AS paidSubsidyCents,
 				(SELECT coalesce(sum(p.amount_cents), 0) FROM payments p
 					WHERE p.statement_id = s.id AND p.payer = 'startup') AS paidStartupCents,
-				st.name COLLATE NOCASE AS sortName
+				st.sort_key AS sortName
 			FROM rent_statements s
 			JOIN leases l ON l.id = s.lease_id
 			JOIN startups st ON st.id = l.startup_id
@@ -150,7 +148,7 @@ function runningLeases(db: Pick<Tx, 'select'>, month: string) {
 		.innerJoin(startups, eq(startups.id, leases.startupId))
 		.innerJoin(units, eq(units.id, leases.unitId))
 		.where(leasesCovering(month))
-		.orderBy(sql`${startups.name} COLLATE NOCASE`, asc(leases.id))
+		.orderBy(asc(startups.sortKey), asc(leases.id))
 		.all()
 }
 
@@ -209,7 +207,13 @@ export function issueMonth({ month, viewer }: { month: string; viewer: Viewer })
 				entity: 'rent_statement',
 				entityId: row.id,
 				startupId: lease.startupId,
-				summary: `issued the rent statement for ${month} (${lease.unitCode}): rent ${euro(amounts.rentCents)}, Cap Calaisis ${euro(amounts.subsidyCents)}, startup ${euro(amounts.startupShareCents)}`,
+				subject: {
+					month,
+					unit: lease.unitCode,
+					rentCents: amounts.rentCents,
+					subsidyCents: amounts.subsidyCents,
+					startupShareCents: amounts.startupShareCents,
+				},
 			})
 		}
 		return written({ created, alreadyIssued: running.length - created })
@@ -430,7 +434,12 @@ export function recordPayment({
 			entity: 'payment',
 			entityId: payment.id,
 			startupId: row.startupId,
-			summary: `${input.payer === 'startup' ? 'startup' : 'Cap Calaisis'} paid ${euro(input.amount)} on the ${row.month} statement (${input.paidOn})`,
+			subject: {
+				payer: input.payer,
+				amountCents: input.amount,
+				month: row.month,
+				paidOn: input.paidOn,
+			},
 		})
 		return written({ payment, remainingCents: outstanding - input.amount })
 	})
@@ -487,8 +496,12 @@ export function issueCreditNote({
 			entity: 'credit_note',
 			entityId: note.id,
 			startupId: row.startupId,
-			summary: `credit note on the ${row.month} statement: Cap Calaisis ${euro(input.subsidyAmount)}, startup ${euro(input.startupAmount)} — ${input.reason}`,
-			changes: JSON.stringify({ reason: input.reason, correctsId: row.id }),
+			subject: {
+				month: row.month,
+				subsidyCents: input.subsidyAmount,
+				startupShareCents: input.startupAmount,
+				reason: input.reason,
+			},
 		})
 		return written(note)
 	})
@@ -613,7 +626,7 @@ export function listStatementsForExport({
 		JOIN startups st ON st.id = l.startup_id
 		JOIN units u ON u.id = l.unit_id
 		WHERE s.month BETWEEN ${from} AND ${to} AND (${statementRowsSql(viewer)})
-		ORDER BY s.month, st.name COLLATE NOCASE, s.id`)
+		ORDER BY s.month, st.sort_key, s.id`)
 }
 
 /** Payments received over a period (by payment date), for the accountant. */

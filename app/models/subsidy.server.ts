@@ -10,6 +10,7 @@ import { diffFields, recordAudit } from './audit.server'
 import { mayManageNursery } from './nursery.server'
 import { stepsByLease } from './statement.server'
 import type { Viewer } from './viewer'
+import { compareNames } from '~/utils/sort-key'
 
 /*
  * Cap Calaisis's rent subsidy, year by year:
@@ -147,7 +148,7 @@ export function getSubsidyOverview({ viewer }: { viewer: Viewer }): SubsidyYear[
 		.sort((a, b) => b - a)
 		.map((year) => {
 			const rows = (byYear.get(year) ?? []).sort((a, b) =>
-				a.startupName.localeCompare(b.startupName, 'fr', { sensitivity: 'base' }),
+				compareNames(a.startupName, b.startupName),
 			)
 			// the year's totals are the sums of its startups' rows, to the cent
 			const committedCents = rows.reduce((s, r) => s + r.committedCents, 0)
@@ -206,7 +207,7 @@ export function saveSubsidyBudget({
 				action: 'create',
 				entity: 'subsidy_budget',
 				entityId: budget.id,
-				summary: `subsidy budget ${input.year}: ${(input.amount / 100).toFixed(2)} €`,
+				subject: { year: String(input.year), amountCents: input.amount },
 			})
 			return written({ created: true, changed: true })
 		}
@@ -218,8 +219,8 @@ export function saveSubsidyBudget({
 			action: 'update',
 			entity: 'subsidy_budget',
 			entityId: before.id,
-			summary: `subsidy budget ${input.year} changed: ${Object.keys(changes).join(', ')}`,
-			changes: JSON.stringify(changes),
+			subject: { year: String(input.year) },
+			changes,
 		})
 		return written({ created: false, changed: true })
 	})

@@ -108,7 +108,6 @@ export function createSession(input: { userId: number; ipAddress?: string; userA
 			action: 'sign_in',
 			entity: 'user',
 			entityId: input.userId,
-			summary: 'signed in',
 		})
 		return sessionId
 	})
@@ -132,7 +131,7 @@ export function listUsers({ viewer }: { viewer: Viewer }) {
 		.from(users)
 		.leftJoin(startups, eq(startups.id, users.startupId))
 		.leftJoin(mentors, eq(mentors.id, users.mentorId))
-		.orderBy(asc(users.role), asc(users.name))
+		.orderBy(asc(users.role), asc(users.sortKey))
 		.all()
 }
 
@@ -155,12 +154,12 @@ export function listLinkTargets({ viewer }: { viewer: Viewer }) {
 		startups: db
 			.select({ id: startups.id, name: startups.name })
 			.from(startups)
-			.orderBy(asc(startups.name))
+			.orderBy(asc(startups.sortKey))
 			.all(),
 		mentors: db
 			.select({ id: mentors.id, name: mentors.name, organisation: mentors.organisation })
 			.from(mentors)
-			.orderBy(asc(mentors.name))
+			.orderBy(asc(mentors.sortKey))
 			.all(),
 	}
 }
@@ -208,7 +207,7 @@ export async function createUser(
 			action: 'create',
 			entity: 'user',
 			entityId: user.id,
-			summary: `created ${input.role} ${input.email}`,
+			subject: { name: input.name.trim(), role: input.role },
 		})
 		return user
 	})
@@ -238,8 +237,8 @@ export function updateUser(
 			action: 'update',
 			entity: 'user',
 			entityId: id,
-			summary: `updated ${values.email}`,
-			changes: JSON.stringify(diffFields(before, values)),
+			subject: { name: values.name },
+			changes: diffFields(before, values),
 		})
 		return { id }
 	})
@@ -256,7 +255,7 @@ export async function resetPassword(id: number, password: string, actorId: numbe
 			action: 'update',
 			entity: 'user',
 			entityId: id,
-			summary: 'reset password',
+			verb: 'reset_password',
 		})
 		return true
 	})
@@ -276,7 +275,7 @@ export function setUserDisabled(id: number, disabled: boolean, actorId: number) 
 			action: 'update',
 			entity: 'user',
 			entityId: id,
-			summary: disabled ? 'disabled' : 'enabled',
+			verb: disabled ? 'disable' : 'enable',
 		})
 		return true
 	})

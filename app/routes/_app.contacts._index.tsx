@@ -43,6 +43,9 @@ export default function ContactsPage() {
 					<a href={`/contacts/export.csv${location.search}`} className="button" download>
 						{t('list.export')}
 					</a>
+					<a href={`/contacts/export.xlsx${location.search}`} className="button" download>
+						{t('list.exportXlsx')}
+					</a>
 					<Link to="/organisations" className="button">
 						{t('organisations.title')}
 					</Link>
@@ -52,7 +55,7 @@ export default function ContactsPage() {
 					<Link to="/contacts/review" className="button">
 						{t('review.title')}
 					</Link>
-					<Link to="/contacts/import" className="button">
+					<Link to="/import/contacts" className="button">
 						{t('list.import')}
 					</Link>
 					<Link to="/contacts/new" className="button button-primary">
@@ -151,7 +154,7 @@ export default function ContactsPage() {
 										) : null}
 									</td>
 									<td>
-										<CountryName code={c.country} />
+										<CountryName code={c.country} iso={c.countryCode} />
 									</td>
 									<td>
 										{c.organisationKind ? t(`enums:organisationKinds.${c.organisationKind}`) : '—'}
@@ -180,7 +183,7 @@ export default function ContactsPage() {
 					{hasFilters ? (
 						<Link to="/contacts">{t('list.noMatchHint')}</Link>
 					) : (
-						<Link to="/contacts/import">{t('list.emptyHint')}</Link>
+						<Link to="/import/contacts">{t('list.emptyHint')}</Link>
 					)}
 				</EmptyState>
 			)}

@@ -75,6 +75,9 @@ export default function FundingPage() {
 						<a href={`/funding/export.csv${location.search}`} className="button" download>
 							{t('common:common.exportCsv')}
 						</a>
+						<a href={`/funding/export.xlsx${location.search}`} className="button" download>
+							{t('import:export.xlsx')}
+						</a>
 					</div>
 				) : null}
 			</div>

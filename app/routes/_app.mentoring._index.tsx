@@ -75,7 +75,7 @@ export default function MentoringPage() {
 				<Stat
 					label={t('hours.thisQuarter')}
 					value={<Duration minutes={quarter.minutes} />}
-					note={`${period.quarter} · ${t('hours.sessionCount', { count: quarter.sessions })}`}
+					note={`${f.quarter(period.quarter)} · ${t('hours.sessionCount', { count: quarter.sessions })}`}
 				/>
 			</StatGrid>
 

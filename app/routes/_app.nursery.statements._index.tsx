@@ -76,8 +76,14 @@ export default function StatementsPage() {
 					<a href={`/nursery/export/statements.csv?month=${month}`} className="button">
 						{t('exports.statements')}
 					</a>
+					<a href={`/nursery/export/statements.xlsx?month=${month}`} className="button">
+						{t('exports.statementsXlsx')}
+					</a>
 					<a href={`/nursery/export/payments.csv?month=${month}`} className="button">
 						{t('exports.payments')}
+					</a>
+					<a href={`/nursery/export/payments.xlsx?month=${month}`} className="button">
+						{t('exports.paymentsXlsx')}
 					</a>
 				</div>
 			</div>

@@ -70,8 +70,14 @@ export default function SubsidyPage() {
 					<a href="/nursery/export/subsidy.csv" className="button">
 						{t('exports.subsidyYears')}
 					</a>
+					<a href="/nursery/export/subsidy.xlsx" className="button">
+						{t('exports.subsidyYearsXlsx')}
+					</a>
 					<a href={`/nursery/export/subsidy.csv?year=${y.year}`} className="button">
 						{t('exports.subsidyStartups', { year: y.year })}
+					</a>
+					<a href={`/nursery/export/subsidy.xlsx?year=${y.year}`} className="button">
+						{t('exports.subsidyStartupsXlsx', { year: y.year })}
 					</a>
 				</div>
 			</div>

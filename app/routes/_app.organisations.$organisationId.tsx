@@ -33,7 +33,7 @@ export default function OrganisationPage() {
 				<div>
 					<h1>{organisation.name}</h1>
 					<p className="muted">
-						<CountryName code={organisation.country} /> ·{' '}
+						<CountryName code={organisation.country} iso={organisation.countryCode} /> ·{' '}
 						{t(`enums:organisationKinds.${organisation.kind}`)}
 						{organisation.sector ? ` · ${organisation.sector}` : ''}
 					</p>
@@ -76,7 +76,7 @@ export default function OrganisationPage() {
 									</th>
 									<td>{c.jobTitle ?? '—'}</td>
 									<td>
-										<CountryName code={c.country} />
+										<CountryName code={c.country} iso={c.countryCode} />
 									</td>
 									<td>{c.lastContactOn ? f.date(c.lastContactOn) : '—'}</td>
 								</tr>

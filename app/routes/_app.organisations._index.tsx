@@ -78,7 +78,7 @@ export default function OrganisationsPage() {
 										<Link to={`/organisations/${o.id}`}>{o.name}</Link>
 									</th>
 									<td>
-										<CountryName code={o.country} />
+										<CountryName code={o.country} iso={o.countryCode} />
 									</td>
 									<td>{t(`enums:organisationKinds.${o.kind}`)}</td>
 									<td>{o.sector ?? '—'}</td>

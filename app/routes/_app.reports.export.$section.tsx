@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { reportSectionCsv } from '~/models/reports/csv.server'
+import { reportSectionCsv, reportSectionLines } from '~/models/reports/csv.server'
 import {
 	getReport,
 	periodFromUrl,
@@ -9,14 +9,30 @@ import {
 import { requirePermission } from '~/utils/access.server'
 import { csvResponse } from '~/utils/csv.server'
 import { notFound } from '~/utils/http.server'
+import { i18nServer } from '~/utils/i18n.server'
+import { toXlsx, xlsxResponse } from '~/utils/spreadsheet.server'
 
 /** /reports/export/portfolio.csv?year=2025 — one section of the report, as the spreadsheet wants it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requirePermission(request, 'read:report:any')
-	const section = (params.section ?? '').replace(/\.csv$/, '')
+	const [, section = '', extension = 'csv'] =
+		/^(.*?)(?:\.(csv|xlsx))?$/.exec(params.section ?? '') ?? []
 	if (!(REPORT_SECTIONS as readonly string[]).includes(section)) throw notFound('page')
 	const period = periodFromUrl(new URL(request.url))
-	const csv = reportSectionCsv(section as ReportSection, getReport(period))
+	const report = getReport(period)
 	const slug = period.search ? period.search.replace(/[^a-z0-9-]+/gi, '-') : 'all'
-	return csvResponse(`tektos-${section}-${slug}.csv`, csv)
+	if (extension === 'xlsx') {
+		const t = await i18nServer.getFixedT(request, 'import')
+		const body = await toXlsx(reportSectionLines(section as ReportSection, report), [
+			{ header: t('export.table'), value: (l) => l.table },
+			{ header: t('export.category'), value: (l) => l.category },
+			{ header: t('export.measure'), value: (l) => l.measure },
+			{ header: t('export.value'), value: (l) => l.value, type: 'number' },
+		])
+		return xlsxResponse(`tektos-${section}-${slug}.xlsx`, body)
+	}
+	return csvResponse(
+		`tektos-${section}-${slug}.csv`,
+		reportSectionCsv(section as ReportSection, report),
+	)
 }

@@ -41,9 +41,12 @@ export default function StartupsPage() {
 					<a href={`/startups/export.csv${location.search}`} className="button" download>
 						{t('common:common.exportCsv')}
 					</a>
+					<a href={`/startups/export.xlsx${location.search}`} className="button" download>
+						{t('import:export.xlsx')}
+					</a>
 					{canCreate ? (
 						<>
-							<Link to="/startups/import" className="button">
+							<Link to="/import/startups" className="button">
 								{t('list.import')}
 							</Link>
 							<Link to="/startups/new" className="button button-primary">

@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import { count, eq } from 'drizzle-orm'
 import { contacts, interactions, introductions } from '#db/schema/index'
 import {
@@ -18,10 +17,7 @@ import { action as editAction } from './_app.contacts.$contactId_.edit'
 import { action as eraseAction, loader as eraseLoader } from './_app.contacts.$contactId_.erase'
 import { loader as listLoader } from './_app.contacts._index'
 import { loader as outreachLoader } from './_app.contacts.export[.csv]'
-import { action as importAction, loader as importLoader } from './_app.contacts.import'
-import { loader as progressLoader } from './_app.contacts.import.progress'
-import { loader as reportLoader } from './_app.contacts.import.report[.csv]'
-import { loader as templateLoader } from './_app.contacts.import.template[.csv]'
+import { loader as importLoader } from './_app.import.$kind'
 import { action as newAction, loader as newLoader } from './_app.contacts.new'
 import { loader as reviewLoader } from './_app.contacts.review'
 import { loader as introductionsLoader } from './_app.introductions._index'
@@ -101,9 +97,7 @@ test('signed-out visitors go to sign in; founders, mentors and partners never re
 			() => exportJsonLoader(loaderArgs(get(`/contacts/${person.id}/export.json`, cookie), id)),
 			() => exportCsvLoader(loaderArgs(get(`/contacts/${person.id}/export.csv`, cookie), id)),
 			() => reviewLoader(loaderArgs(get('/contacts/review', cookie))),
-			() => importLoader(loaderArgs(get('/contacts/import', cookie))),
-			() => templateLoader(loaderArgs(get('/contacts/import/template.csv', cookie))),
-			() => progressLoader(loaderArgs(get('/contacts/import/progress?job=x', cookie))),
+			() => importLoader(loaderArgs(get('/import/contacts', cookie), params({ kind: 'contacts' }))),
 			() => organisationsLoader(loaderArgs(get('/organisations', cookie))),
 			() =>
 				organisationLoader(
@@ -551,128 +545,4 @@ test('a partner sees introduction figures by country and purpose, and no persona
 			await settle(() => introductionsLoader(loaderArgs(get('/introductions', mentor.cookie)))),
 		),
 	).toBe(403)
-})
-
-test('the import page checks a file, lists its problems, then imports in a worker with progress', async () => {
-	const { user, cookie } = await signedIn('manager')
-	createContact({ email: 'existing@contacts.example' })
-	const fixture = fs.readFileSync('tests/fixtures/contacts-bad-rows.csv', 'utf8')
-	const before = contactCount()
-
-	const template = (await templateLoader(
-		loaderArgs(get('/contacts/import/template.csv', cookie)),
-	)) as Response
-	expect(await template.text()).toContain('first_name,last_name,email')
-
-	const checked = await importAction(
-		actionArgs(
-			postForm(
-				'/contacts/import',
-				[
-					['intent', 'check'],
-					['file', new File([fixture], 'salon.csv', { type: 'text/csv' })],
-				],
-				cookie,
-			),
-		),
-	)
-	const report = (
-		dataOf(checked) as {
-			report: { token: string; valid: number; invalid: number; problems: { line: number }[] }
-		}
-	).report
-	expect(report).toMatchObject({ valid: 2, invalid: 9 })
-	expect(report.problems.map((p) => p.line)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 12])
-	expect(contactCount()).toBe(before)
-	// the full report as CSV
-	const csv = (await reportLoader(
-		loaderArgs(get(`/contacts/import/report.csv?token=${report.token}`, cookie)),
-	)) as Response
-	expect((await csv.text()).split('\r\n').length).toBeGreaterThan(9)
-
-	// "all" is refused for a file with problems; another manager cannot use the token
-	const all = await settle(() =>
-		importAction(
-			actionArgs(
-				post('/contacts/import', { intent: 'import', token: report.token, mode: 'all' }, cookie),
-			),
-		),
-	)
-	expect(statusOf(all)).toBe(400)
-	const stranger = await signedIn('manager')
-	expect(
-		statusOf(
-			await settle(() =>
-				importAction(
-					actionArgs(
-						post(
-							'/contacts/import',
-							{ intent: 'import', token: report.token, mode: 'valid' },
-							stranger.cookie,
-						),
-					),
-				),
-			),
-		),
-	).toBe(400)
-
-	const started = (await importAction(
-		actionArgs(
-			post('/contacts/import', { intent: 'import', token: report.token, mode: 'valid' }, cookie),
-		),
-	)) as Response
-	expect(started.status).toBe(302)
-	const jobId = new URL(started.headers.get('Location')!, BASE).searchParams.get('job')!
-	let job: { status: string; inserted: number; processed: number; total: number } | undefined
-	for (let i = 0; i < 100; i++) {
-		const res = (await progressLoader(
-			loaderArgs(get(`/contacts/import/progress?job=${jobId}`, cookie)),
-		)) as Response
-		job = await res.json()
-		if (job!.status !== 'running') break
-		await new Promise((r) => setTimeout(r, 50))
-	}
-	expect(job).toMatchObject({ status: 'done', inserted: 2, processed: 2, total: 2 })
-	expect(contactCount()).toBe(before + 2)
-	expect(
-		getDb().select({ n: count() }).from(contacts).where(eq(contacts.ownerId, user.id)).get()!.n,
-	).toBe(2)
-	// the token is used up; the job is only its manager's
-	expect(
-		statusOf(
-			await settle(() =>
-				importAction(
-					actionArgs(
-						post(
-							'/contacts/import',
-							{ intent: 'import', token: report.token, mode: 'valid' },
-							cookie,
-						),
-					),
-				),
-			),
-		),
-	).toBe(400)
-	expect(
-		statusOf(
-			await settle(() =>
-				progressLoader(loaderArgs(get(`/contacts/import/progress?job=${jobId}`, stranger.cookie))),
-			),
-		),
-	).toBe(404)
-	// a file that is not CSV
-	const notCsv = await importAction(
-		actionArgs(
-			postForm(
-				'/contacts/import',
-				[
-					['intent', 'check'],
-					['file', new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0])], 'contacts.xlsx')],
-				],
-				cookie,
-			),
-		),
-	)
-	expect(statusOf(notCsv)).toBe(400)
-	expect(JSON.stringify(dataOf(notCsv))).toContain('contacts:import.errors.notCsv')
 })

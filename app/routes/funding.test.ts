@@ -43,6 +43,7 @@ import {
 	loader as editMilestoneLoader,
 } from './_app.startups.$startupId_.milestones.$milestoneId'
 import { action as newMilestoneAction } from './_app.startups.$startupId_.milestones.new'
+import { activityText } from '#tests/activity'
 
 /** Reads any startup's timeline, as a manager does. */
 const TIMELINE_READER: Viewer = { id: 0, role: 'manager', startupId: null, mentorId: null }
@@ -329,8 +330,8 @@ test('a founder keeps milestones up to date; done needs its date; another startu
 		doneOn: today(),
 	})
 	expect(
-		listStartupActivity({ startupId: mine.id, viewer: TIMELINE_READER })[0]!.summary,
-	).toContain('done on')
+		activityText(listStartupActivity({ startupId: mine.id, viewer: TIMELINE_READER })[0]),
+	).toMatch(/^reached the milestone “.+” on \d+ \w+ \d{4}/)
 
 	const theirMilestone = createMilestone({ startupId: theirs.id, title: 'Theirs' })
 	const theirs404 = await settle(() =>
@@ -376,8 +377,10 @@ test('one KPI report per quarter: a second one replaces it only after confirmati
 	expect(statusOf(await send({ ...form, employees: '5', replace: quarter }))).toBe(302)
 	expect(stored()).toEqual([expect.objectContaining({ employees: 5, quarter })])
 	expect(
-		listStartupActivity({ startupId: startup.id, viewer: TIMELINE_READER })[0]!.summary,
-	).toContain(`KPI report for ${quarter} replaced`)
+		activityText(listStartupActivity({ startupId: startup.id, viewer: TIMELINE_READER })[0], 'fr'),
+	).toBe(
+		`a remplacé le rapport d'indicateurs du T${quarter.slice(-1)}\u00a0${quarter.slice(0, 4)} — emplois\u202f: 4 → 5`,
+	)
 
 	const nextYear = `${Number(quarterOf(today()).slice(0, 4)) + 1}-Q1`
 	const future = await send({ ...form, quarter: nextYear })

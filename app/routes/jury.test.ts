@@ -397,7 +397,12 @@ test('accepting creates the startup in the cohort from the application and invit
 		pitchEn: 'Drones that inspect lorry seals before the crossing.',
 		ukFocus: true,
 	})
-	const team = getDb().select().from(teamMembers).where(eq(teamMembers.startupId, startup.id)).all()
+	const team = getDb()
+		.select()
+		.from(teamMembers)
+		.where(eq(teamMembers.startupId, startup.id))
+		.orderBy(teamMembers.id)
+		.all()
 	expect(team.map((t) => t.name)).toEqual(['Emma Walsh', 'Tom Reid', 'Someone Known', 'No Email'])
 	// two new founder accounts (the known address keeps its own account), each with an invitation
 	const founders = getDb().select().from(users).where(eq(users.startupId, startup.id)).all()

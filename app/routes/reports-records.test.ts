@@ -82,7 +82,7 @@ test('the figure itself is named as the report names it', async () => {
 		'Public money secured in 2024 — Year 2024 (1 Jan 2024 to 31 Dec 2024)',
 	)
 	expect(await title('quarter=2025-Q3&metric=jobs.quarter&key=2025-Q3&lng=fr')).toBe(
-		'Emplois au T3 2025, startup par startup — Trimestre T3 2025 (du 1 juil. 2025 au 30 sept. 2025)',
+		'Emplois au T3\u00a02025, startup par startup — Trimestre T3\u00a02025 (du 1 juil. 2025 au 30 sept. 2025)',
 	)
 	expect(await title('metric=mentoring.month&key=2025-03&lng=en')).toMatch(
 		/^Mentoring sessions of March 2025 — Since opening, from 1 Jun 2013 to 29 Nov 2026$/,

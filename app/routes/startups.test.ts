@@ -16,6 +16,7 @@ import { action as pageAction, loader as pageLoader } from './_app.startups.$sta
 import { loader as exportLoader } from './_app.startups.export[.csv]'
 import { loader as listLoader } from './_app.startups._index'
 import { action as newAction } from './_app.startups.new'
+import { activityText } from '#tests/activity'
 
 const manager: Viewer = { id: 0, role: 'manager', startupId: null, mentorId: null }
 
@@ -260,8 +261,8 @@ test('only a manager moves a startup along its status, in the allowed order', as
 		),
 	)
 	expect(statusOf(early)).toBe(400)
-	expect(listStartupActivity({ startupId: startup.id, viewer: manager })[0]!.summary).toContain(
-		'applicant → incubated',
+	expect(activityText(listStartupActivity({ startupId: startup.id, viewer: manager })[0])).toBe(
+		"changed the startup's status — status: applicant → incubated, entry: 5 Jan 2026",
 	)
 })
 

@@ -20,6 +20,7 @@ test('months, percentages, ratios and languages read the way each reader writes 
 	expect(formatMonth('2026-03', 'en')).toBe('March 2026')
 	expect(formatMonth('2026-03', 'en', 'short')).toBe('Mar 26')
 	expect(plain(formatPercent(1250, 'fr'))).toBe('12,5 %')
+	expect(formatPercent(1250, 'fr')).toBe('12,5\u202f%')
 	expect(formatPercent(5000, 'en')).toBe('50%')
 	expect(formatRatio(2.345, 'fr')).toBe('2,35')
 	expect(formatRatio(3, 'en')).toBe('3.00')

@@ -76,13 +76,25 @@ export function formatMonth(month: string, lang: string, style: 'long' | 'short'
 	return format.format(new Date(`${month}-01T00:00:00Z`))
 }
 
+/**
+ * 'YYYY-Qn' → "T3 2026" (fr: trimestre) / "Q3 2026" (en), with a no-break space: a quarter is
+ * one word for the reader. Intl has no quarters.
+ */
+export function formatQuarter(quarter: string, lang: string) {
+	const [year, n] = quarter.split('-Q')
+	return `${lang === 'en' ? 'Q' : 'T'}${n}\u00a0${year}`
+}
+
 export function formatNumber(value: number, lang: string) {
 	return numberFormat(lang).format(value)
 }
 
 /** Basis points (how percentages are stored) for the reader: 5000 → "50 %" / "50%", 1250 → "12,5 %". */
 export function formatPercent(basisPoints: number, lang: string) {
-	return percentFormat(lang).format(basisPoints / 10_000)
+	// a narrow no-break space before % in French, as in amounts (decision 0034)
+	return percentFormat(lang)
+		.format(basisPoints / 10_000)
+		.replace(/\u00a0/g, '\u202f')
 }
 
 /** A ratio with two decimals in the reader's way: 2.345 → "2,35" / "2.35". */

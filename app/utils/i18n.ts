@@ -6,6 +6,7 @@ import enCommon from '~/locales/en/common.json'
 import enContacts from '~/locales/en/contacts.json'
 import enEnums from '~/locales/en/enums.json'
 import enFunding from '~/locales/en/funding.json'
+import enImport from '~/locales/en/import.json'
 import enMentors from '~/locales/en/mentors.json'
 import enNursery from '~/locales/en/nursery.json'
 import enReports from '~/locales/en/reports.json'
@@ -17,10 +18,14 @@ import frCommon from '~/locales/fr/common.json'
 import frContacts from '~/locales/fr/contacts.json'
 import frEnums from '~/locales/fr/enums.json'
 import frFunding from '~/locales/fr/funding.json'
+import frImport from '~/locales/fr/import.json'
 import frMentors from '~/locales/fr/mentors.json'
 import frNursery from '~/locales/fr/nursery.json'
 import frReports from '~/locales/fr/reports.json'
 import frStartups from '~/locales/fr/startups.json'
+import { frenchDe } from './elision'
+import { isDate, QUARTER_PATTERN } from './calendar'
+import { formatDate, formatNumber, formatQuarter } from './format'
 
 export const supportedLngs = ['fr', 'en'] as const
 export type Locale = (typeof supportedLngs)[number]
@@ -44,6 +49,7 @@ export const resources = {
 		reports: frReports,
 		calls: frCalls,
 		account: frAccount,
+		import: frImport,
 	},
 	en: {
 		common: enCommon,
@@ -57,10 +63,39 @@ export const resources = {
 		reports: enReports,
 		calls: enCalls,
 		account: enAccount,
+		import: enImport,
 	},
 }
 
 export const namespaces = Object.keys(resources.fr)
+
+/**
+ * What a message may ask of a value it interpolates (decision 0034):
+ * - `{{month, de}}`: "de" before it, elided in French when it must be ("d'octobre 2026");
+ *   the value alone in English, where messages do not use it;
+ * - `{{count, number}}`: the number grouped the reader's way ("50 000" / "50,000"), while
+ *   `count` still chooses the plural form;
+ * - `{{date, date}}`, `{{quarter, quarter}}`: an ISO date or 'YYYY-Qn' in the reader's words,
+ *   for values that travel raw (a toast after a redirect); anything else is left as it is.
+ */
+function formatValue(value: unknown, format: string | undefined, lng: string | undefined): string {
+	// a missing value stays missing: i18next then leaves the placeholder as it is written
+	if (value === undefined || value === null) return value as unknown as string
+	const lang = lng ?? 'fr'
+	const text = String(value)
+	switch (format) {
+		case 'de':
+			return lang === 'en' ? text : frenchDe(text)
+		case 'number':
+			return typeof value === 'number' ? formatNumber(value, lang) : text
+		case 'date':
+			return isDate(text) ? formatDate(text, lang) : text
+		case 'quarter':
+			return QUARTER_PATTERN.test(text) ? formatQuarter(text, lang) : text
+		default:
+			return text
+	}
+}
 
 export const i18nConfig = {
 	supportedLngs: [...supportedLngs],
@@ -69,7 +104,7 @@ export const i18nConfig = {
 	fallbackNS: 'common',
 	ns: namespaces,
 	resources,
-	interpolation: { escapeValue: false },
+	interpolation: { escapeValue: false, format: formatValue },
 }
 
 export function isLocale(value: unknown): value is Locale {

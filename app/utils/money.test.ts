@@ -99,6 +99,8 @@ test('money reads the way each side of the Channel writes it', () => {
 	expect(formatMoney(123456, 'EUR', 'en')).toBe('€1,234.56')
 	expect(formatMoney(99, 'GBP', 'en')).toBe('£0.99')
 	expect(plain(formatMoney(4_800_000, 'GBP', 'fr'))).toBe('48 000,00 £')
+	// an amount never breaks across lines: narrow no-break spaces in French
+	expect(formatMoney(3_000_000, 'EUR', 'fr')).toBe('30\u202f000,00\u202f€')
 })
 
 test('CSV files and spreadsheets get euros with a dot and exact cents', () => {

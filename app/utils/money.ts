@@ -96,7 +96,11 @@ export function moneyForSpreadsheet(cents: number) {
 
 const moneyFormats = new Map<string, Intl.NumberFormat>()
 
-/** An amount for the reader: "1 250,50 €" (fr), "€1,250.50" (en), "£48,000.00". */
+/**
+ * An amount for the reader: "1 250,50 €" (fr), "€1,250.50" (en), "£48,000.00". In French the
+ * spaces inside it are narrow no-break spaces, the thousands' and the one before the sign alike
+ * (decision 0034): an amount never breaks across lines.
+ */
 export function formatMoney(cents: number, currency: Currency, lang: string) {
 	const key = `${lang}:${currency}`
 	let format = moneyFormats.get(key)
@@ -109,5 +113,6 @@ export function formatMoney(cents: number, currency: Currency, lang: string) {
 		})
 		moneyFormats.set(key, format)
 	}
-	return format.format(moneyForSpreadsheet(cents))
+	const text = format.format(moneyForSpreadsheet(cents))
+	return lang === 'en' ? text : text.replace(/\u00a0/g, '\u202f')
 }

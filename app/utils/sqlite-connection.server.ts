@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { now } from './clock'
+import { sortKeyOf } from './sort-key'
 
 export const JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024
 
@@ -16,6 +17,18 @@ export function configureConnection(sqlite: Database.Database) {
 	// an erased person leaves no bytes behind in free pages of the file (GDPR erasure)
 	sqlite.pragma('secure_delete = ON')
 	if (process.env.TEKTOS_CLOCK) followAppClock(sqlite)
+	registerSortKey(sqlite)
+}
+
+/**
+ * The function the sort-key triggers call (migration 0006_sort_keys, decision 0035): every
+ * connection that writes a name needs it. A tool that writes names without it fails loudly
+ * ("no such function"), it never stores a wrong key; reading needs nothing.
+ */
+function registerSortKey(sqlite: Database.Database) {
+	sqlite.function('tektos_sort_key', { deterministic: true, varargs: true }, (...parts) =>
+		sortKeyOf(...parts),
+	)
 }
 
 /**

@@ -7,6 +7,7 @@ import {
 	formatMonth,
 	formatNumber,
 	formatPercent,
+	formatQuarter,
 	formatRatio,
 } from './format'
 import { formatMoney, formatMoneyForForm } from './money'
@@ -29,6 +30,8 @@ export function formatsFor(lang: string) {
 		date: (value: string | number | Date) => formatDate(value, lang),
 		dateTime: (value: number | Date) => formatDateTime(value, lang),
 		month: (month: string, style: 'long' | 'short' = 'long') => formatMonth(month, lang, style),
+		/** 'YYYY-Qn' → "T3 2026" / "Q3 2026" */
+		quarter: (quarter: string) => formatQuarter(quarter, lang),
 		number: (value: number) => formatNumber(value, lang),
 		percent: (basisPoints: number) => formatPercent(basisPoints, lang),
 		ratio: (value: number) => formatRatio(value, lang),

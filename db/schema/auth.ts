@@ -25,8 +25,12 @@ export const users = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' })
 			.notNull()
 			.default(sql`(unixepoch('subsec') * 1000)`),
+		// the name folded for sorting (accents, case), kept by triggers: decision 0035
+		sortKey: text('sort_key'),
 	},
 	(t) => [
+		// the users page and every select of people, in the reader's order
+		index('users_sort_key_idx').on(t.sortKey),
 		// sign-in looks a user up by email, case-insensitively
 		uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
 		check(
@@ -76,14 +80,20 @@ export const auditLog = sqliteTable(
 		startupId: integer('startup_id').references(() => startups.id, {
 			onDelete: 'set null',
 		}),
-		summary: text().notNull(),
-		// JSON of the fields that changed: { field: [before, after] }
+		// rows written before 0007_audit_detail: an English line, and the fields that changed as
+		// JSON { field: [before, after] }; null since (decision 0033)
+		summary: text(),
 		changes: text(),
+		// what happened as data, worded in the reader's language when shown (app/utils/activity.ts):
+		// JSON { verb?, subject?: { field: value }, changes?: { field: [before, after] | null } }
+		detail: text(),
 	},
 	(t) => [
 		// the startup page's activity timeline, newest first
 		index('audit_log_startup_at_idx').on(t.startupId, t.at),
 		// "what did this record go through"
 		index('audit_log_entity_idx').on(t.entity, t.entityId),
+		// every row says what happened: an old row in English, a new one as data
+		check('audit_log_described', sql`${t.summary} IS NOT NULL OR ${t.detail} IS NOT NULL`),
 	],
 )

@@ -18,14 +18,20 @@ export const organisations = sqliteTable(
 		id: integer().primaryKey(),
 		name: text().notNull(),
 		country: text({ enum: COUNTRIES }).notNull(),
+		// ISO 3166-1 alpha-2 (DE, BE…): `country` only groups France, the UK and the rest
+		countryCode: text('country_code'),
 		kind: text({ enum: ORGANISATION_KINDS }).notNull(),
 		sector: text(),
 		website: text(),
 		notes: text(),
+		// the name folded for sorting (accents, case), kept by triggers: decision 0035
+		sortKey: text('sort_key'),
 	},
 	(t) => [
 		// organisation lists sorted by name, filtered by country
 		index('organisations_name_idx').on(t.name),
+		// every list and select of organisations, in the reader's order
+		index('organisations_sort_key_idx').on(t.sortKey),
 		index('organisations_country_idx').on(t.country),
 	],
 )
@@ -44,6 +50,8 @@ export const contacts = sqliteTable(
 		phone: text(),
 		jobTitle: text('job_title'),
 		country: text({ enum: COUNTRIES }).notNull(),
+		// ISO 3166-1 alpha-2 (DE, BE…): `country` only groups France, the UK and the rest
+		countryCode: text('country_code'),
 		// comma-separated language codes
 		languages: text().notNull().default(''),
 		tags: text().notNull().default(''),
@@ -58,6 +66,8 @@ export const contacts = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' })
 			.notNull()
 			.default(sql`(unixepoch('subsec') * 1000)`),
+		// the name folded for sorting (accents, case), kept by triggers: decision 0035
+		sortKey: text('sort_key'),
 	},
 	(t) => [
 		// contacts of an organisation
@@ -66,6 +76,8 @@ export const contacts = sqliteTable(
 		index('contacts_email_idx').on(sql`lower(${t.email})`),
 		// the list sorted by name; review of contacts untouched for 3 years
 		index('contacts_name_idx').on(t.lastName, t.firstName),
+		// every list of people: by the name as it is shown, first name first (decision 0035)
+		index('contacts_sort_key_idx').on(t.sortKey),
 		index('contacts_last_contact_idx').on(t.lastContactOn),
 		check(
 			'contacts_consent',

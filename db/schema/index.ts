@@ -1,6 +1,7 @@
 export * from './auth'
 export * from './contacts'
 export * from './funding'
+export * from './imports'
 export * from './mentors'
 export * from './nursery'
 export * from './startups'

@@ -16,8 +16,14 @@ export const mentors = sqliteTable(
 		capacityHoursPerMonth: integer('capacity_hours_per_month').notNull().default(4),
 		bio: text(),
 		active: integer({ mode: 'boolean' }).notNull().default(true),
+		// the name folded for sorting (accents, case), kept by triggers: decision 0035
+		sortKey: text('sort_key'),
 	},
-	(t) => [check('mentors_capacity', sql`${t.capacityHoursPerMonth} >= 0`)],
+	(t) => [
+		check('mentors_capacity', sql`${t.capacityHoursPerMonth} >= 0`),
+		// the directory and every select of mentors, in the reader's order
+		index('mentors_sort_key_idx').on(t.sortKey),
+	],
 )
 
 export const mentorAssignments = sqliteTable(

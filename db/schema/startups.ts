@@ -12,9 +12,13 @@ export const cohorts = sqliteTable(
 		programme: text({ enum: PROGRAMMES }).notNull(),
 		startDate: text('start_date').notNull(),
 		endDate: text('end_date').notNull(),
+		// the name folded for sorting (accents, case), kept by triggers: decision 0035
+		sortKey: text('sort_key'),
 	},
 	(t) => [
 		uniqueIndex('cohorts_name_unique').on(t.name),
+		// every list and select of cohorts, in the reader's order
+		index('cohorts_sort_key_idx').on(t.sortKey),
 		check('cohorts_dates', sql`${t.endDate} >= ${t.startDate}`),
 	],
 )
@@ -49,6 +53,8 @@ export const startups = sqliteTable(
 			.notNull()
 			.default(sql`(unixepoch('subsec') * 1000)`)
 			.$onUpdate(() => now()),
+		// the name folded for sorting (accents, case), kept by triggers: decision 0035
+		sortKey: text('sort_key'),
 	},
 	(t) => [
 		// the portfolio list filters by cohort and status
@@ -56,6 +62,8 @@ export const startups = sqliteTable(
 		index('startups_status_idx').on(t.status),
 		// the portfolio list sorts and searches by name
 		index('startups_name_idx').on(t.name),
+		// the portfolio and every select of startups, in the reader's order
+		index('startups_sort_key_idx').on(t.sortKey),
 		uniqueIndex('startups_siren_unique')
 			.on(t.siren)
 			.where(sql`${t.siren} IS NOT NULL`),
@@ -91,9 +99,11 @@ export const teamMembers = sqliteTable(
 		userId: integer('user_id').references(() => users.id, {
 			onDelete: 'set null',
 		}),
+		// the name folded for sorting (accents, case), kept by triggers: decision 0035
+		sortKey: text('sort_key'),
 	},
 	(t) => [
-		// the startup page lists its team
-		index('team_members_startup_idx').on(t.startupId),
+		// the startup page lists its team, in the reader's order
+		index('team_members_startup_idx').on(t.startupId, t.sortKey),
 	],
 )

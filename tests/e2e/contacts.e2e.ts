@@ -34,30 +34,29 @@ test('a manager imports contacts, introduces a UK contact to Fretmanche, the fou
 		.getByRole('link', { name: 'Contacts' })
 		.click()
 	await expect.poll(() => h1(manager)).toBe('Contacts')
-	await manager.getByRole('link', { name: 'Importer un fichier CSV' }).click()
+	await manager.getByRole('link', { name: 'Importer un fichier' }).click()
 	await expect.poll(() => h1(manager)).toBe('Importer des contacts')
 
-	// the check lists the bad row and writes nothing
+	// the file is read, its columns matched, the bad row shown with its value; nothing written yet
 	await manager
-		.getByLabel('Fichier CSV')
+		.getByLabel('Fichier', { exact: true })
 		.setInputFiles({ name: 'salon.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) })
-	await manager.getByRole('button', { name: 'Vérifier le fichier' }).click()
-	const report = manager.getByRole('region', { name: 'Vérification de salon.csv' })
-	await report.waitFor()
-	const problems = report.getByRole('table')
-	expect(await problems.getByRole('row').count()).toBe(2)
-	expect(await problems.innerText()).toContain('Saisissez une adresse e-mail valide.')
-	expect(await problems.getByRole('rowheader').innerText()).toBe('3')
+	await manager.getByRole('button', { name: 'Lire le fichier' }).click()
+	await manager.getByRole('heading', { name: 'Associer les colonnes' }).waitFor()
+	expect(await manager.getByTestId('import-counts').innerText()).toContain('2 nouvelles')
+	expect(await manager.getByTestId('import-counts').innerText()).toContain('1 en erreur')
+	expect(await manager.locator('.import-problems').innerText()).toContain(
+		'bruno.caron(at)boulogne.example',
+	)
 
-	// the import runs in the server's worker, with a progress bar, and skips the bad row
-	await manager.getByRole('button', { name: 'Importer les 2 lignes valides, ignorer 1' }).click()
-	await manager.getByRole('progressbar', { name: "Avancement de l'import" }).waitFor()
-	const progress = manager.getByRole('region', { name: 'Import', exact: true })
-	await expect.poll(() => progress.innerText()).toContain('Terminé : 2 contacts importés.')
-	expect(await progress.innerText()).toContain('1 nouvelle organisation créée.')
+	await manager.getByRole('button', { name: 'Importer 2 lignes' }).click()
+	const outcome = manager.getByTestId('import-outcome')
+	await expect.poll(() => outcome.innerText()).toContain('2 fiches créées.')
+	expect(await outcome.innerText()).toContain('1 nouvelle organisation.')
+	expect(await outcome.innerText()).toContain('1 ligne en erreur n’a pas été importée.')
 
 	// the British contact is found by the search box
-	await manager.getByRole('link', { name: 'Voir les contacts' }).click()
+	await manager.getByRole('link', { name: 'Voir les contacts' }).last().click()
 	await expect.poll(() => h1(manager)).toBe('Contacts')
 	await manager.getByLabel('Rechercher').fill('folkestone pemb')
 	await manager.getByLabel('Rechercher').press('Enter')

@@ -22,6 +22,8 @@ afterAll(() => {
 		globalThis.__tektosDb.db.$client.close()
 		globalThis.__tektosDb = undefined
 	}
+	// the database, its journal, the calls' uploads and the imports waiting beside it
 	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
-	fs.rmSync(`${file}-uploads`, { recursive: true, force: true })
+	for (const folder of ['-uploads', '-imports'])
+		fs.rmSync(`${file}${folder}`, { recursive: true, force: true })
 })

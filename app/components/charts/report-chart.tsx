@@ -33,6 +33,8 @@ type ChartProps<Row> = {
 	/** a sentence for screen readers: the table below carries the numbers */
 	summary: string
 	formatValue?: (value: number) => string
+	/** how the axis writes a category: "T3 2026" for 2026-Q3, "oct. 26" for 2026-10 */
+	formatCategory?: (value: string) => string
 	onNavigate?: (href: string) => void
 	kind?: 'bar' | 'line'
 	/** ticks between whole numbers: only for values that are not counted (a ratio) */
@@ -51,6 +53,7 @@ export function ReportChart<Row extends Record<string, unknown>>({
 	series,
 	summary,
 	formatValue,
+	formatCategory,
 	onNavigate,
 	kind = 'bar',
 	allowDecimals = false,
@@ -68,14 +71,21 @@ export function ReportChart<Row extends Record<string, unknown>>({
 	const axes = (
 		<>
 			<CartesianGrid strokeDasharray="3 3" stroke="#d8e0e6" />
-			<XAxis dataKey={category} tick={tick} />
+			<XAxis
+				dataKey={category}
+				tick={tick}
+				tickFormatter={formatCategory ? (v: unknown) => formatCategory(String(v)) : undefined}
+			/>
 			<YAxis
 				tick={tick}
 				tickFormatter={formatValue}
 				width={formatValue ? 90 : 40}
 				allowDecimals={allowDecimals}
 			/>
-			<Tooltip formatter={(v: number) => (formatValue ? formatValue(v) : v)} />
+			<Tooltip
+				formatter={(v: number) => (formatValue ? formatValue(v) : v)}
+				labelFormatter={(v: unknown) => (formatCategory ? formatCategory(String(v)) : String(v))}
+			/>
 			{series.length > 1 ? <Legend /> : null}
 		</>
 	)

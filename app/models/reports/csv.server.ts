@@ -9,6 +9,16 @@ type Line = { table: string; category: string | number; measure: string; value: 
  * whole minutes, exact (hours would need rounding, and rounded rows no longer add up).
  */
 export function reportSectionCsv(section: ReportSection, report: Report) {
+	return toCsv(reportSectionLines(section, report), [
+		{ header: 'table', value: (l) => l.table },
+		{ header: 'category', value: (l) => l.category },
+		{ header: 'measure', value: (l) => l.measure },
+		{ header: 'value', value: (l) => (Number.isInteger(l.value) ? l.value : l.value.toFixed(2)) },
+	])
+}
+
+/** The figures of a section, one a line, for the CSV and the Excel file alike. */
+export function reportSectionLines(section: ReportSection, report: Report): Line[] {
 	const lines: Line[] = []
 	const push = (table: string, category: string | number, measures: Record<string, number>) => {
 		for (const [measure, value] of Object.entries(measures))
@@ -135,10 +145,5 @@ export function reportSectionCsv(section: ReportSection, report: Report) {
 			break
 		}
 	}
-	return toCsv(lines, [
-		{ header: 'table', value: (l) => l.table },
-		{ header: 'category', value: (l) => l.category },
-		{ header: 'measure', value: (l) => l.measure },
-		{ header: 'value', value: (l) => (Number.isInteger(l.value) ? l.value : l.value.toFixed(2)) },
-	])
+	return lines
 }

@@ -30,7 +30,7 @@ export function listReportCohorts() {
 	return getDb()
 		.select({ id: cohorts.id, name: cohorts.name })
 		.from(cohorts)
-		.orderBy(desc(cohorts.startDate), asc(cohorts.name))
+		.orderBy(desc(cohorts.startDate), asc(cohorts.sortKey))
 		.all()
 }
 

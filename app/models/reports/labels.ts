@@ -1,13 +1,13 @@
 import { FUNDING_KINDS, STARTUP_STATUSES } from '#db/schema/enums'
-import { formatDate, localeTag } from '~/utils/format'
+import { formatDate, formatQuarter, localeTag } from '~/utils/format'
 import type { ReportPeriod } from './period'
 
 /** i18next's t, reduced to what these labels need (any namespace, prefixed keys). */
 type Translate = (key: string, options?: Record<string, string | number>) => string
 
 /** "Q3 2025" / "T3 2025" for 2025-Q3. */
-export function quarterWords(quarter: string, t: Translate) {
-	return t('funding:kpi.quarterLabel', { year: quarter.slice(0, 4), n: quarter.slice(6) })
+export function quarterWords(quarter: string, locale: string) {
+	return formatQuarter(quarter, locale)
 }
 
 /** "March 2025" / "mars 2025" for 2025-03. */
@@ -27,7 +27,7 @@ export function periodWords(period: ReportPeriod, t: Translate, locale: string) 
 		year: period.from.slice(0, 4),
 		quarter: quarterWords(
 			`${period.from.slice(0, 4)}-Q${Math.ceil(Number(period.from.slice(5, 7)) / 3)}`,
-			t,
+			locale,
 		),
 	})
 }
@@ -73,7 +73,7 @@ export function figureWords(
 			if (!key) return words('fund.grants')
 			return year.test(key) ? words('fund.grantsOfYear', { year: key }) : null
 		case 'jobs.quarter':
-			return quarter.test(key) ? words(metric, { quarter: quarterWords(key, t) }) : null
+			return quarter.test(key) ? words(metric, { quarter: quarterWords(key, locale) }) : null
 		case 'mentoring.month':
 		case 'rent.occupancy':
 			return month.test(key) ? words(metric, { month: monthWords(key, locale) }) : null

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { getDb } from '~/utils/db.server'
 import { monthsOf, type ReportPeriod } from './period'
+import { compareNames } from '~/utils/sort-key'
 
 /** Mentoring: minutes given in the period, by month and by the mentors' organisation. */
 export function getMentoringReport(period: ReportPeriod) {
@@ -38,7 +39,7 @@ export function getMentoringReport(period: ReportPeriod) {
 		byMonth,
 		byOrganisation: [...organisations]
 			.map(([organisation, v]) => ({ organisation, ...v }))
-			.sort((a, b) => b.minutes - a.minutes || a.organisation.localeCompare(b.organisation)),
+			.sort((a, b) => b.minutes - a.minutes || compareNames(a.organisation, b.organisation)),
 		totalMinutes: rows.reduce((sum, r) => sum + r.minutes, 0),
 		totalSessions: rows.reduce((sum, r) => sum + r.sessions, 0),
 	}

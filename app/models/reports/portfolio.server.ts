@@ -24,7 +24,7 @@ export function listHostedStartups(period: ReportPeriod) {
 		WHERE s.entered_on IS NOT NULL AND s.entered_on <= ${period.to}
 			AND (s.left_on IS NULL OR s.left_on >= ${period.from})
 			${cohortFilter(period)}
-		ORDER BY s.name COLLATE NOCASE`)
+		ORDER BY s.sort_key`)
 }
 
 /**

@@ -85,7 +85,7 @@ export function listReportRecords({
 			}>(sql`
 				SELECT s.id, s.name, s.status, s.entered_on AS enteredOn, s.left_on AS leftOn, c.name AS cohortName
 				FROM startups s LEFT JOIN cohorts c ON c.id = s.cohort_id
-				WHERE s.entered_on IS NOT NULL ${cohort} ORDER BY s.name COLLATE NOCASE`)
+				WHERE s.entered_on IS NOT NULL ${cohort} ORDER BY s.sort_key`)
 			const picked =
 				metric === 'portfolio.entries'
 					? rows.filter((s) => inYear(s.enteredOn, key, period))
@@ -110,7 +110,7 @@ export function listReportRecords({
 					AND k.quarter = (SELECT max(k2.quarter) FROM kpi_reports k2 WHERE k2.startup_id = s.id AND k2.quarter <= ${key})
 				WHERE s.entered_on IS NOT NULL AND s.entered_on <= ${quarterEnd(key)}
 					AND (s.left_on IS NULL OR s.left_on >= ${quarterStart(key)}) ${cohort}
-				ORDER BY k.employees DESC, s.name`)
+				ORDER BY k.employees DESC, s.sort_key`)
 			return result(
 				'employees',
 				rows.map((r) => ({
@@ -142,7 +142,7 @@ export function listReportRecords({
 				JOIN mentors m ON m.id = a.mentor_id
 				JOIN startups s ON s.id = a.startup_id
 				WHERE ms.date BETWEEN ${period.from} AND ${period.to} ${where} ${cohort}
-				ORDER BY ms.date, s.name`)
+				ORDER BY ms.date, s.sort_key`)
 			return result(
 				'minutes',
 				rows.map((r) => ({
@@ -175,7 +175,7 @@ export function listReportRecords({
 				JOIN startups s ON s.id = i.startup_id
 				WHERE (i.introduced_on BETWEEN ${period.from} AND ${period.to}
 					OR (i.status = 'deal' AND i.status_on BETWEEN ${period.from} AND ${period.to})) ${cohort}
-				ORDER BY i.introduced_on, s.name`)
+				ORDER BY i.introduced_on, s.sort_key`)
 			const stages = ['proposed', 'made', 'meeting_held', 'deal']
 			const reached = (status: string) => (status === 'no_fit' ? 1 : stages.indexOf(status))
 			const made = (r: (typeof rows)[number]) =>
@@ -266,7 +266,7 @@ export function listReportRecords({
 					CASE rs.kind WHEN 'credit_note' THEN -rs.subsidy_cents ELSE rs.subsidy_cents END AS cents
 				FROM rent_statements rs JOIN leases l ON l.id = rs.lease_id JOIN startups s ON s.id = l.startup_id
 				WHERE substr(rs.month, 1, 4) = ${key} AND rs.month BETWEEN ${period.from.slice(0, 7)} AND ${period.to.slice(0, 7)} ${cohort}
-				ORDER BY rs.month, s.name`)
+				ORDER BY rs.month, s.sort_key`)
 			return result(
 				'cents',
 				rows.map((r) => ({

@@ -64,7 +64,7 @@ export function createReportView({
 			action: 'create',
 			entity: 'report_view',
 			entityId: view.id,
-			summary: `shared the report "${name}" (${query || 'since opening'})`,
+			subject: { name },
 		})
 		return written(view)
 	})
@@ -84,7 +84,7 @@ export function deleteReportView({ id, actorId }: { id: number; actorId: number 
 			action: 'delete',
 			entity: 'report_view',
 			entityId: id,
-			summary: `stopped sharing the report "${view.name}"`,
+			subject: { name: view.name },
 		})
 		return written({ id })
 	})

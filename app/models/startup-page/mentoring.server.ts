@@ -32,7 +32,7 @@ export function getMentoring(startupId: number, viewer: Viewer) {
 				or(isNull(mentorAssignments.endDate), gte(mentorAssignments.endDate, date)),
 			),
 		)
-		.orderBy(asc(mentors.name))
+		.orderBy(asc(mentors.sortKey))
 		.all()
 	const sessions = db
 		.select({

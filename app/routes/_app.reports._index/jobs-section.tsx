@@ -15,7 +15,7 @@ export function JobsSection({ period, data }: { period: ReportPeriod; data: Repo
 	const { t } = useTranslation('reports')
 	const f = useFormat()
 	const navigate = useNavigate()
-	const quarterLabel = (q: string) => quarterWords(q, t)
+	const quarterLabel = (q: string) => quarterWords(q, f.lang)
 	const series: Series<Row>[] = [
 		{
 			key: 'employees',
@@ -59,6 +59,7 @@ export function JobsSection({ period, data }: { period: ReportPeriod; data: Repo
 				<ReportChart
 					rows={data.series}
 					category="quarter"
+					formatCategory={quarterLabel}
 					series={series}
 					summary={t('jobs.chartSummary')}
 					kind="line"

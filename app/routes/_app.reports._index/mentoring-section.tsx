@@ -62,6 +62,7 @@ export function MentoringSection({
 				<ReportChart
 					rows={chartRows}
 					category="month"
+					formatCategory={(m) => f.month(m, 'short')}
 					series={[
 						{
 							key: 'hours',

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReportPeriod } from '~/models/reports/period'
 import { useToday } from '~/root'
+import { useFormat } from '~/utils/use-format'
 
 /** Choose the period and cohort; a plain GET form, so the report's URL is the report. */
 export function PeriodForm({
@@ -13,6 +14,7 @@ export function PeriodForm({
 	cohorts: { id: number; name: string }[]
 }) {
 	const { t } = useTranslation('reports')
+	const f = useFormat()
 	const [kind, setKind] = useState(period.kind)
 	const currentYear = Number(useToday().slice(0, 4))
 	const thisYear = Number(period.to.slice(0, 4))
@@ -65,7 +67,7 @@ export function PeriodForm({
 				>
 					{quarters.map((q) => (
 						<option key={q} value={q}>
-							{q}
+							{f.quarter(q)}
 						</option>
 					))}
 				</select>

@@ -111,6 +111,7 @@ export function RentSection({
 				<ReportChart
 					rows={occupancy}
 					category="month"
+					formatCategory={(m) => f.month(m, 'short')}
 					series={[{ key: 'occupied', label: t('rent.unitsOccupiedShort') }]}
 					summary={t('rent.occupancySummary')}
 					kind="line"

@@ -25,6 +25,13 @@ export function ReportSection({
 				>
 					{t('downloadCsv')}
 				</a>
+				<a
+					className="button button-small no-print"
+					href={`/reports/export/${id}.xlsx${query}`}
+					download
+				>
+					{t('import:export.xlsx')}
+				</a>
 			</div>
 			<p className="muted">{t(`sections.${id}.lead`)}</p>
 			{children}

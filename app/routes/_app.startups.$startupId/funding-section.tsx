@@ -22,9 +22,14 @@ export function FundingSection({ page }: Props) {
 			<div className="section-header">
 				<h2 id="funding-heading">{t('page.funding')}</h2>
 				{editable ? (
-					<Link to={`${base}/new`} className="button button-small">
-						{t('page.addFunding')}
-					</Link>
+					<>
+						<Link to={`${base}/new`} className="button button-small">
+							{t('page.addFunding')}
+						</Link>{' '}
+						<Link to={`/import/funding?startup=${page.startup.id}`} className="button button-small">
+							{t('import:title.funding')}
+						</Link>
+					</>
 				) : null}
 			</div>
 			{page.funding.length ? (

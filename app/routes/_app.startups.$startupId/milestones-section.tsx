@@ -95,9 +95,14 @@ function KpiPanel({ page }: Props) {
 			<div className="section-header">
 				<h2 id="kpi-heading">{t('page.kpis')}</h2>
 				{sections.edit ? (
-					<Link to={`/startups/${startup.id}/kpis`} className="button button-small">
-						{missing ? t('page.submitKpi') : t('page.kpiReports')}
-					</Link>
+					<>
+						<Link to={`/startups/${startup.id}/kpis`} className="button button-small">
+							{missing ? t('page.submitKpi') : t('page.kpiReports')}
+						</Link>{' '}
+						<Link to={`/import/kpis?startup=${startup.id}`} className="button button-small">
+							{t('import:title.kpis')}
+						</Link>
+					</>
 				) : null}
 			</div>
 			{missing ? (

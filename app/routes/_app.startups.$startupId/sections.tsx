@@ -76,7 +76,7 @@ export function ActivitySection({ page }: Props) {
 		<section aria-labelledby="activity-heading">
 			<h2 id="activity-heading">{t('page.activity')}</h2>
 			{page.activity.length ? (
-				<ActivityList entries={page.activity} showEntity={false} />
+				<ActivityList entries={page.activity} showStartup={false} />
 			) : (
 				<EmptyState title={t('page.noActivity')} />
 			)}

@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { subsidyByStartupExport, subsidyByYearExport } from '~/models/exports.server'
+import { requirePermission } from '~/utils/access.server'
+import { exportResponse } from '~/utils/spreadsheet.server'
+
+/** The subsidy summary by year, or by startup with ?year=, as an Excel file. */
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requirePermission(request, 'read:subsidy:any')
+	const year = new URL(request.url).searchParams.get('year')
+	return year
+		? exportResponse(request, 'xlsx', subsidyByStartupExport(user, year))
+		: exportResponse(request, 'xlsx', subsidyByYearExport(user))
+}
