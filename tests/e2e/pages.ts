@@ -146,12 +146,26 @@ export function linkInLastEmail(databasePath: string, to: string, kind: string) 
 /** Segments whose value is not a row's id: found by the sweep itself (a link sent by email). */
 export const FOUND_BY_VISITING = ['token'] as const
 
+/** Segments that name one of a few kinds of page: each of them is swept. */
+export const CHOICES: Record<string, readonly string[]> = {
+	kind: ['contacts', 'startups', 'funding', 'kpis'],
+}
+
+/** The values of a route's segments, once for each of its choices ("/import/contacts", …). */
+export function valuesFor(route: Route, ids: Record<string, string>): Record<string, string>[] {
+	return route.params.reduce<Record<string, string>[]>(
+		(all, param) =>
+			CHOICES[param] ? all.flatMap((v) => CHOICES[param]!.map((c) => ({ ...v, [param]: c }))) : all,
+		[ids],
+	)
+}
+
 export function findIds(databasePath: string, params: readonly string[]) {
 	const db = new Database(databasePath, { readonly: true, fileMustExist: true })
 	try {
 		const values: Record<string, string> = {}
 		for (const param of params) {
-			if ((FOUND_BY_VISITING as readonly string[]).includes(param)) continue
+			if ((FOUND_BY_VISITING as readonly string[]).includes(param) || CHOICES[param]) continue
 			const sql = FIND[param]
 			if (!sql)
 				throw new Error(

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core'
 import { checkPage, type Findings, type Language } from './page-checks'
-import { fill, findIds, isPublic, pageRoutes, type Route, type Visitor } from './pages'
+import { fill, findIds, isPublic, pageRoutes, type Route, valuesFor, type Visitor } from './pages'
 
 /*
  * The page sweep: every page a visitor reaches, in one language, checked by page-checks.ts.
@@ -54,10 +54,14 @@ export function pagesOf(
 	)
 	const byIds = mine.filter((route) => !linked[route.pattern])
 	const ids = findIds(databasePath, [...new Set(byIds.flatMap((r) => r.params))])
-	return mine.map((route) => ({
-		route,
-		path: linked[route.pattern] ?? fill(route.pattern, ids) + (SEARCH[route.pattern] ?? ''),
-	}))
+	return mine.flatMap((route) => {
+		const link = linked[route.pattern]
+		if (link) return [{ route, path: link }]
+		return valuesFor(route, ids).map((values) => ({
+			route,
+			path: fill(route.pattern, values) + (SEARCH[route.pattern] ?? ''),
+		}))
+	})
 }
 
 /** Pages that show something only with a query: the records behind one of the report's figures. */
