@@ -129,7 +129,7 @@ export function Pagination({
  * A data table in a box of its own: on a screen narrower than the table, the box scrolls and
  * the page does not. While it scrolls, the box is a region named by the table's caption and
  * reachable with the keyboard, so that it can be scrolled without a mouse; a table that fits
- * adds no stop to the tab order (decision 0037). `captionHidden` keeps the caption for screen
+ * adds no stop to the tab order (decision 0040). `captionHidden` keeps the caption for screen
  * readers only, when a heading above already says what the table holds.
  */
 export function Table({

@@ -19,7 +19,7 @@ export type TitleArgs<Loader> = MetaArgs<Loader> & {
 
 /**
  * A browser tab's title, in the reader's language, most specific first and naming the record:
- * "Fretmanche · Startups · TEKTOS". Every page's `meta` is one of these (decision 0036):
+ * "Fretmanche · Startups · TEKTOS". Every page's `meta` is one of these (decision 0039):
  *
  *     export const meta = pageTitle<typeof loader>(({ data, t }) => [data?.startup.name, t('nav.startups')])
  *

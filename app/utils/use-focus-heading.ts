@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react'
  * page load would put a screen reader at the top: the reader hears where they arrived, and the
  * next Tab starts from the page's content, not from the link they followed. A change of the
  * query alone (a filter, a sort, the next page of a list) keeps the focus where it is, and so
- * does the first load (decision 0038).
+ * does the first load (decision 0040).
  */
 export function useFocusHeadingOnNavigation() {
 	const { pathname } = useLocation()

@@ -87,3 +87,48 @@ test('the sweep reached every page, each in both languages', () => {
 		expect(patterns.filter((p) => !checked(lang).has(p))).toEqual([])
 	}
 })
+
+test("after following a link, the focus is on the new page's heading; sorting a list leaves it on the link", async () => {
+	const context = await signedInContext(
+		browser,
+		inject('baseURL'),
+		'manager',
+		'en',
+		signedIn.get('manager'),
+	)
+	try {
+		const page = await context.newPage()
+		await page.goto('/startups')
+		await page.waitForLoadState('networkidle')
+		const focused = () =>
+			page.evaluate(() => {
+				const el = document.activeElement
+				return el ? `${el.tagName.toLowerCase()}: ${el.textContent?.trim()}` : ''
+			})
+		// a client-side navigation: the page is not loaded again, so only the app can move the focus
+		await page
+			.getByRole('navigation', { name: 'Main navigation' })
+			.getByRole('link', { name: 'Nursery' })
+			.click()
+		await page.waitForURL((u) => u.pathname === '/nursery')
+		await expect.poll(focused).toBe('h1: Nursery')
+		// the next Tab starts from the page's content, not from the navigation
+		await page.keyboard.press('Tab')
+		expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true)
+		// the same page with another query (a sort, a filter) keeps the focus where it was
+		await page.goto('/startups')
+		await page.waitForLoadState('networkidle')
+		await page.locator('main th a').first().click()
+		await page.waitForURL((u) => u.searchParams.has('sort'))
+		await page.waitForLoadState('networkidle')
+		await expect
+			.poll(() =>
+				page.evaluate(
+					() => document.activeElement?.tagName === 'A' && !!document.activeElement.closest('th'),
+				),
+			)
+			.toBe(true)
+	} finally {
+		await context.close()
+	}
+})

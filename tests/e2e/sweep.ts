@@ -81,9 +81,11 @@ export async function sweep({
 	concurrency?: number
 }): Promise<Visit[]> {
 	const visits: Visit[] = []
-	// the pages the visitor may not open answer 403 at once: no need for a tab to know it
-	const statuses = await Promise.all(
-		pages.map(async (p) => (await context.request.get(p.path, { maxRedirects: 0 })).status()),
+	// the pages the visitor may not open answer 403 at once: no need for a tab to know it. A few
+	// at a time: a server flooded with every page at once answers the slowest after Remix's abort
+	// delay, with a 500 that is the sweep's doing
+	const statuses = await inTurn(pages, concurrency, async (p) =>
+		(await context.request.get(p.path, { maxRedirects: 0 })).status(),
 	)
 	const queue = pages.filter((p, i) => {
 		const status = statuses[i]!
@@ -108,6 +110,17 @@ export async function sweep({
 	}
 	await Promise.all(Array.from({ length: concurrency }, worker))
 	return visits
+}
+
+/** `work` on each item, `lanes` at a time, the results in the items' order. */
+async function inTurn<T, R>(items: T[], lanes: number, work: (item: T) => Promise<R>) {
+	const results: R[] = new Array(items.length)
+	let next = 0
+	const lane = async () => {
+		for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i]!)
+	}
+	await Promise.all(Array.from({ length: lanes }, lane))
+	return results
 }
 
 /** What is wrong with the pages, one line each, for a failure message that says where to look. */

@@ -45,7 +45,7 @@ type ChartProps<Row> = {
 /**
  * A chart as wide as its box, up to 640 px, so that it fits a phone as well as a page in print;
  * the same numbers are always in an accessible table beside it. Counts, hours and euros read on
- * whole ticks: no 0.25 startup (decision 0037).
+ * whole ticks: no 0.25 startup (decision 0040).
  */
 export function ReportChart<Row extends Record<string, unknown>>({
 	rows,
