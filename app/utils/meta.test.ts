@@ -34,6 +34,14 @@ test("a record's page is titled with its name, then the area, then TEKTOS", () =
 	)
 })
 
+test('a page without an error is not titled as one, after a navigation in the browser too', () => {
+	const data = { startup: { name: 'Opale Hydrogène' } }
+	// Remix's <Meta> hands `error: null` to the pages it titles in the browser
+	expect(titleOf(startupMeta as MetaFunction<never>, 'fr', data, null)).toBe(
+		'Opale Hydrogène · Startups · TEKTOS',
+	)
+})
+
 test("the title is in the reader's language, French typeset as French", () => {
 	expect(titleOf(newStartupMeta as MetaFunction<never>, 'fr')).not.toBe(
 		titleOf(newStartupMeta as MetaFunction<never>, 'en'),

@@ -37,7 +37,8 @@ export function pageTitle<Loader extends LoaderFunction | unknown = unknown>(
 			{ locale?: unknown } | undefined
 		const locale = isLocale(root?.locale) ? root.locale : fallbackLng
 		const t = fixedT(locale)
-		const error = args.error === undefined ? null : errorTitle(args.error, t)
+		// no error is `undefined` on the server and `null` in the browser
+		const error = args.error == null ? null : errorTitle(args.error, t)
 		return [
 			{
 				title: titleText([

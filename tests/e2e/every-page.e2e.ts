@@ -112,6 +112,8 @@ test("after following a link, the focus is on the new page's heading; sorting a 
 			.click()
 		await page.waitForURL((u) => u.pathname === '/nursery')
 		await expect.poll(focused).toBe('h1: Nursery')
+		// the tab says where the reader is, no error in it
+		expect(await page.title()).toBe('Nursery · TEKTOS')
 		// the next Tab starts from the page's content, not from the navigation
 		await page.keyboard.press('Tab')
 		expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true)

@@ -154,10 +154,15 @@ export function readableText(page: Page) {
 /** How much wider than the window the page is, and the widest things that stick out. */
 export async function overflowAt(page: Page, width: number) {
 	await page.setViewportSize({ width, height: 900 })
-	// a frame for the charts' ResizeObserver and the layout to settle
-	await page.evaluate(
-		() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-	)
+	// the charts' ResizeObserver redraws them a few frames later: give the layout up to a
+	// second to settle (a busy machine is slow), then measure
+	await page.evaluate(async (width) => {
+		const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
+		await frame()
+		await frame()
+		const until = performance.now() + 1000
+		while (document.documentElement.scrollWidth > width && performance.now() < until) await frame()
+	}, width)
 	return page.evaluate((width) => {
 		const scrollWidth = document.documentElement.scrollWidth
 		if (scrollWidth <= width) return null
@@ -227,6 +232,15 @@ export async function axeViolations(page: Page) {
 	})
 	return results.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 }
+
+/** An error page's titles ("Introuvable", "Something went wrong"): a page that loaded is not one. */
+export const ERROR_TITLES = new Set(
+	LANGUAGES.flatMap((lang) =>
+		['unexpected', 'notFound', 'forbidden', 'badRequest'].map((kind) =>
+			valueAt(namespaces.find(({ ns }) => ns === 'common')!.messages[lang], `errors.${kind}.title`),
+		),
+	),
+)
 
 /** Everything wrong with the page as it is now, at 1,366 px and at 390 px. */
 export async function checkPage(page: Page, lang: Language): Promise<Findings> {

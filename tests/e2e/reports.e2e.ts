@@ -112,7 +112,7 @@ test('the report writes exact hours, says how each figure is computed and titles
 	await page.waitForURL((u) => u.pathname === '/reports/records')
 	const heading = `Startups accueillies — Année ${year} (du 1 janv. ${year} au 31 déc. ${year})`
 	await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(heading)
-	expect(await page.title()).toBe(`${heading} · TEKTOS CRM`)
+	expect(await page.title()).toBe(`${heading} · Rapports · TEKTOS`)
 	await page.getByRole('navigation', { name: 'Langue' }).getByRole('link', { name: 'EN' }).click()
 	await expect
 		.poll(() => page.getByRole('heading', { level: 1 }).innerText())

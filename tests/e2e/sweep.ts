@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext } from 'playwright-core'
-import { checkPage, type Findings, type Language } from './page-checks'
+import { checkPage, ERROR_TITLES, type Findings, type Language } from './page-checks'
 import { fill, findIds, isPublic, pageRoutes, type Route, valuesFor, type Visitor } from './pages'
 
 /*
@@ -133,6 +133,9 @@ export function problems(visits: Visit[]): string[] {
 			...f.foreignTitle.map(
 				(part) => `${path}: the title "${f.title}" is not in the reader's language: ${part}`,
 			),
+			...(status === 200 && ERROR_TITLES.has(f.title.split(' · ')[0]!)
+				? [`${path}: the page loaded, yet its title "${f.title}" says it failed`]
+				: []),
 			...(f.title.endsWith('TEKTOS')
 				? []
 				: [`${path}: the title "${f.title}" does not end with TEKTOS`]),
