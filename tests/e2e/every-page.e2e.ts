@@ -50,11 +50,22 @@ afterAll(async () => {
 	await browser?.close()
 })
 
-const cases = VISITORS.flatMap((visitor) => LANGUAGES.map((lang) => [visitor, lang] as const))
+/** Who each visitor is, in the tests' names. */
+const WHO: Record<Visitor, string> = {
+	manager: 'the manager',
+	founder: 'a founder',
+	mentor: 'a mentor, jury member of the open call',
+	partner: 'a partner, jury member of the open call',
+	anonymous: 'a visitor without an account',
+}
+
+const cases = VISITORS.flatMap((visitor) =>
+	LANGUAGES.map((lang) => [WHO[visitor], lang, visitor] as const),
+)
 
 test.each(cases)(
 	'every page as %s, in %s: its own language, no internal name, fits 1,366 and 390 px, no serious axe violation',
-	async (visitor, lang) => {
+	async (_who, lang, visitor) => {
 		const context = await signedInContext(
 			browser,
 			inject('baseURL'),
@@ -83,6 +94,11 @@ test('the sweep reached every page, each in both languages', () => {
 	const checked = (lang: Language) =>
 		new Set(visited.filter((v) => v.findings?.lang === lang).map((v) => v.route.pattern))
 	const patterns = pageRoutes().map((r) => r.pattern)
+	const checkedLoads = visited.filter((v) => v.findings)
+	console.info(
+		`every-page sweep: ${patterns.length} routes, ${checkedLoads.length} page loads checked at 1,366 and 390 px ` +
+			`(${visited.length - checkedLoads.length} refused or redirected), ${VISITORS.length} visitors × ${LANGUAGES.length} languages`,
+	)
 	for (const lang of LANGUAGES) {
 		expect(patterns.filter((p) => !checked(lang).has(p))).toEqual([])
 	}
