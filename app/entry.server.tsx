@@ -6,14 +6,13 @@ import {
 	type HandleErrorFunction,
 } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { createInstance } from 'i18next'
 import { isbot } from 'isbot'
 import { type ReactElement } from 'react'
 import { renderToPipeableStream } from 'react-dom/server'
-import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { I18nextProvider } from 'react-i18next'
 import { now } from './utils/clock'
-import { i18nConfig } from './utils/i18n'
 import { getLocale } from './utils/i18n.server'
+import { appendBeforeClosingTags, messagesBlock, pageI18n } from './utils/i18n-page.server'
 import { RequestInfoContext } from './utils/request-info'
 
 export const streamTimeout = 5_000
@@ -30,9 +29,9 @@ export default async function handleRequest(
 	remixContext: EntryContext,
 	loadContext: AppLoadContext,
 ) {
-	const instance = createInstance()
 	const lng = await getLocale(request)
-	await instance.use(initReactI18next).init({ ...i18nConfig, lng })
+	// one instance per language, cloned; it notes the namespaces the render used (decision 0032)
+	const { instance, used } = await pageI18n(lng)
 	const nonce = loadContext.cspNonce
 	return renderDocument({
 		element: (
@@ -46,13 +45,16 @@ export default async function handleRequest(
 		status: responseStatusCode,
 		headers: responseHeaders,
 		loadContext,
+		// the messages the page used go at its end, once the render knows them all
+		tail: () => messagesBlock(lng, used),
 	})
 }
 
 /**
  * Streams the page: a person gets the shell first and the rest as it comes, a crawler the
  * whole page at once. A render still going after `abortAfterMs` is cut off — the user gets what
- * was sent (or a 500), and the log says which request and how long.
+ * was sent (or a 500), and the log says which request and how long. `tail()`, if given, is
+ * written just before `</body></html>` once the render is over.
  */
 export function renderDocument({
 	element,
@@ -61,6 +63,7 @@ export function renderDocument({
 	headers,
 	loadContext,
 	abortAfterMs = streamTimeout + 1000,
+	tail,
 }: {
 	element: ReactElement
 	request: Request
@@ -68,6 +71,7 @@ export function renderDocument({
 	headers: Headers
 	loadContext: AppLoadContext
 	abortAfterMs?: number
+	tail?: () => string
 }) {
 	const bot = isbot(request.headers.get('user-agent') ?? '')
 	const started = performance.now()
@@ -84,7 +88,7 @@ export function renderDocument({
 		}, abortAfterMs)
 		const send = () => {
 			shellRendered = true
-			const body = new PassThrough()
+			const body = tail ? appendBeforeClosingTags(tail) : new PassThrough()
 			headers.set('Content-Type', 'text/html; charset=utf-8')
 			resolve(
 				new Response(createReadableStreamFromReadable(body), {

@@ -8,6 +8,7 @@ import {
 	useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { Toaster } from './components/toaster'
@@ -76,6 +77,9 @@ export function useToday() {
 export function Layout({ children }: { children: ReactNode }) {
 	const locale = useRootData()?.locale ?? fallbackLng
 	const nonce = useNonce()
+	// the tab's title is written again once the messages of a page reached in the browser are
+	// there (app/utils/meta.ts): the layout listens to the messages arriving
+	useTranslation(undefined, { useSuspense: false })
 	return (
 		<html lang={locale}>
 			<head>

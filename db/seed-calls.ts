@@ -8,13 +8,8 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { cohorts, startups, users } from '#db/schema/index'
 import * as fc from '#tests/factories-calls'
+import { addDays } from '~/utils/calendar'
 import { getDb } from '~/utils/db.server'
-
-function addDays(date: string, days: number) {
-	const d = new Date(`${date}T00:00:00Z`)
-	d.setUTCDate(d.getUTCDate() + days)
-	return d.toISOString().slice(0, 10)
-}
 
 /** An instant on a Calais date, mid-morning (UTC 09:00 is 10:00 or 11:00 in Calais). */
 const at = (date: string, hour = 9) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00Z`)

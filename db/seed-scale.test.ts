@@ -23,7 +23,8 @@ test('--scale 2 doubles the portfolio with unique names, still four users and so
 		UNION ALL SELECT 'siren' FROM startups WHERE siren IS NOT NULL GROUP BY siren HAVING count(*) > 1
 		UNION ALL SELECT 'ch' FROM startups WHERE companies_house_number IS NOT NULL
 			GROUP BY companies_house_number HAVING count(*) > 1
-		UNION ALL SELECT 'contact' FROM contacts GROUP BY lower(email) HAVING count(*) > 1`)
+		UNION ALL SELECT 'contact' FROM contacts WHERE email IS NOT NULL
+			GROUP BY lower(email) HAVING count(*) > 1`)
 	expect(dupes).toEqual([])
 	expect(all(sql`SELECT id FROM units`)).toHaveLength(counts.units!)
 	expect(counts.units! % 2).toBe(0)
@@ -47,6 +48,32 @@ test('--scale 2 doubles the portfolio with unique names, still four users and so
 	// one subsidy budget per year, covering both replicas
 	expect(all(sql`SELECT year FROM subsidy_budgets GROUP BY year HAVING count(*) > 1`)).toEqual([])
 	expect(getDb().all(sql`PRAGMA foreign_key_check`)).toEqual([])
+})
+
+test('the network around the replicas has the volume and the shape of a real contact base', () => {
+	const one = <T>(query: ReturnType<typeof sql>) => getDb().get<T>(query)!
+	// scale 2 (seeded by the test above, same worker database): 1,000 people and 5,000 interactions a unit
+	expect(one<{ n: number }>(sql`SELECT count(*) AS n FROM contacts`).n).toBeGreaterThan(2_000)
+	expect(one<{ n: number }>(sql`SELECT count(*) AS n FROM interactions`).n).toBeGreaterThan(10_000)
+	// skewed: the biggest organisation holds far more people than the median one
+	const sizes = all<{ n: number }>(sql`SELECT count(*) AS n FROM contacts
+		WHERE organisation_id IS NOT NULL GROUP BY organisation_id ORDER BY n DESC`).map((r) => r.n)
+	expect(sizes[0]!).toBeGreaterThan(20 * sizes[Math.floor(sizes.length / 2)]!)
+	// a last contact is the latest interaction; a consent has its date and source
+	expect(
+		all(sql`SELECT c.id FROM contacts c JOIN interactions i ON i.contact_id = c.id
+			GROUP BY c.id HAVING max(i.date) <> max(c.last_contact_on)`),
+	).toEqual([])
+	expect(
+		all(sql`SELECT id FROM contacts WHERE lawful_basis = 'consent'
+			AND (consent_on IS NULL OR consent_source IS NULL)`),
+	).toEqual([])
+	// a few likely duplicates, not thousands
+	const flagged = one<{ n: number }>(
+		sql`SELECT count(*) AS n FROM contacts WHERE likely_duplicate`,
+	).n
+	expect(flagged).toBeGreaterThan(0)
+	expect(flagged).toBeLessThan(100)
 })
 
 test('--scale is a whole number', () => {

@@ -9,7 +9,9 @@
  * 16th of a 30-day month, overdue milestones and a little arrears, whatever the day.
  *
  * `--scale N` repeats the whole story N times (names get " · k", unit codes "-Bk", emails
- * "+k"): a bigger portfolio for performance checks, still only the four demo users.
+ * "+k") and adds a regional network around it (db/seed-scale.ts: ≈ 1,000 contacts and 5,000
+ * interactions per unit of scale): a bigger base for performance checks, still only the four
+ * demo users.
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -31,6 +33,7 @@ import {
 import { now, today as calendarDay } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { hashPasswordSync } from '~/utils/password.server'
+import { seedScaleOut } from './seed-scale'
 import { computeStatement, DEFAULT_SCHEDULES, type SubsidyStep } from '~/utils/rent'
 import { seedCalls } from './seed-calls'
 
@@ -2521,6 +2524,8 @@ export function seedDemo({ scale = 1, today = now() }: { scale?: number; today?:
 				counts,
 			})
 		}
+		// a regional network around the replicas: thousands of contacts, busy funding histories
+		if (scale > 1) seedScaleOut({ scale, today: todayIso, managerId: manager.id, counts })
 
 		// Cap Calaisis votes the pépinière's subsidy budget each December for the next year:
 		// a 10 % margin over what the schedules cost, except this year, voted too tight.

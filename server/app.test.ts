@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { AppLoadContext } from '@remix-run/node'
 import { FORM_KEY_SEPARATOR, FORM_TOKEN_FIELD } from '~/utils/form-token'
 import { issueFormToken } from '~/utils/form-token.server'
-import { resources } from '~/utils/i18n'
+import { resources } from '~/utils/i18n-resources.server'
 import { type AppOptions, createApp, type Health } from './app'
 
 /*

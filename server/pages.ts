@@ -3,7 +3,8 @@
  * another site, an out-of-date form…): short, in the reader's language, with the request's
  * reference, and never a stack trace.
  */
-import { type Locale, resources } from '~/utils/i18n'
+import { type Locale } from '~/utils/i18n'
+import { resources } from '~/utils/i18n-resources.server'
 
 export type ServerPage =
 	| 'tooLarge'

@@ -2,7 +2,7 @@ import { createInstance } from 'i18next'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import type { ActivityEntry } from '~/models/activity.server'
-import { i18nConfig } from '~/utils/i18n'
+import { serverI18nConfig as i18nConfig } from '~/utils/i18n-resources.server'
 import { ActivityList } from './activity-list'
 
 async function render(entries: ActivityEntry[], lng: 'fr' | 'en') {

@@ -16,15 +16,11 @@ import type { ContactPageData, StartupChoice } from '~/models/contact.server'
 import { introductionSchema } from '~/schemas/contact'
 import { useFormat } from '~/utils/use-format'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
+import { IntroductionStatusBadge } from './contact-ui'
 import { EmptyState } from './stat'
 import { Table } from './data-table'
 
-export function IntroductionStatusBadge({ status }: { status: string }) {
-	const { t } = useTranslation('contacts')
-	const tone =
-		status === 'deal' ? 'badge-ok' : status === 'no_fit' ? 'badge-muted' : 'badge-warning'
-	return <span className={`badge ${tone}`}>{t(`enums:introductionStatuses.${status}`)}</span>
-}
+export { IntroductionStatusBadge }
 
 /** The startups this person was introduced to, and the form to introduce them to another. */
 export function IntroductionsPanel({

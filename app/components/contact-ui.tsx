@@ -41,3 +41,10 @@ export function CountryName({
 	const name = countryName(known, i18n.language)
 	return <>{withCode ? `${name} (${known})` : name}</>
 }
+
+export function IntroductionStatusBadge({ status }: { status: string }) {
+	const { t } = useTranslation('contacts')
+	const tone =
+		status === 'deal' ? 'badge-ok' : status === 'no_fit' ? 'badge-muted' : 'badge-warning'
+	return <span className={`badge ${tone}`}>{t(`enums:introductionStatuses.${status}`)}</span>
+}

@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from '@remix-run/react'
 import { type ComponentProps, type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PER_PAGE_OPTIONS } from '~/utils/list-params'
+import { PER_PAGE_OPTIONS } from '~/utils/pagination'
 
 /**
  * A column header that sorts the list through the URL and announces the current order.
@@ -56,17 +56,22 @@ export function Pagination({
 	pageCount,
 	total,
 	perPage,
+	param = 'page',
+	perPageChoice = true,
 }: {
 	page: number
 	pageCount: number
 	total: number
 	perPage: number
+	/** the query parameter of the page number (a page with two paginated lists names them apart) */
+	param?: string
+	perPageChoice?: boolean
 }) {
 	const [searchParams] = useSearchParams()
 	const { t } = useTranslation()
 	const hrefFor = (p: number) => {
 		const params = new URLSearchParams(searchParams)
-		params.set('page', String(p))
+		params.set(param, String(p))
 		return `?${params}`
 	}
 	const first = total === 0 ? 0 : (page - 1) * perPage + 1
@@ -95,32 +100,34 @@ export function Pagination({
 					)}
 				</li>
 			</ul>
-			<form method="get" className="per-page">
-				{[...searchParams.entries()]
-					.filter(([key]) => key !== 'perPage' && key !== 'page')
-					.map(([key, value]) => (
-						<input key={`${key}=${value}`} type="hidden" name={key} value={value} />
-					))}
-				<label>
-					{t('table.perPage')}{' '}
-					<select
-						name="perPage"
-						defaultValue={String(perPage)}
-						onChange={(e) => e.currentTarget.form?.requestSubmit()}
-					>
-						{PER_PAGE_OPTIONS.map((n) => (
-							<option key={n} value={n}>
-								{n}
-							</option>
+			{perPageChoice ? (
+				<form method="get" className="per-page">
+					{[...searchParams.entries()]
+						.filter(([key]) => key !== 'perPage' && key !== 'page')
+						.map(([key, value]) => (
+							<input key={`${key}=${value}`} type="hidden" name={key} value={value} />
 						))}
-					</select>
-				</label>
-				<noscript>
-					<button type="submit" className="button">
-						{t('table.apply')}
-					</button>
-				</noscript>
-			</form>
+					<label>
+						{t('table.perPage')}{' '}
+						<select
+							name="perPage"
+							defaultValue={String(perPage)}
+							onChange={(e) => e.currentTarget.form?.requestSubmit()}
+						>
+							{PER_PAGE_OPTIONS.map((n) => (
+								<option key={n} value={n}>
+									{n}
+								</option>
+							))}
+						</select>
+					</label>
+					<noscript>
+						<button type="submit" className="button">
+							{t('table.apply')}
+						</button>
+					</noscript>
+				</form>
+			) : null}
 		</nav>
 	)
 }

@@ -1,8 +1,9 @@
 import { FilterSelect } from './filters'
+import { SuggestField } from './suggest-field'
 import { Form, Link, useSubmit } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CURRENCIES, FUNDING_KINDS, FUNDING_STATUSES } from '#db/schema/enums'
-import { ORIGINS } from '~/schemas/funding'
+import { ORIGINS } from '~/schemas/funding-fields'
 
 type Filters = {
 	q?: string
@@ -12,6 +13,7 @@ type Filters = {
 	origin?: string
 	status?: string
 	cohortId?: number
+	cohortName?: string
 	currency?: string
 }
 
@@ -20,12 +22,13 @@ export function FundingFilters({
 	manager,
 	view,
 	filters,
-	cohorts,
+	cohortLabel,
 }: {
 	manager: boolean
 	view: 'events' | 'startups'
 	filters: Filters
-	cohorts: { id: number; name: string }[]
+	/** the cohort filter as its field shows it */
+	cohortLabel: string | undefined
 }) {
 	const { t } = useTranslation('funding')
 	const submit = useSubmit()
@@ -80,11 +83,11 @@ export function FundingFilters({
 					}))}
 				/>
 			) : null}
-			<FilterSelect
+			<SuggestField
 				name="cohort"
+				kind="cohorts"
 				label={t('common:fields.cohort')}
-				value={filters.cohortId?.toString()}
-				options={cohorts.map((c) => ({ value: String(c.id), label: c.name }))}
+				value={cohortLabel}
 			/>
 			<FilterSelect
 				name="currency"

@@ -13,13 +13,10 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { kpiReportSchema } from '~/schemas/funding'
 import { useToday } from '~/root'
-import { useFormat } from '~/utils/use-format'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
+import { useQuarterLabel } from './quarter-label'
 
-/** "2025-Q3" as people say it: "T3 2025" in French, "Q3 2025" in English. */
-export function useQuarterLabel() {
-	return useFormat().quarter
-}
+export { useQuarterLabel }
 
 /** A quarter's figures. Sending a quarter that already has a report asks to confirm first. */
 export function KpiReportForm({

@@ -13,7 +13,7 @@ import {
 	namespacesOnDisk,
 	readMessages,
 } from '#tests/message-keys'
-import { resources } from '~/utils/i18n'
+import { resources } from '~/utils/i18n-resources.server'
 
 const namespaces = namespacesOnDisk()
 const messages: Messages = Object.fromEntries(

@@ -1,5 +1,6 @@
 import { frenchDe, takesElision } from '~/utils/elision'
-import { namespaces, resources } from '~/utils/i18n'
+import { namespaces } from '~/utils/i18n'
+import { resources } from '~/utils/i18n-resources.server'
 import { fixedT } from '~/utils/i18n-fixed.server'
 
 /*

@@ -200,58 +200,33 @@ function criterionValues(c: CriterionInput, callId: number, position: number) {
  * Rows of a list (questions or criteria) made to match the form: given ids are updated in
  * place, missing ones deleted, new ones inserted. Ids of another call are treated as new.
  */
-function syncQuestions(tx: Tx, callId: number, input: QuestionInput[]) {
+function syncList<Row extends { id?: number | null }>(
+	tx: Tx,
+	table: typeof callQuestions | typeof callCriteria,
+	callId: number,
+	input: Row[],
+	valuesOf: (row: Row, callId: number, position: number) => typeof table.$inferInsert,
+) {
+	// one of two tables of the same shape: drizzle types each on its own, the columns are alike
+	const list = table as typeof callQuestions
 	const existing = new Set(
 		tx
-			.select({ id: callQuestions.id })
-			.from(callQuestions)
-			.where(eq(callQuestions.callId, callId))
+			.select({ id: list.id })
+			.from(list)
+			.where(eq(list.callId, callId))
 			.all()
 			.map((r) => r.id),
 	)
-	const kept = input.map((q) => q.id).filter((id): id is number => !!id && existing.has(id))
-	tx.delete(callQuestions)
-		.where(
-			and(
-				eq(callQuestions.callId, callId),
-				kept.length ? notInArray(callQuestions.id, kept) : undefined,
-			),
-		)
+	const kept = input.map((r) => r.id).filter((id): id is number => !!id && existing.has(id))
+	tx.delete(list)
+		.where(and(eq(list.callId, callId), kept.length ? notInArray(list.id, kept) : undefined))
 		.run()
-	input.forEach((q, position) => {
-		const values = questionValues(q, callId, position)
-		if (q.id && existing.has(q.id)) {
-			tx.update(callQuestions).set(values).where(eq(callQuestions.id, q.id)).run()
+	input.forEach((row, position) => {
+		const values = valuesOf(row, callId, position) as typeof callQuestions.$inferInsert
+		if (row.id && existing.has(row.id)) {
+			tx.update(list).set(values).where(eq(list.id, row.id)).run()
 		} else {
-			tx.insert(callQuestions).values(values).run()
-		}
-	})
-}
-
-function syncCriteria(tx: Tx, callId: number, input: CriterionInput[]) {
-	const existing = new Set(
-		tx
-			.select({ id: callCriteria.id })
-			.from(callCriteria)
-			.where(eq(callCriteria.callId, callId))
-			.all()
-			.map((r) => r.id),
-	)
-	const kept = input.map((c) => c.id).filter((id): id is number => !!id && existing.has(id))
-	tx.delete(callCriteria)
-		.where(
-			and(
-				eq(callCriteria.callId, callId),
-				kept.length ? notInArray(callCriteria.id, kept) : undefined,
-			),
-		)
-		.run()
-	input.forEach((c, position) => {
-		const values = criterionValues(c, callId, position)
-		if (c.id && existing.has(c.id)) {
-			tx.update(callCriteria).set(values).where(eq(callCriteria.id, c.id)).run()
-		} else {
-			tx.insert(callCriteria).values(values).run()
+			tx.insert(list).values(values).run()
 		}
 	})
 }
@@ -334,8 +309,8 @@ export function updateCall({
 		const values = callValues(input)
 		const changes = diffFields(before, values)
 		tx.update(calls).set(values).where(eq(calls.id, id)).run()
-		if (!locks.questions) syncQuestions(tx, id, input.questions)
-		if (!locks.criteria) syncCriteria(tx, id, input.criteria)
+		if (!locks.questions) syncList(tx, callQuestions, id, input.questions, questionValues)
+		if (!locks.criteria) syncList(tx, callCriteria, id, input.criteria, criterionValues)
 		recordAudit(tx, {
 			userId: viewer.id,
 			action: 'update',

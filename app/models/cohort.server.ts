@@ -65,22 +65,42 @@ export function listCohorts({
 	programme,
 	sort = 'startDate',
 	dir = 'desc',
+	page,
 }: {
 	viewer: Viewer
 	programme?: Programme
 	sort?: CohortSort
 	dir?: 'asc' | 'desc'
+	/** one page of the list (the cohorts page); every cohort without it */
+	page?: { page: number; perPage: number }
 }) {
 	if (!mayRead(viewer)) return []
 	const order = dir === 'desc' ? desc : asc
-	return getDb()
+	const query = getDb()
 		.select({ ...cohortColumns, ...statusCounts, startups: count(startups.id) })
 		.from(cohorts)
 		.leftJoin(startups, eq(startups.cohortId, cohorts.id))
 		.where(programme ? eq(cohorts.programme, programme) : undefined)
 		.groupBy(cohorts.id)
 		.orderBy(order(sortColumns[sort]), desc(cohorts.startDate), desc(cohorts.id))
-		.all()
+	return page
+		? query
+				.limit(page.perPage)
+				.offset((page.page - 1) * page.perPage)
+				.all()
+		: query.all()
+}
+
+/** How many cohorts the list holds (its pages). */
+export function countCohorts({ viewer, programme }: { viewer: Viewer; programme?: Programme }) {
+	if (!mayRead(viewer)) return 0
+	return (
+		getDb()
+			.select({ n: count() })
+			.from(cohorts)
+			.where(programme ? eq(cohorts.programme, programme) : undefined)
+			.get()?.n ?? 0
+	)
 }
 
 export function getCohort({ id, viewer }: { id: number; viewer: Viewer }) {

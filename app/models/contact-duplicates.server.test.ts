@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
-import { contacts, interactions, introductions } from '#db/schema/index'
+import { contacts, interactions, introductions, organisations } from '#db/schema/index'
 import {
 	createContact,
 	createInteraction,
@@ -11,7 +11,15 @@ import {
 import { viewerOf } from '#tests/factories-contacts'
 import { getDb } from '~/utils/db.server'
 import { findLikelyDuplicates, mergeContacts } from './contact-duplicates.server'
-import { getContactPage } from './contact.server'
+import type { ContactInput } from '~/schemas/contact'
+import { eraseContact } from './contact-gdpr.server'
+import {
+	countLikelyDuplicates,
+	createContact as createContactFromForm,
+	getContactPage,
+	listContacts,
+	updateContact,
+} from './contact.server'
 
 const manager = viewerOf(createUser({ role: 'manager' }))
 
@@ -107,4 +115,94 @@ test('a merge needs two live contacts and a manager; a failed one changes nothin
 	expect(mergeContacts({ survivorId: a.id, otherId: b.id, viewer: founder })).toBeNull()
 	expect(findLikelyDuplicates({ id: a.id, viewer: founder })).toEqual([])
 	expect(getDb().select().from(contacts).where(eq(contacts.id, b.id)).get()).toBeDefined()
+})
+
+test('every write keeps the likely duplicates right: edits, erasures, merges, a moved organisation', () => {
+	const before = countLikelyDuplicates(manager)
+	const dunkirk = createOrganisation({ name: 'Port de Dunkerque' })
+	const calais = createOrganisation({ name: 'Port de Calais' })
+	const input = (overrides: Partial<ContactInput>): ContactInput => ({
+		firstName: 'Anaïs',
+		lastName: 'Deprez',
+		country: 'FR',
+		languages: 'fr',
+		tags: '',
+		lawfulBasis: 'legitimate_interest',
+		phone: undefined,
+		...overrides,
+	})
+	const created = (result: ReturnType<typeof createContactFromForm>) => {
+		if (!result?.ok) throw new Error('the contact was not created')
+		return result.value
+	}
+	const a = created(
+		createContactFromForm({
+			input: input({ organisationId: dunkirk.id, phone: '+33321460102' }),
+			viewer: manager,
+		}),
+	)
+	// the same person typed another way, in another organisation, with the same phone
+	const b = created(
+		createContactFromForm({
+			input: input({ firstName: 'ANAIS', lastName: 'deprez ', phone: '+33321460102' }),
+			viewer: manager,
+		}),
+	)
+	expect(findLikelyDuplicates({ id: a.id, viewer: manager })).toMatchObject([
+		{ id: b.id, reason: 'nameAndPhone' },
+	])
+	expect(countLikelyDuplicates(manager)).toBe(before + 2)
+	const flagged = () =>
+		listContacts({
+			viewer: manager,
+			filters: { duplicates: true, q: 'deprez' },
+			sort: 'name',
+			dir: 'asc',
+			page: 1,
+			perPage: 25,
+		}).rows.map((r) => r.id)
+	expect(flagged()).toEqual([a.id, b.id])
+
+	// a new phone: no longer the same person, unless the organisations meet
+	updateContact({ id: b.id, input: input({ phone: '+33321469999' }), viewer: manager })
+	expect(findLikelyDuplicates({ id: a.id, viewer: manager })).toEqual([])
+	expect(countLikelyDuplicates(manager)).toBe(before)
+	updateContact({
+		id: b.id,
+		input: input({ organisationId: dunkirk.id, phone: '+33321469999' }),
+		viewer: manager,
+	})
+	expect(findLikelyDuplicates({ id: b.id, viewer: manager })).toMatchObject([
+		{ id: a.id, reason: 'nameAndOrganisation' },
+	])
+	// the organisation is gone (ON DELETE SET NULL): they are apart again
+	getDb().delete(organisations).where(eq(organisations.id, dunkirk.id)).run()
+	expect(countLikelyDuplicates(manager)).toBe(before)
+
+	// an email shared with a third contact, whatever its case
+	const c = createContact({ email: 'a.deprez@calais.example', organisationId: calais.id })
+	updateContact({ id: a.id, input: input({ email: 'A.Deprez@Calais.example' }), viewer: manager })
+	expect(findLikelyDuplicates({ id: c.id, viewer: manager })).toMatchObject([
+		{ id: a.id, reason: 'email' },
+	])
+	expect(countLikelyDuplicates(manager)).toBe(before + 2)
+	// an erased person is nobody's duplicate any more, and keeps no key
+	expect(eraseContact({ id: a.id, viewer: manager })).toMatchObject({ ok: true })
+	expect(findLikelyDuplicates({ id: c.id, viewer: manager })).toEqual([])
+	expect(countLikelyDuplicates(manager)).toBe(before)
+	expect(
+		getDb()
+			.select({ n: contacts.nameKey, e: contacts.emailKey, p: contacts.phoneKey })
+			.from(contacts)
+			.where(eq(contacts.id, a.id))
+			.get(),
+	).toEqual({ n: null, e: null, p: null })
+
+	// a merge leaves one record, which is nobody's duplicate
+	const d = createContact({ email: 'A.DEPREZ@calais.example' })
+	expect(countLikelyDuplicates(manager)).toBe(before + 2)
+	expect(mergeContacts({ survivorId: c.id, otherId: d.id, viewer: manager })).toMatchObject({
+		ok: true,
+	})
+	expect(countLikelyDuplicates(manager)).toBe(before)
 })

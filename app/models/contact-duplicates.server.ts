@@ -1,34 +1,40 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm'
+import { and, eq, isNull, ne, or, sql } from 'drizzle-orm'
 import { contacts, interactions, introductions, organisations } from '#db/schema/index'
 import { LIMITS } from '~/schemas/contact'
-import { writeTransaction } from '~/utils/db.server'
+import { getDb, writeTransaction } from '~/utils/db.server'
 import { type WriteResult, written } from '~/utils/write-result'
 import { recordAudit } from './audit.server'
-import { contactScope, withFoldFunction } from './contact.server'
+import { contactScope } from './contact.server'
 import type { Viewer } from './viewer'
 
-export type DuplicateReason = 'email' | 'nameAndOrganisation'
+export type DuplicateReason = 'email' | 'nameAndOrganisation' | 'nameAndPhone'
 
-/** Live contacts that are probably the same person: same email, or same name in the same organisation. */
+/**
+ * Live contacts that are probably the same person: same email, same name in the same
+ * organisation, or same name and phone. Three lookups in the indexes of the stored keys
+ * (migration 0008_contact_duplicate_keys, decision 0030).
+ */
 export function findLikelyDuplicates({ id, viewer }: { id: number; viewer: Viewer }) {
-	const db = withFoldFunction()
+	const db = getDb()
 	const me = db
 		.select({
-			email: contacts.email,
-			firstName: contacts.firstName,
-			lastName: contacts.lastName,
+			emailKey: contacts.emailKey,
+			nameKey: contacts.nameKey,
+			phoneKey: contacts.phoneKey,
 			organisationId: contacts.organisationId,
 		})
 		.from(contacts)
 		.where(and(eq(contacts.id, id), isNull(contacts.erasedAt), contactScope(viewer)))
 		.get()
 	if (!me) return []
-	const sameEmail = me.email ? sql`lower(${contacts.email}) = lower(${me.email})` : sql`0`
-	const sameName =
-		me.organisationId !== null
-			? sql`(${contacts.organisationId} = ${me.organisationId}
-				AND contact_fold(${contacts.firstName}) = contact_fold(${me.firstName})
-				AND contact_fold(${contacts.lastName}) = contact_fold(${me.lastName}))`
+	const sameEmail = me.emailKey ? eq(contacts.emailKey, me.emailKey) : sql`0`
+	const sameNameAndOrganisation =
+		me.organisationId !== null && me.nameKey !== null
+			? and(eq(contacts.organisationId, me.organisationId), eq(contacts.nameKey, me.nameKey))!
+			: sql`0`
+	const sameNameAndPhone =
+		me.phoneKey !== null && me.nameKey !== null
+			? and(eq(contacts.phoneKey, me.phoneKey), eq(contacts.nameKey, me.nameKey))!
 			: sql`0`
 	return db
 		.select({
@@ -38,16 +44,27 @@ export function findLikelyDuplicates({ id, viewer }: { id: number; viewer: Viewe
 			email: contacts.email,
 			organisationName: organisations.name,
 			lastContactOn: contacts.lastContactOn,
-			sameEmail: sql<boolean>`${sameEmail}`.mapWith(Boolean),
+			byEmail: sql<number>`${sameEmail}`,
+			byOrganisation: sql<number>`${sameNameAndOrganisation}`,
 		})
 		.from(contacts)
 		.leftJoin(organisations, eq(organisations.id, contacts.organisationId))
-		.where(and(ne(contacts.id, id), isNull(contacts.erasedAt), sql`(${sameEmail} OR ${sameName})`))
+		.where(
+			and(
+				ne(contacts.id, id),
+				isNull(contacts.erasedAt),
+				or(sameEmail, sameNameAndOrganisation, sameNameAndPhone),
+			),
+		)
 		.orderBy(contacts.id)
 		.all()
-		.map(({ sameEmail: byEmail, ...row }) => ({
+		.map(({ byEmail, byOrganisation, ...row }) => ({
 			...row,
-			reason: (byEmail ? 'email' : 'nameAndOrganisation') as DuplicateReason,
+			reason: (byEmail
+				? 'email'
+				: byOrganisation
+					? 'nameAndOrganisation'
+					: 'nameAndPhone') as DuplicateReason,
 		}))
 }
 

@@ -51,7 +51,17 @@ export function parseIntroductionListParams(url: URL) {
 		status: optionalParam(z.enum(INTRODUCTION_STATUSES), sp.get('status')),
 		purpose: optionalParam(z.enum(INTRODUCTION_PURPOSES), sp.get('purpose')),
 		country: optionalParam(z.enum(COUNTRIES), sp.get('country')),
+		// an id (links from a startup's page), else a startup's name as typed or picked
 		startupId: optionalParam(id, sp.get('startup')),
+		startupName: /^\d+$/.test(sp.get('startup') ?? '')
+			? undefined
+			: optionalParam(z.string().trim().min(1).max(80), sp.get('startup')),
 	}
-	return { page: list.page, perPage: list.perPage, filters }
+	const startupsPage = Number(sp.get('startupsPage'))
+	return {
+		page: list.page,
+		perPage: list.perPage,
+		filters,
+		startupsPage: Number.isInteger(startupsPage) && startupsPage > 0 ? startupsPage : 1,
+	}
 }

@@ -24,7 +24,8 @@ import {
 	startups,
 	users,
 } from '#db/schema/index'
-import { type ContactInput, normaliseEmail, normaliseLabel } from '~/schemas/contact'
+import { type ContactInput } from '~/schemas/contact'
+import { contactEmailKey } from '~/utils/contact-keys'
 import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { type Page, pageOf } from '~/utils/list-params'
@@ -49,15 +50,6 @@ export function contactScope(viewer: Viewer): SQL | undefined {
 /** Who may own a contact: the TEKTOS staff, those who may change contacts. */
 const ownerRoles = () => rolesWith('update:contact:any')
 
-// raw names: the duplicate and search subqueries refer to the outer row explicitly
-const C = {
-	id: sql.raw('"contacts"."id"'),
-	email: sql.raw('"contacts"."email"'),
-	firstName: sql.raw('"contacts"."first_name"'),
-	lastName: sql.raw('"contacts"."last_name"'),
-	organisationId: sql.raw('"contacts"."organisation_id"'),
-}
-
 /**
  * A search box's words as an FTS5 query: each word a prefix ("dov" finds Dover), all of them
  * required. Only letters and digits reach MATCH, so nothing typed can be FTS syntax.
@@ -76,43 +68,18 @@ export function searchCondition(q: string): SQL {
 	const fts = toFtsQuery(q)
 	const conditions = [
 		fts
-			? sql`${C.id} IN (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ${fts})`
+			? sql`${contacts.id} IN (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ${fts})`
 			: undefined,
-		q.includes('@') ? sql`lower(${C.email}) = ${normaliseEmail(q)}` : undefined,
+		q.includes('@') ? eq(contacts.emailKey, contactEmailKey(q) ?? '') : undefined,
 	].filter(Boolean) as SQL[]
 	return conditions.length ? (or(...conditions) as SQL) : sql`0`
 }
 
 /**
- * Another live contact with the same email, or the same name in the same organisation. Two
- * EXISTS, not one with an OR inside: SQLite 3.51's EXISTS-to-join rewrite gives wrong answers
- * for a correlated EXISTS whose OR becomes a MULTI-INDEX OR (the test of duplicates catches it).
+ * Another live contact with the same email, the same name in the same organisation, or the
+ * same name and phone: a flag the database keeps on every write (migration 0008_contact_duplicate_keys).
  */
-export const hasLikelyDuplicate = sql`(EXISTS (SELECT 1 FROM contacts d
-		WHERE d.id <> ${C.id} AND d.erased_at IS NULL
-			AND d.email IS NOT NULL AND lower(d.email) = lower(${C.email}))
-	OR EXISTS (SELECT 1 FROM contacts d
-		WHERE d.id <> ${C.id} AND d.erased_at IS NULL
-			AND d.organisation_id = ${C.organisationId}
-			AND contact_fold(d.first_name) = contact_fold(${C.firstName})
-			AND contact_fold(d.last_name) = contact_fold(${C.lastName})))`
-
-const folded = new WeakSet<object>()
-
-/**
- * contact_fold(text): a name without case, accents or extra spaces ("Hervé " = "HERVE"), as a
- * SQL function of the connection — SQLite's lower() only folds ASCII.
- */
-export function withFoldFunction() {
-	const db = getDb()
-	if (!folded.has(db.$client)) {
-		db.$client.function('contact_fold', { deterministic: true }, (value: unknown) =>
-			typeof value === 'string' ? normaliseLabel(value) : '',
-		)
-		folded.add(db.$client)
-	}
-	return db
-}
+export const hasLikelyDuplicate = sql`${contacts.likelyDuplicate} = 1`
 
 export const CONTACT_SORTS = ['name', 'organisation', 'country', 'lastContact', 'created'] as const
 export type ContactSort = (typeof CONTACT_SORTS)[number]
@@ -195,7 +162,7 @@ function listQuery({ viewer, filters, sort, dir }: ListOptions) {
 	// empty values last whichever the direction
 	const nullsLast = sort === 'organisation' ? [sql`${organisations.name} IS NULL`] : []
 	if (sort === 'lastContact') nullsLast.push(sql`${contacts.lastContactOn} IS NULL`)
-	return withFoldFunction()
+	return getDb()
 		.select(listColumns())
 		.from(contacts)
 		.leftJoin(organisations, eq(organisations.id, contacts.organisationId))
@@ -211,7 +178,7 @@ export function listContacts(
 	options: ListOptions & { page: number; perPage: number },
 ): Page<ContactRow> {
 	const total =
-		withFoldFunction()
+		getDb()
 			.select({ n: count() })
 			.from(contacts)
 			.leftJoin(organisations, eq(organisations.id, contacts.organisationId))
@@ -236,11 +203,10 @@ export function listContactsForOutreach(options: ListOptions) {
 
 export function countLikelyDuplicates(viewer: Viewer) {
 	return (
-		withFoldFunction()
+		getDb()
 			.select({ n: count() })
 			.from(contacts)
-			.leftJoin(organisations, eq(organisations.id, contacts.organisationId))
-			.where(and(contactScope(viewer), isNull(contacts.erasedAt), hasLikelyDuplicate))
+			.where(and(contactScope(viewer), hasLikelyDuplicate, isNull(contacts.erasedAt)))
 			.get()?.n ?? 0
 	)
 }
@@ -313,7 +279,7 @@ export function findContactByEmail(email: string, exceptId?: number) {
 			.from(contacts)
 			.where(
 				and(
-					sql`lower(${contacts.email}) = ${normaliseEmail(email)}`,
+					eq(contacts.emailKey, contactEmailKey(email) ?? ''),
 					isNull(contacts.erasedAt),
 					exceptId ? ne(contacts.id, exceptId) : undefined,
 				),

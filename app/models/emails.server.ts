@@ -1,5 +1,6 @@
 import type { Decision } from '#db/schema/enums'
-import { fixedT, type Locale } from '~/utils/i18n'
+import { fixedT } from '~/utils/i18n-fixed.server'
+import type { Locale } from '~/utils/i18n'
 import type { Email } from './outbox.server'
 
 /*

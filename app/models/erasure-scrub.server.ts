@@ -180,11 +180,16 @@ export const IDENTITIES: Record<string, { columns: string[]; link: (row: Row) =>
 export const STRUCTURED: Record<string, string[]> = {
 	audit_log: ['entity'],
 	cohorts: ['start_date', 'end_date', 'sort_key'],
+	// the *_key columns are the contact's own name, email and phone folded by triggers, which
+	// null them when she is erased
 	contacts: [
 		'languages',
 		'consent_on',
 		'opted_out_on',
 		'last_contact_on',
+		'name_key',
+		'email_key',
+		'phone_key',
 		'country_code',
 		'sort_key',
 	],

@@ -16,6 +16,7 @@ import {
 	getInnovationFundView,
 	listFundingEvents,
 	listTriggerOptions,
+	summariseFundingEvents,
 	summariseFundingRows,
 	triggerProblem,
 	updateFundingEvent,
@@ -71,7 +72,7 @@ test('a GBP amount converts at the rate of its secured date, or the latest befor
 	// £0.05 × 1.3 = 6.5 cents → 7 (half up)
 	const rounding = at('3001-06-02', 5)
 	const rows = new Map(
-		getFunding(startup.id).map((r) => [r.id, [r.amountEurCents, r.rateMicros, r.rateOn]]),
+		getFunding(startup.id).rows.map((r) => [r.id, [r.amountEurCents, r.rateMicros, r.rateOn]]),
 	)
 	expect(rows.get(onTheDay)).toEqual([1_200_000, 1_200_000, '3001-03-01'])
 	expect(rows.get(between)).toEqual([1_200_000, 1_200_000, '3001-03-01'])
@@ -110,6 +111,12 @@ test('the portfolio list filters in SQL and its totals are the sum of its rows, 
 		privateAndBankCents: 389_500,
 		totalCents: 3_298_332,
 	})
+	// the page shows one page of rows and the whole view's totals, summed in SQL: the same
+	expect(summariseFundingEvents({ viewer: manager, filters: inPeriod(3010) })).toEqual(summary)
+	const [first, second] = [1, 2].map((page) =>
+		listFundingEvents({ viewer: manager, filters: inPeriod(3010), page: { page, perPage: 3 } }),
+	)
+	expect([...first!, ...second!]).toEqual(all)
 
 	const filtered = (filters: object) =>
 		listFundingEvents({ viewer: manager, filters: { ...inPeriod(3010), ...filters } }).map(
@@ -391,4 +398,31 @@ test("a founder's writes reach their own startup only, and each leaves an audit 
 		'a enregistré un financement\u202f: prêt bancaire, 50\u202f000,00\u202f€, prévu',
 	)
 	expect(activityText(audit[0], 'en')).toBe('recorded funding: bank loan, €50,000.00, planned')
+})
+
+test("a startup's page shows its funding twenty events at a time, with totals over all of them", () => {
+	const startup = createStartup()
+	for (let i = 0; i < 45; i++) {
+		createFundingEvent({
+			startupId: startup.id,
+			kind: 'crowdfunding',
+			isPublic: false,
+			amountCents: 10_000 + i,
+			status: i % 9 === 0 ? 'planned' : 'received',
+			plannedOn: `2024-${String((i % 12) + 1).padStart(2, '0')}-01`,
+		})
+	}
+	const first = getFunding(startup.id)
+	expect(first.rows).toHaveLength(20)
+	expect(first).toMatchObject({ events: 45, securedEvents: 40, inProgress: 5, pageCount: 3 })
+	const all = [1, 2, 3].flatMap((page) => getFunding(startup.id, page).rows)
+	expect(new Set(all.map((r) => r.id)).size).toBe(45)
+	expect(first.securedEurCents).toBe(
+		all.filter((r) => r.status === 'received').reduce((sum, r) => sum + r.amountEurCents!, 0),
+	)
+	// newest first, across pages
+	const dates = all.map((r) => r.date!)
+	expect(dates).toEqual([...dates].sort().reverse())
+	// a page past the last shows the last
+	expect(getFunding(startup.id, 9).page).toBe(3)
 })

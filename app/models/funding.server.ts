@@ -26,6 +26,7 @@ import {
 	wouldCreateCycle,
 } from './leverage'
 import { computeInnovationFund } from './innovation-fund.server'
+import { cohortCondition } from './suggestions.server'
 import type { Viewer } from './viewer'
 import { today } from '~/utils/clock'
 import { compareNames } from '~/utils/sort-key'
@@ -491,6 +492,8 @@ export type FundingFilters = {
 	origin?: (typeof ORIGINS)[number]
 	status?: (typeof FUNDING_STATUSES)[number]
 	cohortId?: number
+	/** a cohort's name as typed or picked: that cohort, or every cohort whose name holds it */
+	cohortName?: string
 	currency?: (typeof CURRENCIES)[number]
 }
 
@@ -498,6 +501,7 @@ export type FundingFilters = {
 export function parseFundingListParams(url: URL) {
 	const sp = url.searchParams
 	const list = parseListParams(sp, FUNDING_SORTS, { sort: 'date', dir: 'desc' })
+	const cohort = sp.get('cohort') ?? ''
 	const filters: FundingFilters = {
 		q: list.q || undefined,
 		from: optionalParam(isoDate, sp.get('from')),
@@ -505,11 +509,15 @@ export function parseFundingListParams(url: URL) {
 		kind: optionalParam(z.enum(FUNDING_KINDS), sp.get('kind')),
 		origin: optionalParam(z.enum(ORIGINS), sp.get('origin')),
 		status: optionalParam(z.enum(FUNDING_STATUSES), sp.get('status')),
-		cohortId: optionalParam(z.coerce.number().int().positive(), sp.get('cohort')),
+		// an id (links from elsewhere), else a cohort's name as typed
+		cohortId: optionalParam(z.coerce.number().int().positive(), cohort),
+		cohortName: /^\d+$/.test(cohort)
+			? undefined
+			: optionalParam(z.string().trim().min(1).max(80), cohort),
 		currency: optionalParam(z.enum(CURRENCIES), sp.get('currency')),
 	}
 	const view = sp.get('view') === 'startups' ? ('startups' as const) : ('events' as const)
-	return { sort: list.sort, dir: list.dir, filters, view }
+	return { sort: list.sort, dir: list.dir, page: list.page, perPage: list.perPage, filters, view }
 }
 
 /** An event falls in a period by the date its amount counts on (secured, else applied, else planned). */
@@ -527,6 +535,7 @@ function filterConditions(f: FundingFilters) {
 		f.origin ? eq(fundingEvents.isPublic, f.origin === 'public') : undefined,
 		f.status ? eq(fundingEvents.status, f.status) : undefined,
 		f.cohortId ? eq(startups.cohortId, f.cohortId) : undefined,
+		f.cohortName ? cohortCondition(startups.cohortId, f.cohortName) : undefined,
 		f.currency ? eq(fundingEvents.currency, f.currency) : undefined,
 	)
 }
@@ -545,15 +554,18 @@ export function listFundingEvents({
 	filters,
 	sort = 'date',
 	dir = 'desc',
+	page,
 }: {
 	viewer: Viewer
 	filters: FundingFilters
 	sort?: FundingSort
 	dir?: 'asc' | 'desc'
+	/** one page of the list (the page's table); the whole list without it (the CSV) */
+	page?: { page: number; perPage: number }
 }) {
 	if (!can(viewer, 'read:funding:any')) return []
 	const order = dir === 'desc' ? desc : asc
-	return getDb()
+	const query = getDb()
 		.select({
 			id: fundingEvents.id,
 			startupId: fundingEvents.startupId,
@@ -581,7 +593,74 @@ export function listFundingEvents({
 		.leftJoin(trigger, eq(trigger.id, fundingEvents.triggeredById))
 		.where(filterConditions(filters))
 		.orderBy(order(sortColumns[sort]), order(fundingEvents.id))
-		.all()
+	return page
+		? query
+				.limit(page.perPage)
+				.offset((page.page - 1) * page.perPage)
+				.all()
+		: query.all()
+}
+
+/** Events of the view grouped by kind, funder and status, summed in euros in SQL. */
+function groupedEvents(filters: FundingFilters, extra?: SQL) {
+	return getDb()
+		.all<{
+			startupId: number
+			kind: FundingNode['kind']
+			isPublic: number
+			status: FundingNode['status']
+			cents: number
+			withRate: number
+			events: number
+		}>(
+			sql`SELECT startup_id AS startupId, kind, is_public AS isPublic, status,
+				coalesce(sum(eur), 0) AS cents, count(eur) AS withRate, count(*) AS events
+			FROM (
+				-- the euro amount once per event (a pound's rate is looked up in a subquery)
+				SELECT ${fundingEvents.startupId} AS startup_id, ${fundingEvents.kind} AS kind,
+					${fundingEvents.isPublic} AS is_public, ${fundingEvents.status} AS status,
+					${amountInEurCents} AS eur
+				FROM ${fundingEvents}
+				JOIN ${startups} ON ${startups.id} = ${fundingEvents.startupId}
+				WHERE ${and(filterConditions(filters), extra) ?? sql`1`}
+			)
+			GROUP BY startup_id, kind, is_public, status`,
+		)
+		.map((g) => ({ ...g, isPublic: Boolean(g.isPublic) }))
+}
+
+/** A group's events as funding nodes for leverage.ts: its known euros as one, each missing rate as one. */
+function nodesOf(groups: ReturnType<typeof groupedEvents>): FundingNode[] {
+	return groups.flatMap((g) => [
+		...(g.withRate
+			? [{ ...g, id: 0, amountEurCents: g.cents, triggeredById: null } as FundingNode]
+			: []),
+		...Array.from(
+			{ length: g.events - g.withRate },
+			() => ({ ...g, id: 0, amountEurCents: null, triggeredById: null }) as FundingNode,
+		),
+	])
+}
+
+/**
+ * The totals of the whole view (every page of it), summed in SQL: the same figures as
+ * summariseFundingRows over every row of the view, which the tests check.
+ */
+export function summariseFundingEvents({
+	viewer,
+	filters,
+}: {
+	viewer: Viewer
+	filters: FundingFilters
+}) {
+	if (!can(viewer, 'read:funding:any')) return null
+	const groups = groupedEvents(filters)
+	return {
+		events: groups.reduce((n, g) => n + g.events, 0),
+		totalEurCents: groups.reduce((n, g) => n + g.cents, 0),
+		missingRates: groups.reduce((n, g) => n + g.events - g.withRate, 0),
+		portfolio: portfolioLeverage(nodesOf(groups)),
+	}
 }
 
 /**
@@ -607,52 +686,52 @@ export function summariseFundingRows(
 export function getFundingByStartup({
 	viewer,
 	filters,
+	page,
 }: {
 	viewer: Viewer
 	filters: FundingFilters
+	/** one page of startups (the page's table); all of them without it */
+	page?: { page: number; perPage: number }
 }) {
 	if (!can(viewer, 'read:funding:any') && !can(viewer, 'read:funding:summary')) return null
-	const rows = getDb()
-		.select({
-			id: fundingEvents.id,
-			startupId: fundingEvents.startupId,
-			startupName: startups.name,
-			cohortName: cohorts.name,
-			kind: fundingEvents.kind,
-			isPublic: fundingEvents.isPublic,
-			status: fundingEvents.status,
-			amountEurCents: amountInEurCents,
-			triggeredById: fundingEvents.triggeredById,
-		})
-		.from(fundingEvents)
-		.innerJoin(startups, eq(startups.id, fundingEvents.startupId))
-		.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
-		.where(and(filterConditions(filters), isSecured))
-		.all()
-	const byStartup = new Map<number, typeof rows>()
-	for (const r of rows) {
-		const list = byStartup.get(r.startupId)
-		if (list) list.push(r)
-		else byStartup.set(r.startupId, [r])
+	const groups = groupedEvents(filters, isSecured)
+	const byStartup = new Map<number, typeof groups>()
+	for (const g of groups) {
+		const list = byStartup.get(g.startupId)
+		if (list) list.push(g)
+		else byStartup.set(g.startupId, [g])
 	}
-	const startupRows = [...byStartup.values()]
-		.map((events) => ({
-			startupId: events[0]!.startupId,
-			startupName: events[0]!.startupName,
-			cohortName: events[0]!.cohortName,
-			events: events.length,
-			...portfolioLeverage(events),
+	const names = new Map(
+		byStartup.size
+			? getDb()
+					.select({ id: startups.id, name: startups.name, cohortName: cohorts.name })
+					.from(startups)
+					.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
+					.where(inArray(startups.id, [...byStartup.keys()]))
+					.all()
+					.map((s) => [s.id, s])
+			: [],
+	)
+	const startupRows = [...byStartup]
+		.map(([startupId, list]) => ({
+			startupId,
+			startupName: names.get(startupId)!.name,
+			cohortName: names.get(startupId)!.cohortName,
+			events: list.reduce((n, g) => n + g.events, 0),
+			...portfolioLeverage(nodesOf(list)),
 		}))
 		.sort((a, b) => b.totalCents - a.totalCents || compareNames(a.startupName, b.startupName))
-	return { rows: startupRows, totals: { events: rows.length, ...portfolioLeverage(rows) } }
-}
-
-export function listFundingFilterOptions() {
-	return getDb()
-		.select({ id: cohorts.id, name: cohorts.name })
-		.from(cohorts)
-		.orderBy(desc(cohorts.startDate))
-		.all()
+	const totals = {
+		events: groups.reduce((n, g) => n + g.events, 0),
+		...portfolioLeverage(nodesOf(groups)),
+	}
+	if (!page) return { rows: startupRows, totals, total: startupRows.length }
+	const offset = (page.page - 1) * page.perPage
+	return {
+		rows: startupRows.slice(offset, offset + page.perPage),
+		totals,
+		total: startupRows.length,
+	}
 }
 
 // ---------------------------------------------------------------- the innovation fund

@@ -17,6 +17,7 @@ import {
 } from '#db/schema/index'
 import { linkedMentor } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
+import { cachedRead } from '~/utils/read-cache.server'
 import { can } from '~/utils/permissions'
 import { activityColumns, toActivityEntry } from './activity.server'
 import { amountInEurCents, isPublicMoney, isSecured } from './funding-sql.server'
@@ -37,16 +38,15 @@ function startupsByStatus() {
 }
 
 function fundsSecured() {
-	const row = getDb()
-		.select({
-			totalEurCents: sql<number>`coalesce(sum(${amountInEurCents}), 0)`,
-			// the Funding page's public money: a public bank's loan is bank money
-			publicEurCents: sql<number>`coalesce(sum(CASE WHEN ${isPublicMoney} THEN ${amountInEurCents} END), 0)`,
-			missingRates: sql<number>`sum(CASE WHEN ${amountInEurCents} IS NULL THEN 1 ELSE 0 END)`,
-		})
-		.from(fundingEvents)
-		.where(isSecured)
-		.get()
+	// the euro amount once per event (a pound's rate is looked up in a subquery), then summed;
+	// public money as the Funding page has it: a public bank's loan is bank money
+	const row = getDb().get<{ totalEurCents: number; publicEurCents: number; missingRates: number }>(
+		sql`SELECT coalesce(sum(eur), 0) AS totalEurCents,
+			coalesce(sum(CASE WHEN public_money THEN eur END), 0) AS publicEurCents,
+			count(*) - count(eur) AS missingRates
+		FROM (SELECT ${amountInEurCents} AS eur, ${isPublicMoney} AS public_money
+			FROM ${fundingEvents} WHERE ${isSecured})`,
+	)
 	return {
 		totalEurCents: row?.totalEurCents ?? 0,
 		publicEurCents: row?.publicEurCents ?? 0,
@@ -83,8 +83,13 @@ function arrears(asOf: string) {
 /** The dashboard: the whole incubator at a glance, with who did what lately; null for whoever may not read it. */
 export function getManagerHome({ viewer }: { viewer: Viewer }) {
 	if (!can(viewer, 'read:dashboard:any')) return null
-	const db = getDb()
 	const date = today()
+	// the whole incubator's figures, kept until the next write to the database
+	return cachedRead(`manager-home:${date}`, () => managerHome(date))
+}
+
+function managerHome(date: string) {
+	const db = getDb()
 	const unitCount = db.select({ n: count() }).from(units).get()?.n ?? 0
 	const occupied =
 		db

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { fundingEvents, startups } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
+import { cachedRead } from '~/utils/read-cache.server'
 import { amountInEurCents, conversionDate } from './funding-sql.server'
 import { fundYears, innovationFundLeverage } from './leverage'
 
@@ -53,7 +54,8 @@ export type FundSelection = { from?: string; to?: string; cohortId?: number | nu
  * yearly rows that add up to the totals (docs/leverage.md, rules 4, 5 and "years").
  */
 export function computeInnovationFund(selection: FundSelection = {}) {
-	const nodes = fundChainRows()
+	// every grant's chain, whatever the period: kept until the next write (decision 0031)
+	const nodes = cachedRead('innovation-fund:chains', fundChainRows)
 	const { from, to, cohortId } = selection
 	const { grants, totals } = innovationFundLeverage(
 		nodes,

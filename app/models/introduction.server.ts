@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, notInArray, type SQL, sql } from 'drizzle-orm'
+import { and, count, desc, eq, isNull, notInArray, type SQL, sql } from 'drizzle-orm'
 import type { COUNTRIES, INTRODUCTION_PURPOSES } from '#db/schema/enums'
 import { contacts, introductions, organisations, startups } from '#db/schema/index'
 import {
@@ -16,6 +16,7 @@ import { money, recordAudit } from './audit.server'
 import { contactScope } from './contact.server'
 import { touchContact } from './interaction.server'
 import type { Viewer } from './viewer'
+import { startupNameCondition } from './suggestions.server'
 
 type Country = (typeof COUNTRIES)[number]
 type Purpose = (typeof INTRODUCTION_PURPOSES)[number]
@@ -272,6 +273,8 @@ export type IntroductionFilters = {
 	purpose?: Purpose
 	country?: Country
 	startupId?: number
+	/** a startup's name as typed or picked: that startup, or every startup whose name holds it */
+	startupName?: string
 }
 
 function filterConditions(viewer: Viewer, f: IntroductionFilters) {
@@ -281,6 +284,7 @@ function filterConditions(viewer: Viewer, f: IntroductionFilters) {
 		f.purpose ? eq(introductions.purpose, f.purpose) : undefined,
 		f.country ? sql`${marketCountry} = ${f.country}` : undefined,
 		f.startupId ? eq(introductions.startupId, f.startupId) : undefined,
+		f.startupName ? startupNameCondition(introductions.startupId, f.startupName) : undefined,
 	)
 }
 
@@ -409,8 +413,15 @@ export function introductionAggregates(viewer: Viewer) {
 }
 
 /** One row per startup that has introductions: all of them, and the UK's. */
-export function introductionFunnelByStartup(viewer: Viewer) {
+/** Startups per page of the funnel by startup. */
+export const FUNNEL_STARTUPS_PER_PAGE = 25
+
+export function introductionFunnelByStartup(viewer: Viewer, page?: number) {
 	if (!can(viewer, 'read:introduction:any')) return []
+	// a page of startups (the introductions page) or all of them
+	const slice = page
+		? sql`LIMIT ${FUNNEL_STARTUPS_PER_PAGE} OFFSET ${(page - 1) * FUNNEL_STARTUPS_PER_PAGE}`
+		: sql``
 	return getDb().all<
 		Funnel & {
 			startupId: number
@@ -425,17 +436,15 @@ export function introductionFunnelByStartup(viewer: Viewer) {
 			coalesce(sum(${COUNTRY} = 'GB' AND i.status IN ('meeting_held', 'deal')), 0) AS ukMeetings,
 			coalesce(sum(${COUNTRY} = 'GB' AND i.status = 'deal'), 0) AS ukDeals
 			${FROM} JOIN startups s ON s.id = i.startup_id
-			GROUP BY s.id ORDER BY s.sort_key`,
+			GROUP BY s.id ORDER BY s.sort_key, s.id ${slice}`,
 	)
 }
 
-/** The startups that have introductions, for the list's filter. */
-export function listIntroducedStartups(viewer: Viewer) {
-	if (!can(viewer, 'read:introduction:any')) return []
-	return getDb()
-		.selectDistinct({ id: startups.id, name: startups.name })
-		.from(startups)
-		.innerJoin(introductions, eq(introductions.startupId, startups.id))
-		.orderBy(asc(startups.sortKey))
-		.all()
+/** How many startups have introductions: the funnel by startup's pages. */
+export function countIntroducedStartups(viewer: Viewer) {
+	if (!can(viewer, 'read:introduction:any')) return 0
+	return (
+		getDb().get<{ n: number }>(sql`SELECT count(DISTINCT startup_id) AS n FROM introductions`)?.n ??
+		0
+	)
 }

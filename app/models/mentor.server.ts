@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { mentorAssignments, mentoringSessions, mentors } from '#db/schema/index'
 import { MENTOR_STATES, type MentorInput } from '~/schemas/mentor'
@@ -29,7 +29,7 @@ const TagParam = z.string().regex(/^[a-z0-9-]{1,40}$/)
 /** Search, filters and order of the directory, from the URL; anything malformed is ignored. */
 export function parseMentorListParams(url: URL) {
 	const p = url.searchParams
-	const { q, sort, dir } = parseListParams(p, MENTOR_SORTS, { sort: 'name' })
+	const { q, sort, dir, page, perPage } = parseListParams(p, MENTOR_SORTS, { sort: 'name' })
 	return {
 		filters: {
 			q: q || undefined,
@@ -39,6 +39,8 @@ export function parseMentorListParams(url: URL) {
 		},
 		sort,
 		dir,
+		page,
+		perPage,
 	}
 }
 
@@ -48,18 +50,44 @@ export type MentorFilters = ReturnType<typeof parseMentorListParams>['filters']
 const hasTag = (column: typeof mentors.expertise | typeof mentors.languages, tag: string) =>
 	sql`instr(',' || ${column} || ',', ${`,${tag},`}) > 0`
 
+function directoryConditions({ q, expertise, language, state }: MentorFilters) {
+	return and(
+		state === 'all' ? undefined : eq(mentors.active, state === 'active'),
+		q
+			? or(
+					sql`${mentors.name} LIKE ${likePattern(q)} ESCAPE '\\'`,
+					sql`${mentors.organisation} LIKE ${likePattern(q)} ESCAPE '\\'`,
+					sql`${mentors.bio} LIKE ${likePattern(q)} ESCAPE '\\'`,
+				)
+			: undefined,
+		expertise ? hasTag(mentors.expertise, expertise) : undefined,
+		language ? hasTag(mentors.languages, language) : undefined,
+	)
+}
+
+/** How many mentors the directory shows with these filters (its pages). */
+export function countMentors({ viewer, filters }: { viewer: Viewer; filters: MentorFilters }) {
+	if (!mayRead(viewer)) return 0
+	return (
+		getDb().select({ n: count() }).from(mentors).where(directoryConditions(filters)).get()?.n ?? 0
+	)
+}
+
 export function listMentors({
 	viewer,
 	filters,
 	sort = 'name',
 	dir = 'asc',
 	asOf = today(),
+	page,
 }: {
 	viewer: Viewer
 	filters: MentorFilters
 	sort?: MentorSort
 	dir?: 'asc' | 'desc'
 	asOf?: string
+	/** one page of the directory; every mentor without it */
+	page?: { page: number; perPage: number }
 }) {
 	if (!mayRead(viewer)) return []
 	const db = getDb()
@@ -92,9 +120,8 @@ export function listMentors({
 		mentees: menteeCount,
 		hours: quarterMinutes,
 	}
-	const { q, expertise, language, state } = filters
 	const order = dir === 'desc' ? desc : asc
-	return db
+	const query = db
 		.select({
 			id: mentors.id,
 			name: mentors.name,
@@ -110,21 +137,9 @@ export function listMentors({
 		.from(mentors)
 		.leftJoin(mentees, eq(mentees.mentorId, mentors.id))
 		.leftJoin(quarter, eq(quarter.mentorId, mentors.id))
-		.where(
-			and(
-				state === 'all' ? undefined : eq(mentors.active, state === 'active'),
-				q
-					? or(
-							sql`${mentors.name} LIKE ${likePattern(q)} ESCAPE '\\'`,
-							sql`${mentors.organisation} LIKE ${likePattern(q)} ESCAPE '\\'`,
-							sql`${mentors.bio} LIKE ${likePattern(q)} ESCAPE '\\'`,
-						)
-					: undefined,
-				expertise ? hasTag(mentors.expertise, expertise) : undefined,
-				language ? hasTag(mentors.languages, language) : undefined,
-			),
-		)
+		.where(directoryConditions(filters))
 		.orderBy(order(sortColumns[sort]), asc(mentors.sortKey), asc(mentors.name), asc(mentors.id))
+	return (page ? query.limit(page.perPage).offset((page.page - 1) * page.perPage) : query)
 		.all()
 		.map((m) => ({ ...m, expertise: parseTags(m.expertise), languages: parseTags(m.languages) }))
 }

@@ -46,10 +46,17 @@ const unitColumns = {
 }
 
 /** Every unit with today's occupant, floor by floor. */
-export function listUnits({ viewer }: { viewer: Viewer }) {
+export function listUnits({
+	viewer,
+	page,
+}: {
+	viewer: Viewer
+	/** one page of the units (the nursery page); every unit without it */
+	page?: { page: number; perPage: number }
+}) {
 	if (!mayManageNursery(viewer)) return []
 	const date = today()
-	return getDb()
+	const query = getDb()
 		.select({
 			...unitColumns,
 			leaseId: leases.id,
@@ -61,7 +68,25 @@ export function listUnits({ viewer }: { viewer: Viewer }) {
 		.leftJoin(leases, and(eq(leases.unitId, units.id), leaseRunningOn(date)))
 		.leftJoin(startups, eq(startups.id, leases.startupId))
 		.orderBy(asc(units.floor), asc(units.code))
-		.all()
+	return (page ? query.limit(page.perPage).offset((page.page - 1) * page.perPage) : query).all()
+}
+
+/** The building today: how many units, how many with a running lease. */
+export function countUnits({ viewer }: { viewer: Viewer }) {
+	if (!mayManageNursery(viewer)) return { total: 0, occupied: 0 }
+	const db = getDb()
+	const total =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(units)
+			.get()?.n ?? 0
+	const occupied =
+		db
+			.select({ n: sql<number>`count(DISTINCT ${leases.unitId})` })
+			.from(leases)
+			.where(leaseRunningOn(today()))
+			.get()?.n ?? 0
+	return { total, occupied }
 }
 
 export function getUnit({ id, viewer }: { id: number; viewer: Viewer }) {

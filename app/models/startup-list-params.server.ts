@@ -10,7 +10,11 @@ export function parseStartupListParams(url: URL) {
 	const ukFocus = sp.get('uk')
 	const filters: StartupFilters = {
 		q: list.q || undefined,
+		// an id (links from the dashboard and elsewhere), else a cohort's name as typed
 		cohortId: optionalParam(z.coerce.number().int().positive(), sp.get('cohort')),
+		cohortName: /^\d+$/.test(sp.get('cohort') ?? '')
+			? undefined
+			: optionalParam(z.string().trim().min(1).max(80), sp.get('cohort')),
 		status: optionalParam(z.enum(STARTUP_STATUSES), sp.get('status')),
 		stage: optionalParam(z.enum(STARTUP_STAGES), sp.get('stage')),
 		sector: optionalParam(z.string().max(80), sp.get('sector')),

@@ -24,7 +24,16 @@ function sectionsFor(viewer: Viewer, startupId: number) {
 }
 
 /** Everything about one startup, in one place, cut to what the viewer may see; null if hidden or absent. */
-export function getStartupPage({ id, viewer }: { id: number; viewer: Viewer }) {
+export function getStartupPage({
+	id,
+	viewer,
+	fundingPage = 1,
+}: {
+	id: number
+	viewer: Viewer
+	/** which page of the funding events (?fundingPage=) */
+	fundingPage?: number
+}) {
 	const db = getDb()
 	const startup = db
 		.select({
@@ -75,7 +84,7 @@ export function getStartupPage({ id, viewer }: { id: number; viewer: Viewer }) {
 		team,
 		lease: getLeaseAndBalance({ startupId: id, viewer }),
 		mentoring: getMentoring(id, viewer),
-		funding: getFunding(id),
+		funding: getFunding(id, fundingPage),
 		milestones: db
 			.select({
 				id: milestones.id,

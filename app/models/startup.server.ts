@@ -23,6 +23,7 @@ import { startupRows } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { can, type Grant } from '~/utils/permissions'
 import { type FieldErrors, refusedFields, type WriteResult, written } from '~/utils/write-result'
+import { cohortCondition, sectorCondition } from './suggestions.server'
 
 /**
  * Whole calendar months spent in the nursery so far, over all of a startup's leases: from each
@@ -70,6 +71,8 @@ const sortColumns: Record<StartupSort, () => SQL> = {
 export type StartupFilters = {
 	q?: string
 	cohortId?: number
+	/** a cohort's name as typed or picked: that cohort, or every cohort whose name holds it */
+	cohortName?: string
 	status?: (typeof startups.status.enumValues)[number]
 	stage?: (typeof startups.stage.enumValues)[number]
 	sector?: string
@@ -86,9 +89,10 @@ function filterConditions(viewer: Viewer, f: StartupFilters) {
 				)
 			: undefined,
 		f.cohortId ? eq(startups.cohortId, f.cohortId) : undefined,
+		f.cohortName ? cohortCondition(startups.cohortId, f.cohortName) : undefined,
 		f.status ? eq(startups.status, f.status) : undefined,
 		f.stage ? eq(startups.stage, f.stage) : undefined,
-		f.sector ? eq(startups.sector, f.sector) : undefined,
+		f.sector ? sectorCondition(f.sector) : undefined,
 		f.ukFocus === undefined ? undefined : eq(startups.ukFocus, f.ukFocus),
 	)
 }

@@ -20,6 +20,7 @@ import {
 	dueDateFor,
 	type SubsidyStep,
 } from '~/utils/rent'
+import { cachedRead } from '~/utils/read-cache.server'
 import { recordAudit } from './audit.server'
 import { mayManageNursery, statementRowsSql } from './nursery.server'
 import type { Viewer } from './viewer'
@@ -55,7 +56,14 @@ export type StatementRow = {
  * Statements (never credit notes) with their balances, cut to what the viewer may read.
  * `where` is raw SQL on the aliases s (rent_statements), l (leases), st (startups).
  */
-function statementRows(db: Pick<Tx, 'all'>, viewer: Viewer, where: SQL, order?: SQL) {
+function statementRows(
+	db: Pick<Tx, 'all'>,
+	viewer: Viewer,
+	where: SQL,
+	order?: SQL,
+	/** on the balances (b.outstandingSubsidyCents…), after they are computed */
+	outer?: SQL,
+) {
 	return db.all<StatementRow>(sql`
 		SELECT b.*,
 			b.subsidyCents - b.creditedSubsidyCents - b.paidSubsidyCents AS outstandingSubsidyCents,
@@ -80,6 +88,7 @@ function statementRows(db: Pick<Tx, 'all'>, viewer: Viewer, where: SQL, order?: 
 			JOIN units u ON u.id = l.unit_id
 			WHERE s.kind = 'statement' AND (${statementRowsSql(viewer)}) AND (${where})
 		) b
+		${outer ? sql`WHERE ${outer}` : sql``}
 		ORDER BY ${order ?? sql`b.month DESC, b.sortName, b.id`}`)
 }
 
@@ -519,13 +528,38 @@ const emptyBuckets = (): Buckets => Object.fromEntries(AGEING_BUCKETS.map((b) =>
  * per startup and per payer, aged 0–30, 31–60, 61–90 and 90+ days past due. Totals are sums
  * of the rows above them.
  */
-export function getArrears({ viewer, asOf = today() }: { viewer: Viewer; asOf?: string }) {
+export function getArrears({
+	viewer,
+	asOf = today(),
+	page = { page: 1, perPage: Number.MAX_SAFE_INTEGER },
+}: {
+	viewer: Viewer
+	asOf?: string
+	/** the page of the statements list; the ageing tables always add up every statement */
+	page?: { page: number; perPage: number }
+}) {
 	if (!mayManageNursery(viewer)) return null
+	// every statement due is looked at, and only the unpaid ones come out: kept until the next
+	// write to the database (the nursery's books change when a payment is recorded)
+	const arrears = cachedRead(`arrears:${asOf}:${viewer.role}:${viewer.startupId}`, () =>
+		computeArrears(viewer, asOf),
+	)
+	const offset = (page.page - 1) * page.perPage
+	return {
+		...arrears,
+		statements: arrears.statements.slice(offset, offset + page.perPage),
+		statementCount: arrears.statements.length,
+	}
+}
+
+function computeArrears(viewer: Viewer, asOf: string) {
 	const statements = statementRows(
 		getDb(),
 		viewer,
 		sql`s.due_on <= ${asOf}`,
 		sql`b.sortName, b.month, b.id`,
+		sql`b.subsidyCents - b.creditedSubsidyCents - b.paidSubsidyCents > 0
+			OR b.startupShareCents - b.creditedStartupCents - b.paidStartupCents > 0`,
 	)
 		.map(strip)
 		.flatMap((s) => {

@@ -1,29 +1,32 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { SortHeader, Table } from '~/components/data-table'
+import { Pagination, SortHeader, Table } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
-import { COHORT_SORTS, listCohorts } from '~/models/cohort.server'
-import { PROGRAMMES } from '~/schemas/cohort'
+import { COHORT_SORTS, countCohorts, listCohorts } from '~/models/cohort.server'
+import { PROGRAMMES } from '#db/schema/enums'
 import { requirePermission } from '~/utils/access.server'
 import { optionalParam, parseListParams } from '~/utils/list-params'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
+import { z } from '~/utils/validation.server'
 import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:cohort:any')
 	const searchParams = new URL(request.url).searchParams
 	// newest first unless the URL asks otherwise
-	const { sort, dir } = parseListParams(searchParams, COHORT_SORTS, {
+	const { sort, dir, page, perPage } = parseListParams(searchParams, COHORT_SORTS, {
 		sort: 'startDate',
 		dir: 'desc',
 	})
 	const programme = optionalParam(z.enum(PROGRAMMES), searchParams.get('programme'))
 	return {
-		cohorts: listCohorts({ viewer: user, programme, sort, dir }),
+		cohorts: listCohorts({ viewer: user, programme, sort, dir, page: { page, perPage } }),
+		total: countCohorts({ viewer: user, programme }),
+		page,
+		perPage,
 		programme: programme ?? null,
 		sort,
 		dir,
@@ -32,7 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function CohortsPage() {
-	const { cohorts, programme, sort, dir, canCreate } = useLoaderData<typeof loader>()
+	const { cohorts, total, page, perPage, programme, sort, dir, canCreate } =
+		useLoaderData<typeof loader>()
 	const { t } = useTranslation('cohorts')
 	const f = useFormat()
 	const submit = useSubmit()
@@ -75,34 +79,42 @@ export default function CohortsPage() {
 				</noscript>
 			</Form>
 			{cohorts.length ? (
-				<Table className="cohort-list" caption={t('title')} captionHidden>
-					<thead>
-						<tr>
-							<SortHeader column="name">{t('list.columns.name')}</SortHeader>
-							<SortHeader column="programme">{t('list.columns.programme')}</SortHeader>
-							<SortHeader column="startDate">{t('list.columns.startDate')}</SortHeader>
-							<SortHeader column="endDate">{t('list.columns.endDate')}</SortHeader>
-							<SortHeader column="incubated">{t('list.columns.incubated')}</SortHeader>
-							<SortHeader column="graduated">{t('list.columns.graduated')}</SortHeader>
-							<SortHeader column="left">{t('list.columns.left')}</SortHeader>
-						</tr>
-					</thead>
-					<tbody>
-						{cohorts.map((c) => (
-							<tr key={c.id}>
-								<th scope="row">
-									<Link to={`/cohorts/${c.id}`}>{c.name}</Link>
-								</th>
-								<td>{t(`enums:programmes.${c.programme}`)}</td>
-								<td>{f.date(c.startDate)}</td>
-								<td>{f.date(c.endDate)}</td>
-								<td className="num">{f.number(c.incubated)}</td>
-								<td className="num">{f.number(c.graduated)}</td>
-								<td className="num">{f.number(c.left)}</td>
+				<>
+					<Table className="cohort-list" caption={t('title')} captionHidden>
+						<thead>
+							<tr>
+								<SortHeader column="name">{t('list.columns.name')}</SortHeader>
+								<SortHeader column="programme">{t('list.columns.programme')}</SortHeader>
+								<SortHeader column="startDate">{t('list.columns.startDate')}</SortHeader>
+								<SortHeader column="endDate">{t('list.columns.endDate')}</SortHeader>
+								<SortHeader column="incubated">{t('list.columns.incubated')}</SortHeader>
+								<SortHeader column="graduated">{t('list.columns.graduated')}</SortHeader>
+								<SortHeader column="left">{t('list.columns.left')}</SortHeader>
 							</tr>
-						))}
-					</tbody>
-				</Table>
+						</thead>
+						<tbody>
+							{cohorts.map((c) => (
+								<tr key={c.id}>
+									<th scope="row">
+										<Link to={`/cohorts/${c.id}`}>{c.name}</Link>
+									</th>
+									<td>{t(`enums:programmes.${c.programme}`)}</td>
+									<td>{f.date(c.startDate)}</td>
+									<td>{f.date(c.endDate)}</td>
+									<td className="num">{f.number(c.incubated)}</td>
+									<td className="num">{f.number(c.graduated)}</td>
+									<td className="num">{f.number(c.left)}</td>
+								</tr>
+							))}
+						</tbody>
+					</Table>
+					<Pagination
+						page={page}
+						perPage={perPage}
+						total={total}
+						pageCount={Math.max(1, Math.ceil(total / perPage))}
+					/>
+				</>
 			) : programme ? (
 				<EmptyState title={t('list.noMatch')}>
 					<Link to="/cohorts">{t('list.noMatchHint')}</Link>

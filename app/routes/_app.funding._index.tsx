@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { SortHeader } from '~/components/data-table'
+import { Pagination, SortHeader } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FundingFilters } from '~/components/funding-filters'
 import { FundingByStartupTable, FundingEventsTable } from '~/components/funding-tables'
@@ -11,10 +11,10 @@ import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import {
 	getFundingByStartup,
 	listFundingEvents,
-	listFundingFilterOptions,
 	parseFundingListParams,
-	summariseFundingRows,
+	summariseFundingEvents,
 } from '~/models/funding.server'
+import { cohortFilterLabel } from '~/models/suggestions.server'
 import { requireUser } from '~/utils/auth.server'
 import { forbidden } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
@@ -25,34 +25,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
 	const manager = can(user, 'read:funding:any')
 	if (!manager && !can(user, 'read:funding:summary')) throw forbidden('read:funding:any')
-	const { filters, sort, dir, view } = parseFundingListParams(new URL(request.url))
-	const cohorts = listFundingFilterOptions()
+	const { filters, sort, dir, view, page, perPage } = parseFundingListParams(new URL(request.url))
+	const cohortLabel = cohortFilterLabel(filters.cohortName ?? filters.cohortId?.toString())
+	// one page of events or startups; the totals are the whole view's, summed in SQL
+	const paging = { page, perPage }
 	if (!manager) {
 		// partners read sums by startup: no event, no source, no note reaches them
 		return {
 			manager,
 			view: 'startups' as const,
 			filters,
-			cohorts,
+			cohortLabel,
 			events: null,
 			summary: null,
-			byStartup: getFundingByStartup({ viewer: user, filters }),
+			byStartup: getFundingByStartup({ viewer: user, filters, page: paging }),
+			paging,
 		}
 	}
-	const events = listFundingEvents({ viewer: user, filters, sort, dir })
 	return {
 		manager,
 		view,
 		filters,
-		cohorts,
-		events: view === 'events' ? events : null,
-		summary: summariseFundingRows(events),
-		byStartup: view === 'startups' ? getFundingByStartup({ viewer: user, filters }) : null,
+		cohortLabel,
+		events:
+			view === 'events'
+				? listFundingEvents({ viewer: user, filters, sort, dir, page: paging })
+				: null,
+		summary: summariseFundingEvents({ viewer: user, filters }),
+		byStartup:
+			view === 'startups' ? getFundingByStartup({ viewer: user, filters, page: paging }) : null,
+		paging,
 	}
 }
 
 export default function FundingPage() {
-	const { manager, view, filters, cohorts, events, summary, byStartup } =
+	const { manager, view, filters, cohortLabel, events, summary, byStartup, paging } =
 		useLoaderData<typeof loader>()
 	const { t } = useTranslation('funding')
 	const f = useFormat()
@@ -83,7 +90,7 @@ export default function FundingPage() {
 			</div>
 			<FundingNav manager={manager} />
 			<p className="lead">{manager ? t('portfolio.lead') : t('portfolio.partnerLead')}</p>
-			<FundingFilters manager={manager} view={view} filters={filters} cohorts={cohorts} />
+			<FundingFilters manager={manager} view={view} filters={filters} cohortLabel={cohortLabel} />
 
 			{totals ? (
 				<section aria-labelledby="totals-heading">
@@ -124,21 +131,29 @@ export default function FundingPage() {
 
 			{events && summary ? (
 				events.length ? (
-					<FundingEventsTable
-						rows={events}
-						totalEurCents={summary.totalEurCents}
-						missingRates={summary.missingRates}
-						header={(column, label, className) => (
-							<SortHeader
-								column={column}
-								isDefault={column === 'date'}
-								defaultDir={column === 'date' ? 'desc' : 'asc'}
-								className={className}
-							>
-								{label}
-							</SortHeader>
-						)}
-					/>
+					<>
+						<FundingEventsTable
+							rows={events}
+							totalEurCents={summary.totalEurCents}
+							missingRates={summary.missingRates}
+							header={(column, label, className) => (
+								<SortHeader
+									column={column}
+									isDefault={column === 'date'}
+									defaultDir={column === 'date' ? 'desc' : 'asc'}
+									className={className}
+								>
+									{label}
+								</SortHeader>
+							)}
+						/>
+						<Pagination
+							page={paging.page}
+							perPage={paging.perPage}
+							total={summary.events}
+							pageCount={Math.max(1, Math.ceil(summary.events / paging.perPage))}
+						/>
+					</>
 				) : (
 					<EmptyState title={hasFilters ? t('portfolio.noMatch') : t('portfolio.empty')} />
 				)
@@ -146,7 +161,15 @@ export default function FundingPage() {
 
 			{byStartup ? (
 				byStartup.rows.length ? (
-					<FundingByStartupTable rows={byStartup.rows} totals={byStartup.totals} />
+					<>
+						<FundingByStartupTable rows={byStartup.rows} totals={byStartup.totals} />
+						<Pagination
+							page={paging.page}
+							perPage={paging.perPage}
+							total={byStartup.total}
+							pageCount={Math.max(1, Math.ceil(byStartup.total / paging.perPage))}
+						/>
+					</>
 				) : (
 					<EmptyState title={hasFilters ? t('portfolio.noMatch') : t('portfolio.empty')} />
 				)

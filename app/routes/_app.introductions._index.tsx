@@ -3,18 +3,20 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { COUNTRIES, INTRODUCTION_PURPOSES, INTRODUCTION_STATUSES } from '#db/schema/enums'
 import { AggregatesTable, ByStartupTable, FunnelStats } from '~/components/contact-funnel'
-import { IntroductionStatusBadge } from '~/components/contact-introductions'
-import { CountryName, OptedOutBadge } from '~/components/contact-ui'
+import { CountryName, IntroductionStatusBadge, OptedOutBadge } from '~/components/contact-ui'
 import { FilterSelect, FiltersForm } from '~/components/filters'
 import { Pagination, Table } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { SuggestField } from '~/components/suggest-field'
 import { EmptyState } from '~/components/stat'
 import { parseIntroductionListParams } from '~/models/contact-list-params.server'
+import { startupFilterLabel } from '~/models/suggestions.server'
 import {
 	introductionAggregates,
 	introductionFunnelByCountry,
+	countIntroducedStartups,
+	FUNNEL_STARTUPS_PER_PAGE,
 	introductionFunnelByStartup,
-	listIntroducedStartups,
 	listIntroductions,
 	summariseFunnel,
 } from '~/models/introduction.server'
@@ -32,14 +34,21 @@ import { pageTitle } from '~/utils/meta'
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
 	if (can(user, 'read:introduction:any')) {
-		const { filters, page, perPage } = parseIntroductionListParams(new URL(request.url))
+		const { filters, page, perPage, startupsPage } = parseIntroductionListParams(
+			new URL(request.url),
+		)
 		return {
 			view: 'manager' as const,
 			funnel: summariseFunnel(introductionFunnelByCountry({ viewer: user })),
-			byStartup: introductionFunnelByStartup(user),
+			byStartup: {
+				rows: introductionFunnelByStartup(user, startupsPage),
+				total: countIntroducedStartups(user),
+				page: startupsPage,
+				perPage: FUNNEL_STARTUPS_PER_PAGE,
+			},
 			aggregates: introductionAggregates(user),
 			list: listIntroductions({ viewer: user, filters, page, perPage }),
-			startups: listIntroducedStartups(user),
+			startupLabel: startupFilterLabel(filters.startupName ?? filters.startupId?.toString()),
 			filters,
 		}
 	}
@@ -72,8 +81,22 @@ export default function IntroductionsPage() {
 			<AggregatesTable rows={data.aggregates} />
 			{data.view === 'manager' ? (
 				<>
-					<ByStartupTable rows={data.byStartup} />
-					<IntroductionList list={data.list} startups={data.startups} filters={data.filters} />
+					<ByStartupTable rows={data.byStartup.rows} />
+					{data.byStartup.total > data.byStartup.perPage ? (
+						<Pagination
+							page={data.byStartup.page}
+							perPage={data.byStartup.perPage}
+							total={data.byStartup.total}
+							pageCount={Math.ceil(data.byStartup.total / data.byStartup.perPage)}
+							param="startupsPage"
+							perPageChoice={false}
+						/>
+					) : null}
+					<IntroductionList
+						list={data.list}
+						startupLabel={data.startupLabel}
+						filters={data.filters}
+					/>
 				</>
 			) : null}
 		</>
@@ -84,9 +107,9 @@ type ManagerData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { vi
 
 function IntroductionList({
 	list,
-	startups,
+	startupLabel,
 	filters,
-}: Pick<ManagerData, 'list' | 'startups' | 'filters'>) {
+}: Pick<ManagerData, 'list' | 'startupLabel' | 'filters'>) {
 	const { t } = useTranslation('contacts')
 	const f = useFormat()
 	const hasFilters = Object.values(filters).some((v) => v !== undefined)
@@ -118,11 +141,11 @@ function IntroductionList({
 					value={filters.country}
 					options={COUNTRIES.map((c) => ({ value: c, label: t(`enums:countries.${c}`) }))}
 				/>
-				<FilterSelect
+				<SuggestField
 					name="startup"
+					kind="startups"
 					label={t('fields.startup')}
-					value={filters.startupId?.toString()}
-					options={startups.map((s) => ({ value: String(s.id), label: s.name }))}
+					value={startupLabel}
 				/>
 			</FiltersForm>
 			{list.total ? (

@@ -1,15 +1,20 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { SortHeader, Table } from '~/components/data-table'
+import { Pagination, SortHeader, Table } from '~/components/data-table'
 import { FilterSelect, FiltersForm, SearchField } from '~/components/filters'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Duration, Languages } from '~/components/mentor-format'
 import { EmptyState } from '~/components/stat'
 import { TagList } from '~/components/tag-list'
-import { listMentors, listMentorVocabulary, parseMentorListParams } from '~/models/mentor.server'
+import {
+	countMentors,
+	listMentors,
+	listMentorVocabulary,
+	parseMentorListParams,
+} from '~/models/mentor.server'
 import { listForgottenAssignments } from '~/models/mentoring.server'
-import { MENTOR_STATES } from '~/schemas/mentor'
+import { MENTOR_STATES } from '~/schemas/mentor-states'
 import { requirePermission } from '~/utils/access.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
@@ -17,9 +22,12 @@ import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:mentor:any')
-	const { filters, sort, dir } = parseMentorListParams(new URL(request.url))
+	const { filters, sort, dir, page, perPage } = parseMentorListParams(new URL(request.url))
 	return {
-		mentors: listMentors({ viewer: user, filters, sort, dir }),
+		mentors: listMentors({ viewer: user, filters, sort, dir, page: { page, perPage } }),
+		total: countMentors({ viewer: user, filters }),
+		page,
+		perPage,
 		vocabulary: listMentorVocabulary(user),
 		forgotten: listForgottenAssignments({ viewer: user }).length,
 		filters,
@@ -30,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function MentorsPage() {
-	const { mentors, vocabulary, forgotten, filters, sort, dir, canEdit } =
+	const { mentors, total, page, perPage, vocabulary, forgotten, filters, sort, dir, canEdit } =
 		useLoaderData<typeof loader>()
 	const { t } = useTranslation('mentors')
 	const f = useFormat()
@@ -92,53 +100,61 @@ export default function MentorsPage() {
 				</div>
 			</FiltersForm>
 			{mentors.length ? (
-				<Table className="mentor-list" caption={t('list.title')} captionHidden>
-					<thead>
-						<tr>
-							<SortHeader column="name" isDefault>
-								{t('fields.name')}
-							</SortHeader>
-							<SortHeader column="organisation">{t('fields.organisation')}</SortHeader>
-							<th scope="col">{t('fields.expertise')}</th>
-							<th scope="col">{t('fields.languages')}</th>
-							<SortHeader column="capacity" className="num">
-								{t('list.capacity')}
-							</SortHeader>
-							<SortHeader column="mentees" className="num">
-								{t('list.mentees')}
-							</SortHeader>
-							<SortHeader column="hours" className="num">
-								{t('list.hoursThisQuarter')}
-							</SortHeader>
-						</tr>
-					</thead>
-					<tbody>
-						{mentors.map((m) => (
-							<tr key={m.id} className={m.active ? undefined : 'inactive'}>
-								<th scope="row">
-									<Link to={`/mentors/${m.id}`}>{m.name}</Link>
-									{m.active ? null : (
-										<span className="badge badge-muted">{t('profile.inactive')}</span>
-									)}
-								</th>
-								<td>{m.organisation}</td>
-								<td>
-									<TagList tags={m.expertise} />
-								</td>
-								<td>
-									<Languages codes={m.languages} />
-								</td>
-								<td className="num">
-									{t('list.hoursPerMonth', { hours: m.capacityHoursPerMonth })}
-								</td>
-								<td className="num">{f.number(m.mentees)}</td>
-								<td className="num">
-									<Duration minutes={m.minutesThisQuarter} />
-								</td>
+				<>
+					<Table className="mentor-list" caption={t('list.title')} captionHidden>
+						<thead>
+							<tr>
+								<SortHeader column="name" isDefault>
+									{t('fields.name')}
+								</SortHeader>
+								<SortHeader column="organisation">{t('fields.organisation')}</SortHeader>
+								<th scope="col">{t('fields.expertise')}</th>
+								<th scope="col">{t('fields.languages')}</th>
+								<SortHeader column="capacity" className="num">
+									{t('list.capacity')}
+								</SortHeader>
+								<SortHeader column="mentees" className="num">
+									{t('list.mentees')}
+								</SortHeader>
+								<SortHeader column="hours" className="num">
+									{t('list.hoursThisQuarter')}
+								</SortHeader>
 							</tr>
-						))}
-					</tbody>
-				</Table>
+						</thead>
+						<tbody>
+							{mentors.map((m) => (
+								<tr key={m.id} className={m.active ? undefined : 'inactive'}>
+									<th scope="row">
+										<Link to={`/mentors/${m.id}`}>{m.name}</Link>
+										{m.active ? null : (
+											<span className="badge badge-muted">{t('profile.inactive')}</span>
+										)}
+									</th>
+									<td>{m.organisation}</td>
+									<td>
+										<TagList tags={m.expertise} />
+									</td>
+									<td>
+										<Languages codes={m.languages} />
+									</td>
+									<td className="num">
+										{t('list.hoursPerMonth', { hours: m.capacityHoursPerMonth })}
+									</td>
+									<td className="num">{f.number(m.mentees)}</td>
+									<td className="num">
+										<Duration minutes={m.minutesThisQuarter} />
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</Table>
+					<Pagination
+						page={page}
+						perPage={perPage}
+						total={total}
+						pageCount={Math.max(1, Math.ceil(total / perPage))}
+					/>
+				</>
 			) : (
 				<EmptyState title={hasFilters ? t('list.noMatch') : t('list.empty')}>
 					{hasFilters ? (

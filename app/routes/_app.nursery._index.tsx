@@ -2,20 +2,25 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { OccupancyChart } from '~/components/charts/occupancy-chart'
+import { Pagination, Table } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
-import { listUnits, occupancyHistory } from '~/models/nursery.server'
+import { countUnits, listUnits, occupancyHistory } from '~/models/nursery.server'
 import { requirePermission } from '~/utils/access.server'
+import { parseListParams } from '~/utils/list-params'
 import { useFormat } from '~/utils/use-format'
 import { pageTitle } from '~/utils/meta'
-import { Table } from '~/components/data-table'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:lease:any')
-	const units = listUnits({ viewer: user })
+	const { page, perPage } = parseListParams(new URL(request.url).searchParams, ['code'], {
+		sort: 'code',
+	})
+	// one page of units; the counts are the whole building's
+	const units = listUnits({ viewer: user, page: { page, perPage } })
+	const { total, occupied } = countUnits({ viewer: user })
 	const history = occupancyHistory({ viewer: user })
-	const occupied = units.filter((u) => u.leaseId !== null).length
-	return { units, occupied, history }
+	return { units, total, occupied, history, page, perPage }
 }
 
 /** Occupied ÷ total in basis points (to 0,01 %), null for a building with no unit. */
@@ -24,10 +29,10 @@ function rate(occupied: number, total: number) {
 }
 
 export default function NurseryPage() {
-	const { units, occupied, history } = useLoaderData<typeof loader>()
+	const { units, total, occupied, history, page, perPage } = useLoaderData<typeof loader>()
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
-	const todayRate = rate(occupied, units.length)
+	const todayRate = rate(occupied, total)
 	return (
 		<>
 			<div className="page-header">
@@ -49,9 +54,9 @@ export default function NurseryPage() {
 			</div>
 
 			<StatGrid>
-				<Stat label={t('units.count')} value={f.number(units.length)} />
+				<Stat label={t('units.count')} value={f.number(total)} />
 				<Stat label={t('units.occupiedToday')} value={f.number(occupied)} />
-				<Stat label={t('units.free')} value={f.number(units.length - occupied)} />
+				<Stat label={t('units.free')} value={f.number(total - occupied)} />
 				<Stat
 					label={t('units.occupancyRate')}
 					value={todayRate === null ? '—' : f.percent(todayRate)}
@@ -71,77 +76,85 @@ export default function NurseryPage() {
 					</div>
 				</div>
 				{units.length ? (
-					<Table className="units-table" caption={t('units.title')} captionHidden>
-						<thead>
-							<tr>
-								<th scope="col">{t('units.code')}</th>
-								<th scope="col" className="num">
-									{t('units.floor')}
-								</th>
-								<th scope="col">{t('units.kind')}</th>
-								<th scope="col" className="num">
-									{t('units.area')}
-								</th>
-								<th scope="col" className="num">
-									{t('units.desks')}
-								</th>
-								<th scope="col" className="num">
-									{t('units.marketRent')}
-								</th>
-								<th scope="col">{t('units.occupant')}</th>
-								<th scope="col">
-									<span className="visually-hidden">{t('units.actions')}</span>
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{units.map((u) => (
-								<tr key={u.id}>
-									<th scope="row">{u.code}</th>
-									<td className="num">{f.number(u.floor)}</td>
-									<td>{t(`enums:unitKinds.${u.kind}`)}</td>
-									<td className="num">{f.number(u.areaM2)}</td>
-									<td className="num">{f.number(u.desks)}</td>
-									<td className="num">{f.money(u.marketRentCents)}</td>
-									<td>
-										{u.leaseId ? (
-											<>
-												<Link to={`/nursery/leases/${u.leaseId}`}>{u.startupName}</Link>
-												{u.leaseEndDate ? (
-													<span className="muted">
-														{' '}
-														{t('units.until', { date: f.date(u.leaseEndDate) })}
-													</span>
-												) : null}
-											</>
-										) : (
-											<span className="badge badge-muted">{t('units.vacant')}</span>
-										)}
-									</td>
-									<td>
-										<span className="row-actions">
-											<Link
-												to={`/nursery/units/${u.id}/edit`}
-												className="button button-small"
-												aria-label={t('units.editLabel', { code: u.code })}
-											>
-												{t('common:common.edit')}
-											</Link>
-											{u.leaseId ? null : (
-												<Link
-													to={`/nursery/leases/new?unitId=${u.id}`}
-													className="button button-small"
-													aria-label={t('units.signLabel', { code: u.code })}
-												>
-													{t('units.sign')}
-												</Link>
-											)}
-										</span>
-									</td>
+					<>
+						<Table className="units-table" caption={t('units.title')} captionHidden>
+							<thead>
+								<tr>
+									<th scope="col">{t('units.code')}</th>
+									<th scope="col" className="num">
+										{t('units.floor')}
+									</th>
+									<th scope="col">{t('units.kind')}</th>
+									<th scope="col" className="num">
+										{t('units.area')}
+									</th>
+									<th scope="col" className="num">
+										{t('units.desks')}
+									</th>
+									<th scope="col" className="num">
+										{t('units.marketRent')}
+									</th>
+									<th scope="col">{t('units.occupant')}</th>
+									<th scope="col">
+										<span className="visually-hidden">{t('units.actions')}</span>
+									</th>
 								</tr>
-							))}
-						</tbody>
-					</Table>
+							</thead>
+							<tbody>
+								{units.map((u) => (
+									<tr key={u.id}>
+										<th scope="row">{u.code}</th>
+										<td className="num">{f.number(u.floor)}</td>
+										<td>{t(`enums:unitKinds.${u.kind}`)}</td>
+										<td className="num">{f.number(u.areaM2)}</td>
+										<td className="num">{f.number(u.desks)}</td>
+										<td className="num">{f.money(u.marketRentCents)}</td>
+										<td>
+											{u.leaseId ? (
+												<>
+													<Link to={`/nursery/leases/${u.leaseId}`}>{u.startupName}</Link>
+													{u.leaseEndDate ? (
+														<span className="muted">
+															{' '}
+															{t('units.until', { date: f.date(u.leaseEndDate) })}
+														</span>
+													) : null}
+												</>
+											) : (
+												<span className="badge badge-muted">{t('units.vacant')}</span>
+											)}
+										</td>
+										<td>
+											<span className="row-actions">
+												<Link
+													to={`/nursery/units/${u.id}/edit`}
+													className="button button-small"
+													aria-label={t('units.editLabel', { code: u.code })}
+												>
+													{t('common:common.edit')}
+												</Link>
+												{u.leaseId ? null : (
+													<Link
+														to={`/nursery/leases/new?unitId=${u.id}`}
+														className="button button-small"
+														aria-label={t('units.signLabel', { code: u.code })}
+													>
+														{t('units.sign')}
+													</Link>
+												)}
+											</span>
+										</td>
+									</tr>
+								))}
+							</tbody>
+						</Table>
+						<Pagination
+							page={page}
+							perPage={perPage}
+							total={total}
+							pageCount={Math.max(1, Math.ceil(total / perPage))}
+						/>
+					</>
 				) : (
 					<EmptyState title={t('units.empty')}>{t('units.emptyHint')}</EmptyState>
 				)}

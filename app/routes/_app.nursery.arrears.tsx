@@ -1,25 +1,31 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { Pagination, Table } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { getArrears } from '~/models/statement.server'
 import { requirePermission } from '~/utils/access.server'
 import { forbidden } from '~/utils/http.server'
+import { parseListParams } from '~/utils/list-params'
 import { AGEING_BUCKETS } from '~/utils/rent'
 import { useFormat } from '~/utils/use-format'
 import { pageTitle } from '~/utils/meta'
-import { Table } from '~/components/data-table'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:lease:any')
-	const arrears = getArrears({ viewer: user })
+	// the ageing tables add up every statement; the list of statements comes a page at a time
+	const { page, perPage } = parseListParams(new URL(request.url).searchParams, ['due'], {
+		sort: 'due',
+	})
+	const arrears = getArrears({ viewer: user, page: { page, perPage } })
 	if (!arrears) throw forbidden('read:lease:any')
-	return arrears
+	return { ...arrears, page, perPage }
 }
 
 export default function ArrearsPage() {
-	const { asOf, rows, byPayer, total, statements } = useLoaderData<typeof loader>()
+	const { asOf, rows, byPayer, total, statements, statementCount, page, perPage } =
+		useLoaderData<typeof loader>()
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
 	return (
@@ -107,6 +113,12 @@ export default function ArrearsPage() {
 								</tr>
 							</tfoot>
 						</Table>
+						<Pagination
+							page={page}
+							perPage={perPage}
+							total={statementCount}
+							pageCount={Math.max(1, Math.ceil(statementCount / perPage))}
+						/>
 					</section>
 				</>
 			) : (

@@ -1,24 +1,23 @@
-import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
+import { Pagination, Table } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList } from '~/components/forms'
 import { StatementTable } from '~/components/nursery-statement-table'
 import { EmptyState } from '~/components/stat'
 import { getMonth, issueMonth } from '~/models/statement.server'
-import { IssueMonthSchema, MonthSchema } from '~/schemas/nursery'
 import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { formatMonth } from '~/utils/format'
 import { getLocale } from '~/utils/i18n.server'
 import { forbidden, redirectWithToast } from '~/utils/http.server'
-import { optionalParam } from '~/utils/list-params'
+import { optionalParam, parseListParams } from '~/utils/list-params'
 import { addMonths, monthOf } from '~/utils/calendar'
 import { useFormat } from '~/utils/use-format'
+import { IssueMonthSchema, MonthSchema, parseWithZod } from '~/utils/validation.server'
 import { pageTitle } from '~/utils/meta'
-import { Table } from '~/components/data-table'
 
 /** Statements may be issued ahead for next month at most (rent is billed in advance). */
 const lastIssuableMonth = () => addMonths(monthOf(today()), 1)
@@ -29,7 +28,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const month = requested ?? monthOf(today())
 	const statements = getMonth({ month, viewer: user })
 	if (!statements) throw forbidden('read:lease:any')
-	return { month, lastIssuable: lastIssuableMonth(), ...statements }
+	// the month's statements a page at a time; the totals are the month's
+	const { page, perPage } = parseListParams(new URL(request.url).searchParams, ['startup'], {
+		sort: 'startup',
+	})
+	const { rows, ...rest } = statements
+	return {
+		month,
+		lastIssuable: lastIssuableMonth(),
+		...rest,
+		rows: rows.slice((page - 1) * perPage, page * perPage),
+		issuedCount: rows.length,
+		page,
+		perPage,
+	}
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -58,7 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function StatementsPage() {
-	const { month, lastIssuable, rows, totals, pending, pendingTotals } =
+	const { month, lastIssuable, rows, totals, pending, pendingTotals, issuedCount, page, perPage } =
 		useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('nursery')
@@ -177,13 +189,21 @@ export default function StatementsPage() {
 			<section aria-labelledby="issued-heading">
 				<h2 id="issued-heading">{t('statements.issuedTitle', { month: monthLabel })}</h2>
 				{rows.length ? (
-					<StatementTable
-						rows={rows}
-						totals={totals}
-						caption={t('statements.issuedTitle', { month: monthLabel })}
-						first="startup"
-						linkTo={(r) => `/nursery/statements/${r.id}`}
-					/>
+					<>
+						<StatementTable
+							rows={rows}
+							totals={totals}
+							caption={t('statements.issuedTitle', { month: monthLabel })}
+							first="startup"
+							linkTo={(r) => `/nursery/statements/${r.id}`}
+						/>
+						<Pagination
+							page={page}
+							perPage={perPage}
+							total={issuedCount}
+							pageCount={Math.max(1, Math.ceil(issuedCount / perPage))}
+						/>
+					</>
 				) : (
 					<EmptyState title={t('statements.noneIssued')} />
 				)}

@@ -1,8 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { IntroductionStatusBadge } from '~/components/contact-introductions'
-import { CountryName, OptedOutBadge, personName } from '~/components/contact-ui'
+import {
+	CountryName,
+	IntroductionStatusBadge,
+	OptedOutBadge,
+	personName,
+} from '~/components/contact-ui'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { getOrganisationPage } from '~/models/organisation.server'

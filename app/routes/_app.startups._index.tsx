@@ -5,9 +5,11 @@ import { STARTUP_STAGES, STARTUP_STATUSES } from '#db/schema/enums'
 import { Pagination, SortHeader, Table } from '~/components/data-table'
 import { FilterSelect, FiltersForm, SearchField } from '~/components/filters'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { SuggestField } from '~/components/suggest-field'
 import { EmptyState } from '~/components/stat'
 import { parseStartupListParams } from '~/models/startup-list-params.server'
-import { listStartupFilterOptions, listStartups } from '~/models/startup.server'
+import { listStartups } from '~/models/startup.server'
+import { cohortFilterLabel } from '~/models/suggestions.server'
 import { holdsSome } from '~/utils/access.server'
 import { requireUser } from '~/utils/auth.server'
 import { can } from '~/utils/permissions'
@@ -21,14 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const { filters, sort, dir, page, perPage } = parseStartupListParams(new URL(request.url))
 	return {
 		list: listStartups({ viewer: user, filters, sort, dir, page, perPage }),
-		options: listStartupFilterOptions(user),
 		filters,
+		cohortLabel: cohortFilterLabel(filters.cohortName ?? filters.cohortId?.toString()),
 		canCreate: can(user, 'update:startup:any'),
 	}
 }
 
 export default function StartupsPage() {
-	const { list, options, filters, canCreate } = useLoaderData<typeof loader>()
+	const { list, filters, cohortLabel, canCreate } = useLoaderData<typeof loader>()
 	const { t } = useTranslation('startups')
 	const f = useFormat()
 	const location = useLocation()
@@ -62,11 +64,11 @@ export default function StartupsPage() {
 					value={filters.q}
 					placeholder={t('list.searchPlaceholder')}
 				/>
-				<FilterSelect
+				<SuggestField
 					name="cohort"
+					kind="cohorts"
 					label={t('common:fields.cohort')}
-					value={filters.cohortId?.toString()}
-					options={options.cohorts.map((c) => ({ value: String(c.id), label: c.name }))}
+					value={cohortLabel}
 				/>
 				<FilterSelect
 					name="status"
@@ -83,11 +85,11 @@ export default function StartupsPage() {
 					value={filters.stage}
 					options={STARTUP_STAGES.map((s) => ({ value: s, label: t(`enums:startupStages.${s}`) }))}
 				/>
-				<FilterSelect
+				<SuggestField
 					name="sector"
+					kind="sectors"
 					label={t('common:fields.sector')}
 					value={filters.sector}
-					options={options.sectors.map((s) => ({ value: s, label: s }))}
 				/>
 				<FilterSelect
 					name="uk"

@@ -536,7 +536,9 @@ test('a partner sees introduction figures by country and purpose, and no persona
 	expect(full.view).toBe('manager')
 	if (full.view === 'manager') {
 		expect(full.list.rows.map((r) => r.contactName)).toContain('Harriet Collins')
-		expect(full.byStartup.find((r) => r.startupId === startup.id)).toMatchObject({ ukDeals: 1 })
+		expect(full.byStartup.rows.find((r) => r.startupId === startup.id)).toMatchObject({
+			ukDeals: 1,
+		})
 	}
 	// a mentor has no business here
 	const mentor = await signedIn('mentor')

@@ -1,14 +1,13 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, Field } from '~/components/forms'
 import { LanguageSwitch } from '~/components/language-switch'
 import { verifyLogin } from '~/models/user.server'
-import { LoginSchema } from '~/schemas/auth'
 import {
 	logSignInFailure,
 	requireAnonymous,
@@ -17,6 +16,7 @@ import {
 	takeSignInAttempt,
 } from '~/utils/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
+import { LoginSchema, parseWithZod } from '~/utils/validation.server'
 import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -69,13 +69,11 @@ export default function LoginPage() {
 	const lastResult = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const navigation = useNavigation()
-	const [form, fields] = useForm({
+	const [form, fields] = useForm<z.input<typeof LoginSchema>>({
 		id: 'login',
 		lastResult,
-		constraint: getZodConstraint(LoginSchema),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+		// checked on the server when sent: no zod in the sign-in page's JavaScript, and no
+		// request to the server on every blur
 		defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
 	})
 
@@ -97,6 +95,7 @@ export default function LoginPage() {
 						inputProps={{
 							...getInputProps(fields.email, { type: 'email' }),
 							autoComplete: 'username',
+							required: true,
 							autoFocus: true,
 						}}
 						errors={fields.email.errors}
@@ -106,6 +105,7 @@ export default function LoginPage() {
 						inputProps={{
 							...getInputProps(fields.password, { type: 'password' }),
 							autoComplete: 'current-password',
+							required: true,
 						}}
 						errors={fields.password.errors}
 					/>

@@ -8,6 +8,7 @@ import {
 	LAWFUL_BASES,
 	ORGANISATION_KINDS,
 } from '#db/schema/enums'
+import { normaliseLabel, normalisePhone } from '~/utils/contact-keys'
 import { parseMoney } from '~/utils/money'
 import {
 	emptyToUndefined,
@@ -17,6 +18,8 @@ import {
 	optionalText,
 	optionalUrl,
 } from './common'
+
+export { normaliseLabel, normalisePhone }
 
 // Messages are i18n keys; 'contacts:…' ones live in the contacts namespace.
 
@@ -56,18 +59,6 @@ export const ISO_COUNTRY_CODES = (
 	'SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI ' +
 	'VN VU WF WS YE YT ZA ZM ZW'
 ).split(' ')
-
-/** "Royaume-Uni", "U.K.", " united  kingdom " → "royaume uni", "uk", "united kingdom". */
-export function normaliseLabel(value: string) {
-	return value
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/\./g, '')
-		.replace(/[-'’_/]/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim()
-}
 
 // the ways people write the two countries the incubator works with, besides ISO names
 const COUNTRY_ALIASES: Record<string, Country> = {
@@ -158,40 +149,6 @@ export const EmailSchema = z.preprocess(
 )
 
 export const optionalContactEmail = z.preprocess(emptyToUndefined, EmailSchema.optional())
-
-function frenchNumber(nsn: string) {
-	// "+33 06 12…" happens: the trunk 0 does not belong after the country code
-	const digits = nsn.startsWith('0') ? nsn.slice(1) : nsn
-	return /^[1-9]\d{8}$/.test(digits) ? `+33${digits}` : null
-}
-
-function britishNumber(nsn: string) {
-	const digits = nsn.startsWith('0') ? nsn.slice(1) : nsn
-	// UK national numbers have 9 or 10 digits after the trunk 0 (01xxx xxxxx, 020 xxxx xxxx, 07…)
-	return /^[1-9]\d{8,9}$/.test(digits) ? `+44${digits}` : null
-}
-
-/**
- * A phone number in E.164 ("+33321460102"), or null when it cannot be one. International
- * numbers ("+44 (0)1304 240 100", "0033 3 21…") are read for any country; a national one
- * ("03 21 46 01 02", "01304 240100") only for a French or British contact.
- */
-export function normalisePhone(value: string, country: Country | undefined): string | null {
-	let s = value.trim().replace(/\(0\)/g, '')
-	s = s.replace(/[\s.\-/()\u00a0\u202f]/g, '')
-	if (s.startsWith('00')) s = `+${s.slice(2)}`
-	if (!/^\+?\d+$/.test(s)) return null
-	if (s.startsWith('+')) {
-		const digits = s.slice(1)
-		if (digits.startsWith('33')) return frenchNumber(digits.slice(2))
-		if (digits.startsWith('44')) return britishNumber(digits.slice(2))
-		// E.164: a country code and at most 15 digits in all
-		return /^[1-9]\d{6,14}$/.test(digits) ? `+${digits}` : null
-	}
-	if (country === 'FR') return /^0\d{9}$/.test(s) ? frenchNumber(s) : null
-	if (country === 'GB') return /^0\d{9,10}$/.test(s) ? britishNumber(s) : null
-	return null
-}
 
 /** The message for a phone that normalisePhone refused. */
 export function phoneError(country: Country | undefined) {

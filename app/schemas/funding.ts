@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ORIGINS, rateInput, STEP_DATE_FIELD } from './funding-fields'
 import {
 	CURRENCIES,
 	FUNDING_KINDS,
@@ -31,11 +32,6 @@ export function parseRate(text: string): number | null {
 	return Number(m[1]) * 1_000_000 + Number((m[2] ?? '').padEnd(6, '0'))
 }
 
-export function rateInput(micros: number, locale: string) {
-	const text = (micros / 1_000_000).toFixed(6).replace(/0+$/, '').replace(/\.$/, '')
-	return locale === 'fr' ? text.replace('.', ',') : text
-}
-
 /** Whole numbers (people, customers): "12", "1 200". */
 const wholeNumber = (max: number) =>
 	z
@@ -59,14 +55,6 @@ const wholeNumber = (max: number) =>
 		})
 
 // ---------------------------------------------------------------- funding events
-
-export const STEP_DATE_FIELD = {
-	planned: 'plannedOn',
-	applied: 'appliedOn',
-	secured: 'securedOn',
-	received: 'receivedOn',
-	declined: 'declinedOn',
-} as const
 
 export type StepDates = {
 	plannedOn?: string | null
@@ -134,8 +122,6 @@ export function checkStepDates(value: StepDates & { status: FundingStatus }, ctx
 		}
 	}
 }
-
-export const ORIGINS = ['public', 'private'] as const
 
 export const FundingEventSchema = z
 	.object({
@@ -238,3 +224,5 @@ export const ExchangeRateSchema = z.object({
 })
 
 export type ExchangeRateInput = z.infer<typeof ExchangeRateSchema>
+
+export { ORIGINS, rateInput, STEP_DATE_FIELD }

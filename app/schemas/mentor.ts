@@ -9,11 +9,11 @@ import {
 	optionalText,
 	requiredText,
 } from './common'
+import { MENTOR_STATES } from './mentor-states'
 
 // Messages are i18n keys; 'mentors:…' ones live in the mentors namespace.
 
-/** The directory shows active mentors unless asked for the deactivated ones or all. */
-export const MENTOR_STATES = ['active', 'inactive', 'all'] as const
+export { MENTOR_STATES }
 
 /** The database's CHECK: minutes > 0 AND minutes < 720. */
 export const MAX_SESSION_MINUTES = 719

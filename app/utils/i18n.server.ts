@@ -1,6 +1,7 @@
 import { createCookie } from '@remix-run/node'
 import { RemixI18Next } from 'remix-i18next/server'
-import { i18nConfig, isLocale, type Locale, supportedLngs, fallbackLng } from './i18n'
+import { isLocale, type Locale, supportedLngs, fallbackLng } from './i18n'
+import { serverI18nConfig } from './i18n-resources.server'
 
 export const localeCookie = createCookie('tektos_lng', {
 	path: '/',
@@ -17,7 +18,7 @@ export const i18nServer = new RemixI18Next({
 		searchParamKey: 'lng',
 		order: ['searchParams', 'cookie', 'header'],
 	},
-	i18next: i18nConfig,
+	i18next: serverI18nConfig,
 })
 
 export async function getLocale(request: Request): Promise<Locale> {

@@ -1,34 +1,39 @@
-import { z } from 'zod'
+import type { z } from 'zod'
+import { PER_PAGE_OPTIONS } from './pagination'
 
-export const PER_PAGE_OPTIONS = [25, 50, 100] as const
+export { PER_PAGE_OPTIONS }
+
+/** A whole number from the query string within [min, max], or null. */
+function wholeNumber(value: string | null, min: number, max: number) {
+	if (value === null) return null
+	const n = Number(value)
+	return Number.isInteger(n) && n >= min && n <= max ? n : null
+}
 
 /**
  * The query string of a list page: search, sort, direction and page live in the URL
  * so that a view can be bookmarked and shared. Anything malformed falls back to the default.
+ * Read without zod: route modules import this file, and zod would follow them to the browser.
  */
 export function parseListParams<const S extends readonly [string, ...string[]]>(
 	searchParams: URLSearchParams,
 	sortable: S,
 	defaults: { sort: S[number]; dir?: 'asc' | 'desc' },
 ) {
-	const schema = z.object({
-		q: z.string().trim().max(100).catch(''),
-		sort: z.enum(sortable).catch(defaults.sort),
-		dir: z.enum(['asc', 'desc']).catch(defaults.dir ?? 'asc'),
-		page: z.coerce.number().int().min(1).max(100_000).catch(1),
-		perPage: z.coerce
-			.number()
-			.int()
-			.refine((n) => (PER_PAGE_OPTIONS as readonly number[]).includes(n))
-			.catch(PER_PAGE_OPTIONS[0]),
-	})
-	return schema.parse({
-		q: searchParams.get('q') ?? '',
-		sort: searchParams.get('sort') ?? defaults.sort,
-		dir: searchParams.get('dir') ?? defaults.dir ?? 'asc',
-		page: searchParams.get('page') ?? 1,
-		perPage: searchParams.get('perPage') ?? PER_PAGE_OPTIONS[0],
-	})
+	const q = (searchParams.get('q') ?? '').trim()
+	const sort = searchParams.get('sort')
+	const dir = searchParams.get('dir')
+	const perPage = wholeNumber(searchParams.get('perPage'), 1, 1000)
+	return {
+		q: q.length <= 100 ? q : '',
+		sort: (sort !== null && sortable.includes(sort) ? sort : defaults.sort) as S[number],
+		dir: dir === 'asc' || dir === 'desc' ? dir : (defaults.dir ?? 'asc'),
+		page: wholeNumber(searchParams.get('page'), 1, 100_000) ?? 1,
+		perPage:
+			perPage !== null && (PER_PAGE_OPTIONS as readonly number[]).includes(perPage)
+				? perPage
+				: PER_PAGE_OPTIONS[0],
+	}
 }
 
 /** An optional filter value: "" or missing or invalid means "no filter". */

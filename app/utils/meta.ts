@@ -1,7 +1,9 @@
 import type { LoaderFunction, MetaArgs, MetaDescriptor, MetaFunction } from '@remix-run/node'
 import { isRouteErrorResponse } from '@remix-run/react'
 import type { TFunction } from 'i18next'
-import { fallbackLng, fixedT, isLocale, type Locale } from './i18n'
+import i18next from 'i18next'
+import { fallbackLng, isLocale, type Locale } from './i18n'
+import { fixedT } from './i18n-fixed.server'
 import { type Formats, formatsFor } from './use-format'
 
 /** The last part of every title: the tab says whose site this is. */
@@ -36,7 +38,7 @@ export function pageTitle<Loader extends LoaderFunction | unknown = unknown>(
 		const root = args.matches.find((match) => match.id === 'root')?.data as
 			{ locale?: unknown } | undefined
 		const locale = isLocale(root?.locale) ? root.locale : fallbackLng
-		const t = fixedT(locale)
+		const t = translator(locale)
 		// no error is `undefined` on the server and `null` in the browser
 		const error = args.error == null ? null : errorTitle(args.error, t)
 		return [
@@ -55,6 +57,17 @@ export function pageTitle<Loader extends LoaderFunction | unknown = unknown>(
 			...more,
 		]
 	}
+}
+
+/**
+ * The messages of a language: on the server, all of them (i18n-fixed.server.ts, left out of the
+ * browser build); in the browser, the page's instance, which holds the namespaces the page uses
+ * and fetches the others (decision 0032) — the root's Layout renders the title again once they
+ * are there.
+ */
+function translator(locale: Locale): TFunction {
+	if (typeof document === 'undefined') return fixedT(locale)
+	return i18next.getFixedT(locale)
 }
 
 /** The parts, without the empty ones nor one said twice in a row ("Startups · Startups"). */

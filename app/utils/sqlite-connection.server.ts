@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { now } from './clock'
+import { contactEmailKey, contactNameKey, contactPhoneKey } from './contact-keys'
 import { sortKeyOf } from './sort-key'
 
 export const JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024
@@ -17,7 +18,25 @@ export function configureConnection(sqlite: Database.Database) {
 	// an erased person leaves no bytes behind in free pages of the file (GDPR erasure)
 	sqlite.pragma('secure_delete = ON')
 	if (process.env.TEKTOS_CLOCK) followAppClock(sqlite)
+	registerContactKeys(sqlite)
 	registerSortKey(sqlite)
+}
+
+/**
+ * The functions the contacts triggers call to keep the duplicate keys (migration
+ * 0008_contact_duplicate_keys): every connection that writes contacts needs them, which is
+ * every connection made here. A tool that writes contacts without them fails loudly ("no such
+ * function"), it never stores a wrong key.
+ */
+function registerContactKeys(sqlite: Database.Database) {
+	const fn = { deterministic: true }
+	sqlite.function('tektos_name_key', fn, (first: unknown, last: unknown) =>
+		contactNameKey(first, last),
+	)
+	sqlite.function('tektos_email_key', fn, (email: unknown) => contactEmailKey(email))
+	sqlite.function('tektos_phone_key', fn, (phone: unknown, country: unknown) =>
+		contactPhoneKey(phone, country),
+	)
 }
 
 /**

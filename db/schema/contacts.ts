@@ -66,14 +66,39 @@ export const contacts = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' })
 			.notNull()
 			.default(sql`(unixepoch('subsec') * 1000)`),
+		// Kept by triggers on every write (app/utils/contact-keys.ts, decision 0030), never set
+		// by the app: the folded name "first|last", the email in lower case, the phone in E.164,
+		// and whether another live contact shares the email, the name in the same organisation,
+		// or the name and the phone. Null (and false) once erased.
+		nameKey: text('name_key'),
+		emailKey: text('email_key'),
+		phoneKey: text('phone_key'),
+		likelyDuplicate: integer('likely_duplicate', { mode: 'boolean' }).notNull().default(false),
 		// the name folded for sorting (accents, case), kept by triggers: decision 0035
 		sortKey: text('sort_key'),
 	},
 	(t) => [
-		// contacts of an organisation
-		index('contacts_organisation_idx').on(t.organisationId),
-		// duplicate detection by email
-		index('contacts_email_idx').on(sql`lower(${t.email})`),
+		// contacts of an organisation; the report's UK contacts by creation date (those of a
+		// British organisation), and ON DELETE SET NULL of an organisation
+		index('contacts_organisation_created_idx').on(t.organisationId, t.erasedAt, t.createdAt),
+		// the report's UK contacts by creation date (those without an organisation)
+		index('contacts_unattached_country_created_idx')
+			.on(t.country, t.createdAt)
+			.where(sql`${t.organisationId} IS NULL AND ${t.erasedAt} IS NULL`),
+		// likely duplicates: same email; same name in the same organisation; same name and phone
+		index('contacts_email_key_idx')
+			.on(t.emailKey)
+			.where(sql`${t.erasedAt} IS NULL`),
+		index('contacts_organisation_name_key_idx')
+			.on(t.organisationId, t.nameKey)
+			.where(sql`${t.erasedAt} IS NULL`),
+		index('contacts_phone_name_key_idx')
+			.on(t.phoneKey, t.nameKey)
+			.where(sql`${t.erasedAt} IS NULL`),
+		// the likely-duplicates count and filter of the contact list
+		index('contacts_likely_duplicate_idx')
+			.on(t.likelyDuplicate)
+			.where(sql`${t.likelyDuplicate} = 1`),
 		// the list sorted by name; review of contacts untouched for 3 years
 		index('contacts_name_idx').on(t.lastName, t.firstName),
 		// every list of people: by the name as it is shown, first name first (decision 0035)

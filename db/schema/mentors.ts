@@ -66,6 +66,8 @@ export const mentoringSessions = sqliteTable(
 	(t) => [
 		// sessions of an assignment by date; hours per month
 		index('mentoring_sessions_assignment_date_idx').on(t.assignmentId, t.date),
+		// the report's minutes by month, read from the index alone
+		index('mentoring_sessions_date_idx').on(t.date, t.assignmentId, t.minutes),
 		check('mentoring_sessions_minutes', sql`${t.minutes} > 0 AND ${t.minutes} < 720`),
 	],
 )

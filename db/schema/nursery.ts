@@ -118,8 +118,19 @@ export const rentStatements = sqliteTable(
 		uniqueIndex('rent_statements_lease_month_unique')
 			.on(t.leaseId, t.month)
 			.where(sql`${t.kind} = 'statement'`),
-		// statements of a month across all leases
-		index('rent_statements_month_idx').on(t.month),
+		// the credit notes correcting a statement (its balance, the arrears)
+		index('rent_statements_corrects_idx')
+			.on(t.correctsId)
+			.where(sql`${t.correctsId} IS NOT NULL`),
+		// statements of a month across all leases; the report's subsidy by year reads the
+		// amounts from the index alone
+		index('rent_statements_month_amounts_idx').on(
+			t.month,
+			t.kind,
+			t.leaseId,
+			t.subsidyCents,
+			t.rentCents,
+		),
 		check('rent_statements_month', sql`${t.month} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'`),
 		check('rent_statements_due', sql`${t.dueOn} >= ${t.issuedOn}`),
 		check(

@@ -3,7 +3,7 @@ import { fundingEvents, startups } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { amountInEurCents, conversionDate, isSecured } from '../funding-sql.server'
 import { computeInnovationFund } from '../innovation-fund.server'
-import { portfolioLeverage } from '../leverage'
+import { type FundingNode, portfolioLeverage } from '../leverage'
 import { type ReportPeriod, yearsOf } from './period'
 
 /**
@@ -16,24 +16,45 @@ export function getFundingReport(period: ReportPeriod) {
 	const db = getDb()
 	const inPeriod = sql`${conversionDate} BETWEEN ${period.from} AND ${period.to}`
 	const cohort = period.cohortId ? eq(startups.cohortId, period.cohortId) : undefined
-	const secured = db
-		.select({
-			id: fundingEvents.id,
-			kind: fundingEvents.kind,
-			isPublic: fundingEvents.isPublic,
-			status: fundingEvents.status,
-			amountEurCents: amountInEurCents,
-			triggeredById: fundingEvents.triggeredById,
-			date: conversionDate,
-		})
-		.from(fundingEvents)
-		.innerJoin(startups, eq(startups.id, fundingEvents.startupId))
-		.where(and(isSecured, inPeriod, cohort))
-		.all()
+	// summed in SQL by year, kind and public funder (a few dozen rows whatever the volume);
+	// the amounts with no exchange rate yet are counted apart, as leverage.ts wants them
+	const groups = db
+		.all<{
+			year: string
+			kind: FundingNode['kind']
+			isPublic: number
+			cents: number
+			withRate: number
+			missing: number
+		}>(
+			sql`SELECT year, kind, is_public AS isPublic, coalesce(sum(eur), 0) AS cents,
+				count(eur) AS withRate, count(*) - count(eur) AS missing
+			FROM (
+				-- the euro amount once per event (a pound's rate is looked up in a subquery)
+				SELECT substr(${conversionDate}, 1, 4) AS year, ${fundingEvents.kind} AS kind,
+					${fundingEvents.isPublic} AS is_public, ${amountInEurCents} AS eur
+				FROM ${fundingEvents}
+				JOIN ${startups} ON ${startups.id} = ${fundingEvents.startupId}
+				WHERE ${and(isSecured, inPeriod, cohort)}
+			)
+			GROUP BY year, kind, is_public`,
+		)
+		.map((g) => ({ ...g, isPublic: Boolean(g.isPublic), status: 'secured' as const }))
+	/** each group as funding nodes for leverage.ts: its known euros as one, each missing rate as one */
+	const nodesOf = (rows: typeof groups): FundingNode[] =>
+		rows.flatMap((g) => [
+			...(g.withRate
+				? [{ ...g, id: 0, amountEurCents: g.cents, triggeredById: null } as FundingNode]
+				: []),
+			...Array.from(
+				{ length: g.missing },
+				() => ({ ...g, id: 0, amountEurCents: null, triggeredById: null }) as FundingNode,
+			),
+		])
+	const secured = nodesOf(groups)
 
 	const byYear = yearsOf(period).map((year) => {
-		const ofYear = secured.filter((e) => e.date?.startsWith(String(year)))
-		const l = portfolioLeverage(ofYear)
+		const l = portfolioLeverage(nodesOf(groups.filter((g) => g.year === String(year))))
 		return {
 			year,
 			publicCents: l.publicCents,
@@ -42,7 +63,7 @@ export function getFundingReport(period: ReportPeriod) {
 		}
 	})
 	const kinds = new Map<string, number>()
-	for (const e of secured) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + (e.amountEurCents ?? 0))
+	for (const g of groups) kinds.set(g.kind, (kinds.get(g.kind) ?? 0) + g.cents)
 
 	// the same computation as the innovation-fund page: the period's grants (of the cohort's
 	// startups), each chain walked to its end whatever its dates and startups, each event once

@@ -2,6 +2,7 @@ import { asc, desc } from 'drizzle-orm'
 import { cohorts } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { today } from '~/utils/clock'
+import { cachedRead } from '~/utils/read-cache.server'
 import { getFrancoBritishReport } from './franco-british.server'
 import { getFundingReport } from './funding.server'
 import { getRentReport } from './rent.server'
@@ -48,9 +49,16 @@ export const REPORT_BUILDERS = {
 type Builders = typeof REPORT_BUILDERS
 export type Report = { [K in keyof Builders]: ReturnType<Builders[K]> }
 
-/** Every section of the report for a period: aggregates only, never a person. */
+/**
+ * Every section of the report for a period: aggregates only, never a person. Each section is
+ * kept until the next write to the database (cachedRead): a report read again costs nothing.
+ */
 export function getReport(period: ReportPeriod): Report {
+	const periodKey = `${period.from}|${period.to}|${period.cohortId ?? ''}`
 	return Object.fromEntries(
-		Object.entries(REPORT_BUILDERS).map(([key, build]) => [key, build(period)]),
+		Object.entries(REPORT_BUILDERS).map(([key, build]) => [
+			key,
+			cachedRead(`report:${key}:${periodKey}`, () => build(period)),
+		]),
 	) as Report
 }

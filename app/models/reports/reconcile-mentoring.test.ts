@@ -13,7 +13,7 @@ import {
 } from '#tests/factories'
 import { dataOf, get, loaderArgs, sessionCookie } from '#tests/request'
 import { parseCsv } from '~/utils/csv.server'
-import { i18nConfig } from '~/utils/i18n'
+import { serverI18nConfig as i18nConfig } from '~/utils/i18n-resources.server'
 import { loader as reportCsvLoader } from '~/routes/_app.reports.export.$section'
 import { loader as recordsLoader } from '~/routes/_app.reports.records'
 import { getReport } from './index.server'

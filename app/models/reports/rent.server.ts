@@ -11,13 +11,15 @@ import { monthsOf, type ReportPeriod, yearsOf } from './period'
 export function getRentReport(period: ReportPeriod) {
 	const db = getDb()
 	const cohort = period.cohortId ? sql`AND s.cohort_id = ${period.cohortId}` : sql``
+	// without a cohort, the covering index rent_statements_month_amounts_idx answers alone
+	const ofCohort = period.cohortId
+		? sql`JOIN leases l ON l.id = rs.lease_id JOIN startups s ON s.id = l.startup_id`
+		: sql``
 	const subsidy = db.all<{ year: string; cents: number; rentCents: number }>(sql`
 		SELECT substr(rs.month, 1, 4) AS year,
 			sum(CASE rs.kind WHEN 'credit_note' THEN -rs.subsidy_cents ELSE rs.subsidy_cents END) AS cents,
 			sum(CASE rs.kind WHEN 'credit_note' THEN -rs.rent_cents ELSE rs.rent_cents END) AS rentCents
-		FROM rent_statements rs
-		JOIN leases l ON l.id = rs.lease_id
-		JOIN startups s ON s.id = l.startup_id
+		FROM rent_statements rs ${ofCohort}
 		WHERE rs.month BETWEEN ${period.from.slice(0, 7)} AND ${period.to.slice(0, 7)} ${cohort}
 		GROUP BY year`)
 	const budgets = db.all<{ year: number; cents: number }>(
@@ -34,18 +36,28 @@ export function getRentReport(period: ReportPeriod) {
 	})
 	const totalUnits = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM units`)?.n ?? 0
 	const months = monthsOf(period)
-	const occupancy = months.length
-		? db.all<{ month: string; occupied: number }>(sql`
-			WITH months(month, first_day, last_day) AS (VALUES ${sql.join(
-				months.map((m) => sql`(${m}, ${`${m}-01`}, ${lastDayOf(m)})`),
-				sql`, `,
-			)})
-			SELECT m.month AS month,
-				(SELECT count(DISTINCT l.unit_id) FROM leases l JOIN startups s ON s.id = l.startup_id
-					WHERE l.start_date <= m.last_day AND (l.end_date IS NULL OR l.end_date >= m.first_day) ${cohort}
-				) AS occupied
-			FROM months m ORDER BY m.month`)
+	// Occupied units per month: a lease occupies its unit in every month from the month it starts
+	// to the month it ends (it overlaps the month). Counted here over the leases of the period,
+	// once each, rather than by a query per month.
+	const leases = months.length
+		? db.all<{ unitId: number; startMonth: string; endMonth: string | null }>(sql`
+			SELECT l.unit_id AS unitId, substr(l.start_date, 1, 7) AS startMonth,
+				substr(l.end_date, 1, 7) AS endMonth
+			FROM leases l JOIN startups s ON s.id = l.startup_id
+			WHERE l.start_date <= ${lastDayOf(months.at(-1)!)}
+				AND (l.end_date IS NULL OR l.end_date >= ${`${months[0]}-01`}) ${cohort}`)
 		: []
+	const unitsByMonth = months.map(() => new Set<number>())
+	for (const lease of leases) {
+		for (let i = 0; i < months.length; i++) {
+			const month = months[i]!
+			if (lease.startMonth > month) continue
+			// months go forward: past its end, the lease occupies nothing more
+			if (lease.endMonth !== null && lease.endMonth < month) break
+			unitsByMonth[i]!.add(lease.unitId)
+		}
+	}
+	const occupancy = months.map((month, i) => ({ month, occupied: unitsByMonth[i]!.size }))
 	return {
 		byYear,
 		occupancy,

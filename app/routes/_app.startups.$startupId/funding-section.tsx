@@ -1,10 +1,10 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { Pagination, Table } from '~/components/data-table'
 import { EmptyState } from '~/components/stat'
 import type { StartupPage } from '~/models/startup-page.server'
-import { rateInput, STEP_DATE_FIELD } from '~/schemas/funding'
+import { rateInput, STEP_DATE_FIELD } from '~/schemas/funding-fields'
 import { useFormat } from '~/utils/use-format'
-import { Table } from '~/components/data-table'
 
 type Props = { page: StartupPage }
 
@@ -13,10 +13,7 @@ export function FundingSection({ page }: Props) {
 	const f = useFormat()
 	const editable = page.sections.edit
 	const base = `/startups/${page.startup.id}/funding`
-	const secured = page.funding.filter((e) => e.status === 'secured' || e.status === 'received')
-	const inProgress = page.funding.filter((e) => e.status === 'planned' || e.status === 'applied')
-	const total = secured.reduce((sum, e) => sum + (e.amountEurCents ?? 0), 0)
-	const byId = new Map(page.funding.map((e) => [e.id, e]))
+	const funding = page.funding
 	return (
 		<section aria-labelledby="funding-heading">
 			<div className="section-header">
@@ -32,13 +29,13 @@ export function FundingSection({ page }: Props) {
 					</>
 				) : null}
 			</div>
-			{page.funding.length ? (
+			{funding.events ? (
 				<>
 					<p>
 						{t('page.fundingSummary', {
-							secured: f.money(total),
-							count: secured.length,
-							inProgress: inProgress.length,
+							secured: f.money(funding.securedEurCents),
+							count: funding.securedEvents,
+							inProgress: funding.inProgress,
 						})}
 					</p>
 					<Table className="funding-table" caption={t('page.funding')} captionHidden>
@@ -59,8 +56,7 @@ export function FundingSection({ page }: Props) {
 							</tr>
 						</thead>
 						<tbody>
-							{page.funding.map((e) => {
-								const trigger = e.triggeredById ? byId.get(e.triggeredById) : undefined
+							{funding.rows.map((e) => {
 								const stepDate = e[STEP_DATE_FIELD[e.status]]
 								return (
 									<tr key={e.id} className={e.status === 'declined' ? 'row-muted' : undefined}>
@@ -86,8 +82,8 @@ export function FundingSection({ page }: Props) {
 											{stepDate ? ` — ${f.date(stepDate)}` : ''}
 										</td>
 										<td>
-											{trigger
-												? `${t(`enums:fundingKinds.${trigger.kind}`)} (${trigger.source})`
+											{e.triggerKind && e.triggerSource
+												? `${t(`enums:fundingKinds.${e.triggerKind}`)} (${e.triggerSource})`
 												: e.triggerKind
 													? t('page.triggerElsewhere', {
 															kind: t(`enums:fundingKinds.${e.triggerKind}`),
@@ -110,6 +106,16 @@ export function FundingSection({ page }: Props) {
 							})}
 						</tbody>
 					</Table>
+					{funding.pageCount > 1 ? (
+						<Pagination
+							page={funding.page}
+							pageCount={funding.pageCount}
+							perPage={funding.perPage}
+							total={funding.events}
+							param="fundingPage"
+							perPageChoice={false}
+						/>
+					) : null}
 				</>
 			) : (
 				<EmptyState title={t('page.noFunding')}>{t('page.noFundingHint')}</EmptyState>

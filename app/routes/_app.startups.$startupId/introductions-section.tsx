@@ -1,7 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { IntroductionStatusBadge } from '~/components/contact-introductions'
-import { CountryName, OptedOutBadge } from '~/components/contact-ui'
+import { CountryName, IntroductionStatusBadge, OptedOutBadge } from '~/components/contact-ui'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import type { StartupPage } from '~/models/startup-page.server'
 import { useFormat } from '~/utils/use-format'

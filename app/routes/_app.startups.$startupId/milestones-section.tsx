@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { useQuarterLabel } from '~/components/funding-kpi-form'
+import { useQuarterLabel } from '~/components/quarter-label'
 import { EmptyState } from '~/components/stat'
 import type { StartupPage } from '~/models/startup-page.server'
 import { lastFinishedQuarter, quarterEnd } from '~/utils/calendar'

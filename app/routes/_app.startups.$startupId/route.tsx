@@ -1,9 +1,8 @@
-import { parseWithZod } from '@conform-to/zod'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { lazyPart } from '~/components/lazy'
 import { getStartupPage } from '~/models/startup-page.server'
 import {
 	addTeamMember,
@@ -11,11 +10,11 @@ import {
 	removeTeamMember,
 	updateTeamMember,
 } from '~/models/startup.server'
-import { StatusChangeSchema, TeamMemberSchema } from '~/schemas/startup'
 import { holdsOn, requireStartupAccess } from '~/utils/access.server'
 import { requireUser } from '~/utils/auth.server'
 import { badRequest, forbidden, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
+import { parseWithZod, StatusChangeSchema, TeamMemberSchema, z } from '~/utils/validation.server'
 import { replyTo } from '~/utils/write-result'
 import { FundingSection } from './funding-section'
 import { IntroductionsSection } from './introductions-section'
@@ -23,22 +22,24 @@ import { LeaseSection } from './lease-section'
 import { MentoringSection } from './mentoring-section'
 import { MilestonesSection } from './milestones-section'
 import { ActivitySection, ProfileSection } from './sections'
-import { StatusForm } from './status-form'
-import { TeamSection } from './team-section'
 import { pageTitle } from '~/utils/meta'
+
+// the forms of the side column load after the page (their zod schemas with them)
+const StatusForm = lazyPart(() => import('./status-form').then((m) => m.StatusForm))
+const TeamSection = lazyPart(() => import('./team-section').then((m) => m.TeamSection))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
 	const id = parseId(params.startupId, 'startup')
-	const page = getStartupPage({ id, viewer: user })
+	const fundingPage = Number(new URL(request.url).searchParams.get('fundingPage')) || 1
+	const page = getStartupPage({ id, viewer: user, fundingPage })
 	// another startup's page is simply not there for a founder or a mentor
 	if (!page) throw notFound('startup', id)
 	return page
 }
 
-const MemberIdSchema = z.coerce.number().int().positive()
-
 export async function action({ request, params }: ActionFunctionArgs) {
+	const MemberIdSchema = z.coerce.number().int().positive()
 	const id = parseId(params.startupId, 'startup')
 	const user = await requireStartupAccess(request, id, 'read:startup')
 	const mayEditTeam = holdsOn(user, 'update:team', id)

@@ -9,7 +9,7 @@ import { normaliseName, readRow, schemaIssues } from '../interpret'
 import type { Issue, PlannedRow, Stored } from '../types'
 import { type Candidate, linkTriggers, orderByTrigger } from './funding-triggers.server'
 import type { Importer, ImportContext, RowCheck } from './types'
-import { loadStartupRefs, writableStartup } from './startup-ref.server'
+import { loadStartupRefs, rowStartup, writableStartup } from './startup-ref.server'
 
 /*
  * A startup's funding history. A row is an event of a startup (the founder's own, the one the
@@ -96,21 +96,7 @@ function checkEvent(
 	const { values, errors } = readRow(fields, cells, ctx.dateOrder)
 	const flags: Issue[] = []
 	const flagged = new Set(errors.map((e) => e.field))
-	let startupId = ctx.startupId
-	let startupName: string | null = null
-	if (!startupId && values.startup) {
-		const found = state.refs.find(String(values.startup))
-		if (found) {
-			startupId = found.id
-			startupName = found.name
-		} else {
-			errors.push({
-				key: 'import:errors.unknownStartup',
-				field: 'startup',
-				values: { value: String(values.startup) },
-			})
-		}
-	}
+	const { startupId, startupName } = rowStartup(values, state.refs, ctx.startupId, errors)
 	const kind = (values.kind as string | null) ?? ''
 	let status = values.status as string | null
 	const dates: Record<string, string | null> = {}

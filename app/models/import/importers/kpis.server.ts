@@ -7,7 +7,7 @@ import { IMPORT_FIELDS } from '../fields'
 import { readRow, schemaIssues } from '../interpret'
 import type { Issue, Stored } from '../types'
 import type { Importer } from './types'
-import { loadStartupRefs, writableStartup } from './startup-ref.server'
+import { loadStartupRefs, rowStartup, writableStartup } from './startup-ref.server'
 
 /*
  * A startup's quarterly figures. A row is the report of a startup for a quarter: a quarter
@@ -51,21 +51,7 @@ export const kpiImporter: Importer<State> = {
 		const { values, errors } = readRow(fields, cells, ctx.dateOrder)
 		const flags: Issue[] = []
 		const flagged = new Set(errors.map((e) => e.field))
-		let startupId = ctx.startupId
-		let startupName: string | null = null
-		if (!startupId && values.startup) {
-			const found = state.refs.find(String(values.startup))
-			if (found) {
-				startupId = found.id
-				startupName = found.name
-			} else {
-				errors.push({
-					key: 'import:errors.unknownStartup',
-					field: 'startup',
-					values: { value: String(values.startup) },
-				})
-			}
-		}
+		const { startupId, startupName } = rowStartup(values, state.refs, ctx.startupId, errors)
 		const revenue = values.revenue as number | null
 		const parsed = state.schema.safeParse({
 			quarter: (values.quarter as string | null) ?? '',

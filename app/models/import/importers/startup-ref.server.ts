@@ -5,6 +5,7 @@ import { CompaniesHouseSchema, SirenSchema } from '~/schemas/startup'
 import { startupRows } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
 import { normaliseName } from '../interpret'
+import type { Issue } from '../types'
 
 /** What importing a startup's funding or figures takes on that startup. */
 export const IMPORT_GRANTS = { funding: 'update:funding', kpis: 'update:kpi' } as const
@@ -56,4 +57,26 @@ export function loadStartupRefs(viewer: Viewer, grant: ImportGrant) {
 			return byKey.get(`n:${normaliseName(text)}`) ?? null
 		},
 	}
+}
+
+/**
+ * The startup a row belongs to: the page's own when there is one, else the one its `startup`
+ * cell names among those the viewer may write; an unknown name is an error on that cell.
+ */
+export function rowStartup(
+	values: Record<string, unknown>,
+	refs: ReturnType<typeof loadStartupRefs>,
+	pageStartupId: number | null,
+	errors: Issue[],
+) {
+	if (pageStartupId || !values.startup) return { startupId: pageStartupId, startupName: null }
+	const found = refs.find(String(values.startup))
+	if (found)
+		return { startupId: found.id as number | null, startupName: found.name as string | null }
+	errors.push({
+		key: 'import:errors.unknownStartup',
+		field: 'startup',
+		values: { value: String(values.startup) },
+	})
+	return { startupId: null, startupName: null }
 }
