@@ -42,9 +42,10 @@ export default function PrintStatementPage() {
 		language,
 		backTo,
 	} = useLoaderData<typeof loader>()
-	const { i18n, t: uiT } = useTranslation('nursery')
-	// the document's own language, not the reader's
-	const t = i18n.getFixedT(language, 'nursery')
+	const { t: uiT } = useTranslation('nursery')
+	// the document's own language, not the reader's: the browser has only the reader's messages,
+	// so it fetches the document's (and waits for them) before it draws the page again
+	const { t } = useTranslation(['nursery', 'enums'], { lng: language })
 	const money = (cents: number) => formatMoney(cents, 'EUR', language)
 	const date = (d: string) => formatDate(d, language)
 	const creditedTotal = s.creditedSubsidyCents + s.creditedStartupCents
