@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, isNull, lte, ne, or, sql } from 'drizzle-orm'
 import {
 	auditLog,
 	cohorts,
@@ -99,6 +99,9 @@ export function getManagerHome({ viewer }: { viewer: Viewer }) {
 		mentors: db.select({ n: count() }).from(mentors).where(eq(mentors.active, true)).get()?.n ?? 0,
 		contacts:
 			db.select({ n: count() }).from(contacts).where(isNull(contacts.erasedAt)).get()?.n ?? 0,
+		// the accounts besides the viewer's: none yet is when the dashboard asks to create them
+		otherAccounts:
+			db.select({ n: count() }).from(users).where(ne(users.id, viewer.id)).get()?.n ?? 0,
 		funds: fundsSecured(),
 		arrears: arrears(date),
 		overdueMilestones:
