@@ -69,9 +69,9 @@ export function FundingEventForm({
 		defaultValue: values ?? defaults,
 	})
 	// the step the event is now at is dated today unless a date is there already; a date put
-	// there this way goes again when the user picks another step
+	// there this way (a new event's planned date too) goes again when the user picks another step
 	type StepField = (typeof STEP_DATE_FIELD)[keyof typeof STEP_DATE_FIELD]
-	const filled = useRef<StepField | null>(null)
+	const filled = useRef<StepField | null>(values ? null : STEP_DATE_FIELD.planned)
 	const onStatusChange = (event: React.ChangeEvent<HTMLSelectElement>) => {
 		const status = event.currentTarget.value
 		if (!(status in STEP_DATE_FIELD)) return

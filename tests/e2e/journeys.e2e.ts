@@ -44,7 +44,11 @@ test.each([
 		'Tableau de bord',
 	],
 	['founder@tektos.example', ['Ma startup'], null],
-	['mentor@tektos.example', ['Mes startups', 'Mon mentorat', 'Comité de sélection'], 'Mes startups'],
+	[
+		'mentor@tektos.example',
+		['Mes startups', 'Mon mentorat', 'Comité de sélection'],
+		'Mes startups',
+	],
 	[
 		'partner@tektos.example',
 		[
@@ -87,9 +91,11 @@ test.each(['fr', 'en'] as const)(
 			await signInAs(page, email)
 			await page.goto(url(`/?lng=${lng}`))
 			const nav = page.getByRole('navigation', { name: /navigation principale|main navigation/i })
-			const entries = await nav.getByRole('link').evaluateAll((links) =>
-				links.map((a) => ({ label: a.textContent ?? '', href: a.getAttribute('href') ?? '' })),
-			)
+			const entries = await nav
+				.getByRole('link')
+				.evaluateAll((links) =>
+					links.map((a) => ({ label: a.textContent ?? '', href: a.getAttribute('href') ?? '' })),
+				)
 			expect(entries.length).toBeGreaterThan(0)
 			for (const { label, href } of entries) {
 				await page.goto(url(href))

@@ -72,7 +72,15 @@ test('a lease is signed, its month issued, part paid, shown in arrears; a founde
 	await manager.goto(url(`/nursery/statements?month=${previous}`))
 	await expect.poll(() => h1(manager)).toContain('Avis d’échéance de')
 	expect(await manager.locator('.panel table').innerText()).toContain('Marée Data')
+	// issued statements cannot be deleted: the page first says what will be issued, and the
+	// keyboard lands on that question
 	await manager.getByRole('button', { name: /^Émettre les avis de/ }).click()
+	const confirmation = manager.getByRole('group', { name: /^Confirmer l’émission des avis/ })
+	await expect
+		.poll(() => confirmation.innerText())
+		.toMatch(/Vous allez émettre 1 avis d’échéance pour .*, soit 145,00\s€ de loyers/)
+	expect(await manager.evaluate(() => document.activeElement?.id)).toBe('confirm-issue-heading')
+	await confirmation.getByRole('button', { name: 'Émettre 1 avis' }).click()
 	await expect.poll(() => toast(manager)).toMatch(/^1 avis émis pour/)
 	await manager.getByRole('link', { name: 'Marée Data', exact: true }).click()
 	await expect.poll(() => h1(manager)).toMatch(/^Avis de .* — Marée Data$/)
@@ -80,6 +88,13 @@ test('a lease is signed, its month issued, part paid, shown in arrears; a founde
 	// 145,00 € at 30 %: 43,50 € for Cap Calaisis, 101,50 € for the startup
 	expect(cents(await cell(manager, 'main table >> nth=0', 'Cap Calaisis', 'Part'))).toBe(4_350)
 	expect(cents(await cell(manager, 'main table >> nth=0', /^Startup/, 'Part'))).toBe(10_150)
+
+	// ---- the payment starts from what the startup still owes; changing the payer changes it
+	expect(await manager.getByLabel('Montant payé').inputValue()).toBe('101,50')
+	await manager.getByLabel('Payeur').selectOption('cap_calaisis')
+	await expect.poll(() => manager.getByLabel('Montant payé').inputValue()).toBe('43,50')
+	await manager.getByLabel('Payeur').selectOption('startup')
+	await expect.poll(() => manager.getByLabel('Montant payé').inputValue()).toBe('101,50')
 
 	// ---- a payment above what is due is refused and keeps what was typed; a part payment is taken
 	await manager.getByLabel('Montant payé').fill('500,00')
@@ -112,6 +127,7 @@ test('a lease is signed, its month issued, part paid, shown in arrears; a founde
 	await manager.goto(url(`/nursery/statements?month=${next}`))
 	await expect.poll(() => h1(manager)).toContain('Avis d’échéance de')
 	await manager.getByRole('button', { name: /^Émettre les avis de/ }).click()
+	await manager.getByRole('button', { name: /^Émettre (les \d+|1) avis$/ }).click()
 	await expect.poll(() => toast(manager)).toMatch(/avis émis pour/)
 	await manager.getByRole('link', { name: 'Fretmanche', exact: true }).click()
 	await expect.poll(() => h1(manager)).toMatch(/— Fretmanche$/)
