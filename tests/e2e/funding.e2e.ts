@@ -96,7 +96,7 @@ test('a founder records an innovation-fund grant and the bank loan it triggered;
 	// the timeline says who recorded it, in the reader's language
 	await expect
 		.poll(() => founder.getByRole('region', { name: 'Historique' }).innerText())
-		.toMatch(/Sophie Lefebvre a créé un financement/)
+		.toMatch(/Sophie Lefebvre a enregistré un financement/)
 
 	const manager = await newPage()
 	await signInAs(manager, 'manager@tektos.example')
