@@ -10,6 +10,8 @@ import { CreditNoteSchema, PaymentSchema } from '~/schemas/nursery'
 import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { getLocale } from '~/utils/i18n.server'
+import { formatMoneyForForm } from '~/utils/money'
 import { useFormat } from '~/utils/use-format'
 import { replyTo } from '~/utils/write-result'
 import { pageTitle } from '~/utils/meta'
@@ -20,7 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const id = parseId(params.statementId, 'statement')
 	const detail = getStatement({ id, viewer: user })
 	if (!detail) throw notFound('statement', id)
-	return { ...detail, today: today() }
+	// the payment form starts from what each payer still owes, written the reader's way
+	const lang = await getLocale(request)
+	const { outstandingStartupCents: startup, outstandingSubsidyCents: cap } = detail.statement
+	const stillDue = {
+		startup: formatMoneyForForm(Math.max(0, startup), lang),
+		cap_calaisis: formatMoneyForForm(Math.max(0, cap), lang),
+	}
+	return { ...detail, today: today(), stillDue }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -195,6 +204,7 @@ export default function StatementPage() {
 					<PaymentForm
 						lastResult={actionData?.intent === 'payment' ? actionData.result : undefined}
 						today={detail.today}
+						stillDue={detail.stillDue}
 						outstanding={{
 							startup: s.outstandingStartupCents,
 							cap_calaisis: s.outstandingSubsidyCents,

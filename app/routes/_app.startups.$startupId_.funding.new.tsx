@@ -11,8 +11,9 @@ import {
 	triggerProblem,
 } from '~/models/funding.server'
 import { findStartupFor } from '~/models/startup.server'
-import { FundingEventSchema } from '~/schemas/funding'
+import { FundingEventSchema, newFundingEventDefaults } from '~/schemas/funding'
 import { requireStartupAccess } from '~/utils/access.server'
+import { today } from '~/utils/clock'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { replyTo } from '~/utils/write-result'
 import { pageTitle } from '~/utils/meta'
@@ -27,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		startup,
 		triggers: listTriggerOptions({ viewer: user, startupId }),
 		sources: listKnownSources(user, startupId),
+		defaults: newFundingEventDefaults(today()),
 	}
 }
 
@@ -59,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewFundingEventPage() {
-	const { startup, triggers, sources } = useLoaderData<typeof loader>()
+	const { startup, triggers, sources, defaults } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('funding')
 	return (
@@ -72,6 +74,7 @@ export default function NewFundingEventPage() {
 			<FundingEventForm
 				startupId={startup.id}
 				lastResult={lastResult}
+				defaults={defaults}
 				triggers={triggers}
 				sources={sources}
 				cancelTo={`/startups/${startup.id}`}

@@ -91,7 +91,7 @@ export default function IntroductionStatusPage() {
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 		defaultValue: {
-			status: introduction.status,
+			// the new status is chosen, never pre-selected (issue 13 §12)
 			statusOn: today,
 			dealValue:
 				introduction.dealValueCents != null ? f.moneyInput(introduction.dealValueCents) : '',
@@ -140,10 +140,13 @@ export default function IntroductionStatusPage() {
 					<SelectField
 						label={t('introductions.newStatus')}
 						selectProps={getSelectProps(fields.status)}
-						options={statuses.map((s) => ({
-							value: s,
-							label: t(`enums:introductionStatuses.${s}`),
-						}))}
+						options={[
+							{ value: '', label: t('common:common.chooseStatus') },
+							...statuses.map((s) => ({
+								value: s,
+								label: t(`enums:introductionStatuses.${s}`),
+							})),
+						]}
 						errors={fields.status.errors}
 					/>
 					<Field

@@ -70,7 +70,9 @@ test.each([
 			// no internal code, no message key, no placeholder, nothing in the other language
 			expect(heading, metric).not.toMatch(/[a-z]+\.[a-z]+|\{\{|records|_/i)
 			expect(heading, metric).not.toMatch(otherLanguage)
-			expect(tab, metric).toBe(`${heading} · ${lng === 'fr' ? 'Rapports' : 'Reports'} · TEKTOS`)
+			expect(tab, metric).toBe(
+				`${heading} · ${lng === 'fr' ? "Rapport d'activité" : 'Activity report'} · TEKTOS`,
+			)
 		}
 	},
 )
