@@ -1,9 +1,4 @@
-import {
-	data,
-	type LinksFunction,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import {
 	Links,
 	Meta,
@@ -13,6 +8,7 @@ import {
 	useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { Toaster } from './components/toaster'
@@ -27,7 +23,9 @@ import { today } from './utils/clock'
 import { issueFormToken } from './utils/form-token.server'
 import { fallbackLng } from './utils/i18n'
 import { getLocale, getLocaleCookieHeader } from './utils/i18n.server'
+import { pageTitle } from './utils/meta'
 import { useNonce } from './utils/request-info'
+import { useFocusHeadingOnNavigation } from './utils/use-focus-heading'
 import { getToast } from './utils/session.server'
 
 export const links: LinksFunction = () => [
@@ -64,7 +62,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'TEKTOS CRM' }]
+/** The pages without a title of their own: a root error page ("Introuvable · TEKTOS"). */
+export const meta = pageTitle(() => [])
 
 export function useRootData() {
 	return useRouteLoaderData<typeof loader>('root')
@@ -78,6 +77,9 @@ export function useToday() {
 export function Layout({ children }: { children: ReactNode }) {
 	const locale = useRootData()?.locale ?? fallbackLng
 	const nonce = useNonce()
+	// the tab's title is written again once the messages of a page reached in the browser are
+	// there (app/utils/meta.ts): the layout listens to the messages arriving
+	useTranslation(undefined, { useSuspense: false })
 	return (
 		<html lang={locale}>
 			<head>
@@ -98,6 +100,7 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
 	const rootData = useRootData()
 	useChangeLanguage(rootData?.locale ?? fallbackLng)
+	useFocusHeadingOnNavigation()
 	return (
 		<>
 			<Outlet />

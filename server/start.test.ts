@@ -64,7 +64,9 @@ describe('a running server', () => {
 		const port = await freePort()
 		base = `http://127.0.0.1:${port}`
 		output = ''
-		server = spawn(tsx, ['tests/fixtures/stub-server.ts'], {
+		// node itself, tsx as its loader: the process signalled is the server (the tsx command
+		// would be a parent, and a SIGKILL to it would leave the server running)
+		server = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/stub-server.ts'], {
 			env: {
 				...process.env,
 				NODE_ENV: 'development',

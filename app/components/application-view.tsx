@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { FormQuestion } from '~/schemas/application'
 import { formatMoney } from '~/utils/money'
 import { useFormat } from '~/utils/use-format'
+import { Table } from './data-table'
 
 /** French or English, as the reader reads: the two versions every call text has. */
 export function useBilingual() {
@@ -211,56 +212,53 @@ export function RankingTable({
 	const { t, i18n } = useTranslation('calls')
 	if (!rows.length) return <p className="muted">{t('ranking.empty')}</p>
 	return (
-		<div className="table-scroll">
-			<table className="table" data-testid="ranking">
-				<caption>{caption}</caption>
-				<thead>
-					<tr>
-						<th scope="col">{t('ranking.rank')}</th>
-						<th scope="col">{t('fields.projectName')}</th>
-						<th scope="col" className="num">
-							{t('ranking.average')}
+		<Table caption={caption} data-testid="ranking">
+			<thead>
+				<tr>
+					<th scope="col">{t('ranking.rank')}</th>
+					<th scope="col">{t('fields.projectName')}</th>
+					<th scope="col" className="num">
+						{t('ranking.average')}
+					</th>
+					<th scope="col" className="num">
+						{t('ranking.spread')}
+					</th>
+					<th scope="col" className="num">
+						{t('ranking.scored')}
+					</th>
+					<th scope="col">{t('ranking.missing')}</th>
+					<th scope="col">{t('fields.status')}</th>
+				</tr>
+			</thead>
+			<tbody>
+				{rows.map((r, i) => (
+					<tr key={r.applicationId}>
+						<td>{r.average === null ? '—' : i + 1}</td>
+						<th scope="row">
+							<Link to={href(r.applicationId)}>{r.projectName ?? t('view.erased')}</Link>
 						</th>
-						<th scope="col" className="num">
-							{t('ranking.spread')}
-						</th>
-						<th scope="col" className="num">
-							{t('ranking.scored')}
-						</th>
-						<th scope="col">{t('ranking.missing')}</th>
-						<th scope="col">{t('fields.status')}</th>
+						<td className="num">{score(r.average, i18n.language)}</td>
+						<td className="num">
+							{r.spread === null
+								? '—'
+								: `${score(r.spread, i18n.language)} (${score(r.min, i18n.language)}–${score(r.max, i18n.language)})`}
+						</td>
+						<td className="num">{r.scored}</td>
+						<td>
+							{r.missing.length
+								? r.missing.map((m) => m.name ?? t(`enums:roles.${m.role}`)).join(', ')
+								: t('ranking.nobody')}
+							{r.conflicts ? (
+								<span className="muted"> · {t('ranking.conflicts', { count: r.conflicts })}</span>
+							) : null}
+						</td>
+						<td>
+							<StatusBadge status={r.status} />
+						</td>
 					</tr>
-				</thead>
-				<tbody>
-					{rows.map((r, i) => (
-						<tr key={r.applicationId}>
-							<td>{r.average === null ? '—' : i + 1}</td>
-							<th scope="row">
-								<Link to={href(r.applicationId)}>{r.projectName ?? t('view.erased')}</Link>
-							</th>
-							<td className="num">{score(r.average, i18n.language)}</td>
-							<td className="num">
-								{r.spread === null
-									? '—'
-									: `${score(r.spread, i18n.language)} (${score(r.min, i18n.language)}–${score(r.max, i18n.language)})`}
-							</td>
-							<td className="num">{r.scored}</td>
-							<td>
-								{r.missing.length
-									? r.missing.map((m) => m.name ?? t(`enums:roles.${m.role}`)).join(', ')
-									: t('ranking.nobody')}
-								{r.conflicts ? (
-									<span className="muted"> · {t('ranking.conflicts', { count: r.conflicts })}</span>
-								) : null}
-							</td>
-							<td>
-								<StatusBadge status={r.status} />
-							</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-		</div>
+				))}
+			</tbody>
+		</Table>
 	)
 }
 
@@ -283,43 +281,40 @@ export function ReviewsTable({
 	const pick = useBilingual()
 	if (!reviews.length) return <p className="muted">{t('scores.none')}</p>
 	return (
-		<div className="table-scroll">
-			<table className="table" data-testid="reviews">
-				<caption className="visually-hidden">{t('scores.title')}</caption>
-				<thead>
-					<tr>
-						<th scope="col">{t('scores.member')}</th>
-						{criteria.map((c) => (
-							<th scope="col" key={c.id} className="num">
-								{pick(c.labelFr, c.labelEn)} <span className="muted">×{c.weight}</span>
-							</th>
-						))}
-						<th scope="col" className="num">
-							{t('scores.weighted')}
+		<Table caption={t('scores.title')} captionHidden data-testid="reviews">
+			<thead>
+				<tr>
+					<th scope="col">{t('scores.member')}</th>
+					{criteria.map((c) => (
+						<th scope="col" key={c.id} className="num">
+							{pick(c.labelFr, c.labelEn)} <span className="muted">×{c.weight}</span>
 						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{reviews.map((r) => (
-						<tr key={r.userId}>
-							<th scope="row">
-								{r.name ?? t(`enums:roles.${r.role}`)}
-								{r.organisation ? <span className="muted"> · {r.organisation}</span> : null}
-							</th>
-							{criteria.map((c) => {
-								const s = r.scores.find((x) => x.criterionId === c.id)
-								return (
-									<td key={c.id} className="num">
-										{s ? s.score : '—'}
-										{s?.comment ? <span className="cell-note">{s.comment}</span> : null}
-									</td>
-								)
-							})}
-							<td className="num">{score(r.weighted, i18n.language)}</td>
-						</tr>
 					))}
-				</tbody>
-			</table>
-		</div>
+					<th scope="col" className="num">
+						{t('scores.weighted')}
+					</th>
+				</tr>
+			</thead>
+			<tbody>
+				{reviews.map((r) => (
+					<tr key={r.userId}>
+						<th scope="row">
+							{r.name ?? t(`enums:roles.${r.role}`)}
+							{r.organisation ? <span className="muted"> · {r.organisation}</span> : null}
+						</th>
+						{criteria.map((c) => {
+							const s = r.scores.find((x) => x.criterionId === c.id)
+							return (
+								<td key={c.id} className="num">
+									{s ? s.score : '—'}
+									{s?.comment ? <span className="cell-note">{s.comment}</span> : null}
+								</td>
+							)
+						})}
+						<td className="num">{score(r.weighted, i18n.language)}</td>
+					</tr>
+				))}
+			</tbody>
+		</Table>
 	)
 }

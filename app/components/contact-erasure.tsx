@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { ErasurePreview } from '~/models/contact-gdpr.server'
+import { Table } from './data-table'
 
 /** At most this many records are listed: beyond that the count says how many more. */
 export const LISTED_RECORDS = 200
@@ -45,38 +46,36 @@ export function ErasurePlan({ preview }: { preview: ErasurePreview }) {
 				) : (
 					<>
 						<p>{t('erasure.mentionsLead')}</p>
-						<div className="table-scroll">
-							<table className="table">
-								<thead>
-									<tr>
-										<th scope="col">{t('erasure.record')}</th>
-										<th scope="col">{t('erasure.field')}</th>
-										<th scope="col">{t('erasure.afterwards')}</th>
-									</tr>
-								</thead>
-								<tbody>
-									{listed.flatMap((change) =>
-										Object.entries(change.fields).map(([column, text], i) => (
-											<tr key={`${change.table}-${change.id}-${column}`}>
-												{i === 0 ? (
-													<th scope="row" rowSpan={Object.keys(change.fields).length}>
-														{t(`erasure.tables.${change.table}`)}
-														{change.label ? ' · ' : ' '}
-														{change.link ? (
-															<Link to={change.link}>{change.label ?? `#${change.id}`}</Link>
-														) : (
-															(change.label ?? `#${change.id}`)
-														)}
-													</th>
-												) : null}
-												<td>{t(`erasure.columns.${column}`)}</td>
-												<td>{excerpt(text)}</td>
-											</tr>
-										)),
-									)}
-								</tbody>
-							</table>
-						</div>
+						<Table caption={t('erasure.mentionsTitle')} captionHidden>
+							<thead>
+								<tr>
+									<th scope="col">{t('erasure.record')}</th>
+									<th scope="col">{t('erasure.field')}</th>
+									<th scope="col">{t('erasure.afterwards')}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{listed.flatMap((change) =>
+									Object.entries(change.fields).map(([column, text], i) => (
+										<tr key={`${change.table}-${change.id}-${column}`}>
+											{i === 0 ? (
+												<th scope="row" rowSpan={Object.keys(change.fields).length}>
+													{t(`erasure.tables.${change.table}`)}
+													{change.label ? ' · ' : ' '}
+													{change.link ? (
+														<Link to={change.link}>{change.label ?? `#${change.id}`}</Link>
+													) : (
+														(change.label ?? `#${change.id}`)
+													)}
+												</th>
+											) : null}
+											<td>{t(`erasure.columns.${column}`)}</td>
+											<td>{excerpt(text)}</td>
+										</tr>
+									)),
+								)}
+							</tbody>
+						</Table>
 						{plan.changes.length > listed.length ? (
 							<p className="muted">
 								{t('erasure.more', { count: plan.changes.length - listed.length })}

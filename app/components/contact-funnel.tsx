@@ -8,6 +8,7 @@ import type {
 import { useFormat } from '~/utils/use-format'
 import { CountryName } from './contact-ui'
 import { EmptyState, Stat, StatGrid } from './stat'
+import { Table } from './data-table'
 
 function rate(part: number, whole: number) {
 	return whole ? Math.round((part / whole) * 100) : null
@@ -71,57 +72,55 @@ export function AggregatesTable({ rows }: { rows: ReturnType<typeof introduction
 		<section aria-labelledby="aggregates-heading">
 			<h2 id="aggregates-heading">{t('introductions.byCountryAndPurpose')}</h2>
 			{rows.length ? (
-				<div className="table-scroll">
-					<table className="table">
-						<thead>
-							<tr>
-								<th scope="col">{t('fields.country')}</th>
-								<th scope="col">{t('fields.purpose')}</th>
-								<th scope="col" className="num">
-									{t('funnel.introductions')}
+				<Table caption={t('introductions.byCountryAndPurpose')} captionHidden>
+					<thead>
+						<tr>
+							<th scope="col">{t('fields.country')}</th>
+							<th scope="col">{t('fields.purpose')}</th>
+							<th scope="col" className="num">
+								{t('funnel.introductions')}
+							</th>
+							<th scope="col" className="num">
+								{t('funnel.meetings')}
+							</th>
+							<th scope="col" className="num">
+								{t('funnel.deals')}
+							</th>
+							<th scope="col" className="num">
+								{t('funnel.dealValue')}
+							</th>
+						</tr>
+					</thead>
+					<tbody>
+						{rows.map((r) => (
+							<tr key={`${r.country}-${r.purpose}`}>
+								<th scope="row">
+									<CountryName code={r.country} />
 								</th>
-								<th scope="col" className="num">
-									{t('funnel.meetings')}
-								</th>
-								<th scope="col" className="num">
-									{t('funnel.deals')}
-								</th>
-								<th scope="col" className="num">
-									{t('funnel.dealValue')}
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{rows.map((r) => (
-								<tr key={`${r.country}-${r.purpose}`}>
-									<th scope="row">
-										<CountryName code={r.country} />
-									</th>
-									<td>{t(`enums:introductionPurposes.${r.purpose}`)}</td>
-									<td className="num">{f.number(r.introductions)}</td>
-									<td className="num">{f.number(r.meetings)}</td>
-									<td className="num">{f.number(r.deals)}</td>
-									<td className="num">
-										<DealValue funnel={r} />
-									</td>
-								</tr>
-							))}
-						</tbody>
-						<tfoot>
-							<tr>
-								<th scope="row" colSpan={2}>
-									{t('introductions.total')}
-								</th>
-								<td className="num">{f.number(total.introductions)}</td>
-								<td className="num">{f.number(total.meetings)}</td>
-								<td className="num">{f.number(total.deals)}</td>
+								<td>{t(`enums:introductionPurposes.${r.purpose}`)}</td>
+								<td className="num">{f.number(r.introductions)}</td>
+								<td className="num">{f.number(r.meetings)}</td>
+								<td className="num">{f.number(r.deals)}</td>
 								<td className="num">
-									<DealValue funnel={total} />
+									<DealValue funnel={r} />
 								</td>
 							</tr>
-						</tfoot>
-					</table>
-				</div>
+						))}
+					</tbody>
+					<tfoot>
+						<tr>
+							<th scope="row" colSpan={2}>
+								{t('introductions.total')}
+							</th>
+							<td className="num">{f.number(total.introductions)}</td>
+							<td className="num">{f.number(total.meetings)}</td>
+							<td className="num">{f.number(total.deals)}</td>
+							<td className="num">
+								<DealValue funnel={total} />
+							</td>
+						</tr>
+					</tfoot>
+				</Table>
 			) : (
 				<EmptyState title={t('introductions.none')} />
 			)}
@@ -136,54 +135,52 @@ export function ByStartupTable({ rows }: { rows: ReturnType<typeof introductionF
 	return (
 		<section aria-labelledby="by-startup-heading">
 			<h2 id="by-startup-heading">{t('introductions.byStartup')}</h2>
-			<div className="table-scroll">
-				<table className="table">
-					<thead>
-						<tr>
-							<th scope="col">{t('fields.startup')}</th>
-							<th scope="col" className="num">
-								{t('funnel.introductions')}
+			<Table caption={t('introductions.byStartup')} captionHidden>
+				<thead>
+					<tr>
+						<th scope="col">{t('fields.startup')}</th>
+						<th scope="col" className="num">
+							{t('funnel.introductions')}
+						</th>
+						<th scope="col" className="num">
+							{t('funnel.meetings')}
+						</th>
+						<th scope="col" className="num">
+							{t('funnel.deals')}
+						</th>
+						<th scope="col" className="num">
+							{t('funnel.ukIntroductions')}
+						</th>
+						<th scope="col" className="num">
+							{t('funnel.ukMeetings')}
+						</th>
+						<th scope="col" className="num">
+							{t('funnel.ukDeals')}
+						</th>
+						<th scope="col" className="num">
+							{t('funnel.dealValue')}
+						</th>
+					</tr>
+				</thead>
+				<tbody>
+					{rows.map((r) => (
+						<tr key={r.startupId}>
+							<th scope="row">
+								<Link to={`/startups/${r.startupId}`}>{r.startupName}</Link>
 							</th>
-							<th scope="col" className="num">
-								{t('funnel.meetings')}
-							</th>
-							<th scope="col" className="num">
-								{t('funnel.deals')}
-							</th>
-							<th scope="col" className="num">
-								{t('funnel.ukIntroductions')}
-							</th>
-							<th scope="col" className="num">
-								{t('funnel.ukMeetings')}
-							</th>
-							<th scope="col" className="num">
-								{t('funnel.ukDeals')}
-							</th>
-							<th scope="col" className="num">
-								{t('funnel.dealValue')}
-							</th>
+							<td className="num">{f.number(r.introductions)}</td>
+							<td className="num">{f.number(r.meetings)}</td>
+							<td className="num">{f.number(r.deals)}</td>
+							<td className="num">{f.number(r.ukIntroductions)}</td>
+							<td className="num">{f.number(r.ukMeetings)}</td>
+							<td className="num">{f.number(r.ukDeals)}</td>
+							<td className="num">
+								<DealValue funnel={r} />
+							</td>
 						</tr>
-					</thead>
-					<tbody>
-						{rows.map((r) => (
-							<tr key={r.startupId}>
-								<th scope="row">
-									<Link to={`/startups/${r.startupId}`}>{r.startupName}</Link>
-								</th>
-								<td className="num">{f.number(r.introductions)}</td>
-								<td className="num">{f.number(r.meetings)}</td>
-								<td className="num">{f.number(r.deals)}</td>
-								<td className="num">{f.number(r.ukIntroductions)}</td>
-								<td className="num">{f.number(r.ukMeetings)}</td>
-								<td className="num">{f.number(r.ukDeals)}</td>
-								<td className="num">
-									<DealValue funnel={r} />
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
+					))}
+				</tbody>
+			</Table>
 		</section>
 	)
 }

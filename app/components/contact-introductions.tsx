@@ -18,6 +18,7 @@ import { useFormat } from '~/utils/use-format'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
 import { IntroductionStatusBadge } from './contact-ui'
 import { EmptyState } from './stat'
+import { Table } from './data-table'
 
 export { IntroductionStatusBadge }
 
@@ -41,7 +42,7 @@ export function IntroductionsPanel({
 		<section aria-labelledby="contact-introductions-heading" className="panel">
 			<h2 id="contact-introductions-heading">{t('introductions.title')}</h2>
 			{introductions.length ? (
-				<table className="table">
+				<Table caption={t('introductions.title')} captionHidden>
 					<thead>
 						<tr>
 							<th scope="col">{t('fields.startup')}</th>
@@ -79,7 +80,7 @@ export function IntroductionsPanel({
 							</tr>
 						))}
 					</tbody>
-				</table>
+				</Table>
 			) : (
 				<EmptyState title={t('introductions.empty')} />
 			)}

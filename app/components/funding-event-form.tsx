@@ -9,10 +9,12 @@ import {
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Link } from '@remix-run/react'
 import { Form } from '~/components/form'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { CURRENCIES, FUNDING_KINDS, FUNDING_STATUSES } from '#db/schema/enums'
-import { FundingEventSchema, ORIGINS } from '~/schemas/funding'
+import { useToday } from '~/root'
+import { FundingEventSchema, ORIGINS, STEP_DATE_FIELD } from '~/schemas/funding'
 import { useFormat } from '~/utils/use-format'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
 
@@ -40,19 +42,23 @@ export function FundingEventForm({
 	startupId,
 	lastResult,
 	values,
+	defaults,
 	triggers,
 	sources,
 	cancelTo,
 }: {
 	startupId: number
 	lastResult: SubmissionResult<string[]> | undefined
+	/** the event being edited; without it, a new one starting from `defaults` */
 	values?: FundingEventValues
+	defaults?: FundingEventValues
 	triggers: TriggerOption[]
 	sources: string[]
 	cancelTo: string
 }) {
 	const { t } = useTranslation('funding')
 	const f = useFormat()
+	const today = useToday()
 	const [form, fields] = useForm<z.output<typeof FundingEventSchema>>({
 		id: 'funding-event',
 		lastResult,
@@ -60,8 +66,26 @@ export function FundingEventForm({
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: FundingEventSchema }),
-		defaultValue: values ?? { currency: 'EUR', status: 'planned', origin: 'public' },
+		defaultValue: values ?? defaults,
 	})
+	// the step the event is now at is dated today unless a date is there already; a date put
+	// there this way (a new event's planned date too) goes again when the user picks another step
+	type StepField = (typeof STEP_DATE_FIELD)[keyof typeof STEP_DATE_FIELD]
+	const filled = useRef<StepField | null>(values ? null : STEP_DATE_FIELD.planned)
+	const onStatusChange = (event: React.ChangeEvent<HTMLSelectElement>) => {
+		const status = event.currentTarget.value
+		if (!(status in STEP_DATE_FIELD)) return
+		const name = STEP_DATE_FIELD[status as keyof typeof STEP_DATE_FIELD]
+		const previous = filled.current
+		if (previous && previous !== name && fields[previous].value === today) {
+			form.update({ name: fields[previous].name, value: '' })
+		}
+		filled.current = null
+		if (!fields[name].value) {
+			form.update({ name: fields[name].name, value: today })
+			filled.current = name
+		}
+	}
 	const triggerLabel = (e: TriggerOption) =>
 		e.restricted
 			? `${t(`enums:fundingKinds.${e.kind}`)} — ${t('form.otherStartupTrigger')}`
@@ -145,7 +169,7 @@ export function FundingEventForm({
 				<p className="field-hint">{t('form.stepsHint')}</p>
 				<SelectField
 					label={t('fields.status')}
-					selectProps={getSelectProps(fields.status)}
+					selectProps={{ ...getSelectProps(fields.status), onChange: onStatusChange }}
 					options={FUNDING_STATUSES.map((s) => ({
 						value: s,
 						label: t(`enums:fundingStatuses.${s}`),

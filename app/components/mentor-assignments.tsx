@@ -14,6 +14,7 @@ import { AssignMentorSchema, EndAssignmentSchema } from '~/schemas/mentor'
 import { useFormat } from '~/utils/use-format'
 import { ErrorList, Field, SelectField } from './forms'
 import { Duration } from './mentor-format'
+import { Table } from './data-table'
 
 /**
  * Assignments, running ones first: a startup's mentors (with a form to end a running one), or
@@ -36,70 +37,67 @@ export function AssignmentTable({
 	const { t } = useTranslation('mentors')
 	const f = useFormat()
 	return (
-		<div className="table-scroll">
-			<table className="table assignments">
-				<caption className="visually-hidden">{caption}</caption>
-				<thead>
-					<tr>
-						<th scope="col">{show === 'mentor' ? t('fields.mentor') : t('fields.startup')}</th>
-						<th scope="col">{t('fields.focus')}</th>
-						<th scope="col">{t('fields.period')}</th>
-						<th scope="col" className="num">
-							{t('hours.sessions')}
-						</th>
-						<th scope="col" className="num">
-							{t('hours.hours')}
-						</th>
-						<th scope="col">{t('fields.lastSession')}</th>
-						<th scope="col">{canEnd ? t('assign.endColumn') : t('common:fields.status')}</th>
-					</tr>
-				</thead>
-				<tbody>
-					{assignments.map((a) => {
-						const ended = a.endDate !== null && a.endDate < asOf
-						return (
-							<tr key={a.id} className={ended ? 'inactive' : undefined}>
-								<th scope="row">
-									{show === 'mentor' ? (
-										<>
-											<Link to={`/mentors/${a.mentorId}`}>{a.mentorName}</Link>{' '}
-											<span className="muted">{a.mentorOrganisation}</span>
-										</>
-									) : (
-										<Link to={`/startups/${a.startupId}/mentors`}>{a.startupName}</Link>
-									)}
-								</th>
-								<td>{a.focus}</td>
-								<td>
-									{a.endDate
-										? t('assign.fromTo', { from: f.date(a.startDate), to: f.date(a.endDate) })
-										: t('assign.since', { from: f.date(a.startDate) })}
-								</td>
-								<td className="num">{f.number(a.sessions)}</td>
-								<td className="num">
-									<Duration minutes={a.minutes} />
-								</td>
-								<td>{a.lastSessionOn ? f.date(a.lastSessionOn) : t('assign.noSession')}</td>
-								<td>
-									{ended ? (
-										<span className="badge badge-muted">{t('assign.ended')}</span>
-									) : !canEnd ? (
-										<span className="badge badge-ok">{t('assign.running')}</span>
-									) : (
-										<EndForm
-											assignmentId={a.id}
-											mentorName={a.mentorName}
-											asOf={asOf}
-											lastResult={endResult?.assignmentId === a.id ? endResult.result : undefined}
-										/>
-									)}
-								</td>
-							</tr>
-						)
-					})}
-				</tbody>
-			</table>
-		</div>
+		<Table className="assignments" caption={caption} captionHidden>
+			<thead>
+				<tr>
+					<th scope="col">{show === 'mentor' ? t('fields.mentor') : t('fields.startup')}</th>
+					<th scope="col">{t('fields.focus')}</th>
+					<th scope="col">{t('fields.period')}</th>
+					<th scope="col" className="num">
+						{t('hours.sessions')}
+					</th>
+					<th scope="col" className="num">
+						{t('hours.hours')}
+					</th>
+					<th scope="col">{t('fields.lastSession')}</th>
+					<th scope="col">{canEnd ? t('assign.endColumn') : t('common:fields.status')}</th>
+				</tr>
+			</thead>
+			<tbody>
+				{assignments.map((a) => {
+					const ended = a.endDate !== null && a.endDate < asOf
+					return (
+						<tr key={a.id} className={ended ? 'inactive' : undefined}>
+							<th scope="row">
+								{show === 'mentor' ? (
+									<>
+										<Link to={`/mentors/${a.mentorId}`}>{a.mentorName}</Link>{' '}
+										<span className="muted">{a.mentorOrganisation}</span>
+									</>
+								) : (
+									<Link to={`/startups/${a.startupId}/mentors`}>{a.startupName}</Link>
+								)}
+							</th>
+							<td>{a.focus}</td>
+							<td>
+								{a.endDate
+									? t('assign.fromTo', { from: f.date(a.startDate), to: f.date(a.endDate) })
+									: t('assign.since', { from: f.date(a.startDate) })}
+							</td>
+							<td className="num">{f.number(a.sessions)}</td>
+							<td className="num">
+								<Duration minutes={a.minutes} />
+							</td>
+							<td>{a.lastSessionOn ? f.date(a.lastSessionOn) : t('assign.noSession')}</td>
+							<td>
+								{ended ? (
+									<span className="badge badge-muted">{t('assign.ended')}</span>
+								) : !canEnd ? (
+									<span className="badge badge-ok">{t('assign.running')}</span>
+								) : (
+									<EndForm
+										assignmentId={a.id}
+										mentorName={a.mentorName}
+										asOf={asOf}
+										lastResult={endResult?.assignmentId === a.id ? endResult.result : undefined}
+									/>
+								)}
+							</td>
+						</tr>
+					)
+				})}
+			</tbody>
+		</Table>
 	)
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '~/utils/use-format'
 import { Duration } from './mentor-format'
+import { Table } from './data-table'
 
 type Totals = { sessions: number; minutes: number }
 
@@ -16,42 +17,39 @@ export function MonthTable({
 	const total = rows.reduce((sum, r) => sum + r.minutes, 0)
 	const sessions = rows.reduce((sum, r) => sum + r.sessions, 0)
 	return (
-		<div className="table-scroll">
-			<table className="table hours-table">
-				<caption>{caption}</caption>
-				<thead>
-					<tr>
-						<th scope="col">{t('hours.month')}</th>
-						<th scope="col" className="num">
-							{t('hours.sessions')}
-						</th>
-						<th scope="col" className="num">
-							{t('hours.hours')}
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{rows.map((r) => (
-						<tr key={r.month}>
-							<th scope="row">{f.month(r.month)}</th>
-							<td className="num">{f.number(r.sessions)}</td>
-							<td className="num">
-								<Duration minutes={r.minutes} />
-							</td>
-						</tr>
-					))}
-				</tbody>
-				<tfoot>
-					<tr>
-						<th scope="row">{t('hours.total')}</th>
-						<td className="num">{f.number(sessions)}</td>
+		<Table className="hours-table" caption={caption}>
+			<thead>
+				<tr>
+					<th scope="col">{t('hours.month')}</th>
+					<th scope="col" className="num">
+						{t('hours.sessions')}
+					</th>
+					<th scope="col" className="num">
+						{t('hours.hours')}
+					</th>
+				</tr>
+			</thead>
+			<tbody>
+				{rows.map((r) => (
+					<tr key={r.month}>
+						<th scope="row">{f.month(r.month)}</th>
+						<td className="num">{f.number(r.sessions)}</td>
 						<td className="num">
-							<Duration minutes={total} />
+							<Duration minutes={r.minutes} />
 						</td>
 					</tr>
-				</tfoot>
-			</table>
-		</div>
+				))}
+			</tbody>
+			<tfoot>
+				<tr>
+					<th scope="row">{t('hours.total')}</th>
+					<td className="num">{f.number(sessions)}</td>
+					<td className="num">
+						<Duration minutes={total} />
+					</td>
+				</tr>
+			</tfoot>
+		</Table>
 	)
 }
 
@@ -73,41 +71,38 @@ export function HoursTable({
 	const total = rows.reduce((sum, r) => sum + r.minutes, 0)
 	const sessions = rows.reduce((sum, r) => sum + r.sessions, 0)
 	return (
-		<div className="table-scroll">
-			<table className="table hours-table">
-				<caption>{caption}</caption>
-				<thead>
-					<tr>
-						<th scope="col">{header}</th>
-						<th scope="col" className="num">
-							{t('hours.sessions')}
-						</th>
-						<th scope="col" className="num">
-							{t('hours.hours')}
-						</th>
-					</tr>
-				</thead>
-				<tbody>
-					{rows.map((r) => (
-						<tr key={r.key}>
-							<th scope="row">{r.label}</th>
-							<td className="num">{f.number(r.sessions)}</td>
-							<td className="num">
-								<Duration minutes={r.minutes} />
-							</td>
-						</tr>
-					))}
-				</tbody>
-				<tfoot>
-					<tr>
-						<th scope="row">{t('hours.total')}</th>
-						<td className="num">{f.number(sessions)}</td>
+		<Table className="hours-table" caption={caption}>
+			<thead>
+				<tr>
+					<th scope="col">{header}</th>
+					<th scope="col" className="num">
+						{t('hours.sessions')}
+					</th>
+					<th scope="col" className="num">
+						{t('hours.hours')}
+					</th>
+				</tr>
+			</thead>
+			<tbody>
+				{rows.map((r) => (
+					<tr key={r.key}>
+						<th scope="row">{r.label}</th>
+						<td className="num">{f.number(r.sessions)}</td>
 						<td className="num">
-							<Duration minutes={total} />
+							<Duration minutes={r.minutes} />
 						</td>
 					</tr>
-				</tfoot>
-			</table>
-		</div>
+				))}
+			</tbody>
+			<tfoot>
+				<tr>
+					<th scope="row">{t('hours.total')}</th>
+					<td className="num">{f.number(sessions)}</td>
+					<td className="num">
+						<Duration minutes={total} />
+					</td>
+				</tr>
+			</tfoot>
+		</Table>
 	)
 }

@@ -19,14 +19,19 @@ type PerPayer = { startup: number; cap_calaisis: number }
 export function PaymentForm({
 	lastResult,
 	today,
+	stillDue,
 	outstanding,
 }: {
 	lastResult: SubmissionResult<string[]> | undefined
 	today: string
+	/** what each payer still owes, as the amount field shows it */
+	stillDue: Record<keyof PerPayer, string>
 	outstanding: PerPayer
 }) {
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
+	const payer =
+		outstanding.startup > 0 || outstanding.cap_calaisis <= 0 ? 'startup' : 'cap_calaisis'
 	const [form, fields] = useForm({
 		id: 'payment',
 		lastResult,
@@ -34,11 +39,17 @@ export function PaymentForm({
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: PaymentSchema }),
-		defaultValue: {
-			payer: outstanding.startup > 0 || outstanding.cap_calaisis <= 0 ? 'startup' : 'cap_calaisis',
-			paidOn: today,
-		},
+		defaultValue: { payer, amount: stillDue[payer], paidOn: today },
 	})
+	// another payer chosen: their due replaces the amount, unless the user typed one of their own
+	const onPayerChange = (event: React.ChangeEvent<HTMLSelectElement>) => {
+		const chosen = event.currentTarget.value
+		const typed = fields.amount.value ?? ''
+		const untouched = typed === '' || Object.values(stillDue).includes(typed)
+		if (untouched && (chosen === 'startup' || chosen === 'cap_calaisis')) {
+			form.update({ name: fields.amount.name, value: stillDue[chosen] })
+		}
+	}
 	if (outstanding.startup <= 0 && outstanding.cap_calaisis <= 0) {
 		return <p className="badge badge-ok">{t('payments.fullyPaid')}</p>
 	}
@@ -54,7 +65,7 @@ export function PaymentForm({
 			</p>
 			<SelectField
 				label={t('columns.payer')}
-				selectProps={getSelectProps(fields.payer)}
+				selectProps={{ ...getSelectProps(fields.payer), onChange: onPayerChange }}
 				options={(['startup', 'cap_calaisis'] as const).map((p) => ({
 					value: p,
 					label: t(`enums:payers.${p}`),

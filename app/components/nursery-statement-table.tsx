@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '~/utils/use-format'
+import { Table } from './data-table'
 
 export type StatementTableRow = {
 	id: number
@@ -42,82 +43,77 @@ export function StatementTable({
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
 	return (
-		<div className="table-scroll">
-			<table className="table statement-table">
-				<caption className="visually-hidden">{caption}</caption>
-				<thead>
-					<tr>
-						<th scope="col">{first === 'month' ? t('columns.month') : t('columns.startup')}</th>
-						<th scope="col">{t('columns.unit')}</th>
-						<th scope="col" className="num">
-							{t('columns.rent')}
+		<Table className="statement-table" caption={caption} captionHidden>
+			<thead>
+				<tr>
+					<th scope="col">{first === 'month' ? t('columns.month') : t('columns.startup')}</th>
+					<th scope="col">{t('columns.unit')}</th>
+					<th scope="col" className="num">
+						{t('columns.rent')}
+					</th>
+					<th scope="col" className="num">
+						{t('columns.subsidyShare')}
+					</th>
+					<th scope="col" className="num">
+						{t('columns.startupShare')}
+					</th>
+					<th scope="col" className="num">
+						{t('columns.credited')}
+					</th>
+					<th scope="col" className="num">
+						{t('columns.paidByCap')}
+					</th>
+					<th scope="col" className="num">
+						{t('columns.paidByStartup')}
+					</th>
+					<th scope="col" className="num">
+						{t('columns.dueByCap')}
+					</th>
+					<th scope="col" className="num">
+						{t('columns.dueByStartup')}
+					</th>
+					<th scope="col">{t('columns.dueOn')}</th>
+				</tr>
+			</thead>
+			<tbody>
+				{rows.map((row) => (
+					<tr key={row.id}>
+						<th scope="row">
+							<Link to={linkTo(row)}>
+								{first === 'month' ? f.month(row.month) : row.startupName}
+							</Link>
 						</th>
-						<th scope="col" className="num">
-							{t('columns.subsidyShare')}
-						</th>
-						<th scope="col" className="num">
-							{t('columns.startupShare')}
-						</th>
-						<th scope="col" className="num">
-							{t('columns.credited')}
-						</th>
-						<th scope="col" className="num">
-							{t('columns.paidByCap')}
-						</th>
-						<th scope="col" className="num">
-							{t('columns.paidByStartup')}
-						</th>
-						<th scope="col" className="num">
-							{t('columns.dueByCap')}
-						</th>
-						<th scope="col" className="num">
-							{t('columns.dueByStartup')}
-						</th>
-						<th scope="col">{t('columns.dueOn')}</th>
+						<td>{row.unitCode}</td>
+						<td className="num">{f.money(row.rentCents)}</td>
+						<td className="num">{f.money(row.subsidyCents)}</td>
+						<td className="num">{f.money(row.startupShareCents)}</td>
+						<td className="num">{f.money(row.creditedSubsidyCents + row.creditedStartupCents)}</td>
+						<td className="num">{f.money(row.paidSubsidyCents)}</td>
+						<td className="num">{f.money(row.paidStartupCents)}</td>
+						<td className="num">{f.money(row.outstandingSubsidyCents)}</td>
+						<td className="num">{f.money(row.outstandingStartupCents)}</td>
+						<td>{f.date(row.dueOn)}</td>
 					</tr>
-				</thead>
-				<tbody>
-					{rows.map((row) => (
-						<tr key={row.id}>
-							<th scope="row">
-								<Link to={linkTo(row)}>
-									{first === 'month' ? f.month(row.month) : row.startupName}
-								</Link>
-							</th>
-							<td>{row.unitCode}</td>
-							<td className="num">{f.money(row.rentCents)}</td>
-							<td className="num">{f.money(row.subsidyCents)}</td>
-							<td className="num">{f.money(row.startupShareCents)}</td>
-							<td className="num">
-								{f.money(row.creditedSubsidyCents + row.creditedStartupCents)}
-							</td>
-							<td className="num">{f.money(row.paidSubsidyCents)}</td>
-							<td className="num">{f.money(row.paidStartupCents)}</td>
-							<td className="num">{f.money(row.outstandingSubsidyCents)}</td>
-							<td className="num">{f.money(row.outstandingStartupCents)}</td>
-							<td>{f.date(row.dueOn)}</td>
-						</tr>
-					))}
-				</tbody>
-				<tfoot>
-					<tr>
-						<th scope="row" colSpan={2}>
-							{t('columns.total')}
-						</th>
-						<td className="num">{f.money(totals.rentCents)}</td>
-						<td className="num">{f.money(totals.subsidyCents)}</td>
-						<td className="num">{f.money(totals.startupShareCents)}</td>
-						<td className="num">
-							{f.money(totals.creditedSubsidyCents + totals.creditedStartupCents)}
-						</td>
-						<td className="num">{f.money(totals.paidSubsidyCents)}</td>
-						<td className="num">{f.money(totals.paidStartupCents)}</td>
-						<td className="num">{f.money(totals.outstandingSubsidyCents)}</td>
-						<td className="num">{f.money(totals.outstandingStartupCents)}</td>
-						<td />
-					</tr>
-				</tfoot>
-			</table>
-		</div>
+				))}
+			</tbody>
+			<tfoot>
+				<tr>
+					<th scope="row" colSpan={2}>
+						{t('columns.total')}
+					</th>
+					<td className="num">{f.money(totals.rentCents)}</td>
+					<td className="num">{f.money(totals.subsidyCents)}</td>
+					<td className="num">{f.money(totals.startupShareCents)}</td>
+					<td className="num">
+						{f.money(totals.creditedSubsidyCents + totals.creditedStartupCents)}
+					</td>
+					<td className="num">{f.money(totals.paidSubsidyCents)}</td>
+					<td className="num">{f.money(totals.paidStartupCents)}</td>
+					<td className="num">{f.money(totals.outstandingSubsidyCents)}</td>
+					<td className="num">{f.money(totals.outstandingStartupCents)}</td>
+					<td />
+				</tr>
+			</tfoot>
+		</Table>
 	)
 }

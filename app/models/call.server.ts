@@ -357,6 +357,7 @@ export function listCommitteeCandidates({ callId, viewer }: { callId: number; vi
 		.where(eq(callCommittee.callId, callId))
 		.all()
 		.map((m) => m.userId)
+	// people by their name as shown, as everywhere (decision 0035): the role follows the name
 	return getDb()
 		.select({ id: users.id, name: users.name, role: users.role, organisation: users.organisation })
 		.from(users)
@@ -367,7 +368,7 @@ export function listCommitteeCandidates({ callId, viewer }: { callId: number; vi
 				members.length ? notInArray(users.id, members) : undefined,
 			),
 		)
-		.orderBy(asc(users.role), asc(users.sortKey))
+		.orderBy(asc(users.sortKey), asc(users.id))
 		.all()
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, isNull, lte, ne, or, sql } from 'drizzle-orm'
 import {
 	auditLog,
 	cohorts,
@@ -85,7 +85,11 @@ export function getManagerHome({ viewer }: { viewer: Viewer }) {
 	if (!can(viewer, 'read:dashboard:any')) return null
 	const date = today()
 	// the whole incubator's figures, kept until the next write to the database
-	return cachedRead(`manager-home:${date}`, () => managerHome(date))
+	const home = cachedRead(`manager-home:${date}`, () => managerHome(date))
+	// the accounts besides the viewer's: none yet is when the dashboard asks to create them
+	const otherAccounts =
+		getDb().select({ n: count() }).from(users).where(ne(users.id, viewer.id)).get()?.n ?? 0
+	return { ...home, otherAccounts }
 }
 
 function managerHome(date: string) {

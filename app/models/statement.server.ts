@@ -168,8 +168,20 @@ function runningLeases(db: Pick<Tx, 'select'>, month: string) {
  * A lease that already has its statement for the month keeps it untouched (the partial
  * unique index on (lease_id, month) for kind = 'statement' makes the insert a no-op), so
  * issuing a month twice changes nothing.
+ *
+ * `confirmed` is what the manager was shown and confirmed (issued statements cannot be deleted):
+ * how many statements and their total rent. When what would be issued now differs (a lease
+ * signed or issued meanwhile), nothing is issued and the refusal asks to confirm again.
  */
-export function issueMonth({ month, viewer }: { month: string; viewer: Viewer }) {
+export function issueMonth({
+	month,
+	viewer,
+	confirmed,
+}: {
+	month: string
+	viewer: Viewer
+	confirmed?: { count: number; rentCents: number }
+}) {
 	if (!mayManageNursery(viewer)) return null
 	const issuedOn = today()
 	const dueOn = dueDateFor(month, issuedOn)
@@ -180,6 +192,7 @@ export function issueMonth({ month, viewer }: { month: string; viewer: Viewer })
 			running.map((l) => l.id),
 		)
 		let created = 0
+		let createdRentCents = 0
 		for (const lease of running) {
 			const amounts = computeStatement({
 				monthlyRentCents: lease.monthlyRentCents,
@@ -210,6 +223,7 @@ export function issueMonth({ month, viewer }: { month: string; viewer: Viewer })
 				.get()
 			if (!row) continue
 			created++
+			createdRentCents += amounts.rentCents
 			recordAudit(tx, {
 				userId: viewer.id,
 				action: 'create',
@@ -224,6 +238,9 @@ export function issueMonth({ month, viewer }: { month: string; viewer: Viewer })
 					startupShareCents: amounts.startupShareCents,
 				},
 			})
+		}
+		if (confirmed && (confirmed.count !== created || confirmed.rentCents !== createdRentCents)) {
+			return refused('expected', 'nursery:errors.pendingChanged')
 		}
 		return written({ created, alreadyIssued: running.length - created })
 	})

@@ -120,6 +120,7 @@ export function deleteSession(sessionId: string) {
 /** Every account, for who manages users; nobody else reads them. */
 export function listUsers({ viewer }: { viewer: Viewer }) {
 	if (!can(viewer, 'manage:user:any')) return []
+	// people by their name as shown, as everywhere (decision 0035): the role is a column
 	return getDb()
 		.select({
 			...publicUserColumns,
@@ -131,7 +132,7 @@ export function listUsers({ viewer }: { viewer: Viewer }) {
 		.from(users)
 		.leftJoin(startups, eq(startups.id, users.startupId))
 		.leftJoin(mentors, eq(mentors.id, users.mentorId))
-		.orderBy(asc(users.role), asc(users.sortKey))
+		.orderBy(asc(users.sortKey), asc(users.id))
 		.all()
 }
 

@@ -1,5 +1,6 @@
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { notFound } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader() {
 	throw notFound('page')
@@ -8,6 +9,8 @@ export async function loader() {
 export default function NotFound() {
 	return null
 }
+
+export const meta = pageTitle(() => [])
 
 export function ErrorBoundary() {
 	return (

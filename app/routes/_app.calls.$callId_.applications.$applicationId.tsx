@@ -1,11 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -29,6 +24,7 @@ import { requirePermission } from '~/utils/access.server'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:call:any')
@@ -243,7 +239,10 @@ function DecisionForm() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Application · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data && (data.application.projectName ?? t('calls:view.erased')),
+	t('nav.calls'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

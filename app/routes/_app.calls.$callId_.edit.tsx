@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useBilingual } from '~/components/application-view'
@@ -14,6 +9,7 @@ import { cohortExists, getCall, listCohortChoices, updateCall } from '~/models/c
 import { CallSchema } from '~/schemas/call'
 import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'update:call:any')
@@ -68,7 +64,11 @@ export default function EditCallPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Edit call · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t, pick }) => [
+	t('calls:form.editTitle'),
+	data && pick(data.call.titleFr, data.call.titleEn),
+	t('nav.calls'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

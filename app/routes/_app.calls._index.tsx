@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CallStatusBadge, useBilingual } from '~/components/application-view'
@@ -8,6 +8,8 @@ import { listCalls } from '~/models/call.server'
 import { countUnsent } from '~/models/outbox.server'
 import { requirePermission } from '~/utils/access.server'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:call:any')
@@ -37,47 +39,44 @@ export default function CallsPage() {
 			</div>
 			<p className="lead">{t('list.lead')}</p>
 			{calls.length ? (
-				<div className="table-scroll">
-					<table className="table">
-						<caption className="visually-hidden">{t('list.title')}</caption>
-						<thead>
-							<tr>
-								<th scope="col">{t('fields.title')}</th>
-								<th scope="col">{t('common:fields.cohort')}</th>
-								<th scope="col">{t('fields.dates')}</th>
-								<th scope="col">{t('fields.status')}</th>
-								<th scope="col" className="num">
-									{t('list.submitted')}
+				<Table caption={t('list.title')} captionHidden>
+					<thead>
+						<tr>
+							<th scope="col">{t('fields.title')}</th>
+							<th scope="col">{t('common:fields.cohort')}</th>
+							<th scope="col">{t('fields.dates')}</th>
+							<th scope="col">{t('fields.status')}</th>
+							<th scope="col" className="num">
+								{t('list.submitted')}
+							</th>
+							<th scope="col" className="num">
+								{t('list.drafts')}
+							</th>
+							<th scope="col" className="num">
+								{t('list.decided')}
+							</th>
+						</tr>
+					</thead>
+					<tbody>
+						{calls.map((c) => (
+							<tr key={c.id}>
+								<th scope="row">
+									<Link to={`/calls/${c.id}`}>{pick(c.titleFr, c.titleEn)}</Link>
 								</th>
-								<th scope="col" className="num">
-									{t('list.drafts')}
-								</th>
-								<th scope="col" className="num">
-									{t('list.decided')}
-								</th>
+								<td>{c.cohortName}</td>
+								<td>
+									{f.date(c.opensOn)} → {f.date(c.closesOn)}
+								</td>
+								<td>
+									<CallStatusBadge status={c.status} />
+								</td>
+								<td className="num">{c.submitted}</td>
+								<td className="num">{c.drafts}</td>
+								<td className="num">{c.decided}</td>
 							</tr>
-						</thead>
-						<tbody>
-							{calls.map((c) => (
-								<tr key={c.id}>
-									<th scope="row">
-										<Link to={`/calls/${c.id}`}>{pick(c.titleFr, c.titleEn)}</Link>
-									</th>
-									<td>{c.cohortName}</td>
-									<td>
-										{f.date(c.opensOn)} → {f.date(c.closesOn)}
-									</td>
-									<td>
-										<CallStatusBadge status={c.status} />
-									</td>
-									<td className="num">{c.submitted}</td>
-									<td className="num">{c.drafts}</td>
-									<td className="num">{c.decided}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
+						))}
+					</tbody>
+				</Table>
 			) : (
 				<EmptyState title={t('list.empty')} />
 			)}
@@ -85,7 +84,7 @@ export default function CallsPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Calls for applications · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('calls:list.title'), t('nav.calls')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CallForm } from '~/components/call-form'
@@ -13,6 +8,7 @@ import { cohortExists, createCall, listCohortChoices } from '~/models/call.serve
 import { CallSchema } from '~/schemas/call'
 import { requirePermission } from '~/utils/access.server'
 import { redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'update:call:any')
@@ -55,7 +51,7 @@ export default function NewCallPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'New call · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('calls:form.newTitle'), t('nav.calls')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,8 +1,4 @@
-import {
-	type ActionFunctionArgs,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -14,6 +10,8 @@ import { EraseApplicationsSchema } from '~/schemas/application'
 import { requirePermission } from '~/utils/access.server'
 import { badRequest, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 /** Applications past their retention period: refused or waitlisted long ago, abandoned drafts. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -50,47 +48,44 @@ export default function ApplicationReviewPage() {
 			<p className="lead">{t('review.lead')}</p>
 			{rows.length ? (
 				<>
-					<div className="table-scroll">
-						<table className="table">
-							<caption className="visually-hidden">{t('review.title')}</caption>
-							<thead>
-								<tr>
-									<th scope="col">{t('fields.projectName')}</th>
-									<th scope="col">{t('fields.call')}</th>
-									<th scope="col">{t('fields.status')}</th>
-									<th scope="col">{t('review.due')}</th>
-									<th scope="col">
-										<span className="visually-hidden">{t('committee.actions')}</span>
+					<Table caption={t('review.title')} captionHidden>
+						<thead>
+							<tr>
+								<th scope="col">{t('fields.projectName')}</th>
+								<th scope="col">{t('fields.call')}</th>
+								<th scope="col">{t('fields.status')}</th>
+								<th scope="col">{t('review.due')}</th>
+								<th scope="col">
+									<span className="visually-hidden">{t('committee.actions')}</span>
+								</th>
+							</tr>
+						</thead>
+						<tbody>
+							{rows.map((r) => (
+								<tr key={r.id}>
+									<th scope="row">
+										<Link to={`/calls/${r.callId}/applications/${r.id}`}>
+											{r.projectName ?? '—'}
+										</Link>
 									</th>
+									<td>{pick(r.titleFr, r.titleEn)}</td>
+									<td>
+										<StatusBadge status={r.status} />
+									</td>
+									<td>{f.date(r.dueOn)}</td>
+									<td>
+										<Form method="post">
+											<input type="hidden" name="intent" value="erase" />
+											<input type="hidden" name="id" value={r.id} />
+											<button type="submit" className="button button-small button-danger">
+												{t('erase.button')}
+											</button>
+										</Form>
+									</td>
 								</tr>
-							</thead>
-							<tbody>
-								{rows.map((r) => (
-									<tr key={r.id}>
-										<th scope="row">
-											<Link to={`/calls/${r.callId}/applications/${r.id}`}>
-												{r.projectName ?? '—'}
-											</Link>
-										</th>
-										<td>{pick(r.titleFr, r.titleEn)}</td>
-										<td>
-											<StatusBadge status={r.status} />
-										</td>
-										<td>{f.date(r.dueOn)}</td>
-										<td>
-											<Form method="post">
-												<input type="hidden" name="intent" value="erase" />
-												<input type="hidden" name="id" value={r.id} />
-												<button type="submit" className="button button-small button-danger">
-													{t('erase.button')}
-												</button>
-											</Form>
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+							))}
+						</tbody>
+					</Table>
 					<Form method="post">
 						<input type="hidden" name="intent" value="erase" />
 						<button type="submit" className="button button-danger">
@@ -105,7 +100,7 @@ export default function ApplicationReviewPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Applications to erase · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('calls:review.title'), t('nav.calls')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -8,6 +8,8 @@ import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:cohort:any')
@@ -66,39 +68,36 @@ export default function CohortPage() {
 						<p className="muted">
 							{t('page.progressLead', { date: f.date(asOf), quarter: lastQuarter })}
 						</p>
-						<div className="table-scroll">
-							<table className="table cohort-progress">
-								<caption className="visually-hidden">{t('page.progress')}</caption>
-								<thead>
-									<tr>
-										<th scope="col">{t('page.columns.startup')}</th>
-										<th scope="col">{t('fields.status')}</th>
-										<th scope="col">{t('fields.stage')}</th>
-										<th scope="col" className="num">
-											{t('page.columns.done')}
-										</th>
-										<th scope="col" className="num">
-											<abbr title={t('page.dueHint')}>{t('page.columns.due')}</abbr>
-										</th>
-										<th scope="col" className="num">
-											<abbr title={t('page.overdueHint')}>{t('page.columns.overdue')}</abbr>
-										</th>
-										<th scope="col" className="num">
-											{t('page.columns.funds')}
-										</th>
-										<th scope="col" className="num">
-											{t('page.columns.jobs')}
-										</th>
-										<th scope="col">{t('page.columns.attention')}</th>
-									</tr>
-								</thead>
-								<tbody>
-									{startups.map((s) => (
-										<ProgressRow key={s.id} row={s} lastQuarter={lastQuarter} />
-									))}
-								</tbody>
-							</table>
-						</div>
+						<Table className="cohort-progress" caption={t('page.progress')} captionHidden>
+							<thead>
+								<tr>
+									<th scope="col">{t('page.columns.startup')}</th>
+									<th scope="col">{t('fields.status')}</th>
+									<th scope="col">{t('fields.stage')}</th>
+									<th scope="col" className="num">
+										{t('page.columns.done')}
+									</th>
+									<th scope="col" className="num">
+										<abbr title={t('page.dueHint')}>{t('page.columns.due')}</abbr>
+									</th>
+									<th scope="col" className="num">
+										<abbr title={t('page.overdueHint')}>{t('page.columns.overdue')}</abbr>
+									</th>
+									<th scope="col" className="num">
+										{t('page.columns.funds')}
+									</th>
+									<th scope="col" className="num">
+										{t('page.columns.jobs')}
+									</th>
+									<th scope="col">{t('page.columns.attention')}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{startups.map((s) => (
+									<ProgressRow key={s.id} row={s} lastQuarter={lastQuarter} />
+								))}
+							</tbody>
+						</Table>
 					</>
 				) : (
 					<EmptyState title={t('page.empty')}>{t('page.emptyHint')}</EmptyState>
@@ -168,9 +167,7 @@ function ProgressRow({ row, lastQuarter }: { row: CohortProgressRow; lastQuarter
 	)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: `${data?.cohort.name ?? 'Cohort'} · TEKTOS CRM` },
-]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [data?.cohort.name, t('nav.cohorts')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CohortForm } from '~/components/cohort-form'
@@ -13,6 +8,7 @@ import { getCohort, isCohortNameTaken, updateCohort } from '~/models/cohort.serv
 import { CohortSchema } from '~/schemas/cohort'
 import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const manager = await requirePermission(request, 'update:cohort:any')
@@ -62,9 +58,10 @@ export default function EditCohortPage() {
 	)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: `${data?.cohort.name ?? 'Cohort'} · TEKTOS CRM` },
-]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data && t('cohorts:form.editTitle', { name: data.cohort.name }),
+	t('nav.cohorts'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,7 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Pagination, SortHeader } from '~/components/data-table'
+import { Pagination, SortHeader, Table } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { COHORT_SORTS, countCohorts, listCohorts } from '~/models/cohort.server'
@@ -11,6 +11,7 @@ import { optionalParam, parseListParams } from '~/utils/list-params'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
 import { z } from '~/utils/validation.server'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:cohort:any')
@@ -79,37 +80,34 @@ export default function CohortsPage() {
 			</Form>
 			{cohorts.length ? (
 				<>
-					<div className="table-scroll">
-						<table className="table cohort-list">
-							<caption className="visually-hidden">{t('title')}</caption>
-							<thead>
-								<tr>
-									<SortHeader column="name">{t('list.columns.name')}</SortHeader>
-									<SortHeader column="programme">{t('list.columns.programme')}</SortHeader>
-									<SortHeader column="startDate">{t('list.columns.startDate')}</SortHeader>
-									<SortHeader column="endDate">{t('list.columns.endDate')}</SortHeader>
-									<SortHeader column="incubated">{t('list.columns.incubated')}</SortHeader>
-									<SortHeader column="graduated">{t('list.columns.graduated')}</SortHeader>
-									<SortHeader column="left">{t('list.columns.left')}</SortHeader>
+					<Table className="cohort-list" caption={t('title')} captionHidden>
+						<thead>
+							<tr>
+								<SortHeader column="name">{t('list.columns.name')}</SortHeader>
+								<SortHeader column="programme">{t('list.columns.programme')}</SortHeader>
+								<SortHeader column="startDate">{t('list.columns.startDate')}</SortHeader>
+								<SortHeader column="endDate">{t('list.columns.endDate')}</SortHeader>
+								<SortHeader column="incubated">{t('list.columns.incubated')}</SortHeader>
+								<SortHeader column="graduated">{t('list.columns.graduated')}</SortHeader>
+								<SortHeader column="left">{t('list.columns.left')}</SortHeader>
+							</tr>
+						</thead>
+						<tbody>
+							{cohorts.map((c) => (
+								<tr key={c.id}>
+									<th scope="row">
+										<Link to={`/cohorts/${c.id}`}>{c.name}</Link>
+									</th>
+									<td>{t(`enums:programmes.${c.programme}`)}</td>
+									<td>{f.date(c.startDate)}</td>
+									<td>{f.date(c.endDate)}</td>
+									<td className="num">{f.number(c.incubated)}</td>
+									<td className="num">{f.number(c.graduated)}</td>
+									<td className="num">{f.number(c.left)}</td>
 								</tr>
-							</thead>
-							<tbody>
-								{cohorts.map((c) => (
-									<tr key={c.id}>
-										<th scope="row">
-											<Link to={`/cohorts/${c.id}`}>{c.name}</Link>
-										</th>
-										<td>{t(`enums:programmes.${c.programme}`)}</td>
-										<td>{f.date(c.startDate)}</td>
-										<td>{f.date(c.endDate)}</td>
-										<td className="num">{f.number(c.incubated)}</td>
-										<td className="num">{f.number(c.graduated)}</td>
-										<td className="num">{f.number(c.left)}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+							))}
+						</tbody>
+					</Table>
 					<Pagination
 						page={page}
 						perPage={perPage}
@@ -128,7 +126,7 @@ export default function CohortsPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Cohorts · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('cohorts:title'), t('nav.cohorts')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CohortForm } from '~/components/cohort-form'
@@ -13,6 +8,7 @@ import { createCohort, isCohortNameTaken } from '~/models/cohort.server'
 import { CohortSchema } from '~/schemas/cohort'
 import { requirePermission } from '~/utils/access.server'
 import { redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requirePermission(request, 'update:cohort:any')
@@ -56,7 +52,7 @@ export default function NewCohortPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'New cohort · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('cohorts:form.newTitle'), t('nav.cohorts')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ContactFacts, DuplicatesPanel, GdprPanel } from '~/components/contact-gdpr'
@@ -21,6 +16,7 @@ import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { replyTo } from '~/utils/write-result'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:contact:any')
@@ -155,7 +151,10 @@ export default function ContactPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Contacts · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data && personName(data.contact, t('contacts:erasedContact')),
+	t('nav.contacts'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ContactForm } from '~/components/contact-form'
@@ -20,6 +15,7 @@ import { contactSchema } from '~/schemas/contact'
 import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'update:contact:any')
@@ -72,7 +68,11 @@ export default function EditContactPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Contacts · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data &&
+		t('contacts:form.editTitle', { name: personName(data.contact, t('contacts:erasedContact')) }),
+	t('nav.contacts'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,11 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -17,6 +12,7 @@ import { eraseContact, previewErasure } from '~/models/contact-gdpr.server'
 import { EraseSchema } from '~/schemas/contact'
 import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 /**
  * Erasure in two steps: this page shows everything the erasure will empty or rewrite — her
@@ -84,7 +80,13 @@ export default function EraseContactPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Contacts · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data &&
+		t('contacts:erasure.title', {
+			name: personName(data.preview.contact, t('contacts:erasedContact')),
+		}),
+	t('nav.contacts'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

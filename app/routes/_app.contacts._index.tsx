@@ -1,10 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { COUNTRIES, LAWFUL_BASES, ORGANISATION_KINDS } from '#db/schema/enums'
 import { CountryName, OptedOutBadge, personName } from '~/components/contact-ui'
 import { FilterSelect, FiltersForm, SearchField } from '~/components/filters'
-import { Pagination, SortHeader } from '~/components/data-table'
+import { Pagination, SortHeader, Table } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { TagList } from '~/components/tag-list'
@@ -16,6 +16,7 @@ import {
 } from '~/models/contact.server'
 import { requirePermission } from '~/utils/access.server'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:contact:any')
@@ -119,62 +120,57 @@ export default function ContactsPage() {
 			</FiltersForm>
 			{list.total ? (
 				<>
-					<div className="table-scroll">
-						<table className="table">
-							<caption className="visually-hidden">{t('list.title')}</caption>
-							<thead>
-								<tr>
-									<SortHeader column="name" isDefault>
-										{t('fields.name')}
-									</SortHeader>
-									<SortHeader column="organisation">{t('fields.organisation')}</SortHeader>
-									<SortHeader column="country">{t('fields.country')}</SortHeader>
-									<th scope="col">{t('fields.kind')}</th>
-									<th scope="col">{t('fields.languages')}</th>
-									<th scope="col">{t('fields.tags')}</th>
-									<th scope="col">{t('fields.owner')}</th>
-									<SortHeader column="lastContact">{t('fields.lastContactOn')}</SortHeader>
+					<Table caption={t('list.title')} captionHidden>
+						<thead>
+							<tr>
+								<SortHeader column="name" isDefault>
+									{t('fields.name')}
+								</SortHeader>
+								<SortHeader column="organisation">{t('fields.organisation')}</SortHeader>
+								<SortHeader column="country">{t('fields.country')}</SortHeader>
+								<th scope="col">{t('fields.kind')}</th>
+								<th scope="col">{t('fields.languages')}</th>
+								<th scope="col">{t('fields.tags')}</th>
+								<th scope="col">{t('fields.owner')}</th>
+								<SortHeader column="lastContact">{t('fields.lastContactOn')}</SortHeader>
+							</tr>
+						</thead>
+						<tbody>
+							{list.rows.map((c) => (
+								<tr key={c.id}>
+									<th scope="row">
+										<Link to={`/contacts/${c.id}`}>{personName(c, t('erasedContact'))}</Link>{' '}
+										<OptedOutBadge on={c.optedOutOn} />
+										{c.jobTitle ? <div className="cell-note">{c.jobTitle}</div> : null}
+									</th>
+									<td>
+										{c.organisationId ? (
+											<Link to={`/organisations/${c.organisationId}`}>{c.organisationName}</Link>
+										) : (
+											'—'
+										)}
+										{c.organisationSector ? (
+											<div className="cell-note">{c.organisationSector}</div>
+										) : null}
+									</td>
+									<td>
+										<CountryName code={c.country} iso={c.countryCode} />
+									</td>
+									<td>
+										{c.organisationKind ? t(`enums:organisationKinds.${c.organisationKind}`) : '—'}
+									</td>
+									<td>
+										<TagList tags={c.languages} />
+									</td>
+									<td>
+										<TagList tags={c.tags} />
+									</td>
+									<td>{c.ownerName ?? '—'}</td>
+									<td>{c.lastContactOn ? f.date(c.lastContactOn) : '—'}</td>
 								</tr>
-							</thead>
-							<tbody>
-								{list.rows.map((c) => (
-									<tr key={c.id}>
-										<th scope="row">
-											<Link to={`/contacts/${c.id}`}>{personName(c, t('erasedContact'))}</Link>{' '}
-											<OptedOutBadge on={c.optedOutOn} />
-											{c.jobTitle ? <div className="cell-note">{c.jobTitle}</div> : null}
-										</th>
-										<td>
-											{c.organisationId ? (
-												<Link to={`/organisations/${c.organisationId}`}>{c.organisationName}</Link>
-											) : (
-												'—'
-											)}
-											{c.organisationSector ? (
-												<div className="cell-note">{c.organisationSector}</div>
-											) : null}
-										</td>
-										<td>
-											<CountryName code={c.country} iso={c.countryCode} />
-										</td>
-										<td>
-											{c.organisationKind
-												? t(`enums:organisationKinds.${c.organisationKind}`)
-												: '—'}
-										</td>
-										<td>
-											<TagList tags={c.languages} />
-										</td>
-										<td>
-											<TagList tags={c.tags} />
-										</td>
-										<td>{c.ownerName ?? '—'}</td>
-										<td>{c.lastContactOn ? f.date(c.lastContactOn) : '—'}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+							))}
+						</tbody>
+					</Table>
 					<Pagination
 						page={list.page}
 						pageCount={list.pageCount}
@@ -195,7 +191,7 @@ export default function ContactsPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Contacts · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('contacts:list.title'), t('nav.contacts')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ContactForm } from '~/components/contact-form'
@@ -18,6 +13,7 @@ import { contactSchema } from '~/schemas/contact'
 import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { forbidden, redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'update:contact:any')
@@ -70,7 +66,7 @@ export default function NewContactPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Contacts · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('contacts:form.newTitle'), t('nav.contacts')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

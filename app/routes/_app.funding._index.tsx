@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Pagination, SortHeader } from '~/components/data-table'
@@ -19,6 +19,7 @@ import { requireUser } from '~/utils/auth.server'
 import { forbidden } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
@@ -177,7 +178,7 @@ export default function FundingPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Funding · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('funding:portfolio.title'), t('nav.funding')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

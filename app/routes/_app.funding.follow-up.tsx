@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -10,6 +10,8 @@ import { listMilestonesToFollow } from '~/models/milestone.server'
 import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:funding:any')
@@ -40,7 +42,12 @@ export default function FollowUpPage() {
 				<h2 id="overdue-heading">
 					{t('followUp.overdue')} <span className="count">{milestones.overdue.length}</span>
 				</h2>
-				<MilestoneTable rows={milestones.overdue} overdue empty={t('followUp.noOverdue')} />
+				<MilestoneTable
+					rows={milestones.overdue}
+					overdue
+					caption={t('followUp.overdue')}
+					empty={t('followUp.noOverdue')}
+				/>
 			</section>
 
 			<section aria-labelledby="due-heading">
@@ -48,7 +55,11 @@ export default function FollowUpPage() {
 					{t('followUp.dueThisMonth')}{' '}
 					<span className="count">{milestones.dueThisMonth.length}</span>
 				</h2>
-				<MilestoneTable rows={milestones.dueThisMonth} empty={t('followUp.noneDue')} />
+				<MilestoneTable
+					rows={milestones.dueThisMonth}
+					caption={t('followUp.dueThisMonth')}
+					empty={t('followUp.noneDue')}
+				/>
 			</section>
 
 			<section aria-labelledby="kpi-missing-heading">
@@ -57,7 +68,10 @@ export default function FollowUpPage() {
 					<span className="count">{kpi.startups.length}</span>
 				</h2>
 				{kpi.startups.length ? (
-					<table className="table">
+					<Table
+						caption={t('followUp.kpiMissing', { quarter: quarterLabel(kpi.quarter) })}
+						captionHidden
+					>
 						<thead>
 							<tr>
 								<th scope="col">{t('common:fields.startup')}</th>
@@ -80,7 +94,7 @@ export default function FollowUpPage() {
 								</tr>
 							))}
 						</tbody>
-					</table>
+					</Table>
 				) : (
 					<EmptyState title={t('followUp.allReported')} />
 				)}
@@ -92,17 +106,19 @@ export default function FollowUpPage() {
 function MilestoneTable({
 	rows,
 	overdue = false,
+	caption,
 	empty,
 }: {
 	rows: MilestoneRow[]
 	overdue?: boolean
+	caption: string
 	empty: string
 }) {
 	const { t } = useTranslation('funding')
 	const f = useFormat()
 	if (!rows.length) return <EmptyState title={empty} />
 	return (
-		<table className="table">
+		<Table caption={caption} captionHidden>
 			<thead>
 				<tr>
 					<th scope="col">{t('fields.dueOn')}</th>
@@ -131,11 +147,11 @@ function MilestoneTable({
 					</tr>
 				))}
 			</tbody>
-		</table>
+		</Table>
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Follow-up · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('funding:followUp.title'), t('nav.funding')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

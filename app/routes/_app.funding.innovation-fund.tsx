@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -11,6 +11,8 @@ import { requireUser } from '~/utils/auth.server'
 import { forbidden } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
@@ -79,23 +81,74 @@ export default function InnovationFundPage() {
 
 			<section aria-labelledby="fund-years">
 				<h2 id="fund-years">{t('fund.byYear')}</h2>
-				<div className="table-scroll">
-					<table className="table">
+				<Table caption={t('fund.byYear')} captionHidden>
+					<thead>
+						<tr>
+							<th scope="col">{t('fund.year')}</th>
+							<th scope="col" className="num">
+								{t('fund.grants')}
+							</th>
+							<th scope="col" className="num">
+								{t('fund.granted')}
+							</th>
+							<th scope="col" className="num">
+								{t('fund.envelope')}
+							</th>
+							<th scope="col">{t('fund.used')}</th>
+							<th scope="col" className="num">
+								{t('fund.remaining')}
+							</th>
+							<th scope="col" className="num">
+								{t('fund.triggered')}
+							</th>
+							<th scope="col" className="num">
+								{t('fund.leverage')}
+							</th>
+						</tr>
+					</thead>
+					<tbody>
+						{years.map((y) => {
+							const share = y.grantedCents / y.envelopeCents
+							return (
+								<tr key={y.year} className={y.remainingCents < 0 ? 'row-warning' : undefined}>
+									<th scope="row">{y.year}</th>
+									<td className="num">{f.number(y.grants)}</td>
+									<td className="num">{f.money(y.grantedCents)}</td>
+									<td className="num">{f.money(y.envelopeCents)}</td>
+									<td>
+										<span className="envelope-bar" aria-hidden="true">
+											<span style={{ width: `${Math.min(100, Math.round(share * 100))}%` }} />
+										</span>{' '}
+										{t('fund.percent', { value: Math.round(share * 100) })}
+									</td>
+									<td className="num">
+										{f.money(y.remainingCents)}
+										{y.remainingCents < 0 ? (
+											<span className="badge badge-warning">{t('fund.over')}</span>
+										) : null}
+									</td>
+									<td className="num">{f.money(y.triggeredCents)}</td>
+									<td className="num">
+										<Leverage value={y.leverage} />
+									</td>
+								</tr>
+							)
+						})}
+					</tbody>
+				</Table>
+				<HowComputed figure={t('fund.byYear')}>{t('fund.how.byYear')}</HowComputed>
+			</section>
+
+			<section aria-labelledby="fund-grants">
+				<h2 id="fund-grants">{t('fund.grantsTitle')}</h2>
+				{grants.length ? (
+					<Table className="fund-grants" caption={t('fund.grantsTitle')} captionHidden>
 						<thead>
 							<tr>
-								<th scope="col">{t('fund.year')}</th>
-								<th scope="col" className="num">
-									{t('fund.grants')}
-								</th>
+								<th scope="col">{t('fund.grantedOn')}</th>
+								<th scope="col">{t('common:fields.startup')}</th>
 								<th scope="col" className="num">
 									{t('fund.granted')}
-								</th>
-								<th scope="col" className="num">
-									{t('fund.envelope')}
-								</th>
-								<th scope="col">{t('fund.used')}</th>
-								<th scope="col" className="num">
-									{t('fund.remaining')}
 								</th>
 								<th scope="col" className="num">
 									{t('fund.triggered')}
@@ -103,123 +156,68 @@ export default function InnovationFundPage() {
 								<th scope="col" className="num">
 									{t('fund.leverage')}
 								</th>
+								<th scope="col">{t('fund.chain')}</th>
 							</tr>
 						</thead>
 						<tbody>
-							{years.map((y) => {
-								const share = y.grantedCents / y.envelopeCents
-								return (
-									<tr key={y.year} className={y.remainingCents < 0 ? 'row-warning' : undefined}>
-										<th scope="row">{y.year}</th>
-										<td className="num">{f.number(y.grants)}</td>
-										<td className="num">{f.money(y.grantedCents)}</td>
-										<td className="num">{f.money(y.envelopeCents)}</td>
-										<td>
-											<span className="envelope-bar" aria-hidden="true">
-												<span style={{ width: `${Math.min(100, Math.round(share * 100))}%` }} />
-											</span>{' '}
-											{t('fund.percent', { value: Math.round(share * 100) })}
-										</td>
-										<td className="num">
-											{f.money(y.remainingCents)}
-											{y.remainingCents < 0 ? (
-												<span className="badge badge-warning">{t('fund.over')}</span>
-											) : null}
-										</td>
-										<td className="num">{f.money(y.triggeredCents)}</td>
-										<td className="num">
-											<Leverage value={y.leverage} />
-										</td>
-									</tr>
-								)
-							})}
-						</tbody>
-					</table>
-				</div>
-				<HowComputed figure={t('fund.byYear')}>{t('fund.how.byYear')}</HowComputed>
-			</section>
-
-			<section aria-labelledby="fund-grants">
-				<h2 id="fund-grants">{t('fund.grantsTitle')}</h2>
-				{grants.length ? (
-					<div className="table-scroll">
-						<table className="table fund-grants">
-							<thead>
-								<tr>
-									<th scope="col">{t('fund.grantedOn')}</th>
-									<th scope="col">{t('common:fields.startup')}</th>
-									<th scope="col" className="num">
-										{t('fund.granted')}
+							{grants.map((g) => (
+								<tr key={g.id} id={`grant-${g.id}`}>
+									<td>{g.securedOn ? f.date(g.securedOn) : '—'}</td>
+									<th scope="row">
+										<Link to={`/startups/${g.startupId}`}>{g.startupName}</Link>
 									</th>
-									<th scope="col" className="num">
-										{t('fund.triggered')}
-									</th>
-									<th scope="col" className="num">
-										{t('fund.leverage')}
-									</th>
-									<th scope="col">{t('fund.chain')}</th>
+									<td className="num">{f.money(g.grantedCents)}</td>
+									<td className="num">
+										{f.money(g.triggeredCents)}
+										{g.missingRates ? (
+											<span className="badge badge-warning">{t('rates.missing')}</span>
+										) : null}
+										{g.countedUnder ? (
+											<span className="counted-under">
+												<a href={`#grant-${g.countedUnder.id}`}>
+													{t('fund.countedUnder', {
+														startup: g.countedUnder.startupName,
+														date: g.countedUnder.date ? f.date(g.countedUnder.date) : '—',
+													})}
+												</a>
+											</span>
+										) : null}
+									</td>
+									<td className="num">
+										<Leverage value={g.leverage} />
+									</td>
+									<td>
+										{g.chain.length ? (
+											<details>
+												<summary>{t('fund.chainSummary', { count: g.chain.length })}</summary>
+												<ul className="chain">
+													{g.chain.map((e) => (
+														<li
+															key={e.id}
+															className={e.notCounted ? 'muted' : undefined}
+															// a grant below a grant and what it triggered sit under it
+															style={{ marginInlineStart: `${e.depth - 1}rem` }}
+														>
+															{e.depth > 1 ? <span aria-hidden="true">↳ </span> : null}
+															{t(`enums:fundingKinds.${e.kind}`)}
+															{e.source ? ` — ${e.source}` : ''} ({e.startupName}):{' '}
+															{e.amountEurCents === null
+																? f.money(e.amountCents, e.currency)
+																: f.money(e.amountEurCents)}
+															, {t(`enums:fundingStatuses.${e.status}`).toLowerCase()}
+															{e.notCounted ? ` — ${t(`fund.notCounted.${e.notCounted}`)}` : ''}
+														</li>
+													))}
+												</ul>
+											</details>
+										) : (
+											<span className="muted">{t('fund.nothingYet')}</span>
+										)}
+									</td>
 								</tr>
-							</thead>
-							<tbody>
-								{grants.map((g) => (
-									<tr key={g.id} id={`grant-${g.id}`}>
-										<td>{g.securedOn ? f.date(g.securedOn) : '—'}</td>
-										<th scope="row">
-											<Link to={`/startups/${g.startupId}`}>{g.startupName}</Link>
-										</th>
-										<td className="num">{f.money(g.grantedCents)}</td>
-										<td className="num">
-											{f.money(g.triggeredCents)}
-											{g.missingRates ? (
-												<span className="badge badge-warning">{t('rates.missing')}</span>
-											) : null}
-											{g.countedUnder ? (
-												<span className="counted-under">
-													<a href={`#grant-${g.countedUnder.id}`}>
-														{t('fund.countedUnder', {
-															startup: g.countedUnder.startupName,
-															date: g.countedUnder.date ? f.date(g.countedUnder.date) : '—',
-														})}
-													</a>
-												</span>
-											) : null}
-										</td>
-										<td className="num">
-											<Leverage value={g.leverage} />
-										</td>
-										<td>
-											{g.chain.length ? (
-												<details>
-													<summary>{t('fund.chainSummary', { count: g.chain.length })}</summary>
-													<ul className="chain">
-														{g.chain.map((e) => (
-															<li
-																key={e.id}
-																className={e.notCounted ? 'muted' : undefined}
-																// a grant below a grant and what it triggered sit under it
-																style={{ marginInlineStart: `${e.depth - 1}rem` }}
-															>
-																{e.depth > 1 ? <span aria-hidden="true">↳ </span> : null}
-																{t(`enums:fundingKinds.${e.kind}`)}
-																{e.source ? ` — ${e.source}` : ''} ({e.startupName}):{' '}
-																{e.amountEurCents === null
-																	? f.money(e.amountCents, e.currency)
-																	: f.money(e.amountEurCents)}
-																, {t(`enums:fundingStatuses.${e.status}`).toLowerCase()}
-																{e.notCounted ? ` — ${t(`fund.notCounted.${e.notCounted}`)}` : ''}
-															</li>
-														))}
-													</ul>
-												</details>
-											) : (
-												<span className="muted">{t('fund.nothingYet')}</span>
-											)}
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+							))}
+						</tbody>
+					</Table>
 				) : (
 					<EmptyState title={t('fund.noGrants')} />
 				)}
@@ -231,7 +229,7 @@ export default function InnovationFundPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Innovation fund · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('funding:fund.title'), t('nav.funding')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

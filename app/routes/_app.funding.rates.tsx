@@ -1,11 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -25,6 +20,8 @@ import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, notFound, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 const RECENT_RATES = 24
 
@@ -144,64 +141,62 @@ export default function ExchangeRatesPage() {
 			<section aria-labelledby="rates-heading">
 				<h2 id="rates-heading">{t('rates.listTitle')}</h2>
 				{rates.length ? (
-					<div className="table-scroll">
-						<table className="table">
-							<thead>
-								<tr>
-									<th scope="col">{t('rates.date')}</th>
-									<th scope="col" className="num">
-										{t('rates.rate')}
-									</th>
-									<th scope="col" className="num">
-										{t('rates.eventsConverted')}
-									</th>
-									<th scope="col">
-										<span className="visually-hidden">{t('rates.actions')}</span>
-									</th>
-								</tr>
-							</thead>
-							<tbody>
-								{rates.map((r) => (
-									<tr key={r.id}>
-										<th scope="row">{f.date(r.date)}</th>
-										<td className="num">{rateInput(r.rateMicros, i18n.language)}</td>
-										<td className="num">{f.number(r.eventsConverted)}</td>
-										<td>
-											<span className="row-actions">
-												<Link to={`?date=${r.date}`} className="button button-small">
-													{t('common:common.edit')}
-													<span className="visually-hidden"> {f.date(r.date)}</span>
-												</Link>
-												<Form method="post" className="inline">
-													<input type="hidden" name="id" value={r.id} />
-													<button
-														type="submit"
-														name="intent"
-														value="delete"
-														className="button button-small button-danger"
-														onClick={(e) => {
-															if (
-																!confirm(
-																	t('rates.confirmDelete', {
-																		date: f.date(r.date),
-																		count: r.eventsConverted,
-																	}),
-																)
+					<Table caption={t('rates.listTitle')} captionHidden>
+						<thead>
+							<tr>
+								<th scope="col">{t('rates.date')}</th>
+								<th scope="col" className="num">
+									{t('rates.rate')}
+								</th>
+								<th scope="col" className="num">
+									{t('rates.eventsConverted')}
+								</th>
+								<th scope="col">
+									<span className="visually-hidden">{t('rates.actions')}</span>
+								</th>
+							</tr>
+						</thead>
+						<tbody>
+							{rates.map((r) => (
+								<tr key={r.id}>
+									<th scope="row">{f.date(r.date)}</th>
+									<td className="num">{rateInput(r.rateMicros, i18n.language)}</td>
+									<td className="num">{f.number(r.eventsConverted)}</td>
+									<td>
+										<span className="row-actions">
+											<Link to={`?date=${r.date}`} className="button button-small">
+												{t('common:common.edit')}
+												<span className="visually-hidden"> {f.date(r.date)}</span>
+											</Link>
+											<Form method="post" className="inline">
+												<input type="hidden" name="id" value={r.id} />
+												<button
+													type="submit"
+													name="intent"
+													value="delete"
+													className="button button-small button-danger"
+													onClick={(e) => {
+														if (
+															!confirm(
+																t('rates.confirmDelete', {
+																	date: f.date(r.date),
+																	count: r.eventsConverted,
+																}),
 															)
-																e.preventDefault()
-														}}
-													>
-														{t('common:common.delete')}
-														<span className="visually-hidden"> {f.date(r.date)}</span>
-													</button>
-												</Form>
-											</span>
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+														)
+															e.preventDefault()
+													}}
+												>
+													{t('common:common.delete')}
+													<span className="visually-hidden"> {f.date(r.date)}</span>
+												</button>
+											</Form>
+										</span>
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</Table>
 				) : (
 					<EmptyState title={t('rates.none')} />
 				)}
@@ -215,7 +210,7 @@ export default function ExchangeRatesPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Exchange rates · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('funding:rates.title'), t('nav.funding')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,10 +1,4 @@
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-	redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -30,6 +24,7 @@ import {
 } from '~/models/import/route.server'
 import { useFormat } from '~/utils/use-format'
 import { redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 const BACK: Record<string, string> = {
 	contacts: '/contacts',
@@ -174,7 +169,16 @@ export default function ImportPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Import · TEKTOS CRM' }]
+const NAV: Record<string, string> = {
+	contacts: 'nav.contacts',
+	startups: 'nav.startups',
+	funding: 'nav.funding',
+	kpis: 'nav.funding',
+}
+
+export const meta = pageTitle<typeof loader>(({ data, t }) =>
+	data ? [t(`import:title.${data.kind}`), t(NAV[data.kind] ?? 'nav.dashboard')] : [],
+)
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,11 +1,11 @@
-import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { COUNTRIES, INTRODUCTION_PURPOSES, INTRODUCTION_STATUSES } from '#db/schema/enums'
 import { AggregatesTable, ByStartupTable, FunnelStats } from '~/components/contact-funnel'
 import { CountryName, IntroductionStatusBadge, OptedOutBadge } from '~/components/contact-ui'
 import { FilterSelect, FiltersForm } from '~/components/filters'
-import { Pagination } from '~/components/data-table'
+import { Pagination, Table } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SuggestField } from '~/components/suggest-field'
 import { EmptyState } from '~/components/stat'
@@ -25,6 +25,7 @@ import { requireUser } from '~/utils/auth.server'
 import { forbidden } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
 
 /**
  * Managers: every introduction, the funnel overall and per startup. Partners: counts by
@@ -149,48 +150,46 @@ function IntroductionList({
 			</FiltersForm>
 			{list.total ? (
 				<>
-					<div className="table-scroll">
-						<table className="table">
-							<thead>
-								<tr>
-									<th scope="col">{t('fields.contact')}</th>
-									<th scope="col">{t('fields.startup')}</th>
-									<th scope="col">{t('fields.purpose')}</th>
-									<th scope="col">{t('fields.status')}</th>
-									<th scope="col">{t('fields.introducedOn')}</th>
+					<Table caption={t('introductions.pageTitle')} captionHidden>
+						<thead>
+							<tr>
+								<th scope="col">{t('fields.contact')}</th>
+								<th scope="col">{t('fields.startup')}</th>
+								<th scope="col">{t('fields.purpose')}</th>
+								<th scope="col">{t('fields.status')}</th>
+								<th scope="col">{t('fields.introducedOn')}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{list.rows.map((i) => (
+								<tr key={i.id}>
+									<th scope="row">
+										{i.erased ? (
+											t('erasedContact')
+										) : (
+											<Link to={`/contacts/${i.contactId}`}>{i.contactName}</Link>
+										)}{' '}
+										<OptedOutBadge on={i.optedOutOn} />
+										<div className="cell-note">
+											{i.organisationName ? `${i.organisationName} · ` : ''}
+											<CountryName code={i.country} />
+										</div>
+									</th>
+									<td>
+										<Link to={`/startups/${i.startupId}`}>{i.startupName}</Link>
+									</td>
+									<td>{t(`enums:introductionPurposes.${i.purpose}`)}</td>
+									<td>
+										<IntroductionStatusBadge status={i.status} />
+										{i.dealValueCents != null && i.dealCurrency ? (
+											<div className="cell-note">{f.money(i.dealValueCents, i.dealCurrency)}</div>
+										) : null}
+									</td>
+									<td>{f.date(i.introducedOn)}</td>
 								</tr>
-							</thead>
-							<tbody>
-								{list.rows.map((i) => (
-									<tr key={i.id}>
-										<th scope="row">
-											{i.erased ? (
-												t('erasedContact')
-											) : (
-												<Link to={`/contacts/${i.contactId}`}>{i.contactName}</Link>
-											)}{' '}
-											<OptedOutBadge on={i.optedOutOn} />
-											<div className="cell-note">
-												{i.organisationName ? `${i.organisationName} · ` : ''}
-												<CountryName code={i.country} />
-											</div>
-										</th>
-										<td>
-											<Link to={`/startups/${i.startupId}`}>{i.startupName}</Link>
-										</td>
-										<td>{t(`enums:introductionPurposes.${i.purpose}`)}</td>
-										<td>
-											<IntroductionStatusBadge status={i.status} />
-											{i.dealValueCents != null && i.dealCurrency ? (
-												<div className="cell-note">{f.money(i.dealValueCents, i.dealCurrency)}</div>
-											) : null}
-										</td>
-										<td>{f.date(i.introducedOn)}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+							))}
+						</tbody>
+					</Table>
 					<Pagination
 						page={list.page}
 						pageCount={list.pageCount}
@@ -205,7 +204,10 @@ function IntroductionList({
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Introductions · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [
+	t('contacts:introductions.pageTitle'),
+	t('nav.introductions'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

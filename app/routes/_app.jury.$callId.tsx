@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { RankingTable, useBilingual } from '~/components/application-view'
@@ -7,6 +7,8 @@ import { getJuryCall, requireCommitteeMember } from '~/models/jury.server'
 import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 /** One call for a committee member: the applications to score, and the ranking of those scored. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -39,8 +41,7 @@ export default function JuryCallPage() {
 			</p>
 			<h2>{t('call.applications')}</h2>
 			{applications.length ? (
-				<table className="table" data-testid="jury-applications">
-					<caption className="visually-hidden">{t('call.applications')}</caption>
+				<Table caption={t('call.applications')} captionHidden data-testid="jury-applications">
 					<thead>
 						<tr>
 							<th scope="col">{t('fields.projectName')}</th>
@@ -71,7 +72,7 @@ export default function JuryCallPage() {
 							</tr>
 						))}
 					</tbody>
-				</table>
+				</Table>
 			) : (
 				<p className="muted">{t('call.noApplications')}</p>
 			)}
@@ -86,7 +87,10 @@ export default function JuryCallPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Selection committee · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t, pick }) => [
+	data && pick(data.call.titleFr, data.call.titleEn),
+	t('nav.jury'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

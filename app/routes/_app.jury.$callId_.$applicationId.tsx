@@ -1,11 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -27,6 +22,7 @@ import {
 import { commentField, reviewSchema, scoreField } from '~/schemas/application'
 import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 async function context(request: Request, params: LoaderFunctionArgs['params']) {
 	const user = await requirePermission(request, 'score:application:committee')
@@ -235,9 +231,10 @@ function ReviewForm({
 	)
 }
 
-export const meta: MetaFunction = () => [
-	{ title: 'Application · Selection committee · TEKTOS CRM' },
-]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data?.application.projectName,
+	t('nav.jury'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CallStatusBadge, useBilingual } from '~/components/application-view'
@@ -7,6 +7,7 @@ import { EmptyState } from '~/components/stat'
 import { listJuryCalls } from '~/models/jury.server'
 import { requirePermission } from '~/utils/access.server'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
 
 /** The calls whose selection committee the user sits on, and how far they are with each. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -51,7 +52,7 @@ export default function JuryPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Selection committee · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('calls:jury.title'), t('nav.jury')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

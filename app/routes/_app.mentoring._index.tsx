@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -22,6 +17,7 @@ import { notFound, redirectWithToast } from '~/utils/http.server'
 import { optionalParam, parseListParams } from '~/utils/list-params'
 import { replyTo } from '~/utils/write-result'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
 
 // the mentor's own space: only a mentor linked to a mentor record has one
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -158,7 +154,7 @@ export default function MentoringPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Mentorat · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('mentors:space.title'), t('nav.mySessions')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

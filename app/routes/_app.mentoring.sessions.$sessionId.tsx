@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -17,6 +12,7 @@ import { today } from '~/utils/clock'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { replyTo } from '~/utils/write-result'
+import { pageTitle } from '~/utils/meta'
 
 /** Back to the mentor's page for who reads mentors (the TEKTOS team), to their own space for the mentor. */
 const backTo = (user: Viewer, mentorId: number) =>
@@ -69,7 +65,11 @@ export default function EditSessionPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Mentorat · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	t('mentors:session.editTitle'),
+	data?.session.startupName,
+	data?.back === '/mentoring' ? t('nav.mySessions') : t('nav.mentors'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,9 +1,4 @@
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -29,6 +24,7 @@ import { today } from '~/utils/clock'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { parseListParams } from '~/utils/list-params'
 import { can } from '~/utils/permissions'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:mentor:any')
@@ -222,9 +218,7 @@ function Fact({ label, value }: { label: string; value: React.ReactNode }) {
 	)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: `${data?.mentor.name ?? 'Mentor'} · TEKTOS CRM` },
-]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [data?.mentor.name, t('nav.mentors')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

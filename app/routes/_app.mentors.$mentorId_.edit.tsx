@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -13,6 +8,7 @@ import { getMentor, listMentorVocabulary, updateMentor } from '~/models/mentor.s
 import { MentorSchema } from '~/schemas/mentor'
 import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'update:mentor:any')
@@ -58,9 +54,10 @@ export default function EditMentorPage() {
 	)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: `${data?.mentor.name ?? 'Mentor'} · TEKTOS CRM` },
-]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data && t('mentors:form.editTitle', { name: data.mentor.name }),
+	t('nav.mentors'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,7 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Pagination, SortHeader } from '~/components/data-table'
+import { Pagination, SortHeader, Table } from '~/components/data-table'
 import { FilterSelect, FiltersForm, SearchField } from '~/components/filters'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Duration, Languages } from '~/components/mentor-format'
@@ -18,6 +18,7 @@ import { MENTOR_STATES } from '~/schemas/mentor-states'
 import { requirePermission } from '~/utils/access.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:mentor:any')
@@ -100,56 +101,53 @@ export default function MentorsPage() {
 			</FiltersForm>
 			{mentors.length ? (
 				<>
-					<div className="table-scroll">
-						<table className="table mentor-list">
-							<caption className="visually-hidden">{t('list.title')}</caption>
-							<thead>
-								<tr>
-									<SortHeader column="name" isDefault>
-										{t('fields.name')}
-									</SortHeader>
-									<SortHeader column="organisation">{t('fields.organisation')}</SortHeader>
-									<th scope="col">{t('fields.expertise')}</th>
-									<th scope="col">{t('fields.languages')}</th>
-									<SortHeader column="capacity" className="num">
-										{t('list.capacity')}
-									</SortHeader>
-									<SortHeader column="mentees" className="num">
-										{t('list.mentees')}
-									</SortHeader>
-									<SortHeader column="hours" className="num">
-										{t('list.hoursThisQuarter')}
-									</SortHeader>
+					<Table className="mentor-list" caption={t('list.title')} captionHidden>
+						<thead>
+							<tr>
+								<SortHeader column="name" isDefault>
+									{t('fields.name')}
+								</SortHeader>
+								<SortHeader column="organisation">{t('fields.organisation')}</SortHeader>
+								<th scope="col">{t('fields.expertise')}</th>
+								<th scope="col">{t('fields.languages')}</th>
+								<SortHeader column="capacity" className="num">
+									{t('list.capacity')}
+								</SortHeader>
+								<SortHeader column="mentees" className="num">
+									{t('list.mentees')}
+								</SortHeader>
+								<SortHeader column="hours" className="num">
+									{t('list.hoursThisQuarter')}
+								</SortHeader>
+							</tr>
+						</thead>
+						<tbody>
+							{mentors.map((m) => (
+								<tr key={m.id} className={m.active ? undefined : 'inactive'}>
+									<th scope="row">
+										<Link to={`/mentors/${m.id}`}>{m.name}</Link>
+										{m.active ? null : (
+											<span className="badge badge-muted">{t('profile.inactive')}</span>
+										)}
+									</th>
+									<td>{m.organisation}</td>
+									<td>
+										<TagList tags={m.expertise} />
+									</td>
+									<td>
+										<Languages codes={m.languages} />
+									</td>
+									<td className="num">
+										{t('list.hoursPerMonth', { hours: m.capacityHoursPerMonth })}
+									</td>
+									<td className="num">{f.number(m.mentees)}</td>
+									<td className="num">
+										<Duration minutes={m.minutesThisQuarter} />
+									</td>
 								</tr>
-							</thead>
-							<tbody>
-								{mentors.map((m) => (
-									<tr key={m.id} className={m.active ? undefined : 'inactive'}>
-										<th scope="row">
-											<Link to={`/mentors/${m.id}`}>{m.name}</Link>
-											{m.active ? null : (
-												<span className="badge badge-muted">{t('profile.inactive')}</span>
-											)}
-										</th>
-										<td>{m.organisation}</td>
-										<td>
-											<TagList tags={m.expertise} />
-										</td>
-										<td>
-											<Languages codes={m.languages} />
-										</td>
-										<td className="num">
-											{t('list.hoursPerMonth', { hours: m.capacityHoursPerMonth })}
-										</td>
-										<td className="num">{f.number(m.mentees)}</td>
-										<td className="num">
-											<Duration minutes={m.minutesThisQuarter} />
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+							))}
+						</tbody>
+					</Table>
 					<Pagination
 						page={page}
 						perPage={perPage}
@@ -170,7 +168,7 @@ export default function MentorsPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Mentors · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('mentors:list.title'), t('nav.mentors')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

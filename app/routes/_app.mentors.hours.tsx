@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -18,6 +18,8 @@ import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { optionalParam } from '~/utils/list-params'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 /** Days without a session after which an assignment counts as forgotten. */
 const FORGOTTEN_AFTER_DAYS = 60
@@ -62,41 +64,38 @@ export default function MentorHoursPage() {
 			<section aria-labelledby="forgotten-heading">
 				<h2 id="forgotten-heading">{t('hours.forgotten', { days })}</h2>
 				{forgotten.length ? (
-					<div className="table-scroll">
-						<table className="table">
-							<caption className="visually-hidden">{t('hours.forgotten', { days })}</caption>
-							<thead>
-								<tr>
-									<th scope="col">{t('fields.startup')}</th>
-									<th scope="col">{t('fields.mentor')}</th>
-									<th scope="col">{t('fields.focus')}</th>
-									<th scope="col">{t('fields.lastSession')}</th>
-									<th scope="col" className="num">
-										{t('hours.daysSince')}
+					<Table caption={t('hours.forgotten', { days })} captionHidden>
+						<thead>
+							<tr>
+								<th scope="col">{t('fields.startup')}</th>
+								<th scope="col">{t('fields.mentor')}</th>
+								<th scope="col">{t('fields.focus')}</th>
+								<th scope="col">{t('fields.lastSession')}</th>
+								<th scope="col" className="num">
+									{t('hours.daysSince')}
+								</th>
+							</tr>
+						</thead>
+						<tbody>
+							{forgotten.map((a) => (
+								<tr key={a.assignmentId} className="row-warning">
+									<th scope="row">
+										<Link to={`/startups/${a.startupId}/mentors`}>{a.startupName}</Link>
 									</th>
+									<td>
+										<Link to={`/mentors/${a.mentorId}`}>{a.mentorName}</Link>
+									</td>
+									<td>{a.focus}</td>
+									<td>
+										{a.lastSessionOn
+											? f.date(a.lastSessionOn)
+											: t('hours.noSessionSince', { date: f.date(a.startDate) })}
+									</td>
+									<td className="num">{f.number(a.daysSince)}</td>
 								</tr>
-							</thead>
-							<tbody>
-								{forgotten.map((a) => (
-									<tr key={a.assignmentId} className="row-warning">
-										<th scope="row">
-											<Link to={`/startups/${a.startupId}/mentors`}>{a.startupName}</Link>
-										</th>
-										<td>
-											<Link to={`/mentors/${a.mentorId}`}>{a.mentorName}</Link>
-										</td>
-										<td>{a.focus}</td>
-										<td>
-											{a.lastSessionOn
-												? f.date(a.lastSessionOn)
-												: t('hours.noSessionSince', { date: f.date(a.startDate) })}
-										</td>
-										<td className="num">{f.number(a.daysSince)}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+							))}
+						</tbody>
+					</Table>
 				) : (
 					<EmptyState title={t('hours.noneForgotten')} />
 				)}
@@ -177,7 +176,7 @@ export default function MentorHoursPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Mentors · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('mentors:hours.title'), t('nav.mentors')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

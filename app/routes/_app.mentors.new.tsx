@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -13,6 +8,7 @@ import { createMentor, listMentorVocabulary } from '~/models/mentor.server'
 import { MentorSchema } from '~/schemas/mentor'
 import { requirePermission } from '~/utils/access.server'
 import { forbidden, redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'update:mentor:any')
@@ -50,7 +46,7 @@ export default function NewMentorPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Mentors · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('mentors:form.newTitle'), t('nav.mentors')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,14 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { OccupancyChart } from '~/components/charts/occupancy-chart'
-import { Pagination } from '~/components/data-table'
+import { Pagination, Table } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { countUnits, listUnits, occupancyHistory } from '~/models/nursery.server'
 import { requirePermission } from '~/utils/access.server'
 import { parseListParams } from '~/utils/list-params'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:lease:any')
@@ -76,80 +77,77 @@ export default function NurseryPage() {
 				</div>
 				{units.length ? (
 					<>
-						<div className="table-scroll">
-							<table className="table units-table">
-								<caption className="visually-hidden">{t('units.title')}</caption>
-								<thead>
-									<tr>
-										<th scope="col">{t('units.code')}</th>
-										<th scope="col" className="num">
-											{t('units.floor')}
-										</th>
-										<th scope="col">{t('units.kind')}</th>
-										<th scope="col" className="num">
-											{t('units.area')}
-										</th>
-										<th scope="col" className="num">
-											{t('units.desks')}
-										</th>
-										<th scope="col" className="num">
-											{t('units.marketRent')}
-										</th>
-										<th scope="col">{t('units.occupant')}</th>
-										<th scope="col">
-											<span className="visually-hidden">{t('units.actions')}</span>
-										</th>
-									</tr>
-								</thead>
-								<tbody>
-									{units.map((u) => (
-										<tr key={u.id}>
-											<th scope="row">{u.code}</th>
-											<td className="num">{f.number(u.floor)}</td>
-											<td>{t(`enums:unitKinds.${u.kind}`)}</td>
-											<td className="num">{f.number(u.areaM2)}</td>
-											<td className="num">{f.number(u.desks)}</td>
-											<td className="num">{f.money(u.marketRentCents)}</td>
-											<td>
-												{u.leaseId ? (
-													<>
-														<Link to={`/nursery/leases/${u.leaseId}`}>{u.startupName}</Link>
-														{u.leaseEndDate ? (
-															<span className="muted">
-																{' '}
-																{t('units.until', { date: f.date(u.leaseEndDate) })}
-															</span>
-														) : null}
-													</>
-												) : (
-													<span className="badge badge-muted">{t('units.vacant')}</span>
-												)}
-											</td>
-											<td>
-												<span className="row-actions">
+						<Table className="units-table" caption={t('units.title')} captionHidden>
+							<thead>
+								<tr>
+									<th scope="col">{t('units.code')}</th>
+									<th scope="col" className="num">
+										{t('units.floor')}
+									</th>
+									<th scope="col">{t('units.kind')}</th>
+									<th scope="col" className="num">
+										{t('units.area')}
+									</th>
+									<th scope="col" className="num">
+										{t('units.desks')}
+									</th>
+									<th scope="col" className="num">
+										{t('units.marketRent')}
+									</th>
+									<th scope="col">{t('units.occupant')}</th>
+									<th scope="col">
+										<span className="visually-hidden">{t('units.actions')}</span>
+									</th>
+								</tr>
+							</thead>
+							<tbody>
+								{units.map((u) => (
+									<tr key={u.id}>
+										<th scope="row">{u.code}</th>
+										<td className="num">{f.number(u.floor)}</td>
+										<td>{t(`enums:unitKinds.${u.kind}`)}</td>
+										<td className="num">{f.number(u.areaM2)}</td>
+										<td className="num">{f.number(u.desks)}</td>
+										<td className="num">{f.money(u.marketRentCents)}</td>
+										<td>
+											{u.leaseId ? (
+												<>
+													<Link to={`/nursery/leases/${u.leaseId}`}>{u.startupName}</Link>
+													{u.leaseEndDate ? (
+														<span className="muted">
+															{' '}
+															{t('units.until', { date: f.date(u.leaseEndDate) })}
+														</span>
+													) : null}
+												</>
+											) : (
+												<span className="badge badge-muted">{t('units.vacant')}</span>
+											)}
+										</td>
+										<td>
+											<span className="row-actions">
+												<Link
+													to={`/nursery/units/${u.id}/edit`}
+													className="button button-small"
+													aria-label={t('units.editLabel', { code: u.code })}
+												>
+													{t('common:common.edit')}
+												</Link>
+												{u.leaseId ? null : (
 													<Link
-														to={`/nursery/units/${u.id}/edit`}
+														to={`/nursery/leases/new?unitId=${u.id}`}
 														className="button button-small"
-														aria-label={t('units.editLabel', { code: u.code })}
+														aria-label={t('units.signLabel', { code: u.code })}
 													>
-														{t('common:common.edit')}
+														{t('units.sign')}
 													</Link>
-													{u.leaseId ? null : (
-														<Link
-															to={`/nursery/leases/new?unitId=${u.id}`}
-															className="button button-small"
-															aria-label={t('units.signLabel', { code: u.code })}
-														>
-															{t('units.sign')}
-														</Link>
-													)}
-												</span>
-											</td>
-										</tr>
-									))}
-								</tbody>
-							</table>
-						</div>
+												)}
+											</span>
+										</td>
+									</tr>
+								))}
+							</tbody>
+						</Table>
 						<Pagination
 							page={page}
 							perPage={perPage}
@@ -165,57 +163,52 @@ export default function NurseryPage() {
 			<section aria-labelledby="occupancy-heading">
 				<h2 id="occupancy-heading">{t('occupancy.title')}</h2>
 				<p className="muted">{t('occupancy.lead', { units: history.totalUnits })}</p>
-				<div className="chart-scroll">
-					<OccupancyChart
-						data={history.months.map((m) => ({
-							label: f.month(m.month, 'short'),
-							occupied: m.occupied,
-						}))}
-						totalUnits={history.totalUnits}
-						occupiedLabel={t('occupancy.occupied')}
-					/>
-				</div>
+				<OccupancyChart
+					data={history.months.map((m) => ({
+						label: f.month(m.month, 'short'),
+						occupied: m.occupied,
+					}))}
+					totalUnits={history.totalUnits}
+					occupiedLabel={t('occupancy.occupied')}
+				/>
 				<details className="occupancy-details">
 					<summary>{t('occupancy.table')}</summary>
-					<div className="table-scroll">
-						<table className="table occupancy-table">
-							<caption className="visually-hidden">{t('occupancy.table')}</caption>
-							<thead>
-								<tr>
-									<th scope="col">{t('columns.month')}</th>
-									<th scope="col" className="num">
-										{t('occupancy.occupied')}
-									</th>
-									<th scope="col" className="num">
-										{t('occupancy.units')}
-									</th>
-									<th scope="col" className="num">
-										{t('occupancy.rate')}
-									</th>
-								</tr>
-							</thead>
-							<tbody>
-								{history.months.map((m) => {
-									const r = rate(m.occupied, history.totalUnits)
-									return (
-										<tr key={m.month}>
-											<th scope="row">{f.month(m.month)}</th>
-											<td className="num">{f.number(m.occupied)}</td>
-											<td className="num">{f.number(history.totalUnits)}</td>
-											<td className="num">{r === null ? '—' : f.percent(r)}</td>
-										</tr>
-									)
-								})}
-							</tbody>
-						</table>
-					</div>
+					<Table className="occupancy-table" caption={t('occupancy.table')} captionHidden>
+						<thead>
+							<tr>
+								<th scope="col">{t('columns.month')}</th>
+								<th scope="col" className="num">
+									{t('occupancy.occupied')}
+								</th>
+								<th scope="col" className="num">
+									{t('occupancy.units')}
+								</th>
+								<th scope="col" className="num">
+									{t('occupancy.rate')}
+								</th>
+							</tr>
+						</thead>
+						<tbody>
+							{history.months.map((m) => {
+								const r = rate(m.occupied, history.totalUnits)
+								return (
+									<tr key={m.month}>
+										<th scope="row">{f.month(m.month)}</th>
+										<td className="num">{f.number(m.occupied)}</td>
+										<td className="num">{f.number(history.totalUnits)}</td>
+										<td className="num">{r === null ? '—' : f.percent(r)}</td>
+									</tr>
+								)
+							})}
+						</tbody>
+					</Table>
 				</details>
 			</section>
 		</>
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Pépinière · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('nursery:title'), t('nav.nursery')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

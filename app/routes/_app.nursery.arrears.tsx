@@ -1,7 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Pagination } from '~/components/data-table'
+import { Pagination, Table } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import { getArrears } from '~/models/statement.server'
@@ -10,6 +10,7 @@ import { forbidden } from '~/utils/http.server'
 import { parseListParams } from '~/utils/list-params'
 import { AGEING_BUCKETS } from '~/utils/rent'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:lease:any')
@@ -74,47 +75,44 @@ export default function ArrearsPage() {
 
 					<section aria-labelledby="overdue-heading">
 						<h2 id="overdue-heading">{t('arrears.statements')}</h2>
-						<div className="table-scroll">
-							<table className="table">
-								<caption className="visually-hidden">{t('arrears.statements')}</caption>
-								<thead>
-									<tr>
-										<th scope="col">{t('columns.startup')}</th>
-										<th scope="col">{t('columns.month')}</th>
-										<th scope="col">{t('columns.payer')}</th>
-										<th scope="col">{t('columns.dueOn')}</th>
-										<th scope="col" className="num">
-											{t('arrears.daysPastDue')}
-										</th>
-										<th scope="col" className="num">
-											{t('columns.outstanding')}
-										</th>
+						<Table caption={t('arrears.statements')} captionHidden>
+							<thead>
+								<tr>
+									<th scope="col">{t('columns.startup')}</th>
+									<th scope="col">{t('columns.month')}</th>
+									<th scope="col">{t('columns.payer')}</th>
+									<th scope="col">{t('columns.dueOn')}</th>
+									<th scope="col" className="num">
+										{t('arrears.daysPastDue')}
+									</th>
+									<th scope="col" className="num">
+										{t('columns.outstanding')}
+									</th>
+								</tr>
+							</thead>
+							<tbody>
+								{statements.map((s) => (
+									<tr key={`${s.statementId}:${s.payer}`}>
+										<th scope="row">{s.startupName}</th>
+										<td>
+											<Link to={`/nursery/statements/${s.statementId}`}>{f.month(s.month)}</Link>
+										</td>
+										<td>{t(`enums:payers.${s.payer}`)}</td>
+										<td>{f.date(s.dueOn)}</td>
+										<td className="num">{f.number(s.daysPastDue)}</td>
+										<td className="num">{f.money(s.cents)}</td>
 									</tr>
-								</thead>
-								<tbody>
-									{statements.map((s) => (
-										<tr key={`${s.statementId}:${s.payer}`}>
-											<th scope="row">{s.startupName}</th>
-											<td>
-												<Link to={`/nursery/statements/${s.statementId}`}>{f.month(s.month)}</Link>
-											</td>
-											<td>{t(`enums:payers.${s.payer}`)}</td>
-											<td>{f.date(s.dueOn)}</td>
-											<td className="num">{f.number(s.daysPastDue)}</td>
-											<td className="num">{f.money(s.cents)}</td>
-										</tr>
-									))}
-								</tbody>
-								<tfoot>
-									<tr>
-										<th scope="row" colSpan={5}>
-											{t('columns.total')}
-										</th>
-										<td className="num">{f.money(total.totalCents)}</td>
-									</tr>
-								</tfoot>
-							</table>
-						</div>
+								))}
+							</tbody>
+							<tfoot>
+								<tr>
+									<th scope="row" colSpan={5}>
+										{t('columns.total')}
+									</th>
+									<td className="num">{f.money(total.totalCents)}</td>
+								</tr>
+							</tfoot>
+						</Table>
 						<Pagination
 							page={page}
 							perPage={perPage}
@@ -161,43 +159,40 @@ function AgeingTable({
 	return (
 		<section aria-labelledby={`${id}-heading`}>
 			<h2 id={`${id}-heading`}>{title}</h2>
-			<div className="table-scroll">
-				<table className={`table ${className}`.trim()}>
-					<caption className="visually-hidden">{title}</caption>
-					<thead>
-						<tr>
-							<th scope="col">{t('arrears.who')}</th>
-							{AGEING_BUCKETS.map((b) => (
-								<th scope="col" className="num" key={b}>
-									{t(`arrears.buckets.${b}`)}
-								</th>
-							))}
-							<th scope="col" className="num">
-								{t('columns.total')}
+			<Table className={className} caption={title} captionHidden>
+				<thead>
+					<tr>
+						<th scope="col">{t('arrears.who')}</th>
+						{AGEING_BUCKETS.map((b) => (
+							<th scope="col" className="num" key={b}>
+								{t(`arrears.buckets.${b}`)}
 							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{rows.map((r) => (
-							<tr key={r.key}>
-								<th scope="row">{r.label}</th>
-								{cells(r)}
-							</tr>
 						))}
-					</tbody>
-					<tfoot>
-						<tr>
-							<th scope="row">{t('columns.total')}</th>
-							{cells(total)}
+						<th scope="col" className="num">
+							{t('columns.total')}
+						</th>
+					</tr>
+				</thead>
+				<tbody>
+					{rows.map((r) => (
+						<tr key={r.key}>
+							<th scope="row">{r.label}</th>
+							{cells(r)}
 						</tr>
-					</tfoot>
-				</table>
-			</div>
+					))}
+				</tbody>
+				<tfoot>
+					<tr>
+						<th scope="row">{t('columns.total')}</th>
+						{cells(total)}
+					</tr>
+				</tfoot>
+			</Table>
 		</section>
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Pépinière · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('nursery:arrears.title'), t('nav.nursery')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

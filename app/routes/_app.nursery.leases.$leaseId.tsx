@@ -1,11 +1,6 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -20,6 +15,7 @@ import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
 import { replyTo } from '~/utils/write-result'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:lease:any')
@@ -185,7 +181,10 @@ function Fact({ label, value }: { label: string; value: React.ReactNode }) {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Pépinière · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data && t('nursery:leases.title', { startup: data.lease.startupName, unit: data.lease.unitCode }),
+	t('nav.nursery'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -19,6 +14,7 @@ import { optionalParam } from '~/utils/list-params'
 import { formatMoneyForForm } from '~/utils/money'
 import { DEFAULT_SCHEDULES } from '~/utils/rent'
 import { replyTo } from '~/utils/write-result'
+import { pageTitle } from '~/utils/meta'
 
 const IdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -112,7 +108,11 @@ export default function NewLeasePage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Pépinière · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data?.renewal ? t('nursery:leases.renewTitle') : t('nursery:leases.newTitle'),
+	data?.renewal?.startupName,
+	t('nav.nursery'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

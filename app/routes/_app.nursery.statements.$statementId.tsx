@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -15,15 +10,26 @@ import { CreditNoteSchema, PaymentSchema } from '~/schemas/nursery'
 import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { getLocale } from '~/utils/i18n.server'
+import { formatMoneyForForm } from '~/utils/money'
 import { useFormat } from '~/utils/use-format'
 import { replyTo } from '~/utils/write-result'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:lease:any')
 	const id = parseId(params.statementId, 'statement')
 	const detail = getStatement({ id, viewer: user })
 	if (!detail) throw notFound('statement', id)
-	return { ...detail, today: today() }
+	// the payment form starts from what each payer still owes, written the reader's way
+	const lang = await getLocale(request)
+	const { outstandingStartupCents: startup, outstandingSubsidyCents: cap } = detail.statement
+	const stillDue = {
+		startup: formatMoneyForForm(Math.max(0, startup), lang),
+		cap_calaisis: formatMoneyForForm(Math.max(0, cap), lang),
+	}
+	return { ...detail, today: today(), stillDue }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -125,56 +131,52 @@ export default function StatementPage() {
 
 			<section aria-labelledby="shares-heading">
 				<h2 id="shares-heading">{t('statement.shares')}</h2>
-				<div className="table-scroll">
-					<table className="table">
-						<caption className="visually-hidden">{t('statement.shares')}</caption>
-						<thead>
-							<tr>
-								<th scope="col">{t('columns.payer')}</th>
-								<th scope="col" className="num">
-									{t('columns.share')}
-								</th>
-								<th scope="col" className="num">
-									{t('columns.credited')}
-								</th>
-								<th scope="col" className="num">
-									{t('columns.paid')}
-								</th>
-								<th scope="col" className="num">
-									{t('columns.outstanding')}
-								</th>
+				<Table caption={t('statement.shares')} captionHidden>
+					<thead>
+						<tr>
+							<th scope="col">{t('columns.payer')}</th>
+							<th scope="col" className="num">
+								{t('columns.share')}
+							</th>
+							<th scope="col" className="num">
+								{t('columns.credited')}
+							</th>
+							<th scope="col" className="num">
+								{t('columns.paid')}
+							</th>
+							<th scope="col" className="num">
+								{t('columns.outstanding')}
+							</th>
+						</tr>
+					</thead>
+					<tbody>
+						{lines.map((l) => (
+							<tr key={l.payer} data-payer={l.payer}>
+								<th scope="row">{l.label}</th>
+								<td className="num">{f.money(l.share)}</td>
+								<td className="num">{f.money(l.credited)}</td>
+								<td className="num">{f.money(l.paid)}</td>
+								<td className="num">{f.money(l.outstanding)}</td>
 							</tr>
-						</thead>
-						<tbody>
-							{lines.map((l) => (
-								<tr key={l.payer} data-payer={l.payer}>
-									<th scope="row">{l.label}</th>
-									<td className="num">{f.money(l.share)}</td>
-									<td className="num">{f.money(l.credited)}</td>
-									<td className="num">{f.money(l.paid)}</td>
-									<td className="num">{f.money(l.outstanding)}</td>
-								</tr>
-							))}
-						</tbody>
-						<tfoot>
-							<tr>
-								<th scope="row">{t('columns.totalRent')}</th>
-								<td className="num">{f.money(sum('share'))}</td>
-								<td className="num">{f.money(sum('credited'))}</td>
-								<td className="num">{f.money(sum('paid'))}</td>
-								<td className="num">{f.money(sum('outstanding'))}</td>
-							</tr>
-						</tfoot>
-					</table>
-				</div>
+						))}
+					</tbody>
+					<tfoot>
+						<tr>
+							<th scope="row">{t('columns.totalRent')}</th>
+							<td className="num">{f.money(sum('share'))}</td>
+							<td className="num">{f.money(sum('credited'))}</td>
+							<td className="num">{f.money(sum('paid'))}</td>
+							<td className="num">{f.money(sum('outstanding'))}</td>
+						</tr>
+					</tfoot>
+				</Table>
 			</section>
 
 			<div className="columns">
 				<section aria-labelledby="payments-heading">
 					<h2 id="payments-heading">{t('payments.title')}</h2>
 					{payments.length ? (
-						<table className="table">
-							<caption className="visually-hidden">{t('payments.title')}</caption>
+						<Table caption={t('payments.title')} captionHidden>
 							<thead>
 								<tr>
 									<th scope="col">{t('columns.paidOn')}</th>
@@ -195,13 +197,14 @@ export default function StatementPage() {
 									</tr>
 								))}
 							</tbody>
-						</table>
+						</Table>
 					) : (
 						<EmptyState title={t('payments.none')} />
 					)}
 					<PaymentForm
 						lastResult={actionData?.intent === 'payment' ? actionData.result : undefined}
 						today={detail.today}
+						stillDue={detail.stillDue}
 						outstanding={{
 							startup: s.outstandingStartupCents,
 							cap_calaisis: s.outstandingSubsidyCents,
@@ -212,8 +215,7 @@ export default function StatementPage() {
 				<section aria-labelledby="credit-heading">
 					<h2 id="credit-heading">{t('creditNotes.title')}</h2>
 					{creditNotes.length ? (
-						<table className="table">
-							<caption className="visually-hidden">{t('creditNotes.title')}</caption>
+						<Table caption={t('creditNotes.title')} captionHidden>
 							<thead>
 								<tr>
 									<th scope="col">{t('columns.issuedOn')}</th>
@@ -238,7 +240,7 @@ export default function StatementPage() {
 									</tr>
 								))}
 							</tbody>
-						</table>
+						</Table>
 					) : (
 						<p className="muted">{t('creditNotes.none')}</p>
 					)}
@@ -254,7 +256,14 @@ export default function StatementPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Pépinière · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t, f }) => [
+	data &&
+		t('nursery:statement.title', {
+			month: f.month(data.statement.month),
+			startup: data.statement.startupName,
+		}),
+	t('nav.nursery'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

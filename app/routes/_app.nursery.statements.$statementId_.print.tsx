@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -9,6 +9,8 @@ import { notFound, parseId } from '~/utils/http.server'
 import { formatMoney } from '~/utils/money'
 import { can } from '~/utils/permissions'
 import { statementLanguage } from '~/utils/rent'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 /**
  * The statement as it is printed or saved as PDF, in the startup's language (English for a UK
@@ -40,9 +42,10 @@ export default function PrintStatementPage() {
 		language,
 		backTo,
 	} = useLoaderData<typeof loader>()
-	const { i18n, t: uiT } = useTranslation('nursery')
-	// the document's own language, not the reader's
-	const t = i18n.getFixedT(language, 'nursery')
+	const { t: uiT } = useTranslation('nursery')
+	// the document's own language, not the reader's: the browser has only the reader's messages,
+	// so it fetches the document's (and waits for them) before it draws the page again
+	const { t } = useTranslation(['nursery', 'enums'], { lng: language })
 	const money = (cents: number) => formatMoney(cents, 'EUR', language)
 	const date = (d: string) => formatDate(d, language)
 	const creditedTotal = s.creditedSubsidyCents + s.creditedStartupCents
@@ -118,8 +121,7 @@ export default function PrintStatementPage() {
 					</p>
 				</section>
 
-				<table className="table printable-table">
-					<caption>{t('print.sharesCaption')}</caption>
+				<Table className="printable-table" caption={t('print.sharesCaption')}>
 					<thead>
 						<tr>
 							<th scope="col">{t('print.line')}</th>
@@ -168,7 +170,7 @@ export default function PrintStatementPage() {
 							</td>
 						</tr>
 					</tfoot>
-				</table>
+				</Table>
 
 				<p className="printable-note">
 					{s.outstandingStartupCents > 0
@@ -181,7 +183,14 @@ export default function PrintStatementPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Avis d’échéance · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t, f }) => [
+	data &&
+		t('nursery:statement.title', {
+			month: f.month(data.statement.month),
+			startup: data.statement.startupName,
+		}),
+	t('nav.nursery'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

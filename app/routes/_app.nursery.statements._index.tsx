@@ -1,15 +1,10 @@
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
-import { Pagination } from '~/components/data-table'
+import { Pagination, Table } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList } from '~/components/forms'
+import { IssueConfirmation } from '~/components/nursery-issue-confirmation'
 import { StatementTable } from '~/components/nursery-statement-table'
 import { EmptyState } from '~/components/stat'
 import { getMonth, issueMonth } from '~/models/statement.server'
@@ -22,24 +17,29 @@ import { optionalParam, parseListParams } from '~/utils/list-params'
 import { addMonths, monthOf } from '~/utils/calendar'
 import { useFormat } from '~/utils/use-format'
 import { IssueMonthSchema, MonthSchema, parseWithZod } from '~/utils/validation.server'
+import { pageTitle } from '~/utils/meta'
+import { replyTo } from '~/utils/write-result'
 
 /** Statements may be issued ahead for next month at most (rent is billed in advance). */
 const lastIssuableMonth = () => addMonths(monthOf(today()), 1)
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:lease:any')
-	const requested = optionalParam(MonthSchema, new URL(request.url).searchParams.get('month'))
+	const search = new URL(request.url).searchParams
+	const requested = optionalParam(MonthSchema, search.get('month'))
 	const month = requested ?? monthOf(today())
 	const statements = getMonth({ month, viewer: user })
 	if (!statements) throw forbidden('read:lease:any')
 	// the month's statements a page at a time; the totals are the month's
-	const { page, perPage } = parseListParams(new URL(request.url).searchParams, ['startup'], {
+	const { page, perPage } = parseListParams(search, ['startup'], {
 		sort: 'startup',
 	})
 	const { rows, ...rest } = statements
+	// ?confirm: the step that says what issuing will do before it is done
 	return {
 		month,
 		lastIssuable: lastIssuableMonth(),
+		confirming: search.has('confirm'),
 		...rest,
 		rows: rows.slice((page - 1) * perPage, page * perPage),
 		issuedCount: rows.length,
@@ -57,9 +57,14 @@ export async function action({ request }: ActionFunctionArgs) {
 		}),
 	})
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-	const { month } = submission.value
-	const result = issueMonth({ month, viewer: user })
-	if (!result?.ok) throw forbidden('update:lease:any')
+	const { month, expected, expectedRentCents } = submission.value
+	const result = issueMonth({
+		month,
+		viewer: user,
+		confirmed: { count: expected, rentCents: expectedRentCents },
+	})
+	if (!result) throw forbidden('update:lease:any')
+	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
 	const { created, alreadyIssued } = result.value
 	const locale = await getLocale(request)
 	return redirectWithToast(`/nursery/statements?month=${month}`, {
@@ -74,8 +79,18 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function StatementsPage() {
-	const { month, lastIssuable, rows, totals, pending, pendingTotals, issuedCount, page, perPage } =
-		useLoaderData<typeof loader>()
+	const {
+		month,
+		lastIssuable,
+		confirming,
+		rows,
+		totals,
+		pending,
+		pendingTotals,
+		issuedCount,
+		page,
+		perPage,
+	} = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
@@ -127,70 +142,72 @@ export default function StatementsPage() {
 				) : pending.length ? (
 					<>
 						<p>{t('statements.pendingLead', { count: pending.length })}</p>
-						<div className="table-scroll">
-							<table className="table">
-								<caption className="visually-hidden">{t('statements.pendingCaption')}</caption>
-								<thead>
-									<tr>
-										<th scope="col">{t('columns.startup')}</th>
-										<th scope="col">{t('columns.unit')}</th>
-										<th scope="col" className="num">
-											{t('columns.days')}
-										</th>
-										<th scope="col" className="num">
-											{t('columns.rent')}
-										</th>
-										<th scope="col" className="num">
-											{t('columns.subsidyShare')}
-										</th>
-										<th scope="col" className="num">
-											{t('columns.startupShare')}
-										</th>
+						<Table caption={t('statements.pendingCaption')} captionHidden>
+							<thead>
+								<tr>
+									<th scope="col">{t('columns.startup')}</th>
+									<th scope="col">{t('columns.unit')}</th>
+									<th scope="col" className="num">
+										{t('columns.days')}
+									</th>
+									<th scope="col" className="num">
+										{t('columns.rent')}
+									</th>
+									<th scope="col" className="num">
+										{t('columns.subsidyShare')}
+									</th>
+									<th scope="col" className="num">
+										{t('columns.startupShare')}
+									</th>
+								</tr>
+							</thead>
+							<tbody>
+								{pending.map((p) => (
+									<tr key={p.leaseId}>
+										<th scope="row">{p.startupName}</th>
+										<td>{p.unitCode}</td>
+										<td className="num">
+											{t('columns.daysOf', { days: p.daysOccupied, of: p.daysInMonth })}
+										</td>
+										<td className="num">{f.money(p.rentCents)}</td>
+										<td className="num">{f.money(p.subsidyCents)}</td>
+										<td className="num">{f.money(p.startupShareCents)}</td>
 									</tr>
-								</thead>
-								<tbody>
-									{pending.map((p) => (
-										<tr key={p.leaseId}>
-											<th scope="row">{p.startupName}</th>
-											<td>{p.unitCode}</td>
-											<td className="num">
-												{t('columns.daysOf', { days: p.daysOccupied, of: p.daysInMonth })}
-											</td>
-											<td className="num">{f.money(p.rentCents)}</td>
-											<td className="num">{f.money(p.subsidyCents)}</td>
-											<td className="num">{f.money(p.startupShareCents)}</td>
-										</tr>
-									))}
-								</tbody>
-								<tfoot>
-									<tr>
-										<th scope="row" colSpan={3}>
-											{t('columns.total')}
-										</th>
-										<td className="num">{f.money(pendingTotals.rentCents)}</td>
-										<td className="num">{f.money(pendingTotals.subsidyCents)}</td>
-										<td className="num">{f.money(pendingTotals.startupShareCents)}</td>
-									</tr>
-								</tfoot>
-							</table>
-						</div>
+								))}
+							</tbody>
+							<tfoot>
+								<tr>
+									<th scope="row" colSpan={3}>
+										{t('columns.total')}
+									</th>
+									<td className="num">{f.money(pendingTotals.rentCents)}</td>
+									<td className="num">{f.money(pendingTotals.subsidyCents)}</td>
+									<td className="num">{f.money(pendingTotals.startupShareCents)}</td>
+								</tr>
+							</tfoot>
+						</Table>
 					</>
 				) : (
 					<p className="muted">{t('statements.nothingPending')}</p>
 				)}
-				{month <= lastIssuable ? (
-					<Form method="post" className="form form-compact">
-						<input type="hidden" name="intent" value="issue" />
+				{month > lastIssuable || !pending.length ? null : confirming || errors ? (
+					<IssueConfirmation
+						month={month}
+						count={pending.length}
+						totals={pendingTotals}
+						errors={Object.values(errors ?? {}).flatMap((e) => e ?? [])}
+					/>
+				) : (
+					<Form method="get" className="form form-compact">
 						<input type="hidden" name="month" value={month} />
-						<ErrorList errors={errors?.month} />
 						<div>
-							<button type="submit" className="button button-primary">
+							<button type="submit" name="confirm" value="1" className="button button-primary">
 								{t('statements.issue', { month: monthLabel })}
 							</button>
 						</div>
 						<p className="field-hint">{t('statements.issueHint')}</p>
 					</Form>
-				) : null}
+				)}
 			</section>
 
 			<section aria-labelledby="issued-heading">
@@ -219,7 +236,10 @@ export default function StatementsPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Pépinière · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t, f }) => [
+	data && t('nursery:statements.pageTitle', { month: f.month(data.month) }),
+	t('nav.nursery'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

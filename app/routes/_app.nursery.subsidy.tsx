@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -19,6 +14,8 @@ import { forbidden, redirectWithToast } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 const YearParam = z.coerce.number().int().min(2000).max(2100)
 
@@ -110,43 +107,40 @@ export default function SubsidyPage() {
 				{y.note ? <p className="muted">{y.note}</p> : null}
 				<p className="field-hint">{t('subsidy.rule')}</p>
 				{y.startups.length ? (
-					<div className="table-scroll">
-						<table className="table subsidy-startups">
-							<caption>{t('subsidy.byStartup', { year: y.year })}</caption>
-							<thead>
-								<tr>
-									<th scope="col">{t('columns.startup')}</th>
-									<th scope="col" className="num">
-										{t('subsidy.committed')}
-									</th>
-									<th scope="col" className="num">
-										{t('subsidy.scheduled')}
-									</th>
-									<th scope="col" className="num">
-										{t('subsidy.forecast')}
-									</th>
+					<Table className="subsidy-startups" caption={t('subsidy.byStartup', { year: y.year })}>
+						<thead>
+							<tr>
+								<th scope="col">{t('columns.startup')}</th>
+								<th scope="col" className="num">
+									{t('subsidy.committed')}
+								</th>
+								<th scope="col" className="num">
+									{t('subsidy.scheduled')}
+								</th>
+								<th scope="col" className="num">
+									{t('subsidy.forecast')}
+								</th>
+							</tr>
+						</thead>
+						<tbody>
+							{y.startups.map((s) => (
+								<tr key={s.startupId}>
+									<th scope="row">{s.startupName}</th>
+									<td className="num">{f.money(s.committedCents)}</td>
+									<td className="num">{f.money(s.scheduledCents)}</td>
+									<td className="num">{f.money(s.forecastCents)}</td>
 								</tr>
-							</thead>
-							<tbody>
-								{y.startups.map((s) => (
-									<tr key={s.startupId}>
-										<th scope="row">{s.startupName}</th>
-										<td className="num">{f.money(s.committedCents)}</td>
-										<td className="num">{f.money(s.scheduledCents)}</td>
-										<td className="num">{f.money(s.forecastCents)}</td>
-									</tr>
-								))}
-							</tbody>
-							<tfoot>
-								<tr>
-									<th scope="row">{t('columns.total')}</th>
-									<td className="num">{f.money(y.committedCents)}</td>
-									<td className="num">{f.money(y.scheduledCents)}</td>
-									<td className="num">{f.money(y.forecastCents)}</td>
-								</tr>
-							</tfoot>
-						</table>
-					</div>
+							))}
+						</tbody>
+						<tfoot>
+							<tr>
+								<th scope="row">{t('columns.total')}</th>
+								<td className="num">{f.money(y.committedCents)}</td>
+								<td className="num">{f.money(y.scheduledCents)}</td>
+								<td className="num">{f.money(y.forecastCents)}</td>
+							</tr>
+						</tfoot>
+					</Table>
 				) : (
 					<EmptyState title={t('subsidy.noSubsidy')} />
 				)}
@@ -162,54 +156,47 @@ export default function SubsidyPage() {
 
 			<section aria-labelledby="years-heading">
 				<h2 id="years-heading">{t('subsidy.years')}</h2>
-				<div className="table-scroll">
-					<table className="table subsidy-years">
-						<caption className="visually-hidden">{t('subsidy.years')}</caption>
-						<thead>
-							<tr>
-								<th scope="col">{t('subsidy.year')}</th>
-								<th scope="col" className="num">
-									{t('subsidy.budget')}
+				<Table className="subsidy-years" caption={t('subsidy.years')} captionHidden>
+					<thead>
+						<tr>
+							<th scope="col">{t('subsidy.year')}</th>
+							<th scope="col" className="num">
+								{t('subsidy.budget')}
+							</th>
+							<th scope="col" className="num">
+								{t('subsidy.committed')}
+							</th>
+							<th scope="col" className="num">
+								{t('subsidy.forecast')}
+							</th>
+							<th scope="col" className="num">
+								{t('subsidy.margin')}
+							</th>
+						</tr>
+					</thead>
+					<tbody>
+						{years.map((row) => (
+							<tr key={row.year} className={row.overBudget ? 'row-warning' : undefined}>
+								<th scope="row">
+									<Link to={`?year=${row.year}`}>{row.year}</Link>
+									{row.overBudget ? (
+										<span className="badge badge-warning">{t('subsidy.overBadge')}</span>
+									) : null}
 								</th>
-								<th scope="col" className="num">
-									{t('subsidy.committed')}
-								</th>
-								<th scope="col" className="num">
-									{t('subsidy.forecast')}
-								</th>
-								<th scope="col" className="num">
-									{t('subsidy.margin')}
-								</th>
+								<td className="num">{row.budgetCents === null ? '—' : f.money(row.budgetCents)}</td>
+								<td className="num">{f.money(row.committedCents)}</td>
+								<td className="num">{f.money(row.forecastCents)}</td>
+								<td className="num">{row.marginCents === null ? '—' : f.money(row.marginCents)}</td>
 							</tr>
-						</thead>
-						<tbody>
-							{years.map((row) => (
-								<tr key={row.year} className={row.overBudget ? 'row-warning' : undefined}>
-									<th scope="row">
-										<Link to={`?year=${row.year}`}>{row.year}</Link>
-										{row.overBudget ? (
-											<span className="badge badge-warning">{t('subsidy.overBadge')}</span>
-										) : null}
-									</th>
-									<td className="num">
-										{row.budgetCents === null ? '—' : f.money(row.budgetCents)}
-									</td>
-									<td className="num">{f.money(row.committedCents)}</td>
-									<td className="num">{f.money(row.forecastCents)}</td>
-									<td className="num">
-										{row.marginCents === null ? '—' : f.money(row.marginCents)}
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
+						))}
+					</tbody>
+				</Table>
 			</section>
 		</>
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Subvention de loyer · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('nursery:subsidy.title'), t('nav.nursery')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -15,6 +10,7 @@ import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { formatMoneyForForm } from '~/utils/money'
 import { replyTo } from '~/utils/write-result'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'update:lease:any')
@@ -65,7 +61,10 @@ export default function EditUnitPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Pépinière · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data && t('nursery:units.editTitle', { code: data.unit.code }),
+	t('nav.nursery'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -13,6 +13,8 @@ import { getOrganisationPage } from '~/models/organisation.server'
 import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:contact:any')
@@ -60,7 +62,7 @@ export default function OrganisationPage() {
 			<section aria-labelledby="org-contacts-heading">
 				<h2 id="org-contacts-heading">{t('organisations.people')}</h2>
 				{contacts.length ? (
-					<table className="table">
+					<Table caption={t('organisations.people')} captionHidden>
 						<thead>
 							<tr>
 								<th scope="col">{t('fields.name')}</th>
@@ -84,7 +86,7 @@ export default function OrganisationPage() {
 								</tr>
 							))}
 						</tbody>
-					</table>
+					</Table>
 				) : (
 					<EmptyState title={t('organisations.noPeople')} />
 				)}
@@ -92,7 +94,7 @@ export default function OrganisationPage() {
 			<section aria-labelledby="org-introductions-heading">
 				<h2 id="org-introductions-heading">{t('introductions.title')}</h2>
 				{introductions.length ? (
-					<table className="table">
+					<Table caption={t('introductions.title')} captionHidden>
 						<thead>
 							<tr>
 								<th scope="col">{t('fields.startup')}</th>
@@ -115,7 +117,7 @@ export default function OrganisationPage() {
 								</tr>
 							))}
 						</tbody>
-					</table>
+					</Table>
 				) : (
 					<EmptyState title={t('introductions.empty')} />
 				)}
@@ -124,9 +126,10 @@ export default function OrganisationPage() {
 	)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: data ? `${data.organisation.name} · TEKTOS CRM` : 'TEKTOS CRM' },
-]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data?.organisation.name,
+	t('nav.contacts'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

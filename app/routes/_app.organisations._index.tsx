@@ -1,16 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { COUNTRIES, ORGANISATION_KINDS } from '#db/schema/enums'
 import { CountryName } from '~/components/contact-ui'
 import { FilterSelect, FiltersForm, SearchField } from '~/components/filters'
-import { Pagination, SortHeader } from '~/components/data-table'
+import { Pagination, SortHeader, Table } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { parseOrganisationListParams } from '~/models/contact-list-params.server'
 import { listOrganisations } from '~/models/organisation.server'
 import { requirePermission } from '~/utils/access.server'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:contact:any')
@@ -56,39 +57,36 @@ export default function OrganisationsPage() {
 			</FiltersForm>
 			{list.total ? (
 				<>
-					<div className="table-scroll">
-						<table className="table">
-							<caption className="visually-hidden">{t('organisations.title')}</caption>
-							<thead>
-								<tr>
-									<SortHeader column="name" isDefault>
-										{t('fields.organisationName')}
-									</SortHeader>
-									<SortHeader column="country">{t('fields.country')}</SortHeader>
-									<SortHeader column="kind">{t('fields.kind')}</SortHeader>
-									<th scope="col">{t('fields.sector')}</th>
-									<SortHeader column="contacts" className="num">
-										{t('organisations.contacts')}
-									</SortHeader>
+					<Table caption={t('organisations.title')} captionHidden>
+						<thead>
+							<tr>
+								<SortHeader column="name" isDefault>
+									{t('fields.organisationName')}
+								</SortHeader>
+								<SortHeader column="country">{t('fields.country')}</SortHeader>
+								<SortHeader column="kind">{t('fields.kind')}</SortHeader>
+								<th scope="col">{t('fields.sector')}</th>
+								<SortHeader column="contacts" className="num">
+									{t('organisations.contacts')}
+								</SortHeader>
+							</tr>
+						</thead>
+						<tbody>
+							{list.rows.map((o) => (
+								<tr key={o.id}>
+									<th scope="row">
+										<Link to={`/organisations/${o.id}`}>{o.name}</Link>
+									</th>
+									<td>
+										<CountryName code={o.country} iso={o.countryCode} />
+									</td>
+									<td>{t(`enums:organisationKinds.${o.kind}`)}</td>
+									<td>{o.sector ?? '—'}</td>
+									<td className="num">{f.number(o.contactCount)}</td>
 								</tr>
-							</thead>
-							<tbody>
-								{list.rows.map((o) => (
-									<tr key={o.id}>
-										<th scope="row">
-											<Link to={`/organisations/${o.id}`}>{o.name}</Link>
-										</th>
-										<td>
-											<CountryName code={o.country} iso={o.countryCode} />
-										</td>
-										<td>{t(`enums:organisationKinds.${o.kind}`)}</td>
-										<td>{o.sector ?? '—'}</td>
-										<td className="num">{f.number(o.contactCount)}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+							))}
+						</tbody>
+					</Table>
 					<Pagination
 						page={list.page}
 						pageCount={list.pageCount}
@@ -105,7 +103,7 @@ export default function OrganisationsPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Organisations · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('contacts:organisations.title'), t('nav.contacts')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { OrganisationForm } from '~/components/contact-form'
@@ -13,6 +8,7 @@ import { createOrganisation, findOrganisationByName } from '~/models/organisatio
 import { OrganisationSchema } from '~/schemas/contact'
 import { requirePermission } from '~/utils/access.server'
 import { forbidden, redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requirePermission(request, 'update:contact:any')
@@ -59,7 +55,7 @@ export default function NewOrganisationPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Organisations · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('contacts:organisations.newTitle'), t('nav.contacts')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,8 +1,4 @@
-import {
-	type ActionFunctionArgs,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -14,6 +10,7 @@ import { requirePermission } from '~/utils/access.server'
 import { redirectWithToast } from '~/utils/http.server'
 import { parseListParams } from '~/utils/list-params'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
 
 /** Every email the app has written: sent, waiting, or failed; the secret links are masked. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -101,7 +98,7 @@ export default function OutboxPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Outbox · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('calls:outbox.title'), t('nav.calls')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -12,6 +12,8 @@ import { badRequest } from '~/utils/http.server'
 import { getLocale, i18nServer } from '~/utils/i18n.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:report:any')
@@ -56,7 +58,7 @@ export default function ReportRecordsPage() {
 			</p>
 			<h1>{title}</h1>
 			{records.rows.length ? (
-				<table className="table">
+				<Table caption={title} captionHidden>
 					<thead>
 						<tr>
 							<th scope="col">{t('records.startup')}</th>
@@ -95,7 +97,7 @@ export default function ReportRecordsPage() {
 							</tr>
 						</tfoot>
 					) : null}
-				</table>
+				</Table>
 			) : (
 				<EmptyState title={t('records.empty')} />
 			)}
@@ -103,9 +105,7 @@ export default function ReportRecordsPage() {
 	)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: data ? `${data.title} · TEKTOS CRM` : 'TEKTOS CRM' },
-]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [data?.title, t('nav.reports')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '#db/schema/enums'
@@ -16,6 +11,7 @@ import { StartupManagerSchema, StartupProfileSchema } from '~/schemas/startup'
 import { requireStartupAccess } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
+import { pageTitle } from '~/utils/meta'
 
 /*
  * A manager edits any startup; a founder their own one's profile (another startup is a 404
@@ -80,7 +76,10 @@ export default function EditStartupPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Startups · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data && t('startups:form.editTitle', { name: data.startup.name }),
+	t('nav.startups'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

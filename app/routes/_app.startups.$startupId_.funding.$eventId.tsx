@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -27,6 +22,7 @@ import { requireStartupAccess } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { formatMoneyForForm } from '~/utils/money'
 import { replyTo } from '~/utils/write-result'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const startupId = parseId(params.startupId, 'startup')
@@ -148,7 +144,15 @@ export default function EditFundingEventPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Funding · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data &&
+		t('funding:event.editTitle', {
+			kind: t(`enums:fundingKinds.${data.event.kind}`),
+			source: data.event.source,
+		}),
+	data?.startup.name,
+	t('nav.startups'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

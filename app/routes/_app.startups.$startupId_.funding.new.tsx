@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -16,10 +11,12 @@ import {
 	triggerProblem,
 } from '~/models/funding.server'
 import { findStartupFor } from '~/models/startup.server'
-import { FundingEventSchema } from '~/schemas/funding'
+import { FundingEventSchema, newFundingEventDefaults } from '~/schemas/funding'
 import { requireStartupAccess } from '~/utils/access.server'
+import { today } from '~/utils/clock'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { replyTo } from '~/utils/write-result'
+import { pageTitle } from '~/utils/meta'
 
 // a manager writes any startup's funding, a founder their own one's; another startup is a 404 for them
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -31,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		startup,
 		triggers: listTriggerOptions({ viewer: user, startupId }),
 		sources: listKnownSources(user, startupId),
+		defaults: newFundingEventDefaults(today()),
 	}
 }
 
@@ -63,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewFundingEventPage() {
-	const { startup, triggers, sources } = useLoaderData<typeof loader>()
+	const { startup, triggers, sources, defaults } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('funding')
 	return (
@@ -76,6 +74,7 @@ export default function NewFundingEventPage() {
 			<FundingEventForm
 				startupId={startup.id}
 				lastResult={lastResult}
+				defaults={defaults}
 				triggers={triggers}
 				sources={sources}
 				cancelTo={`/startups/${startup.id}`}
@@ -84,7 +83,11 @@ export default function NewFundingEventPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Funding · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	t('funding:event.newTitle'),
+	data?.startup.name,
+	t('nav.startups'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -6,12 +6,7 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useMemo } from 'react'
@@ -32,6 +27,7 @@ import { notFound, parseId, redirectWithToast, safeRedirect } from '~/utils/http
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
 import { replyTo } from '~/utils/write-result'
+import { pageTitle } from '~/utils/meta'
 
 /*
  * The status and outcome of one introduction: the TEKTOS team's, and the founder's of the
@@ -95,7 +91,7 @@ export default function IntroductionStatusPage() {
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 		defaultValue: {
-			status: introduction.status,
+			// the new status is chosen, never pre-selected (issue 13 §12)
 			statusOn: today,
 			dealValue:
 				introduction.dealValueCents != null ? f.moneyInput(introduction.dealValueCents) : '',
@@ -144,10 +140,13 @@ export default function IntroductionStatusPage() {
 					<SelectField
 						label={t('introductions.newStatus')}
 						selectProps={getSelectProps(fields.status)}
-						options={statuses.map((s) => ({
-							value: s,
-							label: t(`enums:introductionStatuses.${s}`),
-						}))}
+						options={[
+							{ value: '', label: t('common:common.chooseStatus') },
+							...statuses.map((s) => ({
+								value: s,
+								label: t(`enums:introductionStatuses.${s}`),
+							})),
+						]}
 						errors={fields.status.errors}
 					/>
 					<Field
@@ -199,7 +198,11 @@ export default function IntroductionStatusPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Introductions · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	t('contacts:introductions.statusTitle'),
+	data?.introduction.startupName,
+	t('nav.startups'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

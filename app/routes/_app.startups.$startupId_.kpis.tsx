@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -18,6 +13,8 @@ import { requireStartupAccess } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 // a founder reports for their own startup, a manager for any; mentors and partners read the figures elsewhere
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -108,7 +105,10 @@ export default function KpiReportsPage() {
 					<h2 id="confirm-heading">
 						{t('kpi.confirmTitle', { quarter: quarterLabel(confirm.quarter) })}
 					</h2>
-					<table className="table">
+					<Table
+						caption={t('kpi.confirmTitle', { quarter: quarterLabel(confirm.quarter) })}
+						captionHidden
+					>
 						<thead>
 							<tr>
 								<th scope="col" />
@@ -138,7 +138,7 @@ export default function KpiReportsPage() {
 								</tr>
 							))}
 						</tbody>
-					</table>
+					</Table>
 					<Form method="post" className="actions">
 						{Object.entries(confirm.payload).map(([name, value]) =>
 							name === 'replace' || typeof value !== 'string' ? null : (
@@ -180,47 +180,45 @@ export default function KpiReportsPage() {
 			<section aria-labelledby="reports-heading">
 				<h2 id="reports-heading">{t('kpi.history')}</h2>
 				{reports.length ? (
-					<div className="table-scroll">
-						<table className="table">
-							<thead>
-								<tr>
-									<th scope="col">{t('fields.quarter')}</th>
-									<th scope="col" className="num">
-										{t('fields.employees')}
-									</th>
-									<th scope="col" className="num">
-										{t('fields.revenue')}
-									</th>
-									<th scope="col" className="num">
-										{t('fields.ukCustomers')}
-									</th>
-									<th scope="col">{t('fields.comment')}</th>
-									<th scope="col">{t('kpi.submittedOn')}</th>
-									<th scope="col">
-										<span className="visually-hidden">{t('common:common.edit')}</span>
-									</th>
+					<Table caption={t('kpi.history')} captionHidden>
+						<thead>
+							<tr>
+								<th scope="col">{t('fields.quarter')}</th>
+								<th scope="col" className="num">
+									{t('fields.employees')}
+								</th>
+								<th scope="col" className="num">
+									{t('fields.revenue')}
+								</th>
+								<th scope="col" className="num">
+									{t('fields.ukCustomers')}
+								</th>
+								<th scope="col">{t('fields.comment')}</th>
+								<th scope="col">{t('kpi.submittedOn')}</th>
+								<th scope="col">
+									<span className="visually-hidden">{t('common:common.edit')}</span>
+								</th>
+							</tr>
+						</thead>
+						<tbody>
+							{reports.map((r) => (
+								<tr key={r.id}>
+									<th scope="row">{quarterLabel(r.quarter)}</th>
+									<td className="num">{f.number(r.employees)}</td>
+									<td className="num">{f.money(r.revenueCents)}</td>
+									<td className="num">{f.number(r.ukCustomers)}</td>
+									<td>{r.comment ?? ''}</td>
+									<td>{f.date(r.submittedOn)}</td>
+									<td>
+										<Link to={`?quarter=${r.quarter}`} preventScrollReset>
+											{t('common:common.edit')}
+											<span className="visually-hidden"> {quarterLabel(r.quarter)}</span>
+										</Link>
+									</td>
 								</tr>
-							</thead>
-							<tbody>
-								{reports.map((r) => (
-									<tr key={r.id}>
-										<th scope="row">{quarterLabel(r.quarter)}</th>
-										<td className="num">{f.number(r.employees)}</td>
-										<td className="num">{f.money(r.revenueCents)}</td>
-										<td className="num">{f.number(r.ukCustomers)}</td>
-										<td>{r.comment ?? ''}</td>
-										<td>{f.date(r.submittedOn)}</td>
-										<td>
-											<Link to={`?quarter=${r.quarter}`} preventScrollReset>
-												{t('common:common.edit')}
-												<span className="visually-hidden"> {quarterLabel(r.quarter)}</span>
-											</Link>
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+							))}
+						</tbody>
+					</Table>
 				) : (
 					<EmptyState title={t('kpi.none')} />
 				)}
@@ -229,7 +227,11 @@ export default function KpiReportsPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'KPI · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	t('funding:kpi.title'),
+	data?.startup.name,
+	t('nav.startups'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

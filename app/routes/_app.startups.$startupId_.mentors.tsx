@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -24,6 +19,7 @@ import { today } from '~/utils/clock'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
 import { replyTo } from '~/utils/write-result'
+import { pageTitle } from '~/utils/meta'
 
 // assigning mentors is the incubator team's decision
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -171,9 +167,10 @@ export default function StartupMentorsPage() {
 	)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: `${data?.startup.name ?? 'Startup'} · Mentors · TEKTOS CRM` },
-]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data && t('mentors:suggest.title', { name: data.startup.name }),
+	t('nav.startups'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

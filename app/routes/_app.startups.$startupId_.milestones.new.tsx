@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -15,6 +10,7 @@ import { milestoneSchema } from '~/schemas/funding'
 import { requireStartupAccess } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 // a manager sets any startup's milestones, a founder their own one's; another startup is a 404 for them
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -56,7 +52,11 @@ export default function NewMilestonePage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Milestones · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	t('funding:milestone.newTitle'),
+	data?.startup.name,
+	t('nav.startups'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

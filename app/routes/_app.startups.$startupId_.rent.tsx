@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -9,6 +9,8 @@ import { requireStartupAccess } from '~/utils/access.server'
 import { notFound, parseId } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 /** A startup's leases, schedules and statements: its founders' own view, and the managers'. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -115,81 +117,78 @@ export default function StartupRentPage() {
 			<section aria-labelledby="rent-statements-heading">
 				<h2 id="rent-statements-heading">{t('rent.statements')}</h2>
 				{statements.length ? (
-					<div className="table-scroll">
-						<table className="table rent-table">
-							<caption className="visually-hidden">{t('rent.statements')}</caption>
-							<thead>
-								<tr>
-									<th scope="col">{t('columns.month')}</th>
-									<th scope="col">{t('columns.unit')}</th>
-									<th scope="col" className="num">
-										{t('columns.rent')}
-									</th>
-									<th scope="col" className="num">
-										{t('columns.subsidyShare')}
-									</th>
-									<th scope="col" className="num">
-										{t('rent.yourShare')}
-									</th>
-									<th scope="col" className="num">
-										{t('columns.credited')}
-									</th>
-									<th scope="col" className="num">
-										{t('rent.youPaid')}
-									</th>
-									<th scope="col" className="num">
-										{t('rent.stillToPay')}
-									</th>
-									<th scope="col">{t('columns.dueOn')}</th>
-									<th scope="col">
-										<span className="visually-hidden">{t('statement.print')}</span>
-									</th>
+					<Table className="rent-table" caption={t('rent.statements')} captionHidden>
+						<thead>
+							<tr>
+								<th scope="col">{t('columns.month')}</th>
+								<th scope="col">{t('columns.unit')}</th>
+								<th scope="col" className="num">
+									{t('columns.rent')}
+								</th>
+								<th scope="col" className="num">
+									{t('columns.subsidyShare')}
+								</th>
+								<th scope="col" className="num">
+									{t('rent.yourShare')}
+								</th>
+								<th scope="col" className="num">
+									{t('columns.credited')}
+								</th>
+								<th scope="col" className="num">
+									{t('rent.youPaid')}
+								</th>
+								<th scope="col" className="num">
+									{t('rent.stillToPay')}
+								</th>
+								<th scope="col">{t('columns.dueOn')}</th>
+								<th scope="col">
+									<span className="visually-hidden">{t('statement.print')}</span>
+								</th>
+							</tr>
+						</thead>
+						<tbody>
+							{statements.map((s) => (
+								<tr key={s.id} className={s.overdue ? 'row-overdue' : undefined}>
+									<th scope="row">{f.month(s.month)}</th>
+									<td>{s.unitCode}</td>
+									<td className="num">{f.money(s.rentCents)}</td>
+									<td className="num">{f.money(s.subsidyCents)}</td>
+									<td className="num">{f.money(s.startupShareCents)}</td>
+									<td className="num">{f.money(s.creditedStartupCents)}</td>
+									<td className="num">{f.money(s.paidStartupCents)}</td>
+									<td className="num">
+										{f.money(s.outstandingStartupCents)}
+										{s.overdue ? (
+											<span className="badge badge-warning">{t('rent.overdueBadge')}</span>
+										) : null}
+									</td>
+									<td>{f.date(s.dueOn)}</td>
+									<td>
+										<Link
+											to={`/nursery/statements/${s.id}/print`}
+											aria-label={t('rent.printLabel', { month: f.month(s.month) })}
+										>
+											{t('statement.print')}
+										</Link>
+									</td>
 								</tr>
-							</thead>
-							<tbody>
-								{statements.map((s) => (
-									<tr key={s.id} className={s.overdue ? 'row-overdue' : undefined}>
-										<th scope="row">{f.month(s.month)}</th>
-										<td>{s.unitCode}</td>
-										<td className="num">{f.money(s.rentCents)}</td>
-										<td className="num">{f.money(s.subsidyCents)}</td>
-										<td className="num">{f.money(s.startupShareCents)}</td>
-										<td className="num">{f.money(s.creditedStartupCents)}</td>
-										<td className="num">{f.money(s.paidStartupCents)}</td>
-										<td className="num">
-											{f.money(s.outstandingStartupCents)}
-											{s.overdue ? (
-												<span className="badge badge-warning">{t('rent.overdueBadge')}</span>
-											) : null}
-										</td>
-										<td>{f.date(s.dueOn)}</td>
-										<td>
-											<Link
-												to={`/nursery/statements/${s.id}/print`}
-												aria-label={t('rent.printLabel', { month: f.month(s.month) })}
-											>
-												{t('statement.print')}
-											</Link>
-										</td>
-									</tr>
-								))}
-							</tbody>
-							<tfoot>
-								<tr>
-									<th scope="row" colSpan={2}>
-										{t('columns.total')}
-									</th>
-									<td className="num">{f.money(totals.rentCents)}</td>
-									<td className="num">{f.money(totals.subsidyCents)}</td>
-									<td className="num">{f.money(totals.startupShareCents)}</td>
-									<td className="num">{f.money(totals.creditedStartupCents)}</td>
-									<td className="num">{f.money(totals.paidStartupCents)}</td>
-									<td className="num">{f.money(totals.outstandingStartupCents)}</td>
-									<td colSpan={2} />
-								</tr>
-							</tfoot>
-						</table>
-					</div>
+							))}
+						</tbody>
+						<tfoot>
+							<tr>
+								<th scope="row" colSpan={2}>
+									{t('columns.total')}
+								</th>
+								<td className="num">{f.money(totals.rentCents)}</td>
+								<td className="num">{f.money(totals.subsidyCents)}</td>
+								<td className="num">{f.money(totals.startupShareCents)}</td>
+								<td className="num">{f.money(totals.creditedStartupCents)}</td>
+								<td className="num">{f.money(totals.paidStartupCents)}</td>
+								<td className="num">{f.money(totals.outstandingStartupCents)}</td>
+								<td colSpan={2} />
+							</tr>
+						</tfoot>
+					</Table>
 				) : (
 					<EmptyState title={t('rent.noStatements')} />
 				)}
@@ -198,9 +197,10 @@ export default function StartupRentPage() {
 	)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: data ? `${data.startup.name} · TEKTOS CRM` : 'TEKTOS CRM' },
-]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data && t('nursery:rent.title', { name: data.startup.name }),
+	t('nav.startups'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

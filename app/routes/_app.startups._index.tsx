@@ -1,8 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, redirect, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { STARTUP_STAGES, STARTUP_STATUSES } from '#db/schema/enums'
-import { Pagination, SortHeader } from '~/components/data-table'
+import { Pagination, SortHeader, Table } from '~/components/data-table'
 import { FilterSelect, FiltersForm, SearchField } from '~/components/filters'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SuggestField } from '~/components/suggest-field'
@@ -14,6 +14,7 @@ import { holdsSome } from '~/utils/access.server'
 import { requireUser } from '~/utils/auth.server'
 import { can } from '~/utils/permissions'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
@@ -102,49 +103,46 @@ export default function StartupsPage() {
 			</FiltersForm>
 			{list.total ? (
 				<>
-					<div className="table-scroll">
-						<table className="table">
-							<caption className="visually-hidden">{t('list.title')}</caption>
-							<thead>
-								<tr>
-									<SortHeader column="name" isDefault>
-										{t('list.columns.name')}
-									</SortHeader>
-									<SortHeader column="cohort">{t('common:fields.cohort')}</SortHeader>
-									<SortHeader column="status">{t('common:fields.status')}</SortHeader>
-									<SortHeader column="stage">{t('common:fields.stage')}</SortHeader>
-									<SortHeader column="sector">{t('common:fields.sector')}</SortHeader>
-									<SortHeader column="ukFocus">{t('common:fields.ukFocus')}</SortHeader>
-									<SortHeader column="months" className="num">
-										{t('list.columns.months')}
-									</SortHeader>
-									<SortHeader column="funds" className="num">
-										{t('list.columns.funds')}
-									</SortHeader>
+					<Table caption={t('list.title')} captionHidden>
+						<thead>
+							<tr>
+								<SortHeader column="name" isDefault>
+									{t('list.columns.name')}
+								</SortHeader>
+								<SortHeader column="cohort">{t('common:fields.cohort')}</SortHeader>
+								<SortHeader column="status">{t('common:fields.status')}</SortHeader>
+								<SortHeader column="stage">{t('common:fields.stage')}</SortHeader>
+								<SortHeader column="sector">{t('common:fields.sector')}</SortHeader>
+								<SortHeader column="ukFocus">{t('common:fields.ukFocus')}</SortHeader>
+								<SortHeader column="months" className="num">
+									{t('list.columns.months')}
+								</SortHeader>
+								<SortHeader column="funds" className="num">
+									{t('list.columns.funds')}
+								</SortHeader>
+							</tr>
+						</thead>
+						<tbody>
+							{list.rows.map((s) => (
+								<tr key={s.id}>
+									<th scope="row">
+										<Link to={`/startups/${s.id}`}>{s.name}</Link>
+									</th>
+									<td>{s.cohortName ?? '—'}</td>
+									<td>
+										<span className={`badge status-${s.status}`}>
+											{t(`enums:startupStatuses.${s.status}`)}
+										</span>
+									</td>
+									<td>{t(`enums:startupStages.${s.stage}`)}</td>
+									<td>{s.sector}</td>
+									<td>{s.ukFocus ? t('common:common.yes') : t('common:common.no')}</td>
+									<td className="num">{f.number(s.monthsInNursery)}</td>
+									<td className="num">{f.money(s.fundsSecuredEurCents)}</td>
 								</tr>
-							</thead>
-							<tbody>
-								{list.rows.map((s) => (
-									<tr key={s.id}>
-										<th scope="row">
-											<Link to={`/startups/${s.id}`}>{s.name}</Link>
-										</th>
-										<td>{s.cohortName ?? '—'}</td>
-										<td>
-											<span className={`badge status-${s.status}`}>
-												{t(`enums:startupStatuses.${s.status}`)}
-											</span>
-										</td>
-										<td>{t(`enums:startupStages.${s.stage}`)}</td>
-										<td>{s.sector}</td>
-										<td>{s.ukFocus ? t('common:common.yes') : t('common:common.no')}</td>
-										<td className="num">{f.number(s.monthsInNursery)}</td>
-										<td className="num">{f.money(s.fundsSecuredEurCents)}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+							))}
+						</tbody>
+					</Table>
 					<Pagination
 						page={list.page}
 						pageCount={list.pageCount}
@@ -165,7 +163,7 @@ export default function StartupsPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Startups · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('startups:list.title'), t('nav.startups')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -14,6 +9,7 @@ import { createStartup, listStartupFilterOptions } from '~/models/startup.server
 import { StartupManagerSchema } from '~/schemas/startup'
 import { requirePermission } from '~/utils/access.server'
 import { forbidden, redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'update:startup:any')
@@ -62,7 +58,7 @@ export default function NewStartupPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Startups · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('startups:form.newTitle'), t('nav.startups')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -21,6 +21,7 @@ import { UserIntentSchema, UserUpdateSchema } from '~/schemas/auth'
 import { requirePermission } from '~/utils/access.server'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
+import { pageTitle } from '~/utils/meta'
 
 const ResetSchema = z.object({ password: UserIntentSchema.options[0].shape.password })
 
@@ -182,6 +183,8 @@ export default function UserPage() {
 		</>
 	)
 }
+
+export const meta = pageTitle<typeof loader>(({ data, t }) => [data?.user.name, t('nav.users')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

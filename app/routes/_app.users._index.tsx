@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -6,6 +6,8 @@ import { EmptyState } from '~/components/stat'
 import { listUsers } from '~/models/user.server'
 import { requirePermission } from '~/utils/access.server'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const manager = await requirePermission(request, 'manage:user:any')
@@ -25,8 +27,7 @@ export default function UsersPage() {
 				</Link>
 			</div>
 			{users.length ? (
-				<table className="table">
-					<caption className="visually-hidden">{t('users.title')}</caption>
+				<Table caption={t('users.title')} captionHidden>
 					<thead>
 						<tr>
 							<th scope="col">{t('users.name')}</th>
@@ -57,7 +58,7 @@ export default function UsersPage() {
 							</tr>
 						))}
 					</tbody>
-				</table>
+				</Table>
 			) : (
 				<EmptyState title={t('users.empty')}>{t('users.emptyHint')}</EmptyState>
 			)}
@@ -65,7 +66,7 @@ export default function UsersPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Users · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('users.title'), t('nav.users')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

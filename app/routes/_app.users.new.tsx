@@ -8,6 +8,7 @@ import { createUser, isEmailTaken, listLinkTargets } from '~/models/user.server'
 import { UserCreateSchema } from '~/schemas/auth'
 import { requirePermission } from '~/utils/access.server'
 import { redirectWithToast } from '~/utils/http.server'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const manager = await requirePermission(request, 'manage:user:any')
@@ -60,6 +61,8 @@ export default function NewUserPage() {
 		</>
 	)
 }
+
+export const meta = pageTitle(({ t }) => [t('users.new'), t('nav.users')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -4,7 +4,6 @@ import {
 	data,
 	type LoaderFunctionArgs,
 	MaxPartSizeExceededError,
-	type MetaFunction,
 } from '@remix-run/node'
 import {
 	isRouteErrorResponse,
@@ -29,6 +28,7 @@ import {
 	RequestTooLargeError,
 } from '~/utils/uploads.server'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
 
 /** The applicant's own application, behind their private link: no account, no cookie. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -181,11 +181,14 @@ export default function ApplicationPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [
-	{ title: 'My application · TEKTOS' },
+export const meta = pageTitle<typeof loader>(
+	({ data, pick }) => [
+		data?.application.projectName,
+		data && pick(data.call.titleFr, data.call.titleEn),
+	],
 	// a private link: never in a search engine
-	{ name: 'robots', content: 'noindex, nofollow' },
-]
+	[{ name: 'robots', content: 'noindex, nofollow' }],
+)
 
 export function ErrorBoundary() {
 	const error = useRouteError()

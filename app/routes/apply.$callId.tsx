@@ -1,11 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -21,6 +16,7 @@ import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { getLocale } from '~/utils/i18n.server'
 import { consumePublicAttempt, retryAfterSeconds } from '~/utils/rate-limit.server'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
 
 /** A call's public page: its text, then "start my application" — no account, a private link. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -207,7 +203,10 @@ function ResendForm() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Apply to TEKTOS' }]
+export const meta = pageTitle<typeof loader>(({ data, t, pick }) => [
+	data && pick(data.call.titleFr, data.call.titleEn),
+	t('calls:public.openCalls'),
+])
 
 export function ErrorBoundary() {
 	return (

@@ -1,4 +1,3 @@
-import type { MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useBilingual } from '~/components/application-view'
@@ -7,6 +6,7 @@ import { PublicShell } from '~/components/public-shell'
 import { EmptyState } from '~/components/stat'
 import { listOpenCalls } from '~/models/call.server'
 import { useFormat } from '~/utils/use-format'
+import { pageTitle } from '~/utils/meta'
 
 /** The open calls for applications: a public page, no account needed. */
 export async function loader() {
@@ -40,7 +40,7 @@ export default function OpenCallsPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Apply to TEKTOS' }]
+export const meta = pageTitle(({ t }) => [t('calls:public.openCalls')])
 
 export function ErrorBoundary() {
 	return (

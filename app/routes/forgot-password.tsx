@@ -1,11 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -16,6 +11,7 @@ import { requestPasswordReset } from '~/models/password-token.server'
 import { ForgotPasswordSchema } from '~/schemas/account'
 import { requireAnonymous } from '~/utils/auth.server'
 import { consumePublicAttempt, retryAfterSeconds } from '~/utils/rate-limit.server'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireAnonymous(request)
@@ -87,7 +83,7 @@ export default function ForgotPasswordPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Forgotten password · TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('account:forgot.title')])
 
 export function ErrorBoundary() {
 	return (

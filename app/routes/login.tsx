@@ -1,10 +1,4 @@
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-	redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -21,6 +15,7 @@ import {
 } from '~/utils/auth.server'
 import { safeRedirect } from '~/utils/safe-redirect'
 import { LoginSchema, parseWithZod } from '~/utils/validation.server'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireAnonymous(request)
@@ -144,7 +139,7 @@ export default function LoginPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'TEKTOS CRM' }]
+export const meta = pageTitle(({ t }) => [t('login.title')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

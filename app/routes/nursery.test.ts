@@ -396,8 +396,18 @@ describe('issuing, paying and exporting through the pages', () => {
 		const { cookie } = await as('manager')
 		const month = addMonths(monthOf(date), 1)
 		const lease = createLease({ startDate: `${month}-01`, endDate: `${month}-28` })
-		const issue = () =>
-			statementsAction(actionArgs(post('/nursery/statements', { intent: 'issue', month }, cookie)))
+		const view0 = await statementsLoader(
+			loaderArgs(get(`/nursery/statements?month=${month}`, cookie)),
+		)
+		// what the confirmation step showed is sent back with the issue
+		const confirmed = {
+			intent: 'issue',
+			month,
+			confirmed: 'yes',
+			expected: String(view0.pending.length),
+			expectedRentCents: String(view0.pendingTotals.rentCents),
+		}
+		const issue = () => statementsAction(actionArgs(post('/nursery/statements', confirmed, cookie)))
 		expect(((await issue()) as Response).status).toBe(302)
 		const once = getDb()
 			.select()
@@ -405,14 +415,19 @@ describe('issuing, paying and exporting through the pages', () => {
 			.where(eq(rentStatements.leaseId, lease.id))
 			.all()
 		expect(once).toHaveLength(1)
-		await issue()
+		// the same confirmation again: nothing is left to issue, the page says so
+		expect(statusOf(await issue())).toBe(400)
 		expect(
 			getDb().select().from(rentStatements).where(eq(rentStatements.leaseId, lease.id)).all(),
 		).toEqual(once)
 		// beyond next month: refused
 		const far = await statementsAction(
 			actionArgs(
-				post('/nursery/statements', { intent: 'issue', month: addMonths(month, 1) }, cookie),
+				post(
+					'/nursery/statements',
+					{ ...confirmed, month: addMonths(month, 1), expected: '0', expectedRentCents: '0' },
+					cookie,
+				),
 			),
 		)
 		expect(statusOf(far)).toBe(400)

@@ -1,12 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-	redirect,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
@@ -17,6 +11,7 @@ import { getPasswordLink, setPasswordWithToken } from '~/models/password-token.s
 import { SetPasswordSchema } from '~/schemas/account'
 import { signIn, signOut } from '~/utils/auth.server'
 import { consumePublicAttempt, retryAfterSeconds } from '~/utils/rate-limit.server'
+import { pageTitle } from '~/utils/meta'
 
 /**
  * Setting a password from a link: an invitation (a founder whose application was accepted) or
@@ -138,10 +133,14 @@ export default function SetPasswordPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [
-	{ title: 'Set your password · TEKTOS CRM' },
-	{ name: 'robots', content: 'noindex, nofollow' },
-]
+export const meta = pageTitle<typeof loader>(
+	({ data, t }) => [
+		data?.link
+			? t(`account:setPassword.title.${data.link.purpose}`)
+			: t('account:setPassword.invalidTitle'),
+	],
+	[{ name: 'robots', content: 'noindex, nofollow' }],
+)
 
 export function ErrorBoundary() {
 	return (

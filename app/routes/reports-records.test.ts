@@ -38,7 +38,10 @@ const LINKS = [
 
 async function titleOf(cookie: string, query: string) {
 	const data = dataOf(await loader(loaderArgs(get(`/reports/records?${query}`, cookie))))
-	const tab = meta({ data } as MetaArgs<typeof loader>)
+	// the tab is titled in the language the root loader read the page in
+	const locale = new URLSearchParams(query).get('lng') ?? 'fr'
+	const matches = [{ id: 'root', data: { locale } }]
+	const tab = meta({ data, matches } as unknown as MetaArgs<typeof loader>)
 	return { heading: data.title, tab: (tab[0] as { title: string }).title }
 }
 
@@ -67,7 +70,9 @@ test.each([
 			// no internal code, no message key, no placeholder, nothing in the other language
 			expect(heading, metric).not.toMatch(/[a-z]+\.[a-z]+|\{\{|records|_/i)
 			expect(heading, metric).not.toMatch(otherLanguage)
-			expect(tab, metric).toBe(`${heading} · TEKTOS CRM`)
+			expect(tab, metric).toBe(
+				`${heading} · ${lng === 'fr' ? "Rapport d'activité" : 'Activity report'} · TEKTOS`,
+			)
 		}
 	},
 )

@@ -31,6 +31,17 @@ export const optionalId = z.preprocess(
 		.optional(),
 )
 
+/**
+ * The status a status-change form moves a record to. Nothing is pre-selected (issue 13 §12):
+ * an empty choice is refused with a message of its own, a value off the list as any other.
+ */
+export const newStatus = <const T extends readonly [string, ...string[]]>(values: T) =>
+	z.enum(values, {
+		errorMap: (issue) => ({
+			message: issue.code === 'invalid_type' ? 'errors.chooseStatus' : 'errors.invalidChoice',
+		}),
+	})
+
 /** A checkbox: present ("on") is true, absent is false. */
 export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean())
 

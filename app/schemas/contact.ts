@@ -15,6 +15,7 @@ import {
 	emptyToUndefined,
 	isoDate,
 	moneyError,
+	newStatus,
 	optionalId,
 	optionalText,
 	optionalUrl,
@@ -364,7 +365,7 @@ export type IntroductionInput = z.output<ReturnType<typeof introductionSchema>>
 export function introductionStatusSchema(today: string) {
 	return z
 		.object({
-			status: choice(INTRODUCTION_STATUSES),
+			status: newStatus(INTRODUCTION_STATUSES),
 			statusOn: z.preprocess(emptyToUndefined, pastDate(today)),
 			dealValue: optionalText(30),
 			dealCurrency: z.preprocess(emptyToUndefined, choice(CURRENCIES).optional()),

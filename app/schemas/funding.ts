@@ -123,6 +123,11 @@ export function checkStepDates(value: StepDates & { status: FundingStatus }, ctx
 	}
 }
 
+/** A new event as the form starts it: planned today, in euros, from a public funder. */
+export function newFundingEventDefaults(date: string) {
+	return { currency: 'EUR', status: 'planned', origin: 'public', [STEP_DATE_FIELD.planned]: date }
+}
+
 export const FundingEventSchema = z
 	.object({
 		kind: choice(FUNDING_KINDS),

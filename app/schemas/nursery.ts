@@ -163,9 +163,25 @@ export const EndLeaseSchema = z.object({
 
 // ---------------------------------------------------------------- statements and payments
 
+/** What the confirmation step showed: issuing needs it back, checked (issue 13 §12). */
+const confirmedNumber = z.preprocess(
+	toNumber,
+	z
+		.number({
+			required_error: 'nursery:errors.confirmIssue',
+			invalid_type_error: 'nursery:errors.confirmIssue',
+		})
+		.int('nursery:errors.confirmIssue')
+		.min(0, 'nursery:errors.confirmIssue')
+		.max(Number.MAX_SAFE_INTEGER, 'nursery:errors.confirmIssue'),
+)
+
 export const IssueMonthSchema = z.object({
 	intent: z.literal('issue'),
 	month: MonthSchema,
+	confirmed: z.literal('yes', { errorMap: () => ({ message: 'nursery:errors.confirmIssue' }) }),
+	expected: confirmedNumber,
+	expectedRentCents: confirmedNumber,
 })
 
 export const PaymentSchema = z.object({

@@ -4,6 +4,7 @@ import {
 	checkbox,
 	emptyToUndefined,
 	isoDate,
+	newStatus,
 	optionalDate,
 	optionalEmail,
 	optionalId,
@@ -100,7 +101,7 @@ export const STATUS_TRANSITIONS: Record<
 
 export const StatusChangeSchema = z.object({
 	intent: z.literal('change-status'),
-	status: z.enum(STARTUP_STATUSES, { errorMap: () => ({ message: 'errors.invalidChoice' }) }),
+	status: newStatus(STARTUP_STATUSES),
 	date: z.preprocess(emptyToUndefined, isoDate),
 })
 

@@ -185,7 +185,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
 	],
 	partner: [
 		{ to: '/reports', labelKey: 'nav.reports' },
-		{ to: '/startups', labelKey: 'nav.portfolio' },
+		{ to: '/startups', labelKey: 'nav.startups' },
 		{ to: '/nursery/subsidy', labelKey: 'nav.subsidy' },
 		{ to: '/funding', labelKey: 'nav.funding' },
 		{ to: '/introductions', labelKey: 'nav.introductions' },

@@ -15,7 +15,13 @@ import { formatMoney, formatMoneyForForm } from './money'
 /** Every formatter a page needs, bound to the reader's language. */
 export function useFormat() {
 	const { i18n } = useTranslation()
-	const lang = i18n.language
+	return formatsFor(i18n.language)
+}
+
+export type Formats = ReturnType<typeof formatsFor>
+
+/** The same formatters outside a component (a page's title). */
+export function formatsFor(lang: string) {
 	return {
 		lang,
 		money: (cents: number, currency: Currency = 'EUR') => formatMoney(cents, currency, lang),

@@ -36,26 +36,30 @@ test.each([
 			'Pépinière',
 			'Financements',
 			'Contacts',
-			'Candidatures',
+			'Appels à candidatures',
 			'Comité de sélection',
-			'Rapports',
+			"Rapport d'activité",
 			'Utilisateurs',
 		],
 		'Tableau de bord',
 	],
 	['founder@tektos.example', ['Ma startup'], null],
-	['mentor@tektos.example', ['Mes startups', 'Mes séances', 'Comité de sélection'], 'Mes startups'],
+	[
+		'mentor@tektos.example',
+		['Mes startups', 'Mon mentorat', 'Comité de sélection'],
+		'Mes startups',
+	],
 	[
 		'partner@tektos.example',
 		[
-			'Rapports',
-			'Portefeuille',
-			'Subvention loyers',
+			"Rapport d'activité",
+			'Startups',
+			'Prise en charge des loyers',
 			'Financements',
 			'Mises en relation',
 			'Comité de sélection',
 		],
-		"Rapport d'activité de TEKTOS",
+		"Rapport d'activité",
 	],
 ])('%s signs in and sees the navigation of their role', async (email, links, heading) => {
 	await signInAs(page, email)
@@ -70,6 +74,41 @@ test.each([
 		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Accès refusé')
 	}
 })
+
+// Issue 13 §12: a navigation entry is named as the page it opens. The founder's entry opens
+// their startup's own page, whose heading is the startup's name.
+test.each(['fr', 'en'] as const)(
+	'every navigation entry of every role opens a page whose heading is its label (%s)',
+	async (lng) => {
+		const mismatches: string[] = []
+		for (const email of [
+			'manager@tektos.example',
+			'mentor@tektos.example',
+			'partner@tektos.example',
+			'founder@tektos.example',
+		]) {
+			await context.clearCookies()
+			await signInAs(page, email)
+			await page.goto(url(`/?lng=${lng}`))
+			const nav = page.getByRole('navigation', { name: /navigation principale|main navigation/i })
+			const entries = await nav
+				.getByRole('link')
+				.evaluateAll((links) =>
+					links.map((a) => ({ label: a.textContent ?? '', href: a.getAttribute('href') ?? '' })),
+				)
+			expect(entries.length).toBeGreaterThan(0)
+			for (const { label, href } of entries) {
+				await page.goto(url(href))
+				const heading = await page.getByRole('heading', { level: 1 }).innerText()
+				const founderPage = email.startsWith('founder') && /^\/startups\/\d+$/.test(href)
+				if (founderPage ? heading.length === 0 : heading !== label) {
+					mismatches.push(`${email} ${href}: «${label}» opens «${heading}»`)
+				}
+			}
+		}
+		expect(mismatches).toEqual([])
+	},
+)
 
 test('a wrong password gets one generic message and keeps the email typed', async () => {
 	await page.goto(url('/login'))

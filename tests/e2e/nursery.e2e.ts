@@ -32,7 +32,8 @@ function cents(text: string) {
 async function cell(page: Page, table: string, row: string | RegExp, column: string) {
 	const t = page.locator(table)
 	const headers = await t.locator('thead th').allInnerTexts()
-	const index = headers.findIndex((h) => h.replace(/[\u00a0\u202f]/g, ' ').trim() === column)
+	// French headers keep no-break spaces ("0–30\u00a0jours"): any space matches a space
+	const index = headers.findIndex((h) => h.replace(/\s+/g, ' ').trim() === column)
 	if (index < 0) throw new Error(`No column ${column} in ${headers.join(' | ')}`)
 	const tr = t.locator('tbody tr').filter({ has: page.locator('th', { hasText: row }) })
 	return tr.locator('th, td').nth(index).innerText()
@@ -70,16 +71,31 @@ test('a lease is signed, its month issued, part paid, shown in arrears; a founde
 
 	// ---- last month is issued: only the new lease still needed its statement
 	await manager.goto(url(`/nursery/statements?month=${previous}`))
-	await expect.poll(() => h1(manager)).toMatch(/^Avis d’échéance d(e |')/)
+	await expect.poll(() => h1(manager)).toMatch(/^Avis d’échéance d/)
 	expect(await manager.locator('.panel table').innerText()).toContain('Marée Data')
-	await manager.getByRole('button', { name: /^Émettre les avis d(e |')/ }).click()
+	// issued statements cannot be deleted: the page first says what will be issued, and the
+	// keyboard lands on that question
+	await manager.getByRole('button', { name: /^Émettre les avis d/ }).click()
+	const confirmation = manager.getByRole('group', { name: /^Confirmer l’émission des avis/ })
+	await expect
+		.poll(() => confirmation.innerText())
+		.toMatch(/Vous allez émettre 1 avis d’échéance pour .*, soit 145,00\s€ de loyers/)
+	expect(await manager.evaluate(() => document.activeElement?.id)).toBe('confirm-issue-heading')
+	await confirmation.getByRole('button', { name: 'Émettre 1 avis' }).click()
 	await expect.poll(() => toast(manager)).toMatch(/^1 avis émis pour/)
 	await manager.getByRole('link', { name: 'Marée Data', exact: true }).click()
-	await expect.poll(() => h1(manager)).toMatch(/^Avis d(e |').* — Marée Data$/)
+	await expect.poll(() => h1(manager)).toMatch(/^Avis d.* — Marée Data$/)
 	const mareeStatement = new URL(manager.url()).pathname
 	// 145,00 € at 30 %: 43,50 € for Cap Calaisis, 101,50 € for the startup
 	expect(cents(await cell(manager, 'main table >> nth=0', 'Cap Calaisis', 'Part'))).toBe(4_350)
 	expect(cents(await cell(manager, 'main table >> nth=0', /^Startup/, 'Part'))).toBe(10_150)
+
+	// ---- the payment starts from what the startup still owes; changing the payer changes it
+	expect(await manager.getByLabel('Montant payé').inputValue()).toBe('101,50')
+	await manager.getByLabel('Payeur').selectOption('cap_calaisis')
+	await expect.poll(() => manager.getByLabel('Montant payé').inputValue()).toBe('43,50')
+	await manager.getByLabel('Payeur').selectOption('startup')
+	await expect.poll(() => manager.getByLabel('Montant payé').inputValue()).toBe('101,50')
 
 	// ---- a payment above what is due is refused and keeps what was typed; a part payment is taken
 	await manager.getByLabel('Montant payé').fill('500,00')
@@ -110,8 +126,9 @@ test('a lease is signed, its month issued, part paid, shown in arrears; a founde
 
 	// ---- next month is issued in advance; Fretmanche pays 100,00 € of it
 	await manager.goto(url(`/nursery/statements?month=${next}`))
-	await expect.poll(() => h1(manager)).toMatch(/^Avis d’échéance d(e |')/)
-	await manager.getByRole('button', { name: /^Émettre les avis d(e |')/ }).click()
+	await expect.poll(() => h1(manager)).toMatch(/^Avis d’échéance d/)
+	await manager.getByRole('button', { name: /^Émettre les avis d/ }).click()
+	await manager.getByRole('button', { name: /^Émettre (les \d+|1) avis$/ }).click()
 	await expect.poll(() => toast(manager)).toMatch(/avis émis pour/)
 	await manager.getByRole('link', { name: 'Fretmanche', exact: true }).click()
 	await expect.poll(() => h1(manager)).toMatch(/— Fretmanche$/)

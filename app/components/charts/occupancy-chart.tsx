@@ -4,7 +4,8 @@ const MARGIN = { top: 8, right: 8, bottom: 24, left: 32 }
 
 /**
  * Units occupied month by month, as bars against the number of units: a plain SVG drawn on the
- * server, so the nursery page ships no charting library (recharts stays on the reports page).
+ * server, so the nursery page ships no charting library (recharts stays on the reports page),
+ * scaled to its box up to 760 px wide.
  * It is hidden from screen readers: the table beside it gives the same numbers.
  */
 export function OccupancyChart({
@@ -28,8 +29,13 @@ export function OccupancyChart({
 	// a label every other month, fewer when the months are many
 	const labelEvery = Math.max(2, Math.ceil(data.length / 24))
 	return (
-		<div className="chart" aria-hidden="true" style={{ width: WIDTH, height: HEIGHT }}>
-			<svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} fontSize={11}>
+		<div className="chart" aria-hidden="true" style={{ maxWidth: WIDTH }}>
+			{/* drawn at 760 × 260 and scaled to its box: a phone gets a smaller chart, not a wider page */}
+			<svg
+				viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+				style={{ display: 'block', width: '100%', height: 'auto' }}
+				fontSize={11}
+			>
 				{ticks.map((tick) => (
 					<g key={tick}>
 						<line

@@ -7,10 +7,12 @@ import {
 	Legend,
 	Line,
 	LineChart,
+	ResponsiveContainer,
 	Tooltip,
 	XAxis,
 	YAxis,
 } from 'recharts'
+import { Table } from '../data-table'
 
 export const CHART_COLORS = ['#1f6f9f', '#e8a33d', '#1e7a4c', '#8c4fb5', '#b3261e', '#5b6b78']
 
@@ -35,15 +37,15 @@ type ChartProps<Row> = {
 	formatCategory?: (value: string) => string
 	onNavigate?: (href: string) => void
 	kind?: 'bar' | 'line'
-	/** false for values that read best on whole ticks (hours, counts) */
+	/** ticks between whole numbers: only for values that are not counted (a ratio) */
 	allowDecimals?: boolean
-	width?: number
 	height?: number
 }
 
 /**
- * A chart drawn at a fixed size so that it renders on the server and in print;
- * the same numbers are always in an accessible table beside it.
+ * A chart as wide as its box, up to 640 px, so that it fits a phone as well as a page in print;
+ * the same numbers are always in an accessible table beside it. Counts, hours and euros read on
+ * whole ticks: no 0.25 startup (decision 0040).
  */
 export function ReportChart<Row extends Record<string, unknown>>({
 	rows,
@@ -54,8 +56,7 @@ export function ReportChart<Row extends Record<string, unknown>>({
 	formatCategory,
 	onNavigate,
 	kind = 'bar',
-	allowDecimals = true,
-	width = 640,
+	allowDecimals = false,
 	height = 260,
 }: ChartProps<Row>) {
 	// recharts numbers its SVG ids with a counter that differs between server and browser:
@@ -64,8 +65,6 @@ export function ReportChart<Row extends Record<string, unknown>>({
 	useEffect(() => setMounted(true), [])
 	const tick = { fontSize: 12, fill: '#5b6b78' }
 	const common = {
-		width,
-		height,
 		data: rows,
 		margin: { top: 10, right: 10, bottom: 0, left: 10 },
 	}
@@ -91,47 +90,53 @@ export function ReportChart<Row extends Record<string, unknown>>({
 		</>
 	)
 	if (!mounted) {
-		return <div className="chart" role="img" aria-label={summary} style={{ width, height }} />
+		return (
+			<div className="chart" role="img" aria-label={summary}>
+				<div style={{ height }} />
+			</div>
+		)
 	}
 	return (
 		<div className="chart" role="img" aria-label={summary}>
-			{kind === 'line' ? (
-				<LineChart {...common}>
-					{axes}
-					{series.map((s, i) => (
-						<Line
-							key={s.key}
-							dataKey={s.key}
-							name={s.label}
-							stroke={CHART_COLORS[i % CHART_COLORS.length]}
-							strokeWidth={2}
-							isAnimationActive={false}
-						/>
-					))}
-				</LineChart>
-			) : (
-				<BarChart {...common}>
-					{axes}
-					{series.map((s, i) => (
-						<Bar
-							key={s.key}
-							dataKey={s.key}
-							name={s.label}
-							stackId={s.stack}
-							fill={CHART_COLORS[i % CHART_COLORS.length]}
-							isAnimationActive={false}
-							cursor={s.href && onNavigate ? 'pointer' : undefined}
-							onClick={
-								s.href && onNavigate
-									? (data: { payload?: Row }) => {
-											if (data.payload) onNavigate(s.href!(data.payload))
-										}
-									: undefined
-							}
-						/>
-					))}
-				</BarChart>
-			)}
+			<ResponsiveContainer width="100%" height={height}>
+				{kind === 'line' ? (
+					<LineChart {...common}>
+						{axes}
+						{series.map((s, i) => (
+							<Line
+								key={s.key}
+								dataKey={s.key}
+								name={s.label}
+								stroke={CHART_COLORS[i % CHART_COLORS.length]}
+								strokeWidth={2}
+								isAnimationActive={false}
+							/>
+						))}
+					</LineChart>
+				) : (
+					<BarChart {...common}>
+						{axes}
+						{series.map((s, i) => (
+							<Bar
+								key={s.key}
+								dataKey={s.key}
+								name={s.label}
+								stackId={s.stack}
+								fill={CHART_COLORS[i % CHART_COLORS.length]}
+								isAnimationActive={false}
+								cursor={s.href && onNavigate ? 'pointer' : undefined}
+								onClick={
+									s.href && onNavigate
+										? (data: { payload?: Row }) => {
+												if (data.payload) onNavigate(s.href!(data.payload))
+											}
+										: undefined
+								}
+							/>
+						))}
+					</BarChart>
+				)}
+			</ResponsiveContainer>
 		</div>
 	)
 }
@@ -157,8 +162,7 @@ export function ReportTable<Row extends Record<string, unknown>>({
 	total?: { label: string; values: Partial<Record<string, number>> }
 }) {
 	return (
-		<table className="table report-table">
-			<caption>{caption}</caption>
+		<Table className="report-table" caption={caption}>
 			<thead>
 				<tr>
 					<th scope="col">{categoryLabel}</th>
@@ -203,6 +207,6 @@ export function ReportTable<Row extends Record<string, unknown>>({
 					</tr>
 				</tfoot>
 			) : null}
-		</table>
+		</Table>
 	)
 }

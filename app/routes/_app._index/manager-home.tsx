@@ -85,7 +85,11 @@ export function ManagerHome({ home }: { home: Home }) {
 					<ActivityList entries={home.recentActivity} />
 				) : (
 					<EmptyState title={t('home.noActivity')}>
-						<Link to="/users">{t('home.noActivityHint')}</Link>
+						{home.otherAccounts ? (
+							<Link to="/startups/new">{t('home.noActivityStartups')}</Link>
+						) : (
+							<Link to="/users/new">{t('home.noActivityHint')}</Link>
+						)}
 					</EmptyState>
 				)}
 			</section>

@@ -4,6 +4,7 @@ import { Duration } from '~/components/mentor-format'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import type { getMentorHome } from '~/models/home.server'
 import { useFormat } from '~/utils/use-format'
+import { Table } from '~/components/data-table'
 
 type Home = NonNullable<ReturnType<typeof getMentorHome>>
 
@@ -36,7 +37,7 @@ export function MentorHome({ home }: { home: Home }) {
 			<section aria-labelledby="mentees-heading">
 				<h2 id="mentees-heading">{t('home.mentor.mentees')}</h2>
 				{home.assignments.length ? (
-					<table className="table">
+					<Table caption={t('home.mentor.mentees')} captionHidden>
 						<thead>
 							<tr>
 								<th scope="col">{t('fields.startup')}</th>
@@ -69,7 +70,7 @@ export function MentorHome({ home }: { home: Home }) {
 								</tr>
 							))}
 						</tbody>
-					</table>
+					</Table>
 				) : (
 					<EmptyState title={t('home.mentor.noMentees')}>
 						{t('home.mentor.noMenteesHint')}

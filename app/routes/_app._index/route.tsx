@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getManagerHome, getMentorHome } from '~/models/home.server'
@@ -8,6 +8,7 @@ import { forbidden, notFound } from '~/utils/http.server'
 import { HOME } from '~/utils/permissions'
 import { ManagerHome } from './manager-home'
 import { MentorHome } from './mentor-home'
+import { pageTitle } from '~/utils/meta'
 
 /** One address, four homes: each role lands on the page made for its work (HOME in the map). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -45,7 +46,9 @@ export default function HomePage() {
 	}
 }
 
-export const meta: MetaFunction = () => [{ title: 'TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data?.view === 'mentees' ? t('home.mentor.title') : t('home.manager.title'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -2,6 +2,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import { Form } from '~/components/form'
 import { useTranslation } from 'react-i18next'
 import { ErrorList } from '~/components/forms'
+import { Table } from '~/components/data-table'
 
 type Member = {
 	userId: number
@@ -33,8 +34,7 @@ export function CommitteePanel({
 				<ErrorList errors={errors} />
 			</div>
 			{committee.length ? (
-				<table className="table">
-					<caption className="visually-hidden">{t('committee.title')}</caption>
+				<Table caption={t('committee.title')} captionHidden>
 					<thead>
 						<tr>
 							<th scope="col">{t('committee.member')}</th>
@@ -72,7 +72,7 @@ export function CommitteePanel({
 							</tr>
 						))}
 					</tbody>
-				</table>
+				</Table>
 			) : (
 				<p className="muted">{t('committee.empty')}</p>
 			)}

@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -28,6 +23,8 @@ import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { useFormat } from '~/utils/use-format'
 import { CommitteePanel } from './committee-panel'
+import { pageTitle } from '~/utils/meta'
+import { Table } from '~/components/data-table'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:call:any')
@@ -138,37 +135,34 @@ export default function CallPage() {
 			<section aria-labelledby="applications-title">
 				<h2 id="applications-title">{t('call.applications')}</h2>
 				{applications.rows.length ? (
-					<div className="table-scroll">
-						<table className="table">
-							<caption className="visually-hidden">{t('call.applications')}</caption>
-							<thead>
-								<tr>
-									<th scope="col">{t('fields.projectName')}</th>
-									<th scope="col">{t('fields.contactName')}</th>
-									<th scope="col">{t('fields.origin')}</th>
-									<th scope="col">{t('fields.submittedAt')}</th>
-									<th scope="col">{t('fields.status')}</th>
+					<Table caption={t('call.applications')} captionHidden>
+						<thead>
+							<tr>
+								<th scope="col">{t('fields.projectName')}</th>
+								<th scope="col">{t('fields.contactName')}</th>
+								<th scope="col">{t('fields.origin')}</th>
+								<th scope="col">{t('fields.submittedAt')}</th>
+								<th scope="col">{t('fields.status')}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{applications.rows.map((a) => (
+								<tr key={a.id}>
+									<th scope="row">
+										<Link to={`/calls/${call.id}/applications/${a.id}`}>
+											{a.projectName ?? t('view.erased')}
+										</Link>
+									</th>
+									<td>{a.contactName ?? '—'}</td>
+									<td>{a.origin ? t(`origins.${a.origin}`) : '—'}</td>
+									<td>{a.submittedAt ? f.dateTime(a.submittedAt) : '—'}</td>
+									<td>
+										<StatusBadge status={a.status} />
+									</td>
 								</tr>
-							</thead>
-							<tbody>
-								{applications.rows.map((a) => (
-									<tr key={a.id}>
-										<th scope="row">
-											<Link to={`/calls/${call.id}/applications/${a.id}`}>
-												{a.projectName ?? t('view.erased')}
-											</Link>
-										</th>
-										<td>{a.contactName ?? '—'}</td>
-										<td>{a.origin ? t(`origins.${a.origin}`) : '—'}</td>
-										<td>{a.submittedAt ? f.dateTime(a.submittedAt) : '—'}</td>
-										<td>
-											<StatusBadge status={a.status} />
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+							))}
+						</tbody>
+					</Table>
 				) : (
 					<p className="muted">{t('call.noApplications')}</p>
 				)}
@@ -191,7 +185,10 @@ export default function CallPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Call for applications · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t, pick }) => [
+	data && pick(data.call.titleFr, data.call.titleEn),
+	t('nav.calls'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -150,6 +150,8 @@ export function FundingSection({
 					series={[{ key: 'leverage', label: t('funding.leverage') }]}
 					summary={t('funding.leverageSummary')}
 					kind="line"
+					formatValue={ratio}
+					allowDecimals
 				/>
 				<ReportTable
 					caption={t('funding.leverageByYear')}

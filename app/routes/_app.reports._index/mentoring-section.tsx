@@ -72,7 +72,6 @@ export function MentoringSection({
 					]}
 					summary={t('mentoring.chartSummary')}
 					formatValue={(hours) => duration(hours * 60)}
-					allowDecimals={false}
 					onNavigate={navigate}
 				/>
 				<ReportTable

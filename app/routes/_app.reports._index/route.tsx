@@ -1,10 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -26,6 +21,7 @@ import { PortfolioSection } from './portfolio-section'
 import { RentSection } from './rent-section'
 import { SelectionSection } from './selection-section'
 import { SharedViews } from './shared-views'
+import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:report:any')
@@ -97,7 +93,11 @@ export default function ReportsPage() {
 	)
 }
 
-export const meta: MetaFunction = () => [{ title: 'Reports · TEKTOS CRM' }]
+export const meta = pageTitle<typeof loader>(({ data, t, locale }) => [
+	data && periodWords(data.period, t, locale),
+	data?.cohorts.find((c) => c.id === data.period.cohortId)?.name,
+	t('nav.reports'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Pagination } from '~/components/data-table'
+import { Pagination, Table } from '~/components/data-table'
 import { EmptyState } from '~/components/stat'
 import type { StartupPage } from '~/models/startup-page.server'
 import { rateInput, STEP_DATE_FIELD } from '~/schemas/funding-fields'
@@ -38,76 +38,74 @@ export function FundingSection({ page }: Props) {
 							inProgress: funding.inProgress,
 						})}
 					</p>
-					<div className="table-scroll">
-						<table className="table funding-table">
-							<thead>
-								<tr>
-									<th scope="col">{t('fields.kind')}</th>
-									<th scope="col">{t('fields.source')}</th>
-									<th scope="col" className="num">
-										{t('fields.amount')}
+					<Table className="funding-table" caption={t('page.funding')} captionHidden>
+						<thead>
+							<tr>
+								<th scope="col">{t('fields.kind')}</th>
+								<th scope="col">{t('fields.source')}</th>
+								<th scope="col" className="num">
+									{t('fields.amount')}
+								</th>
+								<th scope="col">{t('fields.status')}</th>
+								<th scope="col">{t('fields.triggeredBy')}</th>
+								{editable ? (
+									<th scope="col">
+										<span className="visually-hidden">{t('common:common.edit')}</span>
 									</th>
-									<th scope="col">{t('fields.status')}</th>
-									<th scope="col">{t('fields.triggeredBy')}</th>
-									{editable ? (
-										<th scope="col">
-											<span className="visually-hidden">{t('common:common.edit')}</span>
-										</th>
-									) : null}
-								</tr>
-							</thead>
-							<tbody>
-								{funding.rows.map((e) => {
-									const stepDate = e[STEP_DATE_FIELD[e.status]]
-									return (
-										<tr key={e.id} className={e.status === 'declined' ? 'row-muted' : undefined}>
-											<th scope="row">{t(`enums:fundingKinds.${e.kind}`)}</th>
-											<td>
-												{e.source}{' '}
-												<span className="muted">
-													({e.isPublic ? t('page.public') : t('page.private')})
-												</span>
-											</td>
-											<td className="num">
-												{f.money(e.amountCents, e.currency)}
-												{e.currency !== 'EUR' ? (
-													<ConvertedAmount
-														eurCents={e.amountEurCents}
-														rateMicros={e.rateMicros}
-														rateOn={e.rateOn}
-													/>
-												) : null}
-											</td>
-											<td>
-												{t(`enums:fundingStatuses.${e.status}`)}
-												{stepDate ? ` — ${f.date(stepDate)}` : ''}
-											</td>
-											<td>
-												{e.triggerKind && e.triggerSource
-													? `${t(`enums:fundingKinds.${e.triggerKind}`)} (${e.triggerSource})`
-													: e.triggerKind
-														? t('page.triggerElsewhere', {
-																kind: t(`enums:fundingKinds.${e.triggerKind}`),
-															})
-														: '—'}
-											</td>
-											{editable ? (
-												<td>
-													<Link to={`${base}/${e.id}`}>
-														{t('common:common.edit')}
-														<span className="visually-hidden">
-															{' '}
-															{t(`enums:fundingKinds.${e.kind}`)} {e.source}
-														</span>
-													</Link>
-												</td>
+								) : null}
+							</tr>
+						</thead>
+						<tbody>
+							{funding.rows.map((e) => {
+								const stepDate = e[STEP_DATE_FIELD[e.status]]
+								return (
+									<tr key={e.id} className={e.status === 'declined' ? 'row-muted' : undefined}>
+										<th scope="row">{t(`enums:fundingKinds.${e.kind}`)}</th>
+										<td>
+											{e.source}{' '}
+											<span className="muted">
+												({e.isPublic ? t('page.public') : t('page.private')})
+											</span>
+										</td>
+										<td className="num">
+											{f.money(e.amountCents, e.currency)}
+											{e.currency !== 'EUR' ? (
+												<ConvertedAmount
+													eurCents={e.amountEurCents}
+													rateMicros={e.rateMicros}
+													rateOn={e.rateOn}
+												/>
 											) : null}
-										</tr>
-									)
-								})}
-							</tbody>
-						</table>
-					</div>
+										</td>
+										<td>
+											{t(`enums:fundingStatuses.${e.status}`)}
+											{stepDate ? ` — ${f.date(stepDate)}` : ''}
+										</td>
+										<td>
+											{e.triggerKind && e.triggerSource
+												? `${t(`enums:fundingKinds.${e.triggerKind}`)} (${e.triggerSource})`
+												: e.triggerKind
+													? t('page.triggerElsewhere', {
+															kind: t(`enums:fundingKinds.${e.triggerKind}`),
+														})
+													: '—'}
+										</td>
+										{editable ? (
+											<td>
+												<Link to={`${base}/${e.id}`}>
+													{t('common:common.edit')}
+													<span className="visually-hidden">
+														{' '}
+														{t(`enums:fundingKinds.${e.kind}`)} {e.source}
+													</span>
+												</Link>
+											</td>
+										) : null}
+									</tr>
+								)
+							})}
+						</tbody>
+					</Table>
 					{funding.pageCount > 1 ? (
 						<Pagination
 							page={funding.page}

@@ -4,6 +4,7 @@ import { CountryName, IntroductionStatusBadge, OptedOutBadge } from '~/component
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
 import type { StartupPage } from '~/models/startup-page.server'
 import { useFormat } from '~/utils/use-format'
+import { Table } from '~/components/data-table'
 
 type Props = { page: StartupPage }
 
@@ -44,7 +45,7 @@ export function IntroductionsSection({ page }: Props) {
 							note={tc('funnel.ukCount', { count: deals(uk) })}
 						/>
 					</StatGrid>
-					<table className="table">
+					<Table caption={t('page.introductions')} captionHidden>
 						<thead>
 							<tr>
 								<th scope="col">{t('page.contact')}</th>
@@ -103,7 +104,7 @@ export function IntroductionsSection({ page }: Props) {
 								</tr>
 							))}
 						</tbody>
-					</table>
+					</Table>
 				</>
 			) : (
 				<EmptyState title={t('page.noIntroductions')}>{t('page.noIntroductionsHint')}</EmptyState>

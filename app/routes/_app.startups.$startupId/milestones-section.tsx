@@ -6,6 +6,7 @@ import type { StartupPage } from '~/models/startup-page.server'
 import { lastFinishedQuarter, quarterEnd } from '~/utils/calendar'
 import { useToday } from '~/root'
 import { useFormat } from '~/utils/use-format'
+import { Table } from '~/components/data-table'
 
 type Props = { page: StartupPage }
 
@@ -26,7 +27,7 @@ export function MilestonesSection({ page }: Props) {
 					) : null}
 				</div>
 				{page.milestones.length ? (
-					<table className="table">
+					<Table caption={t('page.milestones')} captionHidden>
 						<thead>
 							<tr>
 								<th scope="col">{t('page.milestone')}</th>
@@ -67,7 +68,7 @@ export function MilestonesSection({ page }: Props) {
 								</tr>
 							))}
 						</tbody>
-					</table>
+					</Table>
 				) : (
 					<EmptyState title={t('page.noMilestones')}>{t('page.noMilestonesHint')}</EmptyState>
 				)}

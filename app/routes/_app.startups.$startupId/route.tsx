@@ -1,9 +1,4 @@
-import {
-	type ActionFunctionArgs,
-	data,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -27,6 +22,7 @@ import { LeaseSection } from './lease-section'
 import { MentoringSection } from './mentoring-section'
 import { MilestonesSection } from './milestones-section'
 import { ActivitySection, ProfileSection } from './sections'
+import { pageTitle } from '~/utils/meta'
 
 // the forms of the side column load after the page (their zod schemas with them)
 const StatusForm = lazyPart(() => import('./status-form').then((m) => m.StatusForm))
@@ -173,9 +169,10 @@ export default function StartupPage() {
 	)
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: data ? `${data.startup.name} · TEKTOS CRM` : 'TEKTOS CRM' },
-]
+export const meta = pageTitle<typeof loader>(({ data, t }) => [
+	data?.startup.name,
+	t('nav.startups'),
+])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

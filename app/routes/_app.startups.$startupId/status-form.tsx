@@ -30,7 +30,8 @@ export function StatusForm({
 		constraint: getZodConstraint(StatusChangeSchema),
 		shouldValidate: 'onBlur',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: StatusChangeSchema }),
-		defaultValue: { status: next[0], date: today },
+		// the new status is the manager's choice: nothing pre-selected (issue 13 §12)
+		defaultValue: { date: today },
 	})
 	if (!next.length) return null
 	return (
@@ -41,7 +42,10 @@ export function StatusForm({
 				<SelectField
 					label={t('page.newStatus')}
 					selectProps={getSelectProps(fields.status)}
-					options={next.map((s) => ({ value: s, label: t(`enums:startupStatuses.${s}`) }))}
+					options={[
+						{ value: '', label: t('common:common.chooseStatus') },
+						...next.map((s) => ({ value: s, label: t(`enums:startupStatuses.${s}`) })),
+					]}
 					errors={fields.status.errors}
 				/>
 				<Field
