@@ -5,6 +5,7 @@ import { Table } from './data-table'
 
 type Totals = { sessions: number; minutes: number }
 
+/** Hours month by month: the hours table, one row a month. */
 export function MonthTable({
 	rows,
 	caption,
@@ -14,42 +15,12 @@ export function MonthTable({
 }) {
 	const { t } = useTranslation('mentors')
 	const f = useFormat()
-	const total = rows.reduce((sum, r) => sum + r.minutes, 0)
-	const sessions = rows.reduce((sum, r) => sum + r.sessions, 0)
 	return (
-		<Table className="hours-table" caption={caption}>
-			<thead>
-				<tr>
-					<th scope="col">{t('hours.month')}</th>
-					<th scope="col" className="num">
-						{t('hours.sessions')}
-					</th>
-					<th scope="col" className="num">
-						{t('hours.hours')}
-					</th>
-				</tr>
-			</thead>
-			<tbody>
-				{rows.map((r) => (
-					<tr key={r.month}>
-						<th scope="row">{f.month(r.month)}</th>
-						<td className="num">{f.number(r.sessions)}</td>
-						<td className="num">
-							<Duration minutes={r.minutes} />
-						</td>
-					</tr>
-				))}
-			</tbody>
-			<tfoot>
-				<tr>
-					<th scope="row">{t('hours.total')}</th>
-					<td className="num">{f.number(sessions)}</td>
-					<td className="num">
-						<Duration minutes={total} />
-					</td>
-				</tr>
-			</tfoot>
-		</Table>
+		<HoursTable
+			rows={rows.map((r) => ({ ...r, key: r.month, label: f.month(r.month) }))}
+			caption={caption}
+			header={t('hours.month')}
+		/>
 	)
 }
 
@@ -60,14 +31,15 @@ export function HoursTable({
 	header,
 	empty,
 }: {
-	rows: (Totals & { key: number; label: React.ReactNode })[]
+	rows: (Totals & { key: number | string; label: React.ReactNode })[]
 	caption: string
 	header: string
-	empty: string
+	/** what to say instead of an empty table; without it, the table shows its zero total */
+	empty?: string
 }) {
 	const { t } = useTranslation('mentors')
 	const f = useFormat()
-	if (!rows.length) return <p className="muted">{empty}</p>
+	if (!rows.length && empty) return <p className="muted">{empty}</p>
 	const total = rows.reduce((sum, r) => sum + r.minutes, 0)
 	const sessions = rows.reduce((sum, r) => sum + r.sessions, 0)
 	return (
