@@ -16,6 +16,7 @@
  * None of these answers is a 500, and none carries a stack trace, whatever NODE_ENV says.
  */
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import path from 'node:path'
 import { type AppLoadContext, writeReadableStreamToWritable } from '@remix-run/node'
 import compression from 'compression'
@@ -29,6 +30,7 @@ import { FORM_TOKEN_FIELD } from '~/utils/form-token'
 import { checkFormToken } from '~/utils/form-token.server'
 import { type Locale } from '~/utils/i18n'
 import { getLocale } from '~/utils/i18n.server'
+import { enterWrites } from '~/utils/write-gate.server'
 import { FormReplayStore, type ResponseSnapshot } from './form-replay'
 import { type ServerPage, serverPage } from './pages'
 
@@ -182,7 +184,20 @@ export function createApp(options: AppOptions) {
 			'/build',
 			express.static(path.join(options.publicDir, 'build'), { immutable: true, maxAge: '1y' }),
 		)
-		app.use(express.static(options.publicDir, { maxAge: '1h' }))
+		// the other public files (favicon…): only their names reach the disk, so a page's request
+		// costs no file-system lookup
+		const publicFiles = new Set(
+			fs
+				.readdirSync(options.publicDir)
+				.filter((name) => name !== 'build')
+				.map((name) => `/${name}`),
+		)
+		const servePublic = express.static(options.publicDir, { maxAge: '1h' })
+		app.use((req, res, next) => {
+			const first = `/${req.path.split('/')[1] ?? ''}`
+			if (publicFiles.has(first)) servePublic(req, res, next)
+			else next()
+		})
 	}
 
 	// ---------------------------------------------------------------- Remix
@@ -295,11 +310,15 @@ export function createApp(options: AppOptions) {
 			return page(req, res, 409, 'alreadySent')
 		}
 		let response: Response
+		// the submission's writes wait here, not inside SQLite, for the import worker (decision 0043)
+		const leaveWrites = await enterWrites()
 		try {
 			response = await handler(request, context)
 		} catch (error) {
 			claim.release()
 			throw error
+		} finally {
+			leaveWrites()
 		}
 		if (response.status >= 400) {
 			claim.release()

@@ -9,6 +9,7 @@ import {
 	createUser,
 } from '#tests/factories'
 import { viewerOf } from '#tests/factories-contacts'
+import { fullScans, statementsDuring } from '#tests/query-plans'
 import { getDb } from '~/utils/db.server'
 import { findLikelyDuplicates, mergeContacts } from './contact-duplicates.server'
 import type { ContactInput } from '~/schemas/contact'
@@ -205,4 +206,32 @@ test('every write keeps the likely duplicates right: edits, erasures, merges, a 
 		ok: true,
 	})
 	expect(countLikelyDuplicates(manager)).toBe(before)
+})
+
+test('a contact’s likely duplicates are found through indexes, not by reading every contact', () => {
+	const org = createOrganisation({ name: 'Port de Douvres' })
+	const base = {
+		firstName: 'Harriet',
+		lastName: 'Collins',
+		organisationId: org.id,
+		phone: '+44 1304 240001',
+		country: 'GB' as const,
+	}
+	const harriet = createContact({ ...base, email: 'h.collins@portofdover.example' })
+	const twin = createContact({ ...base, email: 'harriet@collins.example', organisationId: null })
+	const sameEmail = createContact({
+		firstName: 'H.',
+		lastName: 'C.',
+		email: 'H.Collins@PortOfDover.example',
+	})
+	createContact({ firstName: 'Sam', lastName: 'Probe', email: 'sam@probe.example' })
+	let found: ReturnType<typeof findLikelyDuplicates> = []
+	const statements = statementsDuring(() => {
+		found = findLikelyDuplicates({ id: harriet.id, viewer: manager })
+	})
+	expect(found.map((d) => [d.id, d.reason])).toEqual([
+		[twin.id, 'nameAndPhone'],
+		[sameEmail.id, 'email'],
+	])
+	expect(fullScans(statements)).toEqual([])
 })

@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, or, sql } from 'drizzle-orm'
+import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import { contacts, interactions, introductions, organisations } from '#db/schema/index'
 import { LIMITS } from '~/schemas/contact'
 import { getDb, writeTransaction } from '~/utils/db.server'
@@ -32,10 +32,21 @@ export function findLikelyDuplicates({ id, viewer }: { id: number; viewer: Viewe
 		me.organisationId !== null && me.nameKey !== null
 			? and(eq(contacts.organisationId, me.organisationId), eq(contacts.nameKey, me.nameKey))!
 			: sql`0`
-	const sameNameAndPhone =
+	// each rule through its own index (a single OR read the whole table: 36 ms at 100,000
+	// contacts, against 0.2 ms); the flags below then say which rule each one met
+	const live = sql`${contacts.erasedAt} IS NULL`
+	const lookups = [
+		me.emailKey ? sql`${contacts.emailKey} = ${me.emailKey} AND ${live}` : null,
+		me.organisationId !== null && me.nameKey !== null
+			? sql`${contacts.organisationId} = ${me.organisationId} AND ${contacts.nameKey} = ${me.nameKey} AND ${live}`
+			: null,
 		me.phoneKey !== null && me.nameKey !== null
-			? and(eq(contacts.phoneKey, me.phoneKey), eq(contacts.nameKey, me.nameKey))!
-			: sql`0`
+			? sql`${contacts.phoneKey} = ${me.phoneKey} AND ${contacts.nameKey} = ${me.nameKey} AND ${live}`
+			: null,
+	]
+		.filter((where) => where !== null)
+		.map((where) => sql`SELECT ${contacts.id} FROM ${contacts} WHERE ${where}`)
+	if (!lookups.length) return []
 	return db
 		.select({
 			id: contacts.id,
@@ -53,7 +64,7 @@ export function findLikelyDuplicates({ id, viewer }: { id: number; viewer: Viewe
 			and(
 				ne(contacts.id, id),
 				isNull(contacts.erasedAt),
-				or(sameEmail, sameNameAndOrganisation, sameNameAndPhone),
+				sql`${contacts.id} IN (${sql.join(lookups, sql` UNION ALL `)})`,
 			),
 		)
 		.orderBy(contacts.id)

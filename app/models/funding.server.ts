@@ -7,6 +7,7 @@ import { isoDate } from '~/schemas/common'
 import { type FundingEventInput, ORIGINS, startedOn, type StepDates } from '~/schemas/funding'
 import { holdsOn, startupRows } from '~/utils/access.server'
 import { getDb, writeTransaction } from '~/utils/db.server'
+import { cachedRead } from '~/utils/read-cache.server'
 import { likePattern, optionalParam, parseListParams } from '~/utils/list-params'
 import { can } from '~/utils/permissions'
 import { type Refusal, refused, type WriteResult, written } from '~/utils/write-result'
@@ -601,8 +602,17 @@ export function listFundingEvents({
 		: query.all()
 }
 
-/** Events of the view grouped by kind, funder and status, summed in euros in SQL. */
-function groupedEvents(filters: FundingFilters, extra?: SQL) {
+/**
+ * Events of the view grouped by kind, funder and status, summed in euros in SQL; kept until the
+ * next write (decision 0031): every page of the list shows the same totals.
+ */
+function groupedEvents(filters: FundingFilters, { securedOnly = false } = {}) {
+	return cachedRead(`funding:groups:${securedOnly}:${JSON.stringify(filters)}`, () =>
+		queryGroupedEvents(filters, securedOnly ? isSecured : undefined),
+	)
+}
+
+function queryGroupedEvents(filters: FundingFilters, extra?: SQL) {
 	return getDb()
 		.all<{
 			startupId: number
@@ -629,17 +639,25 @@ function groupedEvents(filters: FundingFilters, extra?: SQL) {
 		.map((g) => ({ ...g, isPublic: Boolean(g.isPublic) }))
 }
 
-/** A group's events as funding nodes for leverage.ts: its known euros as one, each missing rate as one. */
+/**
+ * A group's events as funding nodes for leverage.ts: its known euros as one node, its events
+ * without an exchange rate as another that stands for all of them.
+ */
 function nodesOf(groups: ReturnType<typeof groupedEvents>): FundingNode[] {
-	return groups.flatMap((g) => [
-		...(g.withRate
-			? [{ ...g, id: 0, amountEurCents: g.cents, triggeredById: null } as FundingNode]
-			: []),
-		...Array.from(
-			{ length: g.events - g.withRate },
-			() => ({ ...g, id: 0, amountEurCents: null, triggeredById: null }) as FundingNode,
-		),
-	])
+	return groups.flatMap((g) => {
+		const node = {
+			kind: g.kind,
+			isPublic: g.isPublic,
+			status: g.status,
+			id: 0,
+			triggeredById: null,
+		}
+		const missing = g.events - g.withRate
+		return [
+			...(g.withRate ? [{ ...node, amountEurCents: g.cents, events: g.withRate }] : []),
+			...(missing ? [{ ...node, amountEurCents: null, events: missing }] : []),
+		]
+	})
 }
 
 /**
@@ -694,7 +712,7 @@ export function getFundingByStartup({
 	page?: { page: number; perPage: number }
 }) {
 	if (!can(viewer, 'read:funding:any') && !can(viewer, 'read:funding:summary')) return null
-	const groups = groupedEvents(filters, isSecured)
+	const groups = groupedEvents(filters, { securedOnly: true })
 	const byStartup = new Map<number, typeof groups>()
 	for (const g of groups) {
 		const list = byStartup.get(g.startupId)

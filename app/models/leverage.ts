@@ -24,6 +24,8 @@ export type FundingNode = {
 	/** null when a GBP amount has no exchange rate on or before its date */
 	amountEurCents: number | null
 	triggeredById: number | null
+	/** how many events this node stands for (a group summed in SQL); 1 when absent */
+	events?: number
 }
 
 /** Only money that is secured or received counts; planned, applied and declined money does not. */
@@ -43,8 +45,9 @@ export function sumSecured(nodes: Iterable<FundingNode>): MoneySum {
 	const sum: MoneySum = { cents: 0, events: 0, missingRates: 0 }
 	for (const n of nodes) {
 		if (!isSecuredStatus(n.status)) continue
-		sum.events += 1
-		if (n.amountEurCents === null) sum.missingRates += 1
+		const events = n.events ?? 1
+		sum.events += events
+		if (n.amountEurCents === null) sum.missingRates += events
 		else sum.cents += n.amountEurCents
 	}
 	return sum

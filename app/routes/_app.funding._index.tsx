@@ -83,7 +83,7 @@ export default function FundingPage() {
 							{t('common:common.exportCsv')}
 						</a>
 						<a href={`/funding/export.xlsx${location.search}`} className="button" download>
-							{t('import:export.xlsx')}
+							{t('common:common.exportXlsx')}
 						</a>
 					</div>
 				) : null}

@@ -44,7 +44,7 @@ export default function StartupsPage() {
 						{t('common:common.exportCsv')}
 					</a>
 					<a href={`/startups/export.xlsx${location.search}`} className="button" download>
-						{t('import:export.xlsx')}
+						{t('common:common.exportXlsx')}
 					</a>
 					{canCreate ? (
 						<>

@@ -17,10 +17,22 @@ async function getSessionId(request: Request) {
 	return typeof sessionId === 'string' ? sessionId : null
 }
 
-/** The signed-in user, or null: a missing, tampered, expired or revoked cookie all mean signed out. */
-export async function getUser(request: Request): Promise<SessionUser | null> {
-	const sessionId = await getSessionId(request)
-	return sessionId ? getUserBySessionId(sessionId) : null
+const usersOfRequests = new WeakMap<Request, Promise<SessionUser | null>>()
+
+/**
+ * The signed-in user, or null: a missing, tampered, expired or revoked cookie all mean signed out.
+ * Looked up once per request: the server's log line, the root loader and the page's loader
+ * share the answer (what the session was when the request arrived).
+ */
+export function getUser(request: Request): Promise<SessionUser | null> {
+	let user = usersOfRequests.get(request)
+	if (!user) {
+		user = getSessionId(request).then((sessionId) =>
+			sessionId ? getUserBySessionId(sessionId) : null,
+		)
+		usersOfRequests.set(request, user)
+	}
+	return user
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

@@ -40,18 +40,31 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>
 
-/** Read on each call so that tests can point a worker at its own database. */
+const ENV_KEYS = Object.keys(EnvSchema.shape) as (keyof Env)[]
+let parsedEnv: { fingerprint: string; env: Env } | undefined
+
+/**
+ * Read on each call so that tests can point a worker at its own database; parsed again only
+ * when one of its variables changed (a page asks for the database many times).
+ */
 export function getEnv(): Env {
+	const fingerprint = ENV_KEYS.map((key) => process.env[key] ?? '\u0000').join('\u0001')
+	if (parsedEnv?.fingerprint === fingerprint) return parsedEnv.env
 	const parsed = EnvSchema.safeParse(process.env)
 	if (!parsed.success) {
 		const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
 		throw new Error(`Invalid environment:\n${problems.join('\n')}`)
 	}
+	parsedEnv = { fingerprint, env: parsed.data }
 	return parsed.data
 }
 
+let databasePath: { raw: string; file: string } | undefined
+
 export function getDatabasePath() {
-	return path.resolve(getEnv().DATABASE_PATH)
+	const raw = process.env.DATABASE_PATH ?? ''
+	if (databasePath?.raw !== raw) databasePath = { raw, file: path.resolve(getEnv().DATABASE_PATH) }
+	return databasePath.file
 }
 
 /** BACKUP_DIR, or `backups` beside the database */

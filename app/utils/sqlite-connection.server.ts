@@ -20,6 +20,37 @@ export function configureConnection(sqlite: Database.Database) {
 	if (process.env.TEKTOS_CLOCK) followAppClock(sqlite)
 	registerContactKeys(sqlite)
 	registerSortKey(sqlite)
+	cacheStatements(sqlite)
+}
+
+export const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * drizzle prepares each query's SQL again at every call, and SQLite compiles it again: a page's
+ * dozen queries spent more time being compiled than being run. The connection keeps the last
+ * STATEMENT_CACHE_SIZE statements by their SQL text and gives them back ready, in the plain mode
+ * a new statement has (objects, not arrays or single values). A statement still being iterated
+ * is never handed out twice: the second caller gets a new one.
+ */
+export function cacheStatements(sqlite: Database.Database) {
+	const prepare = sqlite.prepare.bind(sqlite)
+	const cache = new Map<string, Database.Statement>()
+	sqlite.prepare = ((source: string) => {
+		const cached = cache.get(source)
+		if (cached && !cached.busy) {
+			// the most recently used last: the first is the one to drop
+			cache.delete(source)
+			cache.set(source, cached)
+			if (cached.reader) cached.raw(false).pluck(false).expand(false)
+			return cached
+		}
+		const statement = prepare(source)
+		if (!cached) {
+			cache.set(source, statement)
+			if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!)
+		}
+		return statement
+	}) as typeof sqlite.prepare
 }
 
 /**

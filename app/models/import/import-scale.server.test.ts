@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { contacts } from '#db/schema/index'
 import { createContact, createOrganisation, createUser } from '#tests/factories'
 import { viewerOf } from '#tests/factories-contacts'
+import { fullScans, statementsDuring } from '#tests/query-plans'
 import { getDb } from '~/utils/db.server'
 import { analyseImport, WRITE_CHUNK, writeImport } from './pipeline.server'
 
@@ -11,39 +12,6 @@ import { analyseImport, WRITE_CHUNK, writeImport } from './pipeline.server'
  * does not grow with the 100,000 contacts already there), and that it writes in chunks, each
  * its own transaction. How long that takes on a given machine is `npm run bench`'s business.
  */
-
-/** Every statement the app's connection prepares while `run` runs. */
-function statementsDuring(run: () => void) {
-	const client = getDb().$client
-	const seen: string[] = []
-	const prepare = client.prepare.bind(client)
-	client.prepare = ((source: string) => {
-		seen.push(source)
-		return prepare(source)
-	}) as typeof client.prepare
-	try {
-		run()
-	} finally {
-		client.prepare = prepare
-	}
-	return seen
-}
-
-/** The query plan's steps that read a whole table (or a whole index) of contacts or organisations. */
-function fullScans(statements: string[]) {
-	const client = getDb().$client
-	const scans: string[] = []
-	for (const source of new Set(statements)) {
-		if (!/^\s*(select|update|delete)/i.test(source)) continue
-		const explain = client.prepare(`EXPLAIN QUERY PLAN ${source}`)
-		const params = Array.from({ length: (source.match(/\?/g) ?? []).length }, () => null)
-		for (const step of explain.all(...params) as { detail: string }[]) {
-			if (/^SCAN (contacts|organisations)\b/.test(step.detail))
-				scans.push(`${step.detail} ← ${source}`)
-		}
-	}
-	return scans
-}
 
 const csv = (lines: string[]) => new TextEncoder().encode(`${lines.join('\r\n')}\r\n`)
 

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Viewer } from '~/models/viewer'
 import { now } from '~/utils/clock'
+import { writeGate } from '~/utils/write-gate.server'
 import type { ImportKind } from './fields'
 import {
 	analyseImport,
@@ -364,7 +365,7 @@ export async function writeSession(
 	}
 	const started = performance.now()
 	const running = runInWorker<{ outcome: WriteOutcome; timings: WriteTimings }>(
-		{ task: 'write', ...task },
+		{ task: 'write', ...task, gate: writeGate() },
 		(done, total) => {
 			session.progress = { done, total }
 		},

@@ -4,6 +4,7 @@ import type { Viewer } from '~/models/viewer'
 import { linkedStartup } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { getDb, writeTransaction } from '~/utils/db.server'
+import { holdForWorker, type WriteGate } from '~/utils/write-gate.server'
 import { type FieldDef, type FieldType, IMPORT_FIELDS, type ImportKind } from './fields'
 import { contactImporter } from './importers/contacts.server'
 import { fundingImporter } from './importers/funding.server'
@@ -317,7 +318,13 @@ export type WriteTimings = { transactions: number; longestMs: number }
  *   then; without a pause the worker would take the lock back at once, again and again. (While
  *   it waits, better-sqlite3 holds the server's thread: the transactions must stay short.)
  */
-export type WritePacing = { targetMs: number; pauseMs: number; clock?: () => number }
+export type WritePacing = {
+	targetMs: number
+	pauseMs: number
+	clock?: () => number
+	/** the server's write gate: each transaction waits until no submission is being handled */
+	gate?: WriteGate
+}
 
 const MIN_CHUNK = 10
 
@@ -341,9 +348,11 @@ export function writeImport(
 	for (let start = 0; start < plan.length;) {
 		const chunk = plan.slice(start, start + size)
 		const began = clock()
-		const result = writeTransaction((tx) =>
-			importer.writeRows(tx, chunk, { actorId: viewer.id, viewer, today: date, lineIds }),
-		)
+		const write = () =>
+			writeTransaction((tx) =>
+				importer.writeRows(tx, chunk, { actorId: viewer.id, viewer, today: date, lineIds }),
+			)
+		const result = pacing?.gate ? holdForWorker(pacing.gate, write) : write()
 		const took = clock() - began
 		if (timings) {
 			timings.transactions++

@@ -10,6 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import type { Viewer } from '../viewer'
 import type { ImportKind } from './fields'
 import { analyseImport, type WriteTimings, writeImport } from './pipeline.server'
+import type { WriteGate } from '~/utils/write-gate.server'
 import type { ImportSettings, PackedPlan, PlannedRow } from './types'
 
 export type WorkerTask =
@@ -21,7 +22,14 @@ export type WorkerTask =
 			settings: ImportSettings
 			viewer: Viewer
 	  }
-	| { task: 'write'; kind: ImportKind; plan: PlannedRow[] | PackedPlan; viewer: Viewer }
+	| {
+			task: 'write'
+			kind: ImportKind
+			plan: PlannedRow[] | PackedPlan
+			viewer: Viewer
+			/** the server's write gate (shared memory), decision 0043 */
+			gate?: WriteGate
+	  }
 
 export type WorkerMessage =
 	| { type: 'progress'; done: number; total: number }
@@ -60,6 +68,7 @@ try {
 			{
 				targetMs: 20,
 				pauseMs: 30,
+				gate: input.gate,
 			},
 		)
 		post({ type: 'done', result: { outcome, timings } })

@@ -30,7 +30,7 @@ export function ReportSection({
 					href={`/reports/export/${id}.xlsx${query}`}
 					download
 				>
-					{t('import:export.xlsx')}
+					{t('common:common.exportXlsx')}
 				</a>
 			</div>
 			<p className="muted">{t(`sections.${id}.lead`)}</p>

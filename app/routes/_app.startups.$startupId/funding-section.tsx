@@ -24,7 +24,7 @@ export function FundingSection({ page }: Props) {
 							{t('page.addFunding')}
 						</Link>{' '}
 						<Link to={`/import/funding?startup=${page.startup.id}`} className="button button-small">
-							{t('import:title.funding')}
+							{t('startups:importFrom.funding')}
 						</Link>
 					</>
 				) : null}

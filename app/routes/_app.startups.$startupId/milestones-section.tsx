@@ -100,7 +100,7 @@ function KpiPanel({ page }: Props) {
 							{missing ? t('page.submitKpi') : t('page.kpiReports')}
 						</Link>{' '}
 						<Link to={`/import/kpis?startup=${startup.id}`} className="button button-small">
-							{t('import:title.kpis')}
+							{t('startups:importFrom.kpis')}
 						</Link>
 					</>
 				) : null}

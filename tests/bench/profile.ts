@@ -1,0 +1,149 @@
+/**
+ * npm run bench:profile -- PATH [N] — a CPU profile of the built app serving PATH N times
+ * (default 300) to one signed-in manager at scale 100 (the bench's cached database), printed as
+ * the functions with the most self time and the files with the most total time.
+ * The raw profile stays in BENCH_DIR/profiles/ for Chrome's DevTools.
+ */
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { CookieJar, form, request, tokenFields } from './http'
+import { freePort, root, scratchCopy, seededDatabase } from './servers'
+
+const target = process.argv[2] ?? '/startups'
+const count = Number(process.argv[3] ?? 300)
+const scale = Number(process.env.BENCH_SCALE ?? 100)
+const cacheDir = path.resolve(process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'tektos-bench'))
+const { today } = await import('~/utils/clock')
+const database = scratchCopy(seededDatabase(cacheDir, scale, today()).file, cacheDir)
+const profiles = path.join(cacheDir, 'profiles')
+fs.rmSync(profiles, { recursive: true, force: true })
+fs.mkdirSync(profiles, { recursive: true })
+
+const port = await freePort()
+const child = spawn(
+	process.execPath,
+	['--cpu-prof', `--cpu-prof-dir=${profiles}`, '--import', 'tsx', 'server.ts'],
+	{
+		cwd: root,
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			PORT: String(port),
+			DATABASE_PATH: database,
+			BACKUP_DIR: path.join(cacheDir, 'backups'),
+		},
+		stdio: ['ignore', 'ignore', 'inherit'],
+	},
+)
+const url = `http://127.0.0.1:${port}`
+for (let i = 0; ; i++) {
+	try {
+		await request(`${url}/login`)
+		break
+	} catch {
+		if (i > 600) throw new Error('the app did not start')
+		await new Promise((r) => setTimeout(r, 200))
+	}
+}
+const jar = new CookieJar()
+const page = await request(`${url}/login`)
+jar.take(page)
+jar.take(
+	await request(`${url}/login`, {
+		method: 'POST',
+		headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+		body: form([
+			['email', 'manager@tektos.example'],
+			['password', 'tektos-demo'],
+			['redirectTo', '/'],
+			...tokenFields(page.body.toString('utf8')),
+		]),
+	}),
+)
+const headers = { cookie: jar.header(), 'accept-encoding': 'gzip' }
+for (let i = 0; i < 20; i++) await request(url + target, { headers })
+const started = performance.now()
+for (let i = 0; i < count; i++) {
+	const answer = await request(url + target, { headers })
+	if (answer.status !== 200) throw new Error(`${target} answered ${answer.status}`)
+}
+const ms = (performance.now() - started) / count
+child.kill('SIGTERM')
+await new Promise((r) => child.on('exit', r))
+fs.rmSync(database, { force: true })
+const file = fs.readdirSync(profiles).find((f) => f.endsWith('.cpuprofile'))
+if (!file) throw new Error('no profile written')
+
+type Node = {
+	id: number
+	callFrame: { functionName: string; url: string; lineNumber: number }
+	children?: number[]
+}
+const profile = JSON.parse(fs.readFileSync(path.join(profiles, file), 'utf8')) as {
+	nodes: Node[]
+	samples: number[]
+	timeDeltas: number[]
+}
+const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+const parent = new Map<number, number>()
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+const self = new Map<string, number>()
+const total = new Map<string, number>()
+const short = (u: string) =>
+	u
+		.replace(/^file:\/\//, '')
+		.replace(root + '/', '')
+		.replace(/.*node_modules\//, 'nm:')
+const stackOf = (id: number) => {
+	const stack: Node[] = []
+	for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
+		stack.push(byId.get(cur)!)
+	return stack
+}
+const inclusive = new Map<string, number>()
+let all = 0
+profile.samples.forEach((id, i) => {
+	const dt = profile.timeDeltas[i] ?? 0
+	const n = byId.get(id)!
+	const stack = stackOf(id)
+	// the server's start (loading modules) and idle time are not what a request costs
+	if (n.callFrame.functionName === '(idle)') return
+	if (stack.some((s) => s.callFrame.url.startsWith('node:internal/modules'))) return
+	all += dt
+	const names = new Set<string>()
+	for (const s of stack) {
+		const key = `${s.callFrame.functionName || '(anon)'} ${short(s.callFrame.url)}:${s.callFrame.lineNumber + 1}`
+		if (names.has(key)) continue
+		names.add(key)
+		inclusive.set(key, (inclusive.get(key) ?? 0) + dt)
+	}
+	const key = `${n.callFrame.functionName || '(anon)'} ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`
+	self.set(key, (self.get(key) ?? 0) + dt)
+	const seen = new Set<string>()
+	for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+		const u = short(byId.get(cur)!.callFrame.url)
+		const f = u.startsWith('nm:')
+			? u
+					.split('/')
+					.slice(0, u.startsWith('nm:@') ? 2 : 1)
+					.join('/')
+			: u
+		if (seen.has(f)) continue
+		seen.add(f)
+		total.set(f, (total.get(f) ?? 0) + dt)
+	}
+})
+const show = (m: Map<string, number>, n: number) =>
+	[...m]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, n)
+		.map(([k, v]) => `${((v / all) * 100).toFixed(1).padStart(5)}%  ${k}`)
+		.join('\n')
+console.log(`${target}: ${ms.toFixed(1)} ms a request (sequential, profiler on)\n`)
+console.log('self time:\n' + show(self, 40))
+console.log('\ntotal time by file or package:\n' + show(total, 40))
+console.log(
+	'\ninclusive time by function:\n' + show(inclusive, Number(process.env.PROFILE_TOP ?? 80)),
+)

@@ -1,0 +1,39 @@
+import { getDb } from '~/utils/db.server'
+
+/*
+ * What a piece of code asks SQLite, and whether SQLite reads a whole table to answer: issue 14's
+ * "indexes checked with EXPLAIN QUERY PLAN", as a test that holds on any machine.
+ */
+
+/** Every statement the app's connection prepares while `run` runs. */
+export function statementsDuring(run: () => void) {
+	const client = getDb().$client
+	const seen: string[] = []
+	const prepare = client.prepare.bind(client)
+	client.prepare = ((source: string) => {
+		seen.push(source)
+		return prepare(source)
+	}) as typeof client.prepare
+	try {
+		run()
+	} finally {
+		client.prepare = prepare
+	}
+	return seen
+}
+
+/** The query plan's steps that read a whole table (or a whole index) of contacts or organisations. */
+export function fullScans(statements: string[]) {
+	const client = getDb().$client
+	const scans: string[] = []
+	for (const source of new Set(statements)) {
+		if (!/^\s*(select|update|delete)/i.test(source)) continue
+		const explain = client.prepare(`EXPLAIN QUERY PLAN ${source}`)
+		const params = Array.from({ length: (source.match(/\?/g) ?? []).length }, () => null)
+		for (const step of explain.all(...params) as { detail: string }[]) {
+			if (/^SCAN (contacts|organisations)\b/.test(step.detail))
+				scans.push(`${step.detail} ← ${source}`)
+		}
+	}
+	return scans
+}
