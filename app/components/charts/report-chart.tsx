@@ -20,8 +20,8 @@ export type Series<Row> = {
 	key: keyof Row & string
 	label: string
 	stack?: string
-	/** where a bar of this series leads: the records it sums */
-	href?: (row: Row) => string
+	/** where a bar of this series leads: the records it sums (null: nowhere, e.g. a row of the rest) */
+	href?: (row: Row) => string | null
 	/** how the table writes this series' values, when not as the others (hours beside counts) */
 	format?: (value: number) => string
 }
@@ -128,7 +128,8 @@ export function ReportChart<Row extends Record<string, unknown>>({
 								onClick={
 									s.href && onNavigate
 										? (data: { payload?: Row }) => {
-												if (data.payload) onNavigate(s.href!(data.payload))
+												const href = data.payload ? s.href!(data.payload) : null
+												if (href) onNavigate(href)
 											}
 										: undefined
 								}
@@ -180,13 +181,10 @@ export function ReportTable<Row extends Record<string, unknown>>({
 						{series.map((s) => {
 							const value = Number(row[s.key] ?? 0)
 							const format = s.format ?? formatValue
+							const href = s.href && value !== 0 ? s.href(row) : null
 							return (
 								<td key={s.key} className="num">
-									{s.href && value !== 0 ? (
-										<Link to={s.href(row)}>{format(value)}</Link>
-									) : (
-										format(value)
-									)}
+									{href ? <Link to={href}>{format(value)}</Link> : format(value)}
 								</td>
 							)
 						})}

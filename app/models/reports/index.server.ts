@@ -3,6 +3,7 @@ import { cohorts } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { today } from '~/utils/clock'
 import { cachedRead } from '~/utils/read-cache.server'
+import { compareNames } from '~/utils/sort-key'
 import { getFrancoBritishReport } from './franco-british.server'
 import { getFundingReport } from './funding.server'
 import { getRentReport } from './rent.server'
@@ -62,3 +63,33 @@ export function getReport(period: ReportPeriod): Report {
 		]),
 	) as Report
 }
+
+/** How many rows of a table that grows with the network the report page shows. */
+export const LARGEST_ROWS = 12
+
+/**
+ * What the report page shows of a report (the CSV export keeps every row): a table that grows
+ * with the network — hosted startups by cohort, 1,800 cohorts at network scale — keeps its
+ * largest rows and sums the rest in one, so the page stays readable and light; figures only the
+ * export lists (each startup's latest headcount) stay out of the page.
+ */
+export function reportForPage(report: Report) {
+	const { current: _current, ...jobs } = report.jobs
+	const byCohort = [...report.portfolio.byCohort].sort(
+		(a, b) => b.n - a.n || compareNames(a.label, b.label),
+	)
+	const rest = byCohort.slice(LARGEST_ROWS)
+	return {
+		...report,
+		jobs,
+		portfolio: {
+			...report.portfolio,
+			byCohort: byCohort.slice(0, LARGEST_ROWS),
+			otherCohorts: rest.length
+				? { cohorts: rest.length, startups: rest.reduce((sum, c) => sum + c.n, 0) }
+				: null,
+		},
+	}
+}
+
+export type PageReport = ReturnType<typeof reportForPage>

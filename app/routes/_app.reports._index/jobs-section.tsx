@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { ReportChart, ReportTable, type Series } from '~/components/charts/report-chart'
 import { ExplainedStat, HowComputed } from '~/components/how-computed'
 import { StatGrid } from '~/components/stat'
-import type { Report } from '~/models/reports/index.server'
+import type { PageReport, Report } from '~/models/reports/index.server'
 import { quarterWords } from '~/models/reports/labels'
 import type { ReportPeriod } from '~/models/reports/period'
 import { useFormat } from '~/utils/use-format'
@@ -11,7 +11,7 @@ import { recordsHref, ReportSection } from './section'
 
 type Row = Report['jobs']['series'][number]
 
-export function JobsSection({ period, data }: { period: ReportPeriod; data: Report['jobs'] }) {
+export function JobsSection({ period, data }: { period: ReportPeriod; data: PageReport['jobs'] }) {
 	const { t } = useTranslation('reports')
 	const f = useFormat()
 	const navigate = useNavigate()

@@ -4,18 +4,21 @@ import { ReportChart, ReportTable, type Series } from '~/components/charts/repor
 import { ExplainedStat } from '~/components/how-computed'
 import { StatGrid } from '~/components/stat'
 import type { ReportPeriod } from '~/models/reports/period'
-import type { Report } from '~/models/reports/index.server'
+import type { PageReport, Report } from '~/models/reports/index.server'
 import { useFormat } from '~/utils/use-format'
 import { recordsHref, ReportSection } from './section'
 
 type Row = Report['portfolio']['byYear'][number]
+
+/** the row that sums the smaller cohorts (a cohort's name is never empty) */
+const OTHERS = ''
 
 export function PortfolioSection({
 	period,
 	data,
 }: {
 	period: ReportPeriod
-	data: Report['portfolio']
+	data: PageReport['portfolio']
 }) {
 	const { t } = useTranslation('reports')
 	const f = useFormat()
@@ -110,18 +113,38 @@ export function PortfolioSection({
 					total={{ label: t('total'), values: { n: data.hosted } }}
 				/>
 				<ReportTable
-					caption={t('portfolio.byCohort')}
-					rows={data.byCohort}
+					caption={
+						data.otherCohorts ? (
+							<>
+								{t('portfolio.byCohort')}{' '}
+								<span className="muted">
+									{t('portfolio.largestCohorts', { count: data.byCohort.length })}
+								</span>
+							</>
+						) : (
+							t('portfolio.byCohort')
+						)
+					}
+					rows={[
+						...data.byCohort,
+						...(data.otherCohorts ? [{ label: OTHERS, n: data.otherCohorts.startups }] : []),
+					]}
 					category="label"
 					categoryLabel={t('common:fields.cohort')}
 					series={[
 						{
 							key: 'n',
 							label: t('portfolio.startups'),
-							href: (r) => recordsHref(period, 'portfolio.cohort', r.label),
+							href: (r) =>
+								r.label === OTHERS ? null : recordsHref(period, 'portfolio.cohort', r.label),
 						},
 					]}
 					formatValue={f.number}
+					formatCategory={(label) =>
+						label === OTHERS && data.otherCohorts
+							? t('portfolio.otherCohorts', { count: data.otherCohorts.cohorts })
+							: String(label)
+					}
 					total={{ label: t('total'), values: { n: data.hosted } }}
 				/>
 			</div>

@@ -3,7 +3,12 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-r
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { getReport, listReportCohorts, periodFromUrl } from '~/models/reports/index.server'
+import {
+	getReport,
+	listReportCohorts,
+	periodFromUrl,
+	reportForPage,
+} from '~/models/reports/index.server'
 import { periodWords } from '~/models/reports/labels'
 import { parseReportPeriod } from '~/models/reports/period'
 import { createReportView, deleteReportView, listReportViews } from '~/models/reports/views.server'
@@ -29,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return {
 		period,
 		cohorts: listReportCohorts(),
-		report: getReport(period),
+		report: reportForPage(getReport(period)),
 		// partners see which periods are shared, not who on the staff shared them
 		views: listReportViews({ viewer: user }),
 		canShare: can(user, 'share:report:any'),
