@@ -17,16 +17,20 @@ import { can } from '~/utils/permissions'
 import { parseWithZod, StatusChangeSchema, TeamMemberSchema, z } from '~/utils/validation.server'
 import { replyTo } from '~/utils/write-result'
 import { FundingSection } from './funding-section'
-import { IntroductionsSection } from './introductions-section'
 import { LeaseSection } from './lease-section'
 import { MentoringSection } from './mentoring-section'
 import { MilestonesSection } from './milestones-section'
-import { ActivitySection, ProfileSection } from './sections'
+import { ProfileSection } from './sections'
 import { pageTitle } from '~/utils/meta'
 
 // the forms of the side column load after the page (their zod schemas with them)
 const StatusForm = lazyPart(() => import('./status-form').then((m) => m.StatusForm))
 const TeamSection = lazyPart(() => import('./team-section').then((m) => m.TeamSection))
+// so do the parts at the bottom of each column
+const IntroductionsSection = lazyPart(() =>
+	import('./introductions-section').then((m) => m.IntroductionsSection),
+)
+const ActivitySection = lazyPart(() => import('./activity-section').then((m) => m.ActivitySection))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireUser(request)

@@ -1,6 +1,4 @@
-import { ActivityList } from '~/components/activity-list'
 import { useTranslation } from 'react-i18next'
-import { EmptyState } from '~/components/stat'
 import type { StartupPage } from '~/models/startup-page.server'
 import { useFormat } from '~/utils/use-format'
 
@@ -67,19 +65,5 @@ function Fact({ label, value }: { label: string; value: React.ReactNode }) {
 			<dt>{label}</dt>
 			<dd>{value}</dd>
 		</div>
-	)
-}
-
-export function ActivitySection({ page }: Props) {
-	const { t } = useTranslation('startups')
-	return (
-		<section aria-labelledby="activity-heading">
-			<h2 id="activity-heading">{t('page.activity')}</h2>
-			{page.activity.length ? (
-				<ActivityList entries={page.activity} showStartup={false} />
-			) : (
-				<EmptyState title={t('page.noActivity')} />
-			)}
-		</section>
 	)
 }
