@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, type SQL, sql } from 'drizzle-orm'
+import { asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import { cohorts, fundingEvents, kpiReports, milestones, startups } from '#db/schema/index'
 import type { STARTUP_STATUSES } from '#db/schema/enums'
 import type { CohortInput, Programme } from '~/schemas/cohort'
@@ -76,19 +76,32 @@ export function listCohorts({
 }) {
 	if (!mayRead(viewer)) return []
 	const order = dir === 'desc' ? desc : asc
-	const query = getDb()
-		.select({ ...cohortColumns, ...statusCounts, startups: count(startups.id) })
+	const byProgramme = programme ? eq(cohorts.programme, programme) : undefined
+	const ordering = [order(sortColumns[sort]), desc(cohorts.startDate), desc(cohorts.id)]
+	const counted = (where: SQL | undefined) =>
+		getDb()
+			.select({ ...cohortColumns, ...statusCounts, startups: count(startups.id) })
+			.from(cohorts)
+			.leftJoin(startups, eq(startups.cohortId, cohorts.id))
+			.where(where)
+			.groupBy(cohorts.id)
+			.orderBy(...ordering)
+	if (!page) return counted(byProgramme).all()
+	const skip = (page.page - 1) * page.perPage
+	// sorted by a count: every cohort's startups are counted to find the page
+	if (sort in statusCounts) return counted(byProgramme).limit(page.perPage).offset(skip).all()
+	// sorted by the cohort itself: the page's cohorts first, then their startups counted (at
+	// network scale, 1,800 cohorts grouped for 25 of them was most of the page's time)
+	const ids = getDb()
+		.select({ id: cohorts.id })
 		.from(cohorts)
-		.leftJoin(startups, eq(startups.cohortId, cohorts.id))
-		.where(programme ? eq(cohorts.programme, programme) : undefined)
-		.groupBy(cohorts.id)
-		.orderBy(order(sortColumns[sort]), desc(cohorts.startDate), desc(cohorts.id))
-	return page
-		? query
-				.limit(page.perPage)
-				.offset((page.page - 1) * page.perPage)
-				.all()
-		: query.all()
+		.where(byProgramme)
+		.orderBy(...ordering)
+		.limit(page.perPage)
+		.offset(skip)
+		.all()
+		.map((c) => c.id)
+	return ids.length ? counted(inArray(cohorts.id, ids)).all() : []
 }
 
 /** How many cohorts the list holds (its pages). */

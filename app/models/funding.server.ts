@@ -672,13 +672,16 @@ export function summariseFundingEvents({
 	filters: FundingFilters
 }) {
 	if (!can(viewer, 'read:funding:any')) return null
-	const groups = groupedEvents(filters)
-	return {
-		events: groups.reduce((n, g) => n + g.events, 0),
-		totalEurCents: groups.reduce((n, g) => n + g.cents, 0),
-		missingRates: groups.reduce((n, g) => n + g.events - g.withRate, 0),
-		portfolio: portfolioLeverage(nodesOf(groups)),
-	}
+	// every page of the list shows the same totals: kept until the next write (decision 0031)
+	return cachedRead(`funding:summary:${JSON.stringify(filters)}`, () => {
+		const groups = groupedEvents(filters)
+		return {
+			events: groups.reduce((n, g) => n + g.events, 0),
+			totalEurCents: groups.reduce((n, g) => n + g.cents, 0),
+			missingRates: groups.reduce((n, g) => n + g.events - g.withRate, 0),
+			portfolio: portfolioLeverage(nodesOf(groups)),
+		}
+	})
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 	type IntroductionStatusInput,
 } from '~/schemas/contact'
 import { getDb, writeTransaction } from '~/utils/db.server'
+import { cachedRead } from '~/utils/read-cache.server'
 import { pageOf } from '~/utils/list-params'
 import { holdsOn, startupRows } from '~/utils/access.server'
 import { can, scopesOf } from '~/utils/permissions'
@@ -379,10 +380,16 @@ export function introductionFunnelByCountry({
 }): { country: Country; funnel: Funnel }[] {
 	const scope = funnelScope(viewer, startupId)
 	if (!scope) return []
-	const rows = getDb().all<Funnel & { country: Country }>(
-		sql`SELECT ${COUNTRY} AS country, ${funnelColumns} ${FROM} WHERE ${scope} GROUP BY 1 ORDER BY 1`,
-	)
-	return rows.map(({ country, ...funnel }) => ({ country, funnel }))
+	const query = () =>
+		getDb()
+			.all<Funnel & { country: Country }>(
+				sql`SELECT ${COUNTRY} AS country, ${funnelColumns} ${FROM} WHERE ${scope} GROUP BY 1 ORDER BY 1`,
+			)
+			.map(({ country, ...funnel }) => ({ country, funnel }))
+	// the whole incubator's funnel is the same for every reader: kept until the next write
+	return wholeIncubator(viewer) && !startupId
+		? cachedRead('introductions:funnel-by-country', query)
+		: query()
 }
 
 /** The funnel over all countries, and the UK's. */
@@ -393,6 +400,10 @@ export function summariseFunnel(byCountry: { country: Country; funnel: Funnel }[
 	}
 	return { total, uk: byCountry.find((r) => r.country === 'GB')?.funnel ?? { ...EMPTY_FUNNEL } }
 }
+
+/** Who reads counts over every introduction: managers and partners. */
+const wholeIncubator = (viewer: Viewer) =>
+	can(viewer, 'read:introduction:any') || can(viewer, 'read:introduction:summary')
 
 /** Counts reach every introduction for who reads summaries, the viewer's own rows otherwise. */
 function funnelScope(viewer: Viewer, startupId?: number): SQL | null {
@@ -406,9 +417,11 @@ function funnelScope(viewer: Viewer, startupId?: number): SQL | null {
 /** Introductions and deals by market country and purpose: the partners' report. */
 export function introductionAggregates(viewer: Viewer) {
 	if (!can(viewer, 'read:introduction:any') && !can(viewer, 'read:introduction:summary')) return []
-	return getDb().all<Funnel & { country: Country; purpose: Purpose }>(
-		sql`SELECT ${COUNTRY} AS country, i.purpose AS purpose, ${funnelColumns} ${FROM}
-			GROUP BY 1, 2 ORDER BY 1, 2`,
+	return cachedRead('introductions:aggregates', () =>
+		getDb().all<Funnel & { country: Country; purpose: Purpose }>(
+			sql`SELECT ${COUNTRY} AS country, i.purpose AS purpose, ${funnelColumns} ${FROM}
+				GROUP BY 1, 2 ORDER BY 1, 2`,
+		),
 	)
 }
 
@@ -422,21 +435,23 @@ export function introductionFunnelByStartup(viewer: Viewer, page?: number) {
 	const slice = page
 		? sql`LIMIT ${FUNNEL_STARTUPS_PER_PAGE} OFFSET ${(page - 1) * FUNNEL_STARTUPS_PER_PAGE}`
 		: sql``
-	return getDb().all<
-		Funnel & {
-			startupId: number
-			startupName: string
-			ukIntroductions: number
-			ukMeetings: number
-			ukDeals: number
-		}
-	>(
-		sql`SELECT s.id AS startupId, s.name AS startupName, ${funnelColumns},
+	return cachedRead(`introductions:by-startup:${page ?? 'all'}`, () =>
+		getDb().all<
+			Funnel & {
+				startupId: number
+				startupName: string
+				ukIntroductions: number
+				ukMeetings: number
+				ukDeals: number
+			}
+		>(
+			sql`SELECT s.id AS startupId, s.name AS startupName, ${funnelColumns},
 			coalesce(sum(${COUNTRY} = 'GB'), 0) AS ukIntroductions,
 			coalesce(sum(${COUNTRY} = 'GB' AND i.status IN ('meeting_held', 'deal')), 0) AS ukMeetings,
 			coalesce(sum(${COUNTRY} = 'GB' AND i.status = 'deal'), 0) AS ukDeals
 			${FROM} JOIN startups s ON s.id = i.startup_id
 			GROUP BY s.id ORDER BY s.sort_key, s.id ${slice}`,
+		),
 	)
 }
 

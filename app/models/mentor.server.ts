@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { mentorAssignments, mentoringSessions, mentors } from '#db/schema/index'
 import { MENTOR_STATES, type MentorInput } from '~/schemas/mentor'
 import { today } from '~/utils/clock'
+import { cachedRead } from '~/utils/read-cache.server'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { likePattern, optionalParam, parseListParams } from '~/utils/list-params'
 import { can } from '~/utils/permissions'
@@ -147,16 +148,19 @@ export function listMentors({
 /** Every tag and language in use, for the filters and the form's hints. */
 export function listMentorVocabulary(viewer: Viewer) {
 	if (!mayRead(viewer)) return { expertise: [], languages: [] }
-	const rows = getDb()
-		.select({ expertise: mentors.expertise, languages: mentors.languages })
-		.from(mentors)
-		.all()
-	const collect = (values: string[]) =>
-		[...new Set(values.flatMap((v) => parseTags(v)))].sort((a, b) => a.localeCompare(b))
-	return {
-		expertise: collect(rows.map((r) => r.expertise)),
-		languages: collect(rows.map((r) => r.languages)),
-	}
+	// the same words for every reader: kept until the next write (decision 0031)
+	return cachedRead('mentors:vocabulary', () => {
+		const rows = getDb()
+			.select({ expertise: mentors.expertise, languages: mentors.languages })
+			.from(mentors)
+			.all()
+		const collect = (values: string[]) =>
+			[...new Set(values.flatMap((v) => parseTags(v)))].sort((a, b) => a.localeCompare(b))
+		return {
+			expertise: collect(rows.map((r) => r.expertise)),
+			languages: collect(rows.map((r) => r.languages)),
+		}
+	})
 }
 
 // ---------------------------------------------------------------- one mentor

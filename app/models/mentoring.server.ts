@@ -18,6 +18,7 @@ import {
 	quarterStart,
 } from '~/utils/calendar'
 import { today } from '~/utils/clock'
+import { cachedRead } from '~/utils/read-cache.server'
 import { getDb, writeTransaction } from '~/utils/db.server'
 import { pageOf } from '~/utils/list-params'
 import {
@@ -184,6 +185,11 @@ export function listForgottenAssignments({
 	days?: number
 }) {
 	if (!can(viewer, 'read:assignment:any')) return []
+	// the same list for every manager: kept until the next write (decision 0031)
+	return cachedRead(`mentoring:forgotten:${asOf}:${days}`, () => forgottenAssignments(asOf, days))
+}
+
+function forgottenAssignments(asOf: string, days: number) {
 	const lastSession = sql<string | null>`max(${mentoringSessions.date})`
 	const since = sql<string>`coalesce(max(${mentoringSessions.date}), ${mentorAssignments.startDate})`
 	return getDb()

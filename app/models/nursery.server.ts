@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
 import { leases, startups, units } from '#db/schema/index'
 import type { UnitInput } from '~/schemas/nursery'
+import { cachedRead } from '~/utils/read-cache.server'
 import { getDb, type Tx, writeTransaction } from '~/utils/db.server'
 import { today } from '~/utils/clock'
 import { startupRows } from '~/utils/access.server'
@@ -168,8 +169,13 @@ export function updateUnit({
  */
 export function occupancyHistory({ viewer, months = 24 }: { viewer: Viewer; months?: number }) {
 	if (!mayManageNursery(viewer)) return { totalUnits: 0, months: [] }
-	const db = getDb()
 	const current = monthOf(today())
+	// the same history for every manager: kept until the next write (decision 0031)
+	return cachedRead(`nursery:occupancy:${current}:${months}`, () => countOccupancy(current, months))
+}
+
+function countOccupancy(current: string, months: number) {
+	const db = getDb()
 	const list = monthRange(addMonths(current, -(months - 1)), current)
 	const totalUnits =
 		db

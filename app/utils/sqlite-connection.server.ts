@@ -4,6 +4,7 @@ import { contactEmailKey, contactNameKey, contactPhoneKey } from './contact-keys
 import { sortKeyOf } from './sort-key'
 
 export const JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024
+export const CACHE_KIB = 32 * 1024
 
 /** How every connection to the database is set up: the server's, the import worker's, the scripts'. */
 export function configureConnection(sqlite: Database.Database) {
@@ -17,6 +18,9 @@ export function configureConnection(sqlite: Database.Database) {
 	sqlite.pragma('synchronous = FULL')
 	// an erased person leaves no bytes behind in free pages of the file (GDPR erasure)
 	sqlite.pragma('secure_delete = ON')
+	// 32 MB of pages kept by each connection (SQLite's default is 2 MB): at network scale a page
+	// that joins introductions to 100,000 contacts reads them from memory, not from the OS again
+	sqlite.pragma(`cache_size = ${-CACHE_KIB}`)
 	if (process.env.TEKTOS_CLOCK) followAppClock(sqlite)
 	registerContactKeys(sqlite)
 	registerSortKey(sqlite)
