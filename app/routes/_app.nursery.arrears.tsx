@@ -20,11 +20,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	})
 	const arrears = getArrears({ viewer: user, page: { page, perPage } })
 	if (!arrears) throw forbidden('read:lease:any')
-	return { ...arrears, page, perPage }
+	// who owes what, a page of debtors at a time (a network has hundreds)
+	const debtorCount = arrears.rows.length
+	const debtorPageCount = Math.max(1, Math.ceil(debtorCount / DEBTORS_PER_PAGE))
+	const asked = Number(new URL(request.url).searchParams.get('debtorsPage'))
+	const debtorsPage = Number.isInteger(asked) && asked > 0 ? Math.min(asked, debtorPageCount) : 1
+	return {
+		...arrears,
+		rows: arrears.rows.slice((debtorsPage - 1) * DEBTORS_PER_PAGE, debtorsPage * DEBTORS_PER_PAGE),
+		debtors: { page: debtorsPage, pageCount: debtorPageCount, total: debtorCount },
+		page,
+		perPage,
+	}
 }
 
+const DEBTORS_PER_PAGE = 25
+
 export default function ArrearsPage() {
-	const { asOf, rows, byPayer, total, statements, statementCount, page, perPage } =
+	const { asOf, rows, debtors, byPayer, total, statements, statementCount, page, perPage } =
 		useLoaderData<typeof loader>()
 	const { t } = useTranslation('nursery')
 	const f = useFormat()
@@ -61,6 +74,16 @@ export default function ArrearsPage() {
 						}))}
 						total={total}
 					/>
+					{debtors.pageCount > 1 ? (
+						<Pagination
+							page={debtors.page}
+							pageCount={debtors.pageCount}
+							total={debtors.total}
+							perPage={DEBTORS_PER_PAGE}
+							param="debtorsPage"
+							perPageChoice={false}
+						/>
+					) : null}
 					<AgeingTable
 						id="by-payer"
 						title={t('arrears.byPayer')}

@@ -579,3 +579,28 @@ describe('issuing, paying and exporting through the pages', () => {
 		expect(statusOf(await save({ year: '2095', amount: 'beaucoup' }))).toBe(400)
 	})
 })
+
+describe('arrears at network scale', () => {
+	test('who owes what comes a page of debtors at a time; the totals stay the whole nursery’s', async () => {
+		const created = Array.from({ length: 27 }, (_, i) =>
+			startupWithStatement(`Débiteur ${String(i).padStart(2, '0')}`),
+		)
+		const { cookie } = await as('manager')
+		const page = async (query: string) =>
+			dataOf(await arrearsLoader(loaderArgs(get(`/nursery/arrears${query}`, cookie))))
+		const first = await page('')
+		expect(first.debtors.page).toBe(1)
+		expect(first.debtors.total).toBeGreaterThanOrEqual(27)
+		expect(first.rows).toHaveLength(25)
+		const last = await page(`?debtorsPage=${first.debtors.pageCount}`)
+		const shown = new Set([...first.rows, ...last.rows].map((r) => r.startupName))
+		expect(shown).toContain('Débiteur 00')
+		expect(last.rows.length).toBeGreaterThan(0)
+		// the totals are every debtor's, on every page
+		expect(last.total).toEqual(first.total)
+		const owed = created.reduce((sum, c) => sum + c.statement.startupShareCents, 0)
+		expect(first.total.totalCents).toBeGreaterThanOrEqual(owed)
+		// a page past the end shows the last one
+		expect((await page('?debtorsPage=999')).debtors.page).toBe(first.debtors.pageCount)
+	})
+})
