@@ -18,6 +18,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { type AppLoadContext, writeReadableStreamToWritable } from '@remix-run/node'
 import compression from 'compression'
 import express, {
@@ -169,7 +170,9 @@ export function createApp(options: AppOptions) {
 		if (state.shuttingDown) res.set('Connection', 'close')
 		next()
 	})
-	app.use(compression())
+	// the fastest level: half the CPU of the default for about 13% more bytes on a list page
+	// (measured in decision 0042); a page's gzip was a sixth of the sign-in page's time
+	app.use(compression({ level: zlib.constants.Z_BEST_SPEED }))
 
 	app.get('/healthz', (_req, res) => {
 		const report = state.shuttingDown ? { ok: false as const, problem: 'shutting down' } : health()

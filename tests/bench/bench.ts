@@ -47,11 +47,21 @@ type PageSpec = {
 	path: (ids: Ids) => string
 	/** the route modules of the page, root first (their JavaScript is what the browser loads) */
 	routes: string[]
+	/** measured signed out (the sign-in page) */
+	anonymous?: boolean
 }
 
 const app = (route: string) => ['root.tsx', 'routes/_app.tsx', route]
 
 const PAGES: PageSpec[] = [
+	// the app's floor: the document, the framework and the server's pipeline, no data
+	{
+		name: 'sign-in (no data)',
+		list: false,
+		anonymous: true,
+		path: () => '/login',
+		routes: ['root.tsx', 'routes/login.tsx'],
+	},
 	{ name: 'dashboard', list: false, path: () => '/', routes: app('routes/_app._index/route.tsx') },
 	{
 		name: 'portfolio',
@@ -204,10 +214,11 @@ async function benchScale(scale: number) {
 	const results: PageResult[] = []
 	try {
 		const jar = await signIn(appServer.url)
-		const headers = { cookie: jar.header() }
+		const signedIn = { cookie: jar.header() }
 		const refUrl = `${ref.url}/startups?p=3`
 		for (const page of pages) {
 			const url = appServer.url + page.path(ids)
+			const headers = page.anonymous ? {} : signedIn
 			// warm up both servers (SQLite's page cache, V8's JIT)
 			await measureLatency(url, headers, { seconds: 0, minCount: 5 })
 			await measureLatency(refUrl, {}, { seconds: 0, minCount: 5 })

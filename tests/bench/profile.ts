@@ -2,7 +2,8 @@
  * npm run bench:profile -- PATH [N] — a CPU profile of the built app serving PATH N times
  * (default 300) to one signed-in manager at scale 100 (the bench's cached database), printed as
  * the functions with the most self time and the files with the most total time.
- * The raw profile stays in BENCH_DIR/profiles/ for Chrome's DevTools.
+ * The raw profile stays in BENCH_DIR/profiles/ for Chrome's DevTools. PROFILE_ANONYMOUS=1
+ * requests signed out (the sign-in page); PROFILE_TOP sets how many functions are listed.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -62,7 +63,11 @@ jar.take(
 		]),
 	}),
 )
-const headers = { cookie: jar.header(), 'accept-encoding': 'gzip' }
+// PROFILE_ANONYMOUS=1: signed out (the sign-in page)
+const headers = {
+	...(process.env.PROFILE_ANONYMOUS === '1' ? {} : { cookie: jar.header() }),
+	'accept-encoding': 'gzip',
+}
 for (let i = 0; i < 20; i++) await request(url + target, { headers })
 const started = performance.now()
 for (let i = 0; i < count; i++) {
