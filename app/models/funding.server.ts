@@ -607,7 +607,7 @@ export function listFundingEvents({
  * next write (decision 0031): every page of the list shows the same totals.
  */
 function groupedEvents(filters: FundingFilters, { securedOnly = false } = {}) {
-	return cachedRead(`funding:groups:${securedOnly}:${JSON.stringify(filters)}`, () =>
+	return cachedRead(`funding-groups:${securedOnly}:${JSON.stringify(filters)}`, () =>
 		queryGroupedEvents(filters, securedOnly ? isSecured : undefined),
 	)
 }
@@ -673,7 +673,7 @@ export function summariseFundingEvents({
 }) {
 	if (!can(viewer, 'read:funding:any')) return null
 	// every page of the list shows the same totals: kept until the next write (decision 0031)
-	return cachedRead(`funding:summary:${JSON.stringify(filters)}`, () => {
+	return cachedRead(`funding-summary:${JSON.stringify(filters)}`, () => {
 		const groups = groupedEvents(filters)
 		return {
 			events: groups.reduce((n, g) => n + g.events, 0),

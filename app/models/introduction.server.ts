@@ -388,7 +388,7 @@ export function introductionFunnelByCountry({
 			.map(({ country, ...funnel }) => ({ country, funnel }))
 	// the whole incubator's funnel is the same for every reader: kept until the next write
 	return wholeIncubator(viewer) && !startupId
-		? cachedRead('introductions:funnel-by-country', query)
+		? cachedRead('introduction-funnel-by-country', query)
 		: query()
 }
 
@@ -417,7 +417,7 @@ function funnelScope(viewer: Viewer, startupId?: number): SQL | null {
 /** Introductions and deals by market country and purpose: the partners' report. */
 export function introductionAggregates(viewer: Viewer) {
 	if (!can(viewer, 'read:introduction:any') && !can(viewer, 'read:introduction:summary')) return []
-	return cachedRead('introductions:aggregates', () =>
+	return cachedRead('introduction-aggregates', () =>
 		getDb().all<Funnel & { country: Country; purpose: Purpose }>(
 			sql`SELECT ${COUNTRY} AS country, i.purpose AS purpose, ${funnelColumns} ${FROM}
 				GROUP BY 1, 2 ORDER BY 1, 2`,
@@ -435,7 +435,7 @@ export function introductionFunnelByStartup(viewer: Viewer, page?: number) {
 	const slice = page
 		? sql`LIMIT ${FUNNEL_STARTUPS_PER_PAGE} OFFSET ${(page - 1) * FUNNEL_STARTUPS_PER_PAGE}`
 		: sql``
-	return cachedRead(`introductions:by-startup:${page ?? 'all'}`, () =>
+	return cachedRead(`introduction-funnel-by-startup:${page ?? 'all'}`, () =>
 		getDb().all<
 			Funnel & {
 				startupId: number

@@ -149,7 +149,7 @@ export function listMentors({
 export function listMentorVocabulary(viewer: Viewer) {
 	if (!mayRead(viewer)) return { expertise: [], languages: [] }
 	// the same words for every reader: kept until the next write (decision 0031)
-	return cachedRead('mentors:vocabulary', () => {
+	return cachedRead('mentor-vocabulary', () => {
 		const rows = getDb()
 			.select({ expertise: mentors.expertise, languages: mentors.languages })
 			.from(mentors)

@@ -186,7 +186,7 @@ export function listForgottenAssignments({
 }) {
 	if (!can(viewer, 'read:assignment:any')) return []
 	// the same list for every manager: kept until the next write (decision 0031)
-	return cachedRead(`mentoring:forgotten:${asOf}:${days}`, () => forgottenAssignments(asOf, days))
+	return cachedRead(`forgotten-assignments:${asOf}:${days}`, () => forgottenAssignments(asOf, days))
 }
 
 function forgottenAssignments(asOf: string, days: number) {

@@ -171,7 +171,7 @@ export function occupancyHistory({ viewer, months = 24 }: { viewer: Viewer; mont
 	if (!mayManageNursery(viewer)) return { totalUnits: 0, months: [] }
 	const current = monthOf(today())
 	// the same history for every manager: kept until the next write (decision 0031)
-	return cachedRead(`nursery:occupancy:${current}:${months}`, () => countOccupancy(current, months))
+	return cachedRead(`nursery-occupancy:${current}:${months}`, () => countOccupancy(current, months))
 }
 
 function countOccupancy(current: string, months: number) {
