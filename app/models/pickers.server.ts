@@ -146,11 +146,9 @@ function triggerRows(viewer: Viewer, context: PickContext, where: SQL | undefine
 export function pickChoices({
 	kind,
 	viewer,
-	context = {},
 }: {
 	kind: Exclude<PickKind, 'triggers'>
 	viewer: Viewer
-	context?: PickContext
 }): PickChoice[] | null {
 	const from = source(kind, viewer)
 	if (!from) return []
@@ -163,6 +161,26 @@ export function pickChoices({
 		.all()
 	if (rows.length > PICKER_LIMIT) return null
 	return rows.map((r) => ({ id: r.id, label: r.name }))
+}
+
+/**
+ * A form's picker of one record: the select's choices while there are few, else null and the
+ * words that show `currentId` in the text field.
+ */
+export function pickerOf({
+	kind,
+	viewer,
+	currentId,
+}: {
+	kind: Exclude<PickKind, 'triggers'>
+	viewer: Viewer
+	currentId?: number | null
+}) {
+	const choices = pickChoices({ kind, viewer })
+	return {
+		choices: choices && choices.map((c) => ({ id: c.id, name: c.label })),
+		label: choices ? undefined : pickLabel({ kind, id: currentId, viewer }),
+	}
 }
 
 /** Are there more triggers to offer than a select should hold? */
