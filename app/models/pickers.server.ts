@@ -1,6 +1,6 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { type AnyColumn, and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
-import { cohorts, fundingEvents, organisations, startups } from '#db/schema/index'
+import { cohorts, fundingEvents, mentors, organisations, startups } from '#db/schema/index'
 import { startupRows } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
 import { likePattern } from '~/utils/list-params'
@@ -75,6 +75,21 @@ function source(kind: PickKind, viewer: Viewer) {
 				scope: undefined,
 				key: cohorts.sortKey,
 				order: [desc(cohorts.startDate), asc(cohorts.sortKey)],
+			}
+		case 'mentors':
+			// people: the staff's business, never a partner's
+			if (!can(viewer, 'read:mentor:any')) return null
+			return {
+				columns: {
+					id: mentors.id,
+					name: mentors.name,
+					key: mentors.sortKey,
+					detail: sql<string | null>`${mentors.organisation}`,
+				},
+				table: mentors,
+				scope: undefined,
+				key: mentors.sortKey,
+				order: [asc(mentors.sortKey)],
 			}
 		case 'triggers':
 			return null
@@ -313,6 +328,7 @@ function idColumn(kind: PickKind) {
 		startups: startups.id,
 		organisations: organisations.id,
 		cohorts: cohorts.id,
+		mentors: mentors.id,
 		triggers: fundingEvents.id,
 	}[kind]
 }
@@ -358,7 +374,7 @@ export function resolvePick({
 
 // ---------------------------------------------------------------- a form's typed fields
 
-type PickSpec = { kind: PickKind; context?: PickContext; into?: string }
+export type PickSpec = { kind: PickKind; context?: PickContext; into?: string }
 
 /**
  * The form data with every typed name of these fields replaced by the id it resolves to, ready
@@ -376,6 +392,8 @@ export function resolvePicks(formData: FormData, viewer: Viewer, specs: Record<s
 	for (const [key, value] of formData) {
 		const spec = specs[key]
 		const text = typeof value === 'string' ? value.trim() : ''
+		// a name in a field this form does not read now (the user form's other role): not an id
+		if (!spec && typedFields.has(key) && text && !/^\d+$/.test(text)) continue
 		if (!spec || !text || (!spec.into && !typedFields.has(key))) {
 			resolved.append(key, value)
 			continue

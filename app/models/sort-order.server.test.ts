@@ -59,7 +59,6 @@ test('the portfolio and the startup selects put "Détroit" before "Dunes", "Écl
 		perPage: 500,
 	})
 	expect(orderOf(descending.rows, STARTUPS)).toEqual([...STARTUPS].reverse())
-	expect(orderOf(listLinkTargets({ viewer: manager }).startups, STARTUPS)).toEqual(STARTUPS)
 })
 
 test('a renamed startup and one written by plain SQL (an import) are sorted by their new name', () => {
@@ -98,7 +97,9 @@ test('cohorts, mentors, organisations and users: the same order in every list', 
 			mentorNames,
 		),
 	).toEqual(mentorNames)
-	expect(orderOf(listLinkTargets({ viewer: manager }).mentors, mentorNames)).toEqual(mentorNames)
+	expect(orderOf(listLinkTargets({ viewer: manager }).mentors ?? [], mentorNames)).toEqual(
+		mentorNames,
+	)
 
 	const orgNames = ['Écoparc Calaisis', 'Eurotunnel Test', 'éditions du Détroit']
 	const sortedOrgs = ['Écoparc Calaisis', 'éditions du Détroit', 'Eurotunnel Test']

@@ -5,12 +5,15 @@ import {
 	interactions,
 	interactionStartups,
 	introductions,
+	mentorAssignments,
 	startups,
+	users,
 } from '#db/schema/index'
 import {
 	createCohort,
 	createContact,
 	createFundingEvent,
+	createMentor,
 	createOrganisation,
 	createStartup,
 } from '#tests/factories'
@@ -29,6 +32,11 @@ import {
 	action as newEventAction,
 	loader as newEventLoader,
 } from './_app.startups.$startupId_.funding.new'
+import {
+	action as mentorsAction,
+	loader as mentorsLoader,
+} from './_app.startups.$startupId_.mentors'
+import { action as newUserAction, loader as newUserLoader } from './_app.users.new'
 import { loader as suggestLoader } from './suggest.$kind'
 
 /*
@@ -363,4 +371,89 @@ test("at scale a funding event names its trigger; a founder reaches only their o
 	expect(theirOffers.every((v) => v.startsWith('Banque '))).toBe(true)
 	const other = createStartup()
 	expect(await suggestions('pick-triggers', '', founder.cookie, `&startup=${other.id}`)).toEqual([])
+})
+
+test('at scale a founder account and a mentor assignment name their startup and mentor', async () => {
+	many((i) => createMentor({ name: `Mentor Picker ${i}`, organisation: 'Réseau' }))
+	many((i) => createStartup({ name: `Jeune Pousse Picker ${i}` }))
+	const mentor = createMentor({ name: 'Hortense Picker-Lefebvre', organisation: 'CCI' })
+	createMentor({ name: 'Jules Homonyme', organisation: 'BPI' })
+	createMentor({ name: 'Jules Homonyme', organisation: 'Région' })
+	const startup = createStartup({ name: 'Cible Picker' })
+	const { cookie } = await signedIn('manager')
+
+	const page = await newUserLoader(loaderArgs(get('/users/new', cookie)))
+	expect(page.targets.startups).toBeNull()
+	expect(page.targets.mentors).toBeNull()
+	expect(JSON.stringify(page)).not.toContain('Mentor Picker')
+	const created = await settle(() =>
+		newUserAction(
+			actionArgs(
+				postForm(
+					'/users/new',
+					[
+						['name', 'Fondatrice Picker'],
+						['email', 'fondatrice@pickers.example'],
+						['role', 'founder'],
+						['startupId', 'cible picker'],
+						[PICKED_BY_NAME, 'startupId'],
+						// the mentor field of another role is not read
+						['mentorId', 'nobody at all'],
+						[PICKED_BY_NAME, 'mentorId'],
+						['password', 'a-long-enough-password-1'],
+					],
+					cookie,
+				),
+			),
+		),
+	)
+	expect(statusOf(created)).toBe(302)
+	const account = getDb()
+		.select({ startupId: users.startupId })
+		.from(users)
+		.where(eq(users.email, 'fondatrice@pickers.example'))
+		.get()
+	expect(account?.startupId).toBe(startup.id)
+
+	const params = { params: { startupId: String(startup.id) } }
+	const mentorsPage = await mentorsLoader(
+		loaderArgs(get(`/startups/${startup.id}/mentors?mentor=${mentor.id}`, cookie), params),
+	)
+	expect(mentorsPage.assignable).toBeNull()
+	expect(mentorsPage.preselectedLabel).toBe('Hortense Picker-Lefebvre')
+	const assign = (name: string) =>
+		settle(() =>
+			mentorsAction(
+				actionArgs(
+					postForm(
+						`/startups/${startup.id}/mentors`,
+						[
+							['intent', 'assign'],
+							['mentorId', name],
+							[PICKED_BY_NAME, 'mentorId'],
+							['focus', 'Export'],
+							['startDate', '2026-11-01'],
+						],
+						cookie,
+					),
+					params,
+				),
+			),
+		)
+	const several = await assign('jules homonyme')
+	expect(statusOf(several)).toBe(400)
+	expect(resultOf(several).error?.mentorId).toEqual(['pick.several.mentors'])
+	expect(await suggestions('pick-mentors', 'homonyme', cookie)).toEqual(
+		expect.arrayContaining([expect.stringMatching(/^Jules Homonyme · BPI · #\d+$/)]),
+	)
+	expect(statusOf(await assign('hortense picker lefebvre'))).toBe(302)
+	const assigned = getDb()
+		.select({ mentorId: mentorAssignments.mentorId })
+		.from(mentorAssignments)
+		.where(eq(mentorAssignments.startupId, startup.id))
+		.all()
+	expect(assigned).toEqual([{ mentorId: mentor.id }])
+	// mentors are people: a partner is suggested none
+	const partner = await signedIn('partner')
+	expect(await suggestions('pick-mentors', 'homonyme', partner.cookie)).toEqual([])
 })
