@@ -19,7 +19,9 @@ import {
 } from '~/utils/rent'
 import { formatMoneyForForm } from '~/utils/money'
 import { useFormat } from '~/utils/use-format'
+import { namesAsIds } from '~/utils/picker'
 import { ErrorList, Field, SelectField } from './forms'
+import { RecordPicker } from './record-picker'
 
 export type StepInput = { fromMonth: string; toMonth: string; kind: string; value: string }
 
@@ -69,13 +71,17 @@ export function LeaseForm({
 	lastResult,
 	values,
 	startups,
+	startupLabel,
 	units,
 	renewal,
 	cancelTo,
 }: {
 	lastResult: SubmissionResult<string[]> | undefined
 	values: LeaseFormValues
-	startups: Option[]
+	/** The startups, or null when too many for a select (decision 0044). */
+	startups: Option[] | null
+	/** The startup preselected, as the name field shows it. */
+	startupLabel?: string
 	units: UnitOption[]
 	/** a renewal keeps the startup and the unit of the lease it renews */
 	renewal: { startupName: string; unitCode: string } | null
@@ -89,7 +95,7 @@ export function LeaseForm({
 		constraint: getZodConstraint(LeaseSchema),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: LeaseSchema }),
+		onValidate: ({ formData }) => parseWithZod(namesAsIds(formData), { schema: LeaseSchema }),
 		defaultValue: values,
 	})
 	const steps = fields.steps.getFieldList()
@@ -112,17 +118,20 @@ export function LeaseForm({
 					</>
 				) : (
 					<div className="field-row">
-						<SelectField
+						<RecordPicker
 							label={t('leaseForm.startup')}
-							selectProps={getSelectProps(fields.startupId)}
-							options={[
-								{ value: '', label: t('leaseForm.choose') },
-								...startups.map((s) => ({
-									value: String(s.id),
-									label: `${s.name} (${t(`enums:startupStatuses.${s.status}`)})`,
-								})),
-							]}
-							errors={fields.startupId.errors}
+							field={fields.startupId}
+							kind="startups"
+							options={
+								startups && [
+									{ value: '', label: t('leaseForm.choose') },
+									...startups.map((s) => ({
+										value: String(s.id),
+										label: `${s.name} (${t(`enums:startupStatuses.${s.status}`)})`,
+									})),
+								]
+							}
+							typedValue={startupLabel}
 						/>
 						<SelectField
 							label={t('leaseForm.unit')}

@@ -17,29 +17,25 @@ import { recordAudit } from './audit.server'
 import { mayManageNursery } from './nursery.server'
 import { listStatementsOfLease, listStatementsOfStartup, stepsByLease } from './statement.server'
 import type { Viewer } from './viewer'
+import { PICKER_LIMIT } from '~/utils/picker'
 
 const unitCode = (tx: Tx, unitId: number) =>
 	tx.select({ code: units.code }).from(units).where(eq(units.id, unitId)).get()?.code ?? null
 
 const FAR_FUTURE = '9999-12-31'
 
-/** The startups and units a lease form offers. */
+/**
+ * The startups and units a lease form offers; the startups while there are few (null beyond: a
+ * name to type, decision 0044).
+ */
 export function listLeaseFormOptions({ viewer }: { viewer: Viewer }) {
 	if (!mayManageNursery(viewer)) return { startups: [], units: [] }
 	const db = getDb()
+	const choices = leaseStartups(undefined)
+		.limit(PICKER_LIMIT + 1)
+		.all()
 	return {
-		startups: db
-			.select({
-				id: startups.id,
-				name: startups.name,
-				status: startups.status,
-				programme: cohorts.programme,
-			})
-			.from(startups)
-			.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
-			// those who may move in first; graduates and leavers at the end of the list
-			.orderBy(sql`${startups.status} IN ('graduated', 'left')`, asc(startups.sortKey))
-			.all(),
+		startups: choices.length > PICKER_LIMIT ? null : choices,
 		units: db
 			.select({
 				id: units.id,
@@ -52,6 +48,30 @@ export function listLeaseFormOptions({ viewer }: { viewer: Viewer }) {
 			.orderBy(asc(units.floor), asc(units.code))
 			.all(),
 	}
+}
+
+function leaseStartups(id: number | undefined) {
+	return (
+		getDb()
+			.select({
+				id: startups.id,
+				name: startups.name,
+				status: startups.status,
+				programme: cohorts.programme,
+			})
+			.from(startups)
+			.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
+			.where(id === undefined ? undefined : eq(startups.id, id))
+			// those who may move in first; graduates and leavers at the end of the list
+			.orderBy(sql`${startups.status} IN ('graduated', 'left')`, asc(startups.sortKey))
+			.$dynamic()
+	)
+}
+
+/** A startup a lease form names (a renewal's, a preselected one), with its programme. */
+export function findLeaseStartup({ viewer, id }: { viewer: Viewer; id: number | undefined }) {
+	if (!id || !mayManageNursery(viewer)) return undefined
+	return leaseStartups(id).get()
 }
 
 /** Another lease of the unit that shares at least one day with [start, end]. */

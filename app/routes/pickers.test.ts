@@ -37,6 +37,7 @@ import {
 	loader as mentorsLoader,
 } from './_app.startups.$startupId_.mentors'
 import { action as newUserAction, loader as newUserLoader } from './_app.users.new'
+import { action as newLeaseAction, loader as newLeaseLoader } from './_app.nursery.leases.new'
 import { loader as suggestLoader } from './suggest.$kind'
 
 /*
@@ -453,6 +454,31 @@ test('at scale a founder account and a mentor assignment name their startup and 
 		.where(eq(mentorAssignments.startupId, startup.id))
 		.all()
 	expect(assigned).toEqual([{ mentorId: mentor.id }])
+	// a lease names its startup too
+	const lease = await newLeaseLoader(
+		loaderArgs(get(`/nursery/leases/new?startupId=${startup.id}`, cookie)),
+	)
+	expect(lease.startups).toBeNull()
+	expect(lease.startupLabel).toBe('Cible Picker')
+	const unsigned = await settle(() =>
+		newLeaseAction(
+			actionArgs(
+				postForm(
+					'/nursery/leases/new',
+					[
+						['startupId', 'Cible Pickeur'],
+						[PICKED_BY_NAME, 'startupId'],
+						['startDate', '2026-12-01'],
+					],
+					cookie,
+				),
+			),
+		),
+	)
+	expect(statusOf(unsigned)).toBe(400)
+	expect(replyOf(unsigned).error?.startupId).toEqual(['pick.none.startups'])
+	expect(replyOf(unsigned).initialValue?.startupId).toBe('Cible Pickeur')
+
 	// mentors are people: a partner is suggested none
 	const partner = await signedIn('partner')
 	expect(await suggestions('pick-mentors', 'homonyme', partner.cookie)).toEqual([])
