@@ -73,6 +73,7 @@ export function LeaseForm({
 	startups,
 	startupLabel,
 	units,
+	unitLabel,
 	renewal,
 	cancelTo,
 }: {
@@ -82,7 +83,10 @@ export function LeaseForm({
 	startups: Option[] | null
 	/** The startup preselected, as the name field shows it. */
 	startupLabel?: string
-	units: UnitOption[]
+	/** The units, or null when too many for a select: a code to type. */
+	units: UnitOption[] | null
+	/** The unit preselected, as its code field shows it. */
+	unitLabel?: string
 	/** a renewal keeps the startup and the unit of the lease it renews */
 	renewal: { startupName: string; unitCode: string } | null
 	cancelTo: string
@@ -133,34 +137,44 @@ export function LeaseForm({
 							}
 							typedValue={startupLabel}
 						/>
-						<SelectField
-							label={t('leaseForm.unit')}
-							selectProps={{
-								...getSelectProps(fields.unitId),
-								onChange: (event) => {
-									// the market rent of the unit chosen, unless a rent was typed already
-									const unit = units.find((u) => String(u.id) === event.target.value)
-									if (unit && !fields.monthlyRent.value) {
-										form.update({
-											name: fields.monthlyRent.name,
-											value: formatMoneyForForm(unit.marketRentCents, i18n.language),
-										})
-									}
-								},
-							}}
-							options={[
-								{ value: '', label: t('leaseForm.choose') },
-								...units.map((u) => ({
-									value: String(u.id),
-									label: t('leaseForm.unitOption', {
-										code: u.code,
-										kind: t(`enums:unitKinds.${u.kind}`),
-										rent: f.money(u.marketRentCents),
-									}),
-								})),
-							]}
-							errors={fields.unitId.errors}
-						/>
+						{units ? (
+							<SelectField
+								label={t('leaseForm.unit')}
+								selectProps={{
+									...getSelectProps(fields.unitId),
+									onChange: (event) => {
+										// the market rent of the unit chosen, unless a rent was typed already
+										const unit = units.find((u) => String(u.id) === event.target.value)
+										if (unit && !fields.monthlyRent.value) {
+											form.update({
+												name: fields.monthlyRent.name,
+												value: formatMoneyForForm(unit.marketRentCents, i18n.language),
+											})
+										}
+									},
+								}}
+								options={[
+									{ value: '', label: t('leaseForm.choose') },
+									...units.map((u) => ({
+										value: String(u.id),
+										label: t('leaseForm.unitOption', {
+											code: u.code,
+											kind: t(`enums:unitKinds.${u.kind}`),
+											rent: f.money(u.marketRentCents),
+										}),
+									})),
+								]}
+								errors={fields.unitId.errors}
+							/>
+						) : (
+							<RecordPicker
+								label={t('leaseForm.unit')}
+								field={fields.unitId}
+								kind="units"
+								options={null}
+								typedValue={unitLabel}
+							/>
+						)}
 					</div>
 				)}
 			</fieldset>

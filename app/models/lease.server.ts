@@ -25,29 +25,41 @@ const unitCode = (tx: Tx, unitId: number) =>
 const FAR_FUTURE = '9999-12-31'
 
 /**
- * The startups and units a lease form offers; the startups while there are few (null beyond: a
- * name to type, decision 0044).
+ * The startups and units a lease form offers, each while there are few (null beyond: a name or
+ * a code to type, decision 0044).
  */
 export function listLeaseFormOptions({ viewer }: { viewer: Viewer }) {
 	if (!mayManageNursery(viewer)) return { startups: [], units: [] }
-	const db = getDb()
 	const choices = leaseStartups(undefined)
+		.limit(PICKER_LIMIT + 1)
+		.all()
+	const unitChoices = leaseUnits(undefined)
 		.limit(PICKER_LIMIT + 1)
 		.all()
 	return {
 		startups: choices.length > PICKER_LIMIT ? null : choices,
-		units: db
-			.select({
-				id: units.id,
-				code: units.code,
-				kind: units.kind,
-				floor: units.floor,
-				marketRentCents: units.marketRentCents,
-			})
-			.from(units)
-			.orderBy(asc(units.floor), asc(units.code))
-			.all(),
+		units: unitChoices.length > PICKER_LIMIT ? null : unitChoices,
 	}
+}
+
+const leaseUnits = (id: number | undefined) =>
+	getDb()
+		.select({
+			id: units.id,
+			code: units.code,
+			kind: units.kind,
+			floor: units.floor,
+			marketRentCents: units.marketRentCents,
+		})
+		.from(units)
+		.where(id === undefined ? undefined : eq(units.id, id))
+		.orderBy(asc(units.floor), asc(units.code))
+		.$dynamic()
+
+/** A unit a lease form names (a renewal's, a preselected one), with its market rent. */
+export function findLeaseUnit({ viewer, id }: { viewer: Viewer; id: number | undefined }) {
+	if (!id || !mayManageNursery(viewer)) return undefined
+	return leaseUnits(id).get()
 }
 
 function leaseStartups(id: number | undefined) {

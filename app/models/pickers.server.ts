@@ -1,6 +1,6 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { type AnyColumn, and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
-import { cohorts, fundingEvents, mentors, organisations, startups } from '#db/schema/index'
+import { cohorts, fundingEvents, mentors, organisations, startups, units } from '#db/schema/index'
 import { startupRows } from '~/utils/access.server'
 import { getDb } from '~/utils/db.server'
 import { likePattern } from '~/utils/list-params'
@@ -91,9 +91,29 @@ function source(kind: PickKind, viewer: Viewer) {
 				key: mentors.sortKey,
 				order: [asc(mentors.sortKey)],
 			}
+		case 'units':
+			// a unit is named by its code ("P1-04"), unique: no fold but the case
+			if (!can(viewer, 'update:lease:any')) return null
+			return {
+				columns: {
+					id: units.id,
+					name: units.code,
+					key: sql<string | null>`upper(${units.code})`,
+					detail: sql<string | null>`NULL`,
+				},
+				table: units,
+				scope: undefined,
+				key: sql`upper(${units.code})`,
+				order: [asc(units.floor), asc(units.code)],
+			}
 		case 'triggers':
 			return null
 	}
+}
+
+/** How a typed name is compared with the records' names of a kind. */
+function foldFor(kind: PickKind) {
+	return kind === 'units' ? (text: string) => text.trim().toUpperCase() || null : sortKeyOf
 }
 
 // ---------------------------------------------------------------- triggers of a funding event
@@ -256,11 +276,12 @@ function rowsOfKind(
 function namesHeld(kind: Exclude<PickKind, 'triggers'>, viewer: Viewer, keys: string[]) {
 	const from = source(kind, viewer)
 	if (!from || !keys.length) return new Map<string, number>()
+	const key = sql<string | null>`${from.key}`
 	const rows = getDb()
-		.select({ key: from.key, n: sql<number>`count(*)` })
+		.select({ key, n: sql<number>`count(*)` })
 		.from(from.table)
-		.where(and(from.scope, inArray(from.key, keys)))
-		.groupBy(from.key)
+		.where(and(from.scope, inArray(key, keys)))
+		.groupBy(key)
 		.all()
 	return new Map(rows.map((r) => [r.key ?? '', r.n]))
 }
@@ -292,7 +313,7 @@ export function suggestPicks({
 	context?: PickContext
 }) {
 	const typed = q.trim().replace(/\s*·\s*#\d+$/, '')
-	const folded = sortKeyOf(typed)
+	const folded = foldFor(kind)(typed)
 	const rows = rowsOfKind(
 		kind,
 		viewer,
@@ -329,6 +350,7 @@ function idColumn(kind: PickKind) {
 		organisations: organisations.id,
 		cohorts: cohorts.id,
 		mentors: mentors.id,
+		units: units.id,
 		triggers: fundingEvents.id,
 	}[kind]
 }
@@ -359,7 +381,7 @@ export function resolvePick({
 		const rows = rowsOfKind(kind, viewer, context, () => sql`${idColumn(kind)} = ${id}`, 1)
 		return rows.length ? { id } : { problem: 'none' }
 	}
-	const folded = sortKeyOf(text)
+	const folded = foldFor(kind)(text)
 	if (!folded) return { problem: 'none' }
 	const rows =
 		kind === 'triggers'

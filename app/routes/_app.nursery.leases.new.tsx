@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { LeaseForm, stepsToInput } from '~/components/nursery-lease-form'
 import {
 	findLeaseStartup,
+	findLeaseUnit,
 	getRenewalDraft,
 	listLeaseFormOptions,
 	signLease,
@@ -36,10 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		return {
 			...options,
 			startupLabel: undefined,
+			unitLabel: undefined,
 			renewal: {
 				leaseId: draft.renewsLeaseId,
 				startupName: findLeaseStartup({ viewer: user, id: draft.startupId })?.name ?? '',
-				unitCode: options.units.find((u) => u.id === draft.unitId)?.code ?? '',
+				unitCode: findLeaseUnit({ viewer: user, id: draft.unitId })?.code ?? '',
 			},
 			values: {
 				startupId: String(draft.startupId),
@@ -53,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		}
 	}
 	// ?unitId= and ?startupId= preselect; the startup's programme picks the preset schedule
-	const unit = options.units.find((u) => u.id === optionalParam(IdParam, params.get('unitId')))
+	const unit = findLeaseUnit({ viewer: user, id: optionalParam(IdParam, params.get('unitId')) })
 	const startup = findLeaseStartup({
 		viewer: user,
 		id: optionalParam(IdParam, params.get('startupId')),
@@ -64,6 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		startupLabel: options.startups
 			? undefined
 			: pickLabel({ kind: 'startups', id: startup?.id, viewer: user }),
+		unitLabel: options.units ? undefined : unit?.code,
 		renewal: null,
 		values: {
 			startupId: startup ? String(startup.id) : '',
@@ -79,7 +82,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requirePermission(request, 'update:lease:any')
-	const picks = resolvePicks(await request.formData(), user, { startupId: { kind: 'startups' } })
+	const picks = resolvePicks(await request.formData(), user, {
+		startupId: { kind: 'startups' },
+		unitId: { kind: 'units' },
+	})
 	const submission = parseWithZod(picks.formData, { schema: LeaseSchema })
 	// a preset, an added or a removed step: the form comes back changed, nothing is written
 	if (submission.status !== 'success' || picks.errors) {
@@ -97,7 +103,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewLeasePage() {
-	const { startups, startupLabel, units, renewal, values } = useLoaderData<typeof loader>()
+	const { startups, startupLabel, units, unitLabel, renewal, values } =
+		useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('nursery')
 	// another ?unitId= or ?renew= is another form: start it afresh
@@ -117,6 +124,7 @@ export default function NewLeasePage() {
 				startups={startups}
 				startupLabel={startupLabel}
 				units={units}
+				unitLabel={unitLabel}
 				renewal={renewal}
 				cancelTo={renewal ? `/nursery/leases/${renewal.leaseId}` : '/nursery'}
 			/>

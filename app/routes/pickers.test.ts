@@ -5,6 +5,7 @@ import {
 	interactions,
 	interactionStartups,
 	introductions,
+	leases,
 	mentorAssignments,
 	startups,
 	users,
@@ -16,6 +17,7 @@ import {
 	createMentor,
 	createOrganisation,
 	createStartup,
+	createUnit,
 } from '#tests/factories'
 import { signedIn } from '#tests/factories-contacts'
 import { actionArgs, dataOf, get, loaderArgs, settle, statusOf } from '#tests/request'
@@ -478,6 +480,38 @@ test('at scale a founder account and a mentor assignment name their startup and 
 	expect(statusOf(unsigned)).toBe(400)
 	expect(replyOf(unsigned).error?.startupId).toEqual(['pick.none.startups'])
 	expect(replyOf(unsigned).initialValue?.startupId).toBe('Cible Pickeur')
+	many(() => createUnit())
+	const unit = createUnit({ code: 'PK-0042' })
+	const signed = await settle(() =>
+		newLeaseAction(
+			actionArgs(
+				postForm(
+					'/nursery/leases/new',
+					[
+						['startupId', 'cible picker'],
+						[PICKED_BY_NAME, 'startupId'],
+						['unitId', 'pk-0042'],
+						[PICKED_BY_NAME, 'unitId'],
+						['startDate', '2029-04-01'],
+						['monthlyRent', '450,00'],
+						['steps[0].fromMonth', '1'],
+						['steps[0].toMonth', ''],
+						['steps[0].kind', 'percent'],
+						['steps[0].value', '50'],
+					],
+					cookie,
+				),
+			),
+		),
+	)
+	expect(statusOf(signed)).toBe(302)
+	expect(
+		getDb()
+			.select({ unitId: leases.unitId })
+			.from(leases)
+			.where(eq(leases.startupId, startup.id))
+			.all(),
+	).toEqual([{ unitId: unit.id }])
 
 	// mentors are people: a partner is suggested none
 	const partner = await signedIn('partner')

@@ -12,7 +12,14 @@ export const PICKER_LIMIT = 50
 /** The hidden input that names a field whose value is a typed name, not an id. */
 export const PICKED_BY_NAME = 'pickedByName'
 
-export const PICK_KINDS = ['startups', 'organisations', 'cohorts', 'mentors', 'triggers'] as const
+export const PICK_KINDS = [
+	'startups',
+	'organisations',
+	'cohorts',
+	'mentors',
+	'units',
+	'triggers',
+] as const
 export type PickKind = (typeof PICK_KINDS)[number]
 
 /** One record a select offers. */
