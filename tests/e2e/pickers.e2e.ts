@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { sortKeyOf } from '../../app/utils/sort-key'
 import { launchBrowser, signInAs, url } from './browser'
+import { axeViolations } from './page-checks'
 
 /*
  * Pickers at network scale (decision 0044): with more organisations than a select may hold,
@@ -71,6 +72,8 @@ test('with JavaScript a manager picks the organisation from the suggestions as s
 	const fret = values.find((v) => v.includes('fret'))!
 	expect(fret).toMatch(/^Transmanche Picker · FR fret · #\d+$/)
 	await field.fill(fret)
+	// a labelled field with its hint: nothing axe-core calls serious
+	expect(await axeViolations(page)).toEqual([])
 	await page.getByLabel('Nom de famille').fill('Avec-Script')
 	await page.getByRole('button', { name: 'Créer le contact' }).click()
 	await expect.poll(() => h1(page)).toBe('Avec-Script')
@@ -98,6 +101,7 @@ test('without JavaScript the name typed is resolved, or refused with the words k
 		.toContain('Several organisations are called “Transmanche Picker”: pick one from the list.')
 	expect(await field.inputValue()).toBe('Transmanche Picker')
 	expect(await page.getByLabel('Last name').inputValue()).toBe('No-Script')
+	expect(await field.getAttribute('aria-invalid')).toBe('true')
 
 	await field.fill('port de douvres picker')
 	await page.getByRole('button', { name: 'Create the contact' }).click()
