@@ -76,6 +76,8 @@ export function NameField({
 	errors,
 	hint,
 	inputProps,
+	placeholder,
+	marked = true,
 }: {
 	label: ReactNode
 	name: string
@@ -86,6 +88,9 @@ export function NameField({
 	errors: string[] | undefined
 	hint?: ReactNode
 	inputProps?: React.InputHTMLAttributes<HTMLInputElement>
+	placeholder?: string
+	/** False in a GET filter: its field is always a name, and the URL stays clean. */
+	marked?: boolean
 }) {
 	const { t } = useTranslation()
 	const fallbackId = useId()
@@ -101,7 +106,7 @@ export function NameField({
 	return (
 		<div className="field">
 			<label htmlFor={inputId}>{label}</label>
-			<input type="hidden" name={PICKED_BY_NAME} value={name} />
+			{marked ? <input type="hidden" name={PICKED_BY_NAME} value={name} /> : null}
 			<input
 				{...inputProps}
 				// Conform's constraint would ask for a number: a name is typed here
@@ -115,7 +120,7 @@ export function NameField({
 				list={listId}
 				maxLength={200}
 				autoComplete="off"
-				placeholder={t('common.typeToSearch')}
+				placeholder={placeholder ?? t('common.typeToSearch')}
 				aria-invalid={errorId ? true : undefined}
 				aria-describedby={[hintId, errorId].filter(Boolean).join(' ')}
 				onFocus={(e) => suggest(e.currentTarget.value)}

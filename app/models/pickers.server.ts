@@ -63,7 +63,8 @@ function source(kind: PickKind, viewer: Viewer) {
 				order: [asc(organisations.sortKey)],
 			}
 		case 'cohorts':
-			if (!can(viewer, 'read:cohort:any')) return null
+			// the report's readers filter by cohort too (the names only)
+			if (!can(viewer, 'read:cohort:any') && !can(viewer, 'read:report:any')) return null
 			return {
 				columns: {
 					id: cohorts.id,
@@ -342,6 +343,20 @@ export function pickLabel({
 	if (!id) return undefined
 	const rows = rowsOfKind(kind, viewer, context, () => sql`${idColumn(kind)} = ${id}`, 1)
 	return rows.length ? labelsOf(kind, viewer, rows)[0] : undefined
+}
+
+/** A record's own name (a page's title), among those the viewer may pick. */
+export function pickName({
+	kind,
+	id,
+	viewer,
+}: {
+	kind: Exclude<PickKind, 'triggers'>
+	id: number | null | undefined
+	viewer: Viewer
+}) {
+	if (!id) return undefined
+	return rowsOfKind(kind, viewer, {}, () => sql`${idColumn(kind)} = ${id}`, 1)[0]?.name
 }
 
 function idColumn(kind: PickKind) {

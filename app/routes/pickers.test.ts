@@ -26,6 +26,7 @@ import { PICKED_BY_NAME, PICKER_LIMIT } from '~/utils/picker'
 import { action as contactAction, loader as contactLoader } from './_app.contacts.$contactId'
 import { action as newContactAction, loader as newContactLoader } from './_app.contacts.new'
 import { loader as newCallLoader } from './_app.calls.new'
+import { loader as reportsLoader } from './_app.reports._index/route'
 import {
 	action as editStartupAction,
 	loader as editStartupLoader,
@@ -248,6 +249,31 @@ test('at scale a startup and a call name their cohort; the field shows the cohor
 	expect(JSON.stringify(page)).not.toContain('Promotion Picker 3')
 	const call = await newCallLoader(loaderArgs(get('/calls/new', cookie)))
 	expect(call.cohorts).toBeNull()
+
+	// the report's cohort filter: a partner types a name, the URL gets its id
+	const partner = await signedIn('partner')
+	const report = (q: string) =>
+		settle(() => reportsLoader(loaderArgs(get(`/reports?period=all&cohort=${q}`, partner.cookie))))
+	const found = await report(encodeURIComponent('promotion detroit picker'))
+	expect(statusOf(found)).toBe(302)
+	expect((found as Response).headers.get('Location')).toBe(
+		`/reports?period=all&cohort=${cohort.id}`,
+	)
+	const filtered = (await report(String(cohort.id))) as Exclude<
+		Awaited<ReturnType<typeof reportsLoader>>,
+		Response
+	>
+	expect(filtered.cohorts).toBeNull()
+	expect(filtered.cohortName).toBe('Promotion Détroit Picker')
+	expect(filtered.period.cohortId).toBe(cohort.id)
+	expect(JSON.stringify(filtered)).not.toContain('Promotion Picker 3')
+	const unknown = (await report('Promotion+Atlantide')) as typeof filtered
+	expect(unknown.cohortProblem).toBe('pick.none.cohorts')
+	expect(unknown.cohortTyped).toBe('Promotion Atlantide')
+	expect(unknown.period.cohortId).toBeNull()
+	expect(await suggestions('pick-cohorts', 'détroit picker', partner.cookie)).toEqual([
+		'Promotion Détroit Picker',
+	])
 
 	const edit = (cohortName: string) =>
 		settle(() =>
