@@ -22,6 +22,8 @@ import {
 	type ChoiceOption,
 } from '~/schemas/call'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
+import { RecordPicker } from './record-picker'
+import { namesAsIds } from '~/utils/picker'
 
 type QuestionValue = {
 	id?: number
@@ -84,12 +86,16 @@ export function CallForm({
 	lastResult,
 	call,
 	cohorts,
+	cohortLabel,
 	locks = { questions: false, criteria: false },
 	cancelTo,
 }: {
 	lastResult: SubmissionResult<string[]> | undefined
 	call?: CallFormValues & { id: number }
-	cohorts: readonly { id: number; name: string }[]
+	/** Every cohort, or null when there are too many for a select (decision 0044). */
+	cohorts: readonly { id: number; name: string }[] | null
+	/** The cohort picked now, as its name field shows it. */
+	cohortLabel?: string
 	locks?: { questions: boolean; criteria: boolean }
 	cancelTo: string
 }) {
@@ -100,7 +106,7 @@ export function CallForm({
 		constraint: getZodConstraint(CallSchema),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: CallSchema }),
+		onValidate: ({ formData }) => parseWithZod(namesAsIds(formData), { schema: CallSchema }),
 		defaultValue: toFormValue(
 			call ?? {
 				retentionMonths: 24,
@@ -113,14 +119,17 @@ export function CallForm({
 	const criteria = fields.criteria.getFieldList()
 	return (
 		<Form method="post" {...getFormProps(form)} className="form form-wide">
-			<SelectField
+			<RecordPicker
 				label={t('common:fields.cohort')}
-				selectProps={getSelectProps(fields.cohortId)}
-				options={[
-					{ value: '', label: t('form.chooseCohort') },
-					...cohorts.map((c) => ({ value: String(c.id), label: c.name })),
-				]}
-				errors={fields.cohortId.errors}
+				field={fields.cohortId}
+				kind="cohorts"
+				options={
+					cohorts && [
+						{ value: '', label: t('form.chooseCohort') },
+						...cohorts.map((c) => ({ value: String(c.id), label: c.name })),
+					]
+				}
+				typedValue={cohortLabel}
 			/>
 			<div className="columns">
 				<Field

@@ -19,7 +19,9 @@ import {
 	type OrganisationInput,
 	OrganisationSchema,
 } from '~/schemas/contact'
+import { namesAsIds } from '~/utils/picker'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
+import { RecordPicker } from './record-picker'
 
 export type FormValues = Partial<Record<string, string | number | null>>
 
@@ -61,6 +63,7 @@ export function ContactForm({
 	lastResult,
 	values,
 	organisations,
+	organisationLabel,
 	owners,
 	today,
 	cancelTo,
@@ -69,7 +72,10 @@ export function ContactForm({
 	lastResult: SubmissionResult<string[]> | undefined
 	values?: FormValues
 	editing?: boolean
-	organisations: { id: number; name: string }[]
+	/** Every organisation, or null when there are too many for a select (decision 0044). */
+	organisations: { id: number; name: string }[] | null
+	/** The organisation picked now, as its name field shows it. */
+	organisationLabel?: string
 	owners: { id: number; name: string }[]
 	today: string
 	cancelTo: string
@@ -82,7 +88,7 @@ export function ContactForm({
 		constraint: getZodConstraint(schema),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		onValidate: ({ formData }) => parseWithZod(namesAsIds(formData), { schema }),
 		defaultValue: toDefaults(values ?? { country: 'FR', lawfulBasis: 'legitimate_interest' }),
 	})
 
@@ -109,14 +115,17 @@ export function ContactForm({
 					/>
 				</div>
 				<div className="field-row">
-					<SelectField
+					<RecordPicker
 						label={t('fields.organisation')}
-						selectProps={getSelectProps(fields.organisationId)}
-						options={[
-							{ value: '', label: t('form.noOrganisation') },
-							...organisations.map((o) => ({ value: String(o.id), label: o.name })),
-						]}
-						errors={fields.organisationId.errors}
+						field={fields.organisationId}
+						kind="organisations"
+						options={
+							organisations && [
+								{ value: '', label: t('form.noOrganisation') },
+								...organisations.map((o) => ({ value: String(o.id), label: o.name })),
+							]
+						}
+						typedValue={organisationLabel}
 					/>
 					<Field
 						label={t('fields.jobTitle')}

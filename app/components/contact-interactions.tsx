@@ -12,21 +12,26 @@ import { Form } from '~/components/form'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { INTERACTION_KINDS } from '#db/schema/enums'
-import type { ContactPageData, StartupChoice } from '~/models/contact.server'
+import type { ContactPageData } from '~/models/contact.server'
 import { interactionSchema, LIMITS } from '~/schemas/contact'
+import { namesAsIds, type PickChoice } from '~/utils/picker'
 import { useFormat } from '~/utils/use-format'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
+import { NameField } from './record-picker'
 import { EmptyState } from './stat'
 
 /** The contact's history of meetings, calls, emails, events and trade missions, and the form to log one. */
 export function InteractionsPanel({
 	interactions,
 	startups,
+	linkedStartups,
 	today,
 	lastResult,
 }: {
 	interactions: ContactPageData['interactions']
-	startups: StartupChoice[]
+	/** Every startup the viewer may pick, or null when there are too many to list. */
+	startups: PickChoice[] | null
+	linkedStartups: { id: number; name: string }[]
 	today: string
 	lastResult: SubmissionResult<string[]> | undefined
 }) {
@@ -62,17 +67,25 @@ export function InteractionsPanel({
 			) : (
 				<EmptyState title={t('interactions.empty')} />
 			)}
-			<InteractionForm startups={startups} today={today} lastResult={lastResult} />
+			<InteractionForm
+				startups={startups ?? linkedStartups.map((s) => ({ id: s.id, label: s.name }))}
+				another={!startups}
+				today={today}
+				lastResult={lastResult}
+			/>
 		</section>
 	)
 }
 
 function InteractionForm({
 	startups,
+	another,
 	today,
 	lastResult,
 }: {
-	startups: StartupChoice[]
+	startups: PickChoice[]
+	/** A field to name a startup not in the list. */
+	another: boolean
 	today: string
 	lastResult: SubmissionResult<string[]> | undefined
 }) {
@@ -84,7 +97,7 @@ function InteractionForm({
 		constraint: getZodConstraint(schema),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		onValidate: ({ formData }) => parseWithZod(namesAsIds(formData), { schema }),
 		defaultValue: { kind: 'meeting', date: today },
 	})
 	const chosen = fields.startupIds.initialValue
@@ -130,11 +143,25 @@ function InteractionForm({
 									value={s.id}
 									defaultChecked={checked.has(String(s.id))}
 								/>{' '}
-								{s.name}
+								{s.label}
 							</label>
 						))}
 					</div>
 					<ErrorList errors={fields.startupIds.errors} />
+					{another ? (
+						<NameField
+							label={t('interactions.anotherStartup')}
+							name={fields.otherStartup.name}
+							id={fields.otherStartup.id}
+							kind="startups"
+							defaultValue={
+								typeof fields.otherStartup.initialValue === 'string'
+									? fields.otherStartup.initialValue
+									: undefined
+							}
+							errors={fields.otherStartup.errors}
+						/>
+					) : null}
 				</fieldset>
 				<ErrorList id={form.errorId} errors={form.errors} />
 				<button type="submit" className="button button-primary">

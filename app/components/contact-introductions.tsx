@@ -12,11 +12,13 @@ import { Form } from '~/components/form'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { INTRODUCTION_PURPOSES } from '#db/schema/enums'
-import type { ContactPageData, StartupChoice } from '~/models/contact.server'
+import type { ContactPageData } from '~/models/contact.server'
 import { introductionSchema } from '~/schemas/contact'
+import { namesAsIds, type PickChoice } from '~/utils/picker'
 import { useFormat } from '~/utils/use-format'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
 import { IntroductionStatusBadge } from './contact-ui'
+import { RecordPicker } from './record-picker'
 import { EmptyState } from './stat'
 import { Table } from './data-table'
 
@@ -32,7 +34,7 @@ export function IntroductionsPanel({
 }: {
 	contactId: number
 	introductions: ContactPageData['introductions']
-	startups: StartupChoice[]
+	startups: PickChoice[] | null
 	today: string
 	lastResult: SubmissionResult<string[]> | undefined
 }) {
@@ -94,7 +96,7 @@ function IntroductionForm({
 	today,
 	lastResult,
 }: {
-	startups: StartupChoice[]
+	startups: PickChoice[] | null
 	today: string
 	lastResult: SubmissionResult<string[]> | undefined
 }) {
@@ -106,7 +108,7 @@ function IntroductionForm({
 		constraint: getZodConstraint(schema),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		onValidate: ({ formData }) => parseWithZod(namesAsIds(formData), { schema }),
 		defaultValue: { purpose: 'customer', introducedOn: today },
 	})
 	return (
@@ -115,14 +117,16 @@ function IntroductionForm({
 			<Form method="post" {...getFormProps(form)} className="form contact-form">
 				<input type="hidden" name="intent" value="introduce" />
 				<div className="field-row">
-					<SelectField
+					<RecordPicker
 						label={t('fields.startup')}
-						selectProps={getSelectProps(fields.startupId)}
-						options={[
-							{ value: '', label: t('introductions.chooseStartup') },
-							...startups.map((s) => ({ value: String(s.id), label: s.name })),
-						]}
-						errors={fields.startupId.errors}
+						field={fields.startupId}
+						kind="startups"
+						options={
+							startups && [
+								{ value: '', label: t('introductions.chooseStartup') },
+								...startups.map((s) => ({ value: String(s.id), label: s.label })),
+							]
+						}
 					/>
 					<SelectField
 						label={t('fields.purpose')}

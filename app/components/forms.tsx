@@ -9,15 +9,26 @@ import { useTranslation } from 'react-i18next'
 
 type Errors = string[] | undefined | null
 
-/** Zod messages are i18n keys ("errors.email"); this turns them into sentences. */
-export function ErrorList({ id, errors }: { id?: string; errors: Errors }) {
+/**
+ * Zod messages are i18n keys ("errors.email"); this turns them into sentences, with `values`
+ * for those that quote what was typed.
+ */
+export function ErrorList({
+	id,
+	errors,
+	values,
+}: {
+	id?: string
+	errors: Errors
+	values?: Record<string, string>
+}) {
 	const { t } = useTranslation()
 	const list = errors?.filter(Boolean)
 	if (!list?.length) return null
 	return (
 		<ul id={id} className="field-errors">
 			{list.map((e) => (
-				<li key={e}>{t(e)}</li>
+				<li key={e}>{values ? t(e, values) : t(e)}</li>
 			))}
 		</ul>
 	)

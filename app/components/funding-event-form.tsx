@@ -15,8 +15,10 @@ import type { z } from 'zod'
 import { CURRENCIES, FUNDING_KINDS, FUNDING_STATUSES } from '#db/schema/enums'
 import { useToday } from '~/root'
 import { FundingEventSchema, ORIGINS, STEP_DATE_FIELD } from '~/schemas/funding'
+import { namesAsIds } from '~/utils/picker'
 import { useFormat } from '~/utils/use-format'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
+import { RecordPicker } from './record-picker'
 
 export type TriggerOption = {
 	id: number
@@ -40,19 +42,25 @@ export const INNOVATION_FUND_SOURCE = "Cap Calaisis — fonds d'appui à l'innov
 /** One form to record and to update a funding event; the dates follow the status. */
 export function FundingEventForm({
 	startupId,
+	eventId,
 	lastResult,
 	values,
 	defaults,
 	triggers,
+	triggerLabel: currentTrigger,
 	sources,
 	cancelTo,
 }: {
 	startupId: number
+	eventId?: number
 	lastResult: SubmissionResult<string[]> | undefined
 	/** the event being edited; without it, a new one starting from `defaults` */
 	values?: FundingEventValues
 	defaults?: FundingEventValues
-	triggers: TriggerOption[]
+	/** The events it may be triggered by, or null when there are too many for a select (0044). */
+	triggers: TriggerOption[] | null
+	/** The current trigger as its text field shows it. */
+	triggerLabel?: string
 	sources: string[]
 	cancelTo: string
 }) {
@@ -65,7 +73,8 @@ export function FundingEventForm({
 		constraint: getZodConstraint(FundingEventSchema),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: FundingEventSchema }),
+		onValidate: ({ formData }) =>
+			parseWithZod(namesAsIds(formData), { schema: FundingEventSchema }),
 		defaultValue: values ?? defaults,
 	})
 	// the step the event is now at is dated today unless a date is there already; a date put
@@ -188,14 +197,19 @@ export function FundingEventForm({
 			</fieldset>
 			<fieldset>
 				<legend>{t('form.chain')}</legend>
-				<SelectField
+				<RecordPicker
 					label={t('fields.triggeredBy')}
-					selectProps={getSelectProps(fields.triggeredById)}
-					options={[
-						{ value: '', label: t('form.noTrigger') },
-						...triggers.map((e) => ({ value: String(e.id), label: triggerLabel(e) })),
-					]}
-					errors={fields.triggeredById.errors}
+					field={fields.triggeredById}
+					kind="triggers"
+					context={{ startup: startupId, event: eventId }}
+					options={
+						triggers && [
+							{ value: '', label: t('form.noTrigger') },
+							...triggers.map((e) => ({ value: String(e.id), label: triggerLabel(e) })),
+						]
+					}
+					typedValue={currentTrigger}
+					hint={t('form.triggerHint')}
 				/>
 				<p className="field-hint">{t('form.chainHint')}</p>
 				<TextareaField

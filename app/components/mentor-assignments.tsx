@@ -1,10 +1,4 @@
-import {
-	getFormProps,
-	getInputProps,
-	getSelectProps,
-	type SubmissionResult,
-	useForm,
-} from '@conform-to/react'
+import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Link } from '@remix-run/react'
 import { Form } from '~/components/form'
@@ -12,7 +6,9 @@ import { useTranslation } from 'react-i18next'
 import type { AssignmentRow } from '~/models/mentoring.server'
 import { AssignMentorSchema, EndAssignmentSchema } from '~/schemas/mentor'
 import { useFormat } from '~/utils/use-format'
-import { ErrorList, Field, SelectField } from './forms'
+import { ErrorList, Field } from './forms'
+import { RecordPicker } from './record-picker'
+import { namesAsIds } from '~/utils/picker'
 import { Duration } from './mentor-format'
 import { Table } from './data-table'
 
@@ -147,11 +143,15 @@ function EndForm({
 export function AssignForm({
 	mentors,
 	preselected,
+	preselectedLabel,
 	asOf,
 	lastResult,
 }: {
-	mentors: { id: number; name: string; organisation: string }[]
+	/** The mentors who may be assigned, or null when too many for a select (decision 0044). */
+	mentors: { id: number; name: string; organisation: string }[] | null
 	preselected?: number
+	/** The mentor preselected, as the name field shows them. */
+	preselectedLabel?: string
 	asOf: string
 	lastResult?: SubmissionResult<string[]>
 }) {
@@ -162,20 +162,27 @@ export function AssignForm({
 		constraint: getZodConstraint(AssignMentorSchema),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: AssignMentorSchema }),
+		onValidate: ({ formData }) =>
+			parseWithZod(namesAsIds(formData), { schema: AssignMentorSchema }),
 		defaultValue: { mentorId: preselected ? String(preselected) : '', startDate: asOf },
 	})
 	return (
 		<Form method="post" {...getFormProps(form)} className="form mentor-form">
 			<input type="hidden" name="intent" value="assign" />
-			<SelectField
+			<RecordPicker
 				label={t('fields.mentor')}
-				selectProps={getSelectProps(fields.mentorId)}
-				options={[
-					{ value: '', label: t('assign.chooseMentor') },
-					...mentors.map((m) => ({ value: String(m.id), label: `${m.name} — ${m.organisation}` })),
-				]}
-				errors={fields.mentorId.errors}
+				field={fields.mentorId}
+				kind="mentors"
+				options={
+					mentors && [
+						{ value: '', label: t('assign.chooseMentor') },
+						...mentors.map((m) => ({
+							value: String(m.id),
+							label: `${m.name} — ${m.organisation}`,
+						})),
+					]
+				}
+				typedValue={preselectedLabel}
 			/>
 			<Field
 				label={t('fields.focus')}

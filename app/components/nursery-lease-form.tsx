@@ -19,7 +19,9 @@ import {
 } from '~/utils/rent'
 import { formatMoneyForForm } from '~/utils/money'
 import { useFormat } from '~/utils/use-format'
+import { namesAsIds } from '~/utils/picker'
 import { ErrorList, Field, SelectField } from './forms'
+import { RecordPicker } from './record-picker'
 
 export type StepInput = { fromMonth: string; toMonth: string; kind: string; value: string }
 
@@ -69,14 +71,22 @@ export function LeaseForm({
 	lastResult,
 	values,
 	startups,
+	startupLabel,
 	units,
+	unitLabel,
 	renewal,
 	cancelTo,
 }: {
 	lastResult: SubmissionResult<string[]> | undefined
 	values: LeaseFormValues
-	startups: Option[]
-	units: UnitOption[]
+	/** The startups, or null when too many for a select (decision 0044). */
+	startups: Option[] | null
+	/** The startup preselected, as the name field shows it. */
+	startupLabel?: string
+	/** The units, or null when too many for a select: a code to type. */
+	units: UnitOption[] | null
+	/** The unit preselected, as its code field shows it. */
+	unitLabel?: string
 	/** a renewal keeps the startup and the unit of the lease it renews */
 	renewal: { startupName: string; unitCode: string } | null
 	cancelTo: string
@@ -89,7 +99,7 @@ export function LeaseForm({
 		constraint: getZodConstraint(LeaseSchema),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: LeaseSchema }),
+		onValidate: ({ formData }) => parseWithZod(namesAsIds(formData), { schema: LeaseSchema }),
 		defaultValue: values,
 	})
 	const steps = fields.steps.getFieldList()
@@ -112,46 +122,59 @@ export function LeaseForm({
 					</>
 				) : (
 					<div className="field-row">
-						<SelectField
+						<RecordPicker
 							label={t('leaseForm.startup')}
-							selectProps={getSelectProps(fields.startupId)}
-							options={[
-								{ value: '', label: t('leaseForm.choose') },
-								...startups.map((s) => ({
-									value: String(s.id),
-									label: `${s.name} (${t(`enums:startupStatuses.${s.status}`)})`,
-								})),
-							]}
-							errors={fields.startupId.errors}
+							field={fields.startupId}
+							kind="startups"
+							options={
+								startups && [
+									{ value: '', label: t('leaseForm.choose') },
+									...startups.map((s) => ({
+										value: String(s.id),
+										label: `${s.name} (${t(`enums:startupStatuses.${s.status}`)})`,
+									})),
+								]
+							}
+							typedValue={startupLabel}
 						/>
-						<SelectField
-							label={t('leaseForm.unit')}
-							selectProps={{
-								...getSelectProps(fields.unitId),
-								onChange: (event) => {
-									// the market rent of the unit chosen, unless a rent was typed already
-									const unit = units.find((u) => String(u.id) === event.target.value)
-									if (unit && !fields.monthlyRent.value) {
-										form.update({
-											name: fields.monthlyRent.name,
-											value: formatMoneyForForm(unit.marketRentCents, i18n.language),
-										})
-									}
-								},
-							}}
-							options={[
-								{ value: '', label: t('leaseForm.choose') },
-								...units.map((u) => ({
-									value: String(u.id),
-									label: t('leaseForm.unitOption', {
-										code: u.code,
-										kind: t(`enums:unitKinds.${u.kind}`),
-										rent: f.money(u.marketRentCents),
-									}),
-								})),
-							]}
-							errors={fields.unitId.errors}
-						/>
+						{units ? (
+							<SelectField
+								label={t('leaseForm.unit')}
+								selectProps={{
+									...getSelectProps(fields.unitId),
+									onChange: (event) => {
+										// the market rent of the unit chosen, unless a rent was typed already
+										const unit = units.find((u) => String(u.id) === event.target.value)
+										if (unit && !fields.monthlyRent.value) {
+											form.update({
+												name: fields.monthlyRent.name,
+												value: formatMoneyForForm(unit.marketRentCents, i18n.language),
+											})
+										}
+									},
+								}}
+								options={[
+									{ value: '', label: t('leaseForm.choose') },
+									...units.map((u) => ({
+										value: String(u.id),
+										label: t('leaseForm.unitOption', {
+											code: u.code,
+											kind: t(`enums:unitKinds.${u.kind}`),
+											rent: f.money(u.marketRentCents),
+										}),
+									})),
+								]}
+								errors={fields.unitId.errors}
+							/>
+						) : (
+							<RecordPicker
+								label={t('leaseForm.unit')}
+								field={fields.unitId}
+								kind="units"
+								options={null}
+								typedValue={unitLabel}
+							/>
+						)}
 					</div>
 				)}
 			</fieldset>

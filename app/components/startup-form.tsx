@@ -13,7 +13,9 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { STARTUP_STAGES, STARTUP_STATUSES } from '#db/schema/enums'
 import { StartupManagerSchema, StartupProfileSchema } from '~/schemas/startup'
+import { namesAsIds } from '~/utils/picker'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
+import { RecordPicker } from './record-picker'
 
 export type StartupFormValues = Partial<Record<string, string | number | boolean | null>>
 
@@ -22,12 +24,16 @@ export function StartupForm({
 	mode,
 	lastResult,
 	cohorts,
+	cohortLabel,
 	values,
 	cancelTo,
 }: {
 	mode: 'manager' | 'founder'
 	lastResult: SubmissionResult<string[]> | undefined
-	cohorts: { id: number; name: string }[]
+	/** Every cohort, or null when there are too many for a select (decision 0044). */
+	cohorts: { id: number; name: string }[] | null
+	/** The cohort picked now, as its name field shows it. */
+	cohortLabel?: string
 	values?: StartupFormValues
 	cancelTo: string
 }) {
@@ -42,7 +48,7 @@ export function StartupForm({
 		constraint: getZodConstraint(schema),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		onValidate: ({ formData }) => parseWithZod(namesAsIds(formData), { schema }),
 		defaultValue: Object.fromEntries(
 			Object.entries(values ?? { stage: 'idea', status: 'applicant' }).map(([k, v]) => [
 				k,
@@ -114,14 +120,17 @@ export function StartupForm({
 							}))}
 							errors={fields.status.errors}
 						/>
-						<SelectField
+						<RecordPicker
 							label={t('common:fields.cohort')}
-							selectProps={getSelectProps(fields.cohortId)}
-							options={[
-								{ value: '', label: t('form.noCohort') },
-								...cohorts.map((c) => ({ value: String(c.id), label: c.name })),
-							]}
-							errors={fields.cohortId.errors}
+							field={fields.cohortId!}
+							kind="cohorts"
+							options={
+								cohorts && [
+									{ value: '', label: t('form.noCohort') },
+									...cohorts.map((c) => ({ value: String(c.id), label: c.name })),
+								]
+							}
+							typedValue={cohortLabel}
 						/>
 					</div>
 					<div className="field-row">

@@ -23,30 +23,7 @@ export function SuggestField({
 }) {
 	const { t } = useTranslation()
 	const listId = useId()
-	const [values, setValues] = useState<string[]>([])
-	const request = useRef<AbortController | null>(null)
-	const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-	useEffect(
-		() => () => {
-			request.current?.abort()
-			if (timer.current) clearTimeout(timer.current)
-		},
-		[],
-	)
-
-	function suggest(q: string) {
-		if (timer.current) clearTimeout(timer.current)
-		timer.current = setTimeout(() => {
-			request.current?.abort()
-			const controller = new AbortController()
-			request.current = controller
-			fetch(`/suggest/${kind}?q=${encodeURIComponent(q)}`, { signal: controller.signal })
-				.then((res) => (res.ok ? (res.json() as Promise<{ values: string[] }>) : { values: [] }))
-				.then((data) => setValues(data.values))
-				.catch(() => {})
-		}, 150)
-	}
-
+	const { values, suggest } = useSuggestions(`/suggest/${kind}`)
 	return (
 		<div className="field">
 			<label htmlFor={`filter-${name}`}>{label}</label>
@@ -73,4 +50,36 @@ export function SuggestField({
 			</datalist>
 		</div>
 	)
+}
+
+/**
+ * The values GET `url`?q=… suggests for what was typed, fetched 150 ms after the last key, the
+ * previous request abandoned.
+ */
+export function useSuggestions(url: string) {
+	const [values, setValues] = useState<string[]>([])
+	const request = useRef<AbortController | null>(null)
+	const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+	useEffect(
+		() => () => {
+			request.current?.abort()
+			if (timer.current) clearTimeout(timer.current)
+		},
+		[],
+	)
+
+	function suggest(q: string) {
+		if (timer.current) clearTimeout(timer.current)
+		timer.current = setTimeout(() => {
+			request.current?.abort()
+			const controller = new AbortController()
+			request.current = controller
+			const separator = url.includes('?') ? '&' : '?'
+			fetch(`${url}${separator}q=${encodeURIComponent(q)}`, { signal: controller.signal })
+				.then((res) => (res.ok ? (res.json() as Promise<{ values: string[] }>) : { values: [] }))
+				.then((data) => setValues(data.values))
+				.catch(() => {})
+		}, 150)
+	}
+	return { values, suggest }
 }

@@ -11,11 +11,16 @@ import { useTranslation } from 'react-i18next'
 import { ROLES } from '#db/schema/enums'
 import { UserCreateSchema, UserUpdateSchema } from '~/schemas/auth'
 import { accountLinkOf } from '~/utils/permissions'
+import { namesAsIds } from '~/utils/picker'
 import { ErrorList, Field, SelectField } from './forms'
+import { RecordPicker } from './record-picker'
 
+/** Null when there are too many for a select: the field is a name to type (decision 0044). */
 type LinkTargets = {
-	startups: { id: number; name: string }[]
-	mentors: { id: number; name: string; organisation: string }[]
+	startups: { id: number; name: string }[] | null
+	mentors: { id: number; name: string; organisation: string }[] | null
+	startupLabel?: string
+	mentorLabel?: string
 }
 
 type UserValues = {
@@ -47,7 +52,7 @@ export function UserForm({
 		constraint: getZodConstraint(schema),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		onValidate: ({ formData }) => parseWithZod(namesAsIds(formData), { schema }),
 		defaultValue: user
 			? {
 					...user,
@@ -79,28 +84,34 @@ export function UserForm({
 				errors={fields.role.errors}
 			/>
 			<div hidden={accountLinkOf(role) !== 'startup'}>
-				<SelectField
+				<RecordPicker
 					label={t('users.startup')}
-					selectProps={getSelectProps(fields.startupId)}
-					options={[
-						{ value: '', label: t('users.choose') },
-						...targets.startups.map((s) => ({ value: String(s.id), label: s.name })),
-					]}
-					errors={fields.startupId.errors}
+					field={fields.startupId}
+					kind="startups"
+					options={
+						targets.startups && [
+							{ value: '', label: t('users.choose') },
+							...targets.startups.map((s) => ({ value: String(s.id), label: s.name })),
+						]
+					}
+					typedValue={targets.startupLabel}
 				/>
 			</div>
 			<div hidden={accountLinkOf(role) !== 'mentor'}>
-				<SelectField
+				<RecordPicker
 					label={t('users.mentor')}
-					selectProps={getSelectProps(fields.mentorId)}
-					options={[
-						{ value: '', label: t('users.choose') },
-						...targets.mentors.map((m) => ({
-							value: String(m.id),
-							label: `${m.name} — ${m.organisation}`,
-						})),
-					]}
-					errors={fields.mentorId.errors}
+					field={fields.mentorId}
+					kind="mentors"
+					options={
+						targets.mentors && [
+							{ value: '', label: t('users.choose') },
+							...targets.mentors.map((m) => ({
+								value: String(m.id),
+								label: `${m.name} — ${m.organisation}`,
+							})),
+						]
+					}
+					typedValue={targets.mentorLabel}
 				/>
 			</div>
 			<Field

@@ -31,8 +31,10 @@ import { getDb, writeTransaction } from '~/utils/db.server'
 import { type Page, pageOf } from '~/utils/list-params'
 import { rowsOf } from '~/utils/access.server'
 import { rolesWith } from '~/utils/permissions'
+import { PICKER_LIMIT } from '~/utils/picker'
 import { written } from '~/utils/write-result'
 import { recordAudit } from './audit.server'
+import { pickChoices, pickLabel } from './pickers.server'
 import type { Viewer } from './viewer'
 
 /*
@@ -212,16 +214,19 @@ export function countLikelyDuplicates(viewer: Viewer) {
 }
 
 /** The choices of the contact form and the list filters. */
-export function listContactFormOptions(viewer: Viewer) {
-	if (contactScope(viewer)) return { organisations: [], owners: [] }
-	const db = getDb()
+/**
+ * The contact form's choices: the organisations while there are few (null beyond: the field is
+ * a name to type, decision 0044), with the words showing `organisationId` in that field; the owners.
+ */
+export function listContactFormOptions(viewer: Viewer, organisationId?: number | null) {
+	if (contactScope(viewer)) return { organisations: [], organisationLabel: undefined, owners: [] }
+	const choices = pickChoices({ kind: 'organisations', viewer })
 	return {
-		organisations: db
-			.select({ id: organisations.id, name: organisations.name, country: organisations.country })
-			.from(organisations)
-			.orderBy(asc(organisations.sortKey))
-			.all(),
-		owners: db
+		organisations: choices && choices.map((c) => ({ id: c.id, name: c.label })),
+		organisationLabel: choices
+			? undefined
+			: pickLabel({ kind: 'organisations', id: organisationId, viewer }),
+		owners: getDb()
 			.select({ id: users.id, name: users.name })
 			.from(users)
 			.where(and(inArray(users.role, ownerRoles()), isNull(users.disabledAt)))
@@ -512,15 +517,27 @@ export function getContactPage({ id, viewer }: { id: number; viewer: Viewer }) {
 	}
 }
 
-/** The startups a manager may pick for an interaction or an introduction. */
-export function listStartupChoices(viewer: Viewer) {
+/**
+ * The startups this person already deals with — those of their interactions and introductions,
+ * the most recent first, at most PICKER_LIMIT — offered as checkboxes when an interaction is
+ * logged and the viewer may pick among too many startups for a list of them all.
+ */
+export function listLinkedStartups({ contactId, viewer }: { contactId: number; viewer: Viewer }) {
 	if (contactScope(viewer)) return []
-	return getDb()
-		.select({ id: startups.id, name: startups.name, status: startups.status })
-		.from(startups)
-		.orderBy(sql`${startups.status} NOT IN ('incubated', 'applicant')`, asc(startups.sortKey))
-		.all()
+	return getDb().all<{ id: number; name: string }>(sql`
+		SELECT s.id, s.name FROM startups s JOIN (
+			SELECT ist.startup_id AS id, max(i.date) AS last
+			FROM interactions i JOIN interaction_startups ist ON ist.interaction_id = i.id
+			WHERE i.contact_id = ${contactId}
+			GROUP BY ist.startup_id
+			UNION ALL
+			SELECT startup_id, max(introduced_on) FROM introductions
+			WHERE contact_id = ${contactId}
+			GROUP BY startup_id
+		) l ON l.id = s.id
+		GROUP BY s.id
+		ORDER BY max(l.last) DESC, s.sort_key
+		LIMIT ${PICKER_LIMIT}`)
 }
 
 export type ContactPageData = NonNullable<ReturnType<typeof getContactPage>>
-export type StartupChoice = ReturnType<typeof listStartupChoices>[number]

@@ -17,18 +17,54 @@ import { recordAudit } from './audit.server'
 import { mayManageNursery } from './nursery.server'
 import { listStatementsOfLease, listStatementsOfStartup, stepsByLease } from './statement.server'
 import type { Viewer } from './viewer'
+import { PICKER_LIMIT } from '~/utils/picker'
 
 const unitCode = (tx: Tx, unitId: number) =>
 	tx.select({ code: units.code }).from(units).where(eq(units.id, unitId)).get()?.code ?? null
 
 const FAR_FUTURE = '9999-12-31'
 
-/** The startups and units a lease form offers. */
+/**
+ * The startups and units a lease form offers, each while there are few (null beyond: a name or
+ * a code to type, decision 0044).
+ */
 export function listLeaseFormOptions({ viewer }: { viewer: Viewer }) {
 	if (!mayManageNursery(viewer)) return { startups: [], units: [] }
-	const db = getDb()
+	const choices = leaseStartups(undefined)
+		.limit(PICKER_LIMIT + 1)
+		.all()
+	const unitChoices = leaseUnits(undefined)
+		.limit(PICKER_LIMIT + 1)
+		.all()
 	return {
-		startups: db
+		startups: choices.length > PICKER_LIMIT ? null : choices,
+		units: unitChoices.length > PICKER_LIMIT ? null : unitChoices,
+	}
+}
+
+const leaseUnits = (id: number | undefined) =>
+	getDb()
+		.select({
+			id: units.id,
+			code: units.code,
+			kind: units.kind,
+			floor: units.floor,
+			marketRentCents: units.marketRentCents,
+		})
+		.from(units)
+		.where(id === undefined ? undefined : eq(units.id, id))
+		.orderBy(asc(units.floor), asc(units.code))
+		.$dynamic()
+
+/** A unit a lease form names (a renewal's, a preselected one), with its market rent. */
+export function findLeaseUnit({ viewer, id }: { viewer: Viewer; id: number | undefined }) {
+	if (!id || !mayManageNursery(viewer)) return undefined
+	return leaseUnits(id).get()
+}
+
+function leaseStartups(id: number | undefined) {
+	return (
+		getDb()
 			.select({
 				id: startups.id,
 				name: startups.name,
@@ -37,21 +73,17 @@ export function listLeaseFormOptions({ viewer }: { viewer: Viewer }) {
 			})
 			.from(startups)
 			.leftJoin(cohorts, eq(cohorts.id, startups.cohortId))
+			.where(id === undefined ? undefined : eq(startups.id, id))
 			// those who may move in first; graduates and leavers at the end of the list
 			.orderBy(sql`${startups.status} IN ('graduated', 'left')`, asc(startups.sortKey))
-			.all(),
-		units: db
-			.select({
-				id: units.id,
-				code: units.code,
-				kind: units.kind,
-				floor: units.floor,
-				marketRentCents: units.marketRentCents,
-			})
-			.from(units)
-			.orderBy(asc(units.floor), asc(units.code))
-			.all(),
-	}
+			.$dynamic()
+	)
+}
+
+/** A startup a lease form names (a renewal's, a preselected one), with its programme. */
+export function findLeaseStartup({ viewer, id }: { viewer: Viewer; id: number | undefined }) {
+	if (!id || !mayManageNursery(viewer)) return undefined
+	return leaseStartups(id).get()
 }
 
 /** Another lease of the unit that shares at least one day with [start, end]. */

@@ -4,6 +4,7 @@ import { getDb, writeTransaction } from '~/utils/db.server'
 import { hashPassword, needsRehash, verifyPassword } from '~/utils/password.server'
 import { accountLinkOf, can, rolesWith } from '~/utils/permissions'
 import { diffFields, recordAudit } from './audit.server'
+import { pickerOf, type PickSpec } from './pickers.server'
 import type { Viewer } from './viewer'
 import { now } from '~/utils/clock'
 
@@ -148,21 +149,62 @@ export function getUser({ id, viewer }: { id: number; viewer: Viewer }) {
 }
 
 /** Startups and mentors a founder or mentor account can be linked to, for who manages users. */
-export function listLinkTargets({ viewer }: { viewer: Viewer }) {
-	if (!can(viewer, 'manage:user:any')) return { startups: [], mentors: [] }
-	const db = getDb()
-	return {
-		startups: db
-			.select({ id: startups.id, name: startups.name })
-			.from(startups)
-			.orderBy(asc(startups.sortKey))
-			.all(),
-		mentors: db
-			.select({ id: mentors.id, name: mentors.name, organisation: mentors.organisation })
-			.from(mentors)
-			.orderBy(asc(mentors.sortKey))
-			.all(),
+/**
+ * What an account may be linked to: the startups and mentor records, in selects while there are
+ * few (null beyond: a name to type, decision 0044), with the words showing the current links.
+ */
+export function listLinkTargets({
+	viewer,
+	startupId,
+	mentorId,
+}: {
+	viewer: Viewer
+	startupId?: number | null
+	mentorId?: number | null
+}) {
+	if (!can(viewer, 'manage:user:any')) {
+		return { startups: [], mentors: [], startupLabel: undefined, mentorLabel: undefined }
 	}
+	const startupPick = pickerOf({ kind: 'startups', viewer, currentId: startupId })
+	const mentorPick = pickerOf({ kind: 'mentors', viewer, currentId: mentorId })
+	return {
+		startups: startupPick.choices,
+		mentors: mentorPick.choices
+			? getDb()
+					.select({ id: mentors.id, name: mentors.name, organisation: mentors.organisation })
+					.from(mentors)
+					.orderBy(asc(mentors.sortKey))
+					.all()
+			: null,
+		startupLabel: startupPick.label,
+		mentorLabel: mentorPick.label,
+	}
+}
+
+/** Does this startup or mentor record exist, for an account's link? */
+export function linkTargetExists(link: { startupId?: number; mentorId?: number }) {
+	const db = getDb()
+	if (
+		link.startupId &&
+		!db.select({ id: startups.id }).from(startups).where(eq(startups.id, link.startupId)).get()
+	) {
+		return 'startupId'
+	}
+	if (
+		link.mentorId &&
+		!db.select({ id: mentors.id }).from(mentors).where(eq(mentors.id, link.mentorId)).get()
+	) {
+		return 'mentorId'
+	}
+	return null
+}
+
+/** The link field a form for this role resolves by name: the startup's or the mentor's. */
+export function linkPicks(role: FormDataEntryValue | null): Record<string, PickSpec> {
+	const link = accountLinkOf(String(role ?? ''))
+	if (link === 'startup') return { startupId: { kind: 'startups' } }
+	if (link === 'mentor') return { mentorId: { kind: 'mentors' } }
+	return {}
 }
 
 export function isEmailTaken(email: string, exceptUserId?: number) {

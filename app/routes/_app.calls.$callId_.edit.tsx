@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { useBilingual } from '~/components/application-view'
 import { CallForm } from '~/components/call-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { cohortExists, getCall, listCohortChoices, updateCall } from '~/models/call.server'
+import { cohortExists, getCall, updateCall } from '~/models/call.server'
+import { pickerOf, resolvePicks } from '~/models/pickers.server'
 import { CallSchema } from '~/schemas/call'
 import { requirePermission } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
@@ -16,22 +17,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const id = parseId(params.callId, 'call')
 	const call = getCall({ id, viewer: user })
 	if (!call) throw notFound('call', id)
-	return { call, cohorts: listCohortChoices({ viewer: user }) }
+	const { choices, label } = pickerOf({ kind: 'cohorts', viewer: user, currentId: call.cohortId })
+	return { call, cohorts: choices, cohortLabel: label }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requirePermission(request, 'update:call:any')
 	const id = parseId(params.callId, 'call')
 	if (!getCall({ id, viewer: user })) throw notFound('call', id)
-	const submission = parseWithZod(await request.formData(), {
+	const picks = resolvePicks(await request.formData(), user, { cohortId: { kind: 'cohorts' } })
+	const submission = parseWithZod(picks.formData, {
 		schema: CallSchema.superRefine((value, ctx) => {
 			if (!cohortExists(value.cohortId)) {
 				ctx.addIssue({ code: 'custom', path: ['cohortId'], message: 'errors.invalidChoice' })
 			}
 		}),
 	})
-	if (submission.status !== 'success') {
-		return data(submission.reply(), { status: submission.status === 'error' ? 400 : 200 })
+	if (submission.status !== 'success' || picks.errors) {
+		return data(picks.reply(submission.reply()), {
+			status: submission.status === 'error' || picks.errors ? 400 : 200,
+		})
 	}
 	const result = updateCall({ id, input: submission.value, viewer: user })
 	if (!result) throw notFound('call', id)
@@ -43,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditCallPage() {
-	const { call, cohorts } = useLoaderData<typeof loader>()
+	const { call, cohorts, cohortLabel } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('calls')
 	const pick = useBilingual()
@@ -57,6 +62,7 @@ export default function EditCallPage() {
 				lastResult={lastResult}
 				call={call}
 				cohorts={cohorts}
+				cohortLabel={cohortLabel}
 				locks={call.locks}
 				cancelTo={`/calls/${call.id}`}
 			/>

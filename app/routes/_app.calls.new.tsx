@@ -4,7 +4,8 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CallForm } from '~/components/call-form'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { cohortExists, createCall, listCohortChoices } from '~/models/call.server'
+import { cohortExists, createCall } from '~/models/call.server'
+import { pickerOf, resolvePicks } from '~/models/pickers.server'
 import { CallSchema } from '~/schemas/call'
 import { requirePermission } from '~/utils/access.server'
 import { redirectWithToast } from '~/utils/http.server'
@@ -12,20 +13,24 @@ import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'update:call:any')
-	return { cohorts: listCohortChoices({ viewer: user }) }
+	const { choices, label } = pickerOf({ kind: 'cohorts', viewer: user })
+	return { cohorts: choices, cohortLabel: label }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requirePermission(request, 'update:call:any')
-	const submission = parseWithZod(await request.formData(), {
+	const picks = resolvePicks(await request.formData(), user, { cohortId: { kind: 'cohorts' } })
+	const submission = parseWithZod(picks.formData, {
 		schema: CallSchema.superRefine((value, ctx) => {
 			if (!cohortExists(value.cohortId)) {
 				ctx.addIssue({ code: 'custom', path: ['cohortId'], message: 'errors.invalidChoice' })
 			}
 		}),
 	})
-	if (submission.status !== 'success') {
-		return data(submission.reply(), { status: submission.status === 'error' ? 400 : 200 })
+	if (submission.status !== 'success' || picks.errors) {
+		return data(picks.reply(submission.reply()), {
+			status: submission.status === 'error' || picks.errors ? 400 : 200,
+		})
 	}
 	const call = createCall({ input: submission.value, viewer: user })
 	if (!call) throw new Error('a manager could not create a call')
@@ -37,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewCallPage() {
-	const { cohorts } = useLoaderData<typeof loader>()
+	const { cohorts, cohortLabel } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('calls')
 	return (
@@ -46,7 +51,12 @@ export default function NewCallPage() {
 				<Link to="/calls">{t('list.title')}</Link>
 			</p>
 			<h1>{t('form.newTitle')}</h1>
-			<CallForm lastResult={lastResult} cohorts={cohorts} cancelTo="/calls" />
+			<CallForm
+				lastResult={lastResult}
+				cohorts={cohorts}
+				cohortLabel={cohortLabel}
+				cancelTo="/calls"
+			/>
 		</>
 	)
 }

@@ -8,9 +8,10 @@ import { IntroductionsPanel } from '~/components/contact-introductions'
 import { OptedOutBadge, personName } from '~/components/contact-ui'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { findLikelyDuplicates, mergeContacts } from '~/models/contact-duplicates.server'
-import { getContactPage, listStartupChoices, recordOptOut } from '~/models/contact.server'
+import { getContactPage, listLinkedStartups, recordOptOut } from '~/models/contact.server'
 import { logInteraction } from '~/models/interaction.server'
 import { createIntroduction } from '~/models/introduction.server'
+import { pickChoices, resolvePicks } from '~/models/pickers.server'
 import { interactionSchema, introductionSchema, MergeSchema } from '~/schemas/contact'
 import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
@@ -26,7 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return {
 		...page,
 		duplicates: findLikelyDuplicates({ id, viewer: user }),
-		startups: listStartupChoices(user),
+		// every startup while there are few; beyond, the ones this person deals with and a name to type
+		startups: pickChoices({ kind: 'startups', viewer: user }),
+		linkedStartups: listLinkedStartups({ contactId: id, viewer: user }),
 		today: today(),
 	}
 }
@@ -41,14 +44,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 	switch (intent) {
 		case 'log-interaction': {
-			const submission = parseWithZod(formData, { schema: interactionSchema(date) })
-			if (submission.status !== 'success') {
-				return data({ intent, result: submission.reply() }, { status: 400 })
+			const picks = resolvePicks(formData, user, {
+				otherStartup: { kind: 'startups', into: 'startupIds' },
+			})
+			const submission = parseWithZod(picks.formData, { schema: interactionSchema(date) })
+			if (submission.status !== 'success' || picks.errors) {
+				return data({ intent, result: picks.reply(submission.reply()) }, { status: 400 })
 			}
 			const result = logInteraction({ contactId: id, input: submission.value, viewer: user })
 			if (!result) throw notFound('contact', id)
 			if (!result.ok) {
-				return data({ intent, result: replyTo(submission, result) }, { status: 400 })
+				return data({ intent, result: picks.reply(replyTo(submission, result)) }, { status: 400 })
 			}
 			return redirectWithToast(back, {
 				type: 'success',
@@ -56,14 +62,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			})
 		}
 		case 'introduce': {
-			const submission = parseWithZod(formData, { schema: introductionSchema(date) })
-			if (submission.status !== 'success') {
-				return data({ intent, result: submission.reply() }, { status: 400 })
+			const picks = resolvePicks(formData, user, { startupId: { kind: 'startups' } })
+			const submission = parseWithZod(picks.formData, { schema: introductionSchema(date) })
+			if (submission.status !== 'success' || picks.errors) {
+				return data({ intent, result: picks.reply(submission.reply()) }, { status: 400 })
 			}
 			const result = createIntroduction({ contactId: id, input: submission.value, viewer: user })
 			if (!result) throw notFound('contact', id)
 			if (!result.ok) {
-				return data({ intent, result: replyTo(submission, result) }, { status: 400 })
+				return data({ intent, result: picks.reply(replyTo(submission, result)) }, { status: 400 })
 			}
 			return redirectWithToast(back, {
 				type: 'success',
@@ -131,6 +138,7 @@ export default function ContactPage() {
 					<InteractionsPanel
 						interactions={page.interactions}
 						startups={page.startups}
+						linkedStartups={page.linkedStartups}
 						today={page.today}
 						lastResult={resultFor('log-interaction')}
 					/>

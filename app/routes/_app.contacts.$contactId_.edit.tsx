@@ -11,6 +11,7 @@ import {
 	listContactFormOptions,
 	updateContact,
 } from '~/models/contact.server'
+import { resolvePicks } from '~/models/pickers.server'
 import { contactSchema } from '~/schemas/contact'
 import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
@@ -22,19 +23,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const id = parseId(params.contactId, 'contact')
 	const contact = getContactForEdit({ id, viewer: user })
 	if (!contact) throw notFound('contact', id)
-	return { id, contact, ...listContactFormOptions(user), today: today() }
+	return { id, contact, ...listContactFormOptions(user, contact.organisationId), today: today() }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requirePermission(request, 'update:contact:any')
 	const id = parseId(params.contactId, 'contact')
-	const submission = parseWithZod(await request.formData(), {
+	const picks = resolvePicks(await request.formData(), user, {
+		organisationId: { kind: 'organisations' },
+	})
+	const submission = parseWithZod(picks.formData, {
 		schema: contactSchema(today()).superRefine((value, ctx) =>
 			checkContactAgainstDatabase(value, ctx, id),
 		),
 	})
-	if (submission.status !== 'success') {
-		return data(submission.reply(), { status: 400 })
+	if (submission.status !== 'success' || picks.errors) {
+		return data(picks.reply(submission.reply()), { status: 400 })
 	}
 	const result = updateContact({ id, input: submission.value, viewer: user })
 	if (!result) throw notFound('contact', id)
@@ -45,7 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditContactPage() {
-	const { id, contact, organisations, owners, today } = useLoaderData<typeof loader>()
+	const { id, contact, organisations, organisationLabel, owners, today } =
+		useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('contacts')
 	const name = personName(contact, t('erasedContact'))
@@ -58,6 +63,7 @@ export default function EditContactPage() {
 			<ContactForm
 				lastResult={lastResult}
 				organisations={organisations}
+				organisationLabel={organisationLabel}
 				owners={owners}
 				today={today}
 				values={contact}

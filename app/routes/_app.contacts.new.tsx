@@ -9,6 +9,7 @@ import {
 	createContact,
 	listContactFormOptions,
 } from '~/models/contact.server'
+import { resolvePicks } from '~/models/pickers.server'
 import { contactSchema } from '~/schemas/contact'
 import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
@@ -18,18 +19,26 @@ import { pageTitle } from '~/utils/meta'
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'update:contact:any')
 	const organisation = new URL(request.url).searchParams.get('organisation')
-	return { ...listContactFormOptions(user), today: today(), organisationId: organisation }
+	const organisationId = organisation && /^\d{1,9}$/.test(organisation) ? organisation : null
+	return {
+		...listContactFormOptions(user, organisationId ? Number(organisationId) : null),
+		today: today(),
+		organisationId,
+	}
 }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requirePermission(request, 'update:contact:any')
-	const submission = parseWithZod(await request.formData(), {
+	const picks = resolvePicks(await request.formData(), user, {
+		organisationId: { kind: 'organisations' },
+	})
+	const submission = parseWithZod(picks.formData, {
 		schema: contactSchema(today()).superRefine((value, ctx) =>
 			checkContactAgainstDatabase(value, ctx),
 		),
 	})
-	if (submission.status !== 'success') {
-		return data(submission.reply(), { status: 400 })
+	if (submission.status !== 'success' || picks.errors) {
+		return data(picks.reply(submission.reply()), { status: 400 })
 	}
 	const result = createContact({ input: submission.value, viewer: user })
 	if (!result) throw forbidden('update:contact:any')
@@ -41,7 +50,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewContactPage() {
-	const { organisations, owners, today, organisationId } = useLoaderData<typeof loader>()
+	const { organisations, organisationLabel, owners, today, organisationId } =
+		useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('contacts')
 	return (
@@ -53,6 +63,7 @@ export default function NewContactPage() {
 			<ContactForm
 				lastResult={lastResult}
 				organisations={organisations}
+				organisationLabel={organisationLabel}
 				owners={owners}
 				today={today}
 				values={

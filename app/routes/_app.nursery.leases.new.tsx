@@ -5,7 +5,14 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { LeaseForm, stepsToInput } from '~/components/nursery-lease-form'
-import { getRenewalDraft, listLeaseFormOptions, signLease } from '~/models/lease.server'
+import {
+	findLeaseStartup,
+	findLeaseUnit,
+	getRenewalDraft,
+	listLeaseFormOptions,
+	signLease,
+} from '~/models/lease.server'
+import { pickLabel, resolvePicks } from '~/models/pickers.server'
 import { LeaseSchema } from '~/schemas/nursery'
 import { requirePermission } from '~/utils/access.server'
 import { getLocale } from '~/utils/i18n.server'
@@ -29,10 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		if (!draft) throw notFound('lease', params.get('renew') ?? '')
 		return {
 			...options,
+			startupLabel: undefined,
+			unitLabel: undefined,
 			renewal: {
 				leaseId: draft.renewsLeaseId,
-				startupName: options.startups.find((s) => s.id === draft.startupId)?.name ?? '',
-				unitCode: options.units.find((u) => u.id === draft.unitId)?.code ?? '',
+				startupName: findLeaseStartup({ viewer: user, id: draft.startupId })?.name ?? '',
+				unitCode: findLeaseUnit({ viewer: user, id: draft.unitId })?.code ?? '',
 			},
 			values: {
 				startupId: String(draft.startupId),
@@ -46,12 +55,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		}
 	}
 	// ?unitId= and ?startupId= preselect; the startup's programme picks the preset schedule
-	const unit = options.units.find((u) => u.id === optionalParam(IdParam, params.get('unitId')))
-	const startup = options.startups.find(
-		(s) => s.id === optionalParam(IdParam, params.get('startupId')),
-	)
+	const unit = findLeaseUnit({ viewer: user, id: optionalParam(IdParam, params.get('unitId')) })
+	const startup = findLeaseStartup({
+		viewer: user,
+		id: optionalParam(IdParam, params.get('startupId')),
+	})
 	return {
 		...options,
+		// the field of a network's startups shows the one preselected by its name
+		startupLabel: options.startups
+			? undefined
+			: pickLabel({ kind: 'startups', id: startup?.id, viewer: user }),
+		unitLabel: options.units ? undefined : unit?.code,
 		renewal: null,
 		values: {
 			startupId: startup ? String(startup.id) : '',
@@ -67,14 +82,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requirePermission(request, 'update:lease:any')
-	const submission = parseWithZod(await request.formData(), { schema: LeaseSchema })
+	const picks = resolvePicks(await request.formData(), user, {
+		startupId: { kind: 'startups' },
+		unitId: { kind: 'units' },
+	})
+	const submission = parseWithZod(picks.formData, { schema: LeaseSchema })
 	// a preset, an added or a removed step: the form comes back changed, nothing is written
-	if (submission.status !== 'success') {
-		return data(submission.reply(), { status: submission.status === 'error' ? 400 : 200 })
+	if (submission.status !== 'success' || picks.errors) {
+		return data(picks.reply(submission.reply()), {
+			status: submission.status === 'error' || picks.errors ? 400 : 200,
+		})
 	}
 	const result = signLease({ input: submission.value, viewer: user })
 	if (!result) throw forbidden('update:lease:any')
-	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
+	if (!result.ok) return data(picks.reply(replyTo(submission, result)), { status: 400 })
 	return redirectWithToast(`/nursery/leases/${result.value.id}`, {
 		type: 'success',
 		messageKey: submission.value.renewsLeaseId ? 'nursery:leases.renewed' : 'nursery:leases.signed',
@@ -82,7 +103,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewLeasePage() {
-	const { startups, units, renewal, values } = useLoaderData<typeof loader>()
+	const { startups, startupLabel, units, unitLabel, renewal, values } =
+		useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('nursery')
 	// another ?unitId= or ?renew= is another form: start it afresh
@@ -100,7 +122,9 @@ export default function NewLeasePage() {
 				lastResult={lastResult}
 				values={values}
 				startups={startups}
+				startupLabel={startupLabel}
 				units={units}
+				unitLabel={unitLabel}
 				renewal={renewal}
 				cancelTo={renewal ? `/nursery/leases/${renewal.leaseId}` : '/nursery'}
 			/>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState } from '~/components/stat'
 import { formatDuration } from '~/models/reports/duration'
-import { listReportCohorts, periodFromUrl } from '~/models/reports/index.server'
+import { pickName } from '~/models/pickers.server'
+import { periodFromUrl } from '~/models/reports/index.server'
 import { recordsTitle } from '~/models/reports/labels'
 import { listReportRecords } from '~/models/reports/records.server'
 import { requirePermission } from '~/utils/access.server'
@@ -23,9 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const key = (url.searchParams.get('key') ?? '').slice(0, 200)
 	const records = listReportRecords({ period, metric, key, viewer: user })
 	const locale = await getLocale(request)
-	const cohortName = period.cohortId
-		? (listReportCohorts().find((c) => c.id === period.cohortId)?.name ?? null)
-		: null
+	const cohortName = pickName({ kind: 'cohorts', id: period.cohortId, viewer: user }) ?? null
 	// the heading and the tab say which figure, for which period and cohort, in the reader's words
 	const title = recordsTitle({
 		metric,

@@ -5,13 +5,15 @@ import { useTranslation } from 'react-i18next'
 import type { Role } from '#db/schema/enums'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { StartupForm } from '~/components/startup-form'
+import { pickerOf, resolvePicks } from '~/models/pickers.server'
 import { checkStartupAgainstDatabase } from '~/models/startup-form.server'
-import { getStartupForEdit, listStartupFilterOptions, updateStartup } from '~/models/startup.server'
+import { getStartupForEdit, updateStartup } from '~/models/startup.server'
 import { StartupManagerSchema, StartupProfileSchema } from '~/schemas/startup'
 import { requireStartupAccess } from '~/utils/access.server'
 import { notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { can } from '~/utils/permissions'
 import { pageTitle } from '~/utils/meta'
+import type { Viewer } from '~/models/viewer'
 
 /*
  * A manager edits any startup; a founder their own one's profile (another startup is a 404
@@ -19,6 +21,12 @@ import { pageTitle } from '~/utils/meta'
  */
 const modeOf = (user: { role: Role }) =>
 	can(user, 'update:programme:any') ? ('manager' as const) : ('founder' as const)
+
+/** The cohort field: a select of the cohorts while there are few, else a name to type. */
+function cohortPicker(user: Viewer, cohortId: number | null | undefined) {
+	const { choices, label } = pickerOf({ kind: 'cohorts', viewer: user, currentId: cohortId })
+	return { cohorts: choices, cohortLabel: label }
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const id = parseId(params.startupId, 'startup')
@@ -30,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		id,
 		mode,
 		startup,
-		cohorts: mode === 'manager' ? listStartupFilterOptions(user).cohorts : [],
+		...(mode === 'manager'
+			? cohortPicker(user, startup.cohortId)
+			: { cohorts: [], cohortLabel: undefined }),
 	}
 }
 
@@ -39,12 +49,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireStartupAccess(request, id, 'update:startup')
 	const mode = modeOf(user)
 	const schema = mode === 'manager' ? StartupManagerSchema : StartupProfileSchema
-	const submission = parseWithZod(await request.formData(), {
+	// a cohort named in the manager's form (a founder's post never changes the cohort)
+	const picks = resolvePicks(await request.formData(), user, {
+		...(mode === 'manager' ? { cohortId: { kind: 'cohorts' as const } } : {}),
+	})
+	const submission = parseWithZod(picks.formData, {
 		// status, cohort and dates in a founder's post are not in their schema: dropped, never written
 		schema: schema.superRefine((value, ctx) => checkStartupAgainstDatabase(value, ctx, id)),
 	})
-	if (submission.status !== 'success') {
-		return data(submission.reply(), { status: 400 })
+	if (submission.status !== 'success' || picks.errors) {
+		return data(picks.reply(submission.reply()), { status: 400 })
 	}
 	const result = updateStartup({ id, viewer: user, input: submission.value })
 	if (!result) throw notFound('startup', id)
@@ -55,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditStartupPage() {
-	const { id, mode, startup, cohorts } = useLoaderData<typeof loader>()
+	const { id, mode, startup, cohorts, cohortLabel } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('startups')
 	return (
@@ -69,6 +83,7 @@ export default function EditStartupPage() {
 				mode={mode}
 				lastResult={lastResult}
 				cohorts={cohorts}
+				cohortLabel={cohortLabel}
 				values={startup}
 				cancelTo={`/startups/${id}`}
 			/>

@@ -11,11 +11,11 @@ import {
 	firstDateField,
 	getFundingEventForEdit,
 	listKnownSources,
-	listTriggerOptions,
 	triggeredEarlierProblem,
 	triggerProblem,
 	updateFundingEvent,
 } from '~/models/funding.server'
+import { resolvePicks, triggerPicker } from '~/models/pickers.server'
 import { findStartupFor } from '~/models/startup.server'
 import { FundingEventSchema } from '~/schemas/funding'
 import { requireStartupAccess } from '~/utils/access.server'
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		startup,
 		event,
 		triggered: countTriggered(eventId),
-		triggers: listTriggerOptions({ viewer: user, startupId, eventId }),
+		...triggerPicker({ viewer: user, startupId, eventId, currentId: event.triggeredById }),
 		sources: listKnownSources(user, startupId),
 	}
 }
@@ -56,7 +56,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 	const existing = getFundingEventForEdit({ viewer: user, startupId, eventId })
 	if (!existing) throw notFound('fundingEvent', eventId)
-	const submission = parseWithZod(formData, {
+	const picks = resolvePicks(formData, user, {
+		triggeredById: {
+			kind: 'triggers',
+			context: { startupId, eventId, currentId: existing.triggeredById },
+		},
+	})
+	const submission = parseWithZod(picks.formData, {
 		schema: FundingEventSchema.superRefine((value, ctx) => {
 			if (value.triggeredById) {
 				const message = triggerProblem({
@@ -73,12 +79,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			if (message) ctx.addIssue({ code: 'custom', path: [firstDateField(value)], message })
 		}),
 	})
-	if (submission.status !== 'success') {
-		return data(submission.reply(), { status: 400 })
+	if (submission.status !== 'success' || picks.errors) {
+		return data(picks.reply(submission.reply()), { status: 400 })
 	}
 	const result = updateFundingEvent({ viewer: user, startupId, eventId, input: submission.value })
 	if (!result) throw notFound('fundingEvent', eventId)
-	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
+	if (!result.ok) return data(picks.reply(replyTo(submission, result)), { status: 400 })
 	return redirectWithToast(back, {
 		type: 'success',
 		messageKey: result.value.changed ? 'funding:event.saved' : 'funding:event.unchanged',
@@ -86,7 +92,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditFundingEventPage() {
-	const { startup, event, triggered, triggers, sources } = useLoaderData<typeof loader>()
+	const { startup, event, triggered, triggers, triggerLabel, sources } =
+		useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t, i18n } = useTranslation('funding')
 	const values = {
@@ -117,9 +124,11 @@ export default function EditFundingEventPage() {
 			</h1>
 			<FundingEventForm
 				startupId={startup.id}
+				eventId={event.id}
 				lastResult={lastResult}
 				values={values}
 				triggers={triggers}
+				triggerLabel={triggerLabel}
 				sources={sources}
 				cancelTo={`/startups/${startup.id}`}
 			/>

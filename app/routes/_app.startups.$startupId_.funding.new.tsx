@@ -4,12 +4,8 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FundingEventForm } from '~/components/funding-event-form'
-import {
-	createFundingEvent,
-	listKnownSources,
-	listTriggerOptions,
-	triggerProblem,
-} from '~/models/funding.server'
+import { createFundingEvent, listKnownSources, triggerProblem } from '~/models/funding.server'
+import { resolvePicks, triggerPicker } from '~/models/pickers.server'
 import { findStartupFor } from '~/models/startup.server'
 import { FundingEventSchema, newFundingEventDefaults } from '~/schemas/funding'
 import { requireStartupAccess } from '~/utils/access.server'
@@ -26,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	if (!startup) throw notFound('startup', startupId)
 	return {
 		startup,
-		triggers: listTriggerOptions({ viewer: user, startupId }),
+		...triggerPicker({ viewer: user, startupId }),
 		sources: listKnownSources(user, startupId),
 		defaults: newFundingEventDefaults(today()),
 	}
@@ -35,7 +31,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
 	const startupId = parseId(params.startupId, 'startup')
 	const user = await requireStartupAccess(request, startupId, 'update:funding')
-	const submission = parseWithZod(await request.formData(), {
+	const picks = resolvePicks(await request.formData(), user, {
+		triggeredById: { kind: 'triggers', context: { startupId } },
+	})
+	const submission = parseWithZod(picks.formData, {
 		schema: FundingEventSchema.superRefine((value, ctx) => {
 			if (!value.triggeredById) return
 			const message = triggerProblem({
@@ -48,12 +47,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			if (message) ctx.addIssue({ code: 'custom', path: ['triggeredById'], message })
 		}),
 	})
-	if (submission.status !== 'success') {
-		return data(submission.reply(), { status: 400 })
+	if (submission.status !== 'success' || picks.errors) {
+		return data(picks.reply(submission.reply()), { status: 400 })
 	}
 	const result = createFundingEvent({ viewer: user, startupId, input: submission.value })
 	if (!result) throw notFound('startup', startupId)
-	if (!result.ok) return data(replyTo(submission, result), { status: 400 })
+	if (!result.ok) return data(picks.reply(replyTo(submission, result)), { status: 400 })
 	return redirectWithToast(`/startups/${startupId}`, {
 		type: 'success',
 		messageKey: 'funding:event.created',
@@ -61,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewFundingEventPage() {
-	const { startup, triggers, sources, defaults } = useLoaderData<typeof loader>()
+	const { startup, triggers, triggerLabel, sources, defaults } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('funding')
 	return (
@@ -76,6 +75,7 @@ export default function NewFundingEventPage() {
 				lastResult={lastResult}
 				defaults={defaults}
 				triggers={triggers}
+				triggerLabel={triggerLabel}
 				sources={sources}
 				cancelTo={`/startups/${startup.id}`}
 			/>

@@ -13,11 +13,13 @@ import {
 	getMentorSuggestions,
 	listAssignments,
 } from '~/models/mentoring.server'
+import { pickLabel, resolvePicks } from '~/models/pickers.server'
 import { AssignMentorSchema, EndAssignmentSchema } from '~/schemas/mentor'
 import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
 import { optionalParam } from '~/utils/list-params'
+import { PICKER_LIMIT } from '~/utils/picker'
 import { replyTo } from '~/utils/write-result'
 import { pageTitle } from '~/utils/meta'
 
@@ -31,10 +33,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		z.coerce.number().int().positive(),
 		new URL(request.url).searchParams.get('mentor'),
 	)
+	const chosen = match.assignable.some((m) => m.id === preselected) ? preselected : undefined
+	// a network's mentors are a name to type, not a select of hundreds (decision 0044)
+	const many = match.assignable.length > PICKER_LIMIT
 	return {
 		...match,
+		assignable: many ? null : match.assignable,
+		anyAssignable: match.assignable.length > 0,
 		assignments: listAssignments({ viewer: user, startupId: id }),
-		preselected: match.assignable.some((m) => m.id === preselected) ? preselected : undefined,
+		preselected: chosen,
+		preselectedLabel: many ? pickLabel({ kind: 'mentors', id: chosen, viewer: user }) : undefined,
 		asOf: today(),
 	}
 }
@@ -47,9 +55,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const back = `/startups/${id}/mentors`
 	switch (intent) {
 		case 'assign': {
-			const submission = parseWithZod(formData, { schema: AssignMentorSchema })
-			if (submission.status !== 'success') {
-				return data({ intent, assignmentId: null, result: submission.reply() }, { status: 400 })
+			const picks = resolvePicks(formData, user, { mentorId: { kind: 'mentors' } })
+			const submission = parseWithZod(picks.formData, { schema: AssignMentorSchema })
+			if (submission.status !== 'success' || picks.errors) {
+				return data(
+					{ intent, assignmentId: null, result: picks.reply(submission.reply()) },
+					{ status: 400 },
+				)
 			}
 			const { intent: _intent, ...input } = submission.value
 			const result = assignMentor({ viewer: user, startupId: id, input })
@@ -59,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 					{
 						intent,
 						assignmentId: null,
-						result: replyTo(submission, result),
+						result: picks.reply(replyTo(submission, result)),
 					},
 					{ status: 400 },
 				)
@@ -94,8 +106,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StartupMentorsPage() {
-	const { startup, needs, suggestions, atCapacity, assignable, assignments, preselected, asOf } =
-		useLoaderData<typeof loader>()
+	const {
+		startup,
+		needs,
+		suggestions,
+		atCapacity,
+		assignable,
+		anyAssignable,
+		assignments,
+		preselected,
+		preselectedLabel,
+		asOf,
+	} = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('mentors')
 	return (
@@ -150,11 +172,12 @@ export default function StartupMentorsPage() {
 				</section>
 				<section aria-labelledby="assign-heading" id="assign">
 					<h2 id="assign-heading">{t('assign.heading')}</h2>
-					{assignable.length ? (
+					{anyAssignable ? (
 						<AssignForm
 							key={preselected ?? 'none'}
 							mentors={assignable}
 							preselected={preselected}
+							preselectedLabel={preselectedLabel}
 							asOf={asOf}
 							lastResult={actionData?.intent === 'assign' ? actionData.result : undefined}
 						/>

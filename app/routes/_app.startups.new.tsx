@@ -4,28 +4,38 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { StartupForm } from '~/components/startup-form'
+import { pickerOf, resolvePicks } from '~/models/pickers.server'
 import { checkStartupAgainstDatabase } from '~/models/startup-form.server'
-import { createStartup, listStartupFilterOptions } from '~/models/startup.server'
+import { createStartup } from '~/models/startup.server'
 import { StartupManagerSchema } from '~/schemas/startup'
 import { requirePermission } from '~/utils/access.server'
 import { forbidden, redirectWithToast } from '~/utils/http.server'
 import { pageTitle } from '~/utils/meta'
+import type { Viewer } from '~/models/viewer'
+
+/** The cohort field: a select of the cohorts while there are few, else a name to type. */
+function cohortPicker(user: Viewer, cohortId: number | null | undefined) {
+	const { choices, label } = pickerOf({ kind: 'cohorts', viewer: user, currentId: cohortId })
+	return { cohorts: choices, cohortLabel: label }
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'update:startup:any')
 	const cohortParam = new URL(request.url).searchParams.get('cohort')
-	return { cohorts: listStartupFilterOptions(user).cohorts, cohortId: cohortParam }
+	const cohortId = cohortParam && /^\d{1,9}$/.test(cohortParam) ? cohortParam : null
+	return { ...cohortPicker(user, cohortId ? Number(cohortId) : null), cohortId }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const user = await requirePermission(request, 'update:startup:any')
-	const submission = parseWithZod(await request.formData(), {
+	const picks = resolvePicks(await request.formData(), user, { cohortId: { kind: 'cohorts' } })
+	const submission = parseWithZod(picks.formData, {
 		schema: StartupManagerSchema.superRefine((value, ctx) =>
 			checkStartupAgainstDatabase(value, ctx),
 		),
 	})
-	if (submission.status !== 'success') {
-		return data(submission.reply(), { status: 400 })
+	if (submission.status !== 'success' || picks.errors) {
+		return data(picks.reply(submission.reply()), { status: 400 })
 	}
 	const result = createStartup({ input: submission.value, viewer: user })
 	if (!result) throw forbidden('update:startup:any')
@@ -38,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewStartupPage() {
-	const { cohorts, cohortId } = useLoaderData<typeof loader>()
+	const { cohorts, cohortLabel, cohortId } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('startups')
 	return (
@@ -51,6 +61,7 @@ export default function NewStartupPage() {
 				mode="manager"
 				lastResult={lastResult}
 				cohorts={cohorts}
+				cohortLabel={cohortLabel}
 				values={cohortId ? { cohortId, stage: 'idea', status: 'applicant' } : undefined}
 				cancelTo="/startups"
 			/>

@@ -12,11 +12,14 @@ import {
 	countActiveManagers,
 	getUser,
 	isEmailTaken,
+	linkPicks,
+	linkTargetExists,
 	listLinkTargets,
 	resetPassword,
 	setUserDisabled,
 	updateUser,
 } from '~/models/user.server'
+import { resolvePicks } from '~/models/pickers.server'
 import { UserIntentSchema, UserUpdateSchema } from '~/schemas/auth'
 import { requirePermission } from '~/utils/access.server'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
@@ -30,7 +33,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const userId = parseId(params.userId, 'user')
 	const user = getUser({ id: userId, viewer: manager })
 	if (!user) throw notFound('user', userId)
-	return { user, targets: listLinkTargets({ viewer: manager }) }
+	return {
+		user,
+		targets: listLinkTargets({
+			viewer: manager,
+			startupId: user.startupId,
+			mentorId: user.mentorId,
+		}),
+	}
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,17 +52,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const intent = formData.get('intent')
 
 	if (intent === 'update') {
-		const targets = listLinkTargets({ viewer: manager })
-		const submission = parseWithZod(formData, {
+		const picks = resolvePicks(formData, manager, linkPicks(formData.get('role')))
+		const submission = parseWithZod(picks.formData, {
 			schema: UserUpdateSchema.superRefine((value, ctx) => {
 				if (isEmailTaken(value.email, userId)) {
 					ctx.addIssue({ code: 'custom', path: ['email'], message: 'errors.emailTaken' })
 				}
-				if (value.startupId && !targets.startups.some((s) => s.id === value.startupId)) {
-					ctx.addIssue({ code: 'custom', path: ['startupId'], message: 'errors.unknownStartup' })
-				}
-				if (value.mentorId && !targets.mentors.some((m) => m.id === value.mentorId)) {
-					ctx.addIssue({ code: 'custom', path: ['mentorId'], message: 'errors.unknownMentor' })
+				const missing = linkTargetExists(value)
+				if (missing) {
+					ctx.addIssue({
+						code: 'custom',
+						path: [missing],
+						message: missing === 'startupId' ? 'errors.unknownStartup' : 'errors.unknownMentor',
+					})
 				}
 				// a manager cannot take away their own right to manage users
 				if (userId === manager.id && !can(value, 'manage:user:any')) {
@@ -60,8 +72,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				}
 			}),
 		})
-		if (submission.status !== 'success') {
-			return data({ intent: 'update' as const, result: submission.reply() }, { status: 400 })
+		if (submission.status !== 'success' || picks.errors) {
+			return data(
+				{ intent: 'update' as const, result: picks.reply(submission.reply()) },
+				{ status: 400 },
+			)
 		}
 		const { startupId, mentorId, intent: _intent, ...rest } = submission.value
 		updateUser(

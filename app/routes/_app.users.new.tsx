@@ -4,7 +4,14 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { UserForm } from '~/components/user-form'
-import { createUser, isEmailTaken, listLinkTargets } from '~/models/user.server'
+import { resolvePicks } from '~/models/pickers.server'
+import {
+	createUser,
+	isEmailTaken,
+	linkPicks,
+	linkTargetExists,
+	listLinkTargets,
+} from '~/models/user.server'
 import { UserCreateSchema } from '~/schemas/auth'
 import { requirePermission } from '~/utils/access.server'
 import { redirectWithToast } from '~/utils/http.server'
@@ -18,22 +25,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
 	const manager = await requirePermission(request, 'manage:user:any')
 	const formData = await request.formData()
-	const targets = listLinkTargets({ viewer: manager })
-	const submission = parseWithZod(formData, {
+	const picks = resolvePicks(formData, manager, linkPicks(formData.get('role')))
+	const submission = parseWithZod(picks.formData, {
 		schema: UserCreateSchema.superRefine((value, ctx) => {
 			if (isEmailTaken(value.email)) {
 				ctx.addIssue({ code: 'custom', path: ['email'], message: 'errors.emailTaken' })
 			}
-			if (value.startupId && !targets.startups.some((s) => s.id === value.startupId)) {
-				ctx.addIssue({ code: 'custom', path: ['startupId'], message: 'errors.unknownStartup' })
-			}
-			if (value.mentorId && !targets.mentors.some((m) => m.id === value.mentorId)) {
-				ctx.addIssue({ code: 'custom', path: ['mentorId'], message: 'errors.unknownMentor' })
+			const missing = linkTargetExists(value)
+			if (missing) {
+				ctx.addIssue({
+					code: 'custom',
+					path: [missing],
+					message: missing === 'startupId' ? 'errors.unknownStartup' : 'errors.unknownMentor',
+				})
 			}
 		}),
 	})
-	if (submission.status !== 'success') {
-		return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+	if (submission.status !== 'success' || picks.errors) {
+		return data(picks.reply(submission.reply({ hideFields: ['password'] })), { status: 400 })
 	}
 	const { startupId, mentorId, ...rest } = submission.value
 	const user = await createUser(

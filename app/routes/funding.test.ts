@@ -533,7 +533,7 @@ test("a founder keeps a link a manager made to another startup's grant, without 
 	const json = JSON.stringify(page.triggers)
 	expect(json).not.toContain('Granted Elsewhere')
 	expect(json).not.toContain('4242400')
-	expect(page.triggers.find((o) => o.id === grant.id)).toMatchObject({ restricted: true })
+	expect(page.triggers!.find((o) => o.id === grant.id)).toMatchObject({ restricted: true })
 	const saved = await postEdit(
 		mine.id,
 		loan!.id,

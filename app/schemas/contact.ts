@@ -328,6 +328,8 @@ export function interactionSchema(today: string) {
 			.min(1, 'errors.required')
 			.max(LIMITS.summary, 'errors.tooLong'),
 		startupIds: idList,
+		// a startup named rather than checked, when there are too many to list (decision 0044)
+		otherStartup: optionalText(200),
 	})
 }
 

@@ -1,6 +1,3 @@
-import { asc, desc } from 'drizzle-orm'
-import { cohorts } from '#db/schema/index'
-import { getDb } from '~/utils/db.server'
 import { today } from '~/utils/clock'
 import { cachedRead } from '~/utils/read-cache.server'
 import { compareNames } from '~/utils/sort-key'
@@ -26,14 +23,6 @@ export type ReportSection = (typeof REPORT_SECTIONS)[number]
 
 export function periodFromUrl(url: URL) {
 	return parseReportPeriod(url.searchParams, today())
-}
-
-export function listReportCohorts() {
-	return getDb()
-		.select({ id: cohorts.id, name: cohorts.name })
-		.from(cohorts)
-		.orderBy(desc(cohorts.startDate), asc(cohorts.sortKey))
-		.all()
 }
 
 /** How each section is computed; the benchmark times them one by one. */

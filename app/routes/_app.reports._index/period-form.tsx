@@ -4,14 +4,21 @@ import { useTranslation } from 'react-i18next'
 import type { ReportPeriod } from '~/models/reports/period'
 import { useToday } from '~/root'
 import { useFormat } from '~/utils/use-format'
+import { NameField } from '~/components/record-picker'
 
 /** Choose the period and cohort; a plain GET form, so the report's URL is the report. */
 export function PeriodForm({
 	period,
 	cohorts,
+	cohortName,
+	cohortProblem,
 }: {
 	period: ReportPeriod
-	cohorts: { id: number; name: string }[]
+	/** Every cohort, or null when too many for a select: a name to type (decision 0044). */
+	cohorts: { id: number; name: string }[] | null
+	/** The cohort filtered on (or the name typed that named none), for the name field. */
+	cohortName?: string
+	cohortProblem?: string
 }) {
 	const { t } = useTranslation('reports')
 	const f = useFormat()
@@ -86,17 +93,30 @@ export function PeriodForm({
 				<label htmlFor="period-to">{t('to')}</label>
 				<input id="period-to" type="date" name="to" defaultValue={period.to} min="2013-01-01" />
 			</div>
-			<div className="field">
-				<label htmlFor="period-cohort">{t('common:fields.cohort')}</label>
-				<select id="period-cohort" name="cohort" defaultValue={period.cohortId?.toString() ?? ''}>
-					<option value="">{t('allCohorts')}</option>
-					{cohorts.map((c) => (
-						<option key={c.id} value={c.id}>
-							{c.name}
-						</option>
-					))}
-				</select>
-			</div>
+			{cohorts ? (
+				<div className="field">
+					<label htmlFor="period-cohort">{t('common:fields.cohort')}</label>
+					<select id="period-cohort" name="cohort" defaultValue={period.cohortId?.toString() ?? ''}>
+						<option value="">{t('allCohorts')}</option>
+						{cohorts.map((c) => (
+							<option key={c.id} value={c.id}>
+								{c.name}
+							</option>
+						))}
+					</select>
+				</div>
+			) : (
+				<NameField
+					label={t('common:fields.cohort')}
+					name="cohort"
+					id="period-cohort"
+					kind="cohorts"
+					defaultValue={cohortName}
+					errors={cohortProblem ? [cohortProblem] : undefined}
+					placeholder={t('allCohorts')}
+					marked={false}
+				/>
+			)}
 			<div className="filter-buttons">
 				<button type="submit" className="button button-primary">
 					{t('show')}

@@ -1,14 +1,10 @@
 import { parseWithZod } from '@conform-to/zod'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import {
-	getReport,
-	listReportCohorts,
-	periodFromUrl,
-	reportForPage,
-} from '~/models/reports/index.server'
+import { pickChoices, pickName, resolvePick } from '~/models/pickers.server'
+import { getReport, periodFromUrl, reportForPage } from '~/models/reports/index.server'
 import { periodWords } from '~/models/reports/labels'
 import { parseReportPeriod } from '~/models/reports/period'
 import { createReportView, deleteReportView, listReportViews } from '~/models/reports/views.server'
@@ -30,10 +26,27 @@ import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:report:any')
-	const period = periodFromUrl(new URL(request.url))
+	const url = new URL(request.url)
+	// a network's cohorts are a name to type (decision 0044): a name found becomes its id in the
+	// URL, the report's address; a name that names none or several says so and filters nothing
+	const typed = url.searchParams.get('cohort')?.trim().slice(0, 200)
+	let cohortProblem: string | undefined
+	if (typed && !/^\d+$/.test(typed)) {
+		const found = resolvePick({ kind: 'cohorts', text: typed, viewer: user })
+		if ('id' in found) {
+			url.searchParams.set('cohort', String(found.id))
+			throw redirect(`${url.pathname}${url.search}`)
+		}
+		cohortProblem = `pick.${found.problem}.cohorts`
+	}
+	const period = periodFromUrl(url)
+	const reportCohorts = pickChoices({ kind: 'cohorts', viewer: user })
 	return {
 		period,
-		cohorts: listReportCohorts(),
+		cohorts: reportCohorts && reportCohorts.map((c) => ({ id: c.id, name: c.label })),
+		cohortName: pickName({ kind: 'cohorts', id: period.cohortId, viewer: user }),
+		cohortTyped: cohortProblem ? typed : undefined,
+		cohortProblem,
 		report: reportForPage(getReport(period)),
 		// partners see which periods are shared, not who on the staff shared them
 		views: listReportViews({ viewer: user }),
@@ -66,10 +79,10 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ReportsPage() {
-	const { period, cohorts, report, views, canShare } = useLoaderData<typeof loader>()
+	const { period, cohorts, cohortName, cohortTyped, cohortProblem, report, views, canShare } =
+		useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t, i18n } = useTranslation('reports')
-	const cohortName = cohorts.find((c) => c.id === period.cohortId)?.name
 	const label = periodWords(period, t, i18n.language)
 	return (
 		<article className="report">
@@ -85,7 +98,12 @@ export default function ReportsPage() {
 					{cohortName ? ` — ${cohortName}` : ''}
 				</p>
 			</header>
-			<PeriodForm period={period} cohorts={cohorts} />
+			<PeriodForm
+				period={period}
+				cohorts={cohorts}
+				cohortName={cohortTyped ?? cohortName}
+				cohortProblem={cohortProblem}
+			/>
 			<SharedViews views={views} period={period} canShare={canShare} lastResult={lastResult} />
 			<PortfolioSection period={period} data={report.portfolio} />
 			<JobsSection period={period} data={report.jobs} />
@@ -100,7 +118,7 @@ export default function ReportsPage() {
 
 export const meta = pageTitle<typeof loader>(({ data, t, locale }) => [
 	data && periodWords(data.period, t, locale),
-	data?.cohorts.find((c) => c.id === data.period.cohortId)?.name,
+	data?.cohortName,
 	t('nav.reports'),
 ])
 
