@@ -18,17 +18,21 @@ import { namesAsIds, type PickChoice } from '~/utils/picker'
 import { useFormat } from '~/utils/use-format'
 import { ErrorList, Field, SelectField, TextareaField } from './forms'
 import { NameField } from './record-picker'
+import { Pagination } from './data-table'
 import { EmptyState } from './stat'
 
 /** The contact's history of meetings, calls, emails, events and trade missions, and the form to log one. */
 export function InteractionsPanel({
 	interactions,
+	history,
 	startups,
 	linkedStartups,
 	today,
 	lastResult,
 }: {
 	interactions: ContactPageData['interactions']
+	/** which page of the history this is (the newest first) */
+	history: ContactPageData['history']
 	/** Every startup the viewer may pick, or null when there are too many to list. */
 	startups: PickChoice[] | null
 	linkedStartups: { id: number; name: string }[]
@@ -67,6 +71,16 @@ export function InteractionsPanel({
 			) : (
 				<EmptyState title={t('interactions.empty')} />
 			)}
+			{history.pageCount > 1 ? (
+				<Pagination
+					page={history.page}
+					pageCount={history.pageCount}
+					total={history.total}
+					perPage={history.perPage}
+					param="historyPage"
+					perPageChoice={false}
+				/>
+			) : null}
 			<InteractionForm
 				startups={startups ?? linkedStartups.map((s) => ({ id: s.id, label: s.name }))}
 				another={!startups}

@@ -433,15 +433,21 @@ export function recordOptOut({
  * A contact's interactions, newest first, each with the startups it concerned: the contact's
  * page shows them and the person's data export carries them. None for whoever may not read contacts.
  */
+/** How many interactions a contact's page shows at a time (the newest first). */
+export const HISTORY_PER_PAGE = 25
+
+/** A contact's interactions, newest first: all of them (their data export), or one page. */
 export function listContactInteractions({
 	contactId,
 	viewer,
+	page,
 }: {
 	contactId: number
 	viewer: Viewer
+	page?: { page: number; perPage: number }
 }) {
 	const db = getDb()
-	const rows = db
+	const query = db
 		.select({
 			id: interactions.id,
 			kind: interactions.kind,
@@ -453,7 +459,13 @@ export function listContactInteractions({
 		.leftJoin(users, eq(users.id, interactions.userId))
 		.where(and(eq(interactions.contactId, contactId), contactScope(viewer)))
 		.orderBy(desc(interactions.date), desc(interactions.id))
-		.all()
+	const rows = page
+		? query
+				.limit(page.perPage)
+				.offset((page.page - 1) * page.perPage)
+				.all()
+		: query.all()
+	if (!rows.length) return []
 	const concerned = db
 		.select({
 			interactionId: interactionStartups.interactionId,
@@ -463,18 +475,46 @@ export function listContactInteractions({
 		.from(interactionStartups)
 		.innerJoin(interactions, eq(interactions.id, interactionStartups.interactionId))
 		.innerJoin(startups, eq(startups.id, interactionStartups.startupId))
-		.where(and(eq(interactions.contactId, contactId), contactScope(viewer)))
+		.where(
+			and(
+				inArray(
+					interactionStartups.interactionId,
+					rows.map((i) => i.id),
+				),
+				contactScope(viewer),
+			),
+		)
 		.orderBy(asc(startups.sortKey))
 		.all()
-	return rows.map((i) => ({
-		...i,
-		startups: concerned
-			.filter((c) => c.interactionId === i.id)
-			.map((c) => ({ id: c.startupId, name: c.startupName })),
-	}))
+	const byInteraction = new Map<number, { id: number; name: string }[]>()
+	for (const c of concerned) {
+		const list = byInteraction.get(c.interactionId) ?? []
+		list.push({ id: c.startupId, name: c.startupName })
+		byInteraction.set(c.interactionId, list)
+	}
+	return rows.map((i) => ({ ...i, startups: byInteraction.get(i.id) ?? [] }))
 }
 
-export function getContactPage({ id, viewer }: { id: number; viewer: Viewer }) {
+function countContactInteractions(contactId: number, viewer: Viewer) {
+	return (
+		getDb()
+			.select({ n: count() })
+			.from(interactions)
+			.where(and(eq(interactions.contactId, contactId), contactScope(viewer)))
+			.get()?.n ?? 0
+	)
+}
+
+export function getContactPage({
+	id,
+	viewer,
+	historyPage = 1,
+}: {
+	id: number
+	viewer: Viewer
+	/** which page of the interactions (HISTORY_PER_PAGE each, the newest first) */
+	historyPage?: number
+}) {
 	const db = getDb()
 	const contact = db
 		.select({
@@ -493,9 +533,17 @@ export function getContactPage({ id, viewer }: { id: number; viewer: Viewer }) {
 		.get()
 	if (!contact) return null
 
+	const total = countContactInteractions(id, viewer)
+	const pageCount = Math.max(1, Math.ceil(total / HISTORY_PER_PAGE))
+	const current = Math.min(Math.max(1, historyPage), pageCount)
 	return {
 		contact,
-		interactions: listContactInteractions({ contactId: id, viewer }),
+		interactions: listContactInteractions({
+			contactId: id,
+			viewer,
+			page: { page: current, perPage: HISTORY_PER_PAGE },
+		}),
+		history: { page: current, pageCount, total, perPage: HISTORY_PER_PAGE },
 		introductions: db
 			.select({
 				id: introductions.id,

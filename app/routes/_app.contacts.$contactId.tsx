@@ -22,7 +22,12 @@ import { pageTitle } from '~/utils/meta'
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:contact:any')
 	const id = parseId(params.contactId, 'contact')
-	const page = getContactPage({ id, viewer: user })
+	const historyPage = Number(new URL(request.url).searchParams.get('historyPage'))
+	const page = getContactPage({
+		id,
+		viewer: user,
+		historyPage: Number.isInteger(historyPage) && historyPage > 0 ? historyPage : 1,
+	})
 	if (!page) throw notFound('contact', id)
 	return {
 		...page,
@@ -137,6 +142,7 @@ export default function ContactPage() {
 				<div>
 					<InteractionsPanel
 						interactions={page.interactions}
+						history={page.history}
 						startups={page.startups}
 						linkedStartups={page.linkedStartups}
 						today={page.today}

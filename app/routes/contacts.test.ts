@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm'
 import { contacts, interactions, introductions } from '#db/schema/index'
 import {
 	createContact,
+	createInteraction,
 	createIntroduction,
 	createOrganisation,
 	createStartup,
@@ -547,4 +548,47 @@ test('a partner sees introduction figures by country and purpose, and no persona
 			await settle(() => introductionsLoader(loaderArgs(get('/introductions', mentor.cookie)))),
 		),
 	).toBe(403)
+})
+
+test('a contact’s history comes 25 interactions a page, the newest first; the person’s data export keeps them all', async () => {
+	const { cookie } = await signedIn('manager')
+	const person = createContact({ firstName: 'Harriet', lastName: 'Collins' })
+	const startup = createStartup({ name: 'Blue Strait Robotics' })
+	for (let day = 1; day <= 30; day++) {
+		createInteraction({
+			contactId: person.id,
+			date: `2026-09-${String(day).padStart(2, '0')}`,
+			summary: `Appel du ${day} septembre`,
+			startupIds: day === 30 || day === 1 ? [startup.id] : [],
+		})
+	}
+	const id = { params: { contactId: String(person.id) } }
+	const first = await contactLoader(loaderArgs(get(`/contacts/${person.id}`, cookie), id))
+	expect(first.history).toEqual({ page: 1, pageCount: 2, total: 30, perPage: 25 })
+	expect(first.interactions).toHaveLength(25)
+	expect(first.interactions[0]).toMatchObject({
+		summary: 'Appel du 30 septembre',
+		startups: [{ id: startup.id, name: 'Blue Strait Robotics' }],
+	})
+	const second = await contactLoader(
+		loaderArgs(get(`/contacts/${person.id}?historyPage=2`, cookie), id),
+	)
+	expect(second.interactions.map((i) => i.summary)).toEqual(
+		[5, 4, 3, 2, 1].map((day) => `Appel du ${day} septembre`),
+	)
+	expect(second.interactions.at(-1)!.startups).toEqual([
+		{ id: startup.id, name: 'Blue Strait Robotics' },
+	])
+	// a page past the end shows the last one
+	const past = await contactLoader(
+		loaderArgs(get(`/contacts/${person.id}?historyPage=9`, cookie), id),
+	)
+	expect(past.history.page).toBe(2)
+
+	const exported = await exportJsonLoader(
+		loaderArgs(get(`/contacts/${person.id}/export.json`, cookie), id),
+	)
+	const body = JSON.parse(await (exported as Response).text())
+	expect(JSON.stringify(body)).toContain('Appel du 1 septembre')
+	expect(JSON.stringify(body)).toContain('Appel du 30 septembre')
 })
