@@ -549,11 +549,14 @@ export function getArrears({
 	viewer,
 	asOf = today(),
 	page = { page: 1, perPage: Number.MAX_SAFE_INTEGER },
+	debtorsPage,
 }: {
 	viewer: Viewer
 	asOf?: string
 	/** the page of the statements list; the ageing tables always add up every statement */
 	page?: { page: number; perPage: number }
+	/** the page of who owes what (DEBTORS_PER_PAGE each; past the end, the last); all without it */
+	debtorsPage?: number
 }) {
 	if (!mayManageNursery(viewer)) return null
 	// every statement due is looked at, and only the unpaid ones come out: kept until the next
@@ -562,12 +565,23 @@ export function getArrears({
 		computeArrears(viewer, asOf),
 	)
 	const offset = (page.page - 1) * page.perPage
+	const debtorCount = arrears.rows.length
+	const debtorPageCount = Math.max(1, Math.ceil(debtorCount / DEBTORS_PER_PAGE))
+	const debtors = Math.min(Math.max(1, debtorsPage ?? 1), debtorPageCount)
 	return {
 		...arrears,
+		rows:
+			debtorsPage === undefined
+				? arrears.rows
+				: arrears.rows.slice((debtors - 1) * DEBTORS_PER_PAGE, debtors * DEBTORS_PER_PAGE),
+		debtors: { page: debtors, pageCount: debtorPageCount, total: debtorCount },
 		statements: arrears.statements.slice(offset, offset + page.perPage),
 		statementCount: arrears.statements.length,
 	}
 }
+
+/** Who owes what, a page at a time: a network has hundreds of debtors. */
+export const DEBTORS_PER_PAGE = 25
 
 function computeArrears(viewer: Viewer, asOf: string) {
 	const statements = statementRows(

@@ -16,17 +16,17 @@ import { interactionSchema, introductionSchema, MergeSchema } from '~/schemas/co
 import { requirePermission } from '~/utils/access.server'
 import { today } from '~/utils/clock'
 import { badRequest, notFound, parseId, redirectWithToast } from '~/utils/http.server'
+import { pageParam } from '~/utils/list-params'
 import { replyTo } from '~/utils/write-result'
 import { pageTitle } from '~/utils/meta'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePermission(request, 'read:contact:any')
 	const id = parseId(params.contactId, 'contact')
-	const historyPage = Number(new URL(request.url).searchParams.get('historyPage'))
 	const page = getContactPage({
 		id,
 		viewer: user,
-		historyPage: Number.isInteger(historyPage) && historyPage > 0 ? historyPage : 1,
+		historyPage: pageParam(new URL(request.url).searchParams, 'historyPage'),
 	})
 	if (!page) throw notFound('contact', id)
 	return {

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { Pagination, Table } from '~/components/data-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { EmptyState, Stat, StatGrid } from '~/components/stat'
-import { getArrears } from '~/models/statement.server'
+import { DEBTORS_PER_PAGE, getArrears } from '~/models/statement.server'
 import { requirePermission } from '~/utils/access.server'
 import { forbidden } from '~/utils/http.server'
-import { parseListParams } from '~/utils/list-params'
+import { pageParam, parseListParams } from '~/utils/list-params'
 import { AGEING_BUCKETS } from '~/utils/rent'
 import { useFormat } from '~/utils/use-format'
 import { pageTitle } from '~/utils/meta'
@@ -18,23 +18,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const { page, perPage } = parseListParams(new URL(request.url).searchParams, ['due'], {
 		sort: 'due',
 	})
-	const arrears = getArrears({ viewer: user, page: { page, perPage } })
+	const arrears = getArrears({
+		viewer: user,
+		page: { page, perPage },
+		debtorsPage: pageParam(new URL(request.url).searchParams, 'debtorsPage'),
+	})
 	if (!arrears) throw forbidden('read:lease:any')
-	// who owes what, a page of debtors at a time (a network has hundreds)
-	const debtorCount = arrears.rows.length
-	const debtorPageCount = Math.max(1, Math.ceil(debtorCount / DEBTORS_PER_PAGE))
-	const asked = Number(new URL(request.url).searchParams.get('debtorsPage'))
-	const debtorsPage = Number.isInteger(asked) && asked > 0 ? Math.min(asked, debtorPageCount) : 1
-	return {
-		...arrears,
-		rows: arrears.rows.slice((debtorsPage - 1) * DEBTORS_PER_PAGE, debtorsPage * DEBTORS_PER_PAGE),
-		debtors: { page: debtorsPage, pageCount: debtorPageCount, total: debtorCount },
-		page,
-		perPage,
-	}
+	return { ...arrears, page, perPage }
 }
-
-const DEBTORS_PER_PAGE = 25
 
 export default function ArrearsPage() {
 	const { asOf, rows, debtors, byPayer, total, statements, statementCount, page, perPage } =

@@ -10,6 +10,11 @@ function wholeNumber(value: string | null, min: number, max: number) {
 	return Number.isInteger(n) && n >= min && n <= max ? n : null
 }
 
+/** A page number from the query string (`page`, or a second list's `debtorsPage`…): 1 unless valid. */
+export function pageParam(searchParams: URLSearchParams, name = 'page') {
+	return wholeNumber(searchParams.get(name), 1, 100_000) ?? 1
+}
+
 /**
  * The query string of a list page: search, sort, direction and page live in the URL
  * so that a view can be bookmarked and shared. Anything malformed falls back to the default.
@@ -28,7 +33,7 @@ export function parseListParams<const S extends readonly [string, ...string[]]>(
 		q: q.length <= 100 ? q : '',
 		sort: (sort !== null && sortable.includes(sort) ? sort : defaults.sort) as S[number],
 		dir: dir === 'asc' || dir === 'desc' ? dir : (defaults.dir ?? 'asc'),
-		page: wholeNumber(searchParams.get('page'), 1, 100_000) ?? 1,
+		page: pageParam(searchParams),
 		perPage:
 			perPage !== null && (PER_PAGE_OPTIONS as readonly number[]).includes(perPage)
 				? perPage

@@ -22,7 +22,7 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { freezeProbe } from './freeze'
-import { CookieJar, form, measureLatency, measureThroughput, request, tokenFields } from './http'
+import { measureLatency, measureThroughput, request, signIn } from './http'
 import { root, run, scratchCopy, seededDatabase, startApp, startPerfRef } from './servers'
 import { jsWeights, type Weight } from './weights'
 
@@ -164,27 +164,6 @@ function idsOf(file: string): Ids {
 	}
 	db.close()
 	return ids
-}
-
-async function signIn(url: string) {
-	const jar = new CookieJar()
-	const page = await request(`${url}/login`)
-	jar.take(page)
-	const answer = await request(`${url}/login`, {
-		method: 'POST',
-		headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-		body: form([
-			['email', 'manager@tektos.example'],
-			['password', 'tektos-demo'],
-			['redirectTo', '/'],
-			...tokenFields(page.body.toString('utf8')),
-		]),
-	})
-	jar.take(answer)
-	if (answer.status !== 302 && answer.status !== 303) {
-		throw new Error(`Sign-in answered ${answer.status}: ${answer.body.toString().slice(0, 300)}`)
-	}
-	return jar
 }
 
 type PageResult = {

@@ -193,3 +193,25 @@ export function tokenFields(html: string) {
 export function form(fields: Iterable<[string, string]>) {
 	return new URLSearchParams([...fields]).toString()
 }
+
+/** Signs in as the demo's manager the way a browser does (the sign-in form and its token). */
+export async function signIn(url: string) {
+	const jar = new CookieJar()
+	const page = await request(`${url}/login`)
+	jar.take(page)
+	const answer = await request(`${url}/login`, {
+		method: 'POST',
+		headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+		body: form([
+			['email', 'manager@tektos.example'],
+			['password', 'tektos-demo'],
+			['redirectTo', '/'],
+			...tokenFields(page.body.toString('utf8')),
+		]),
+	})
+	jar.take(answer)
+	if (answer.status !== 302 && answer.status !== 303) {
+		throw new Error(`Sign-in answered ${answer.status}: ${answer.body.toString().slice(0, 300)}`)
+	}
+	return jar
+}

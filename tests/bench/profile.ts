@@ -5,12 +5,11 @@
  * The raw profile stays in BENCH_DIR/profiles/ for Chrome's DevTools. PROFILE_ANONYMOUS=1
  * requests signed out (the sign-in page); PROFILE_TOP sets how many functions are listed.
  */
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { CookieJar, form, request, tokenFields } from './http'
-import { freePort, root, scratchCopy, seededDatabase } from './servers'
+import { request, signIn } from './http'
+import { root, scratchCopy, seededDatabase, startApp } from './servers'
 
 const target = process.argv[2] ?? '/startups'
 const count = Number(process.argv[3] ?? 300)
@@ -22,47 +21,11 @@ const profiles = path.join(cacheDir, 'profiles')
 fs.rmSync(profiles, { recursive: true, force: true })
 fs.mkdirSync(profiles, { recursive: true })
 
-const port = await freePort()
-const child = spawn(
-	process.execPath,
-	['--cpu-prof', `--cpu-prof-dir=${profiles}`, '--import', 'tsx', 'server.ts'],
-	{
-		cwd: root,
-		env: {
-			...process.env,
-			NODE_ENV: 'production',
-			PORT: String(port),
-			DATABASE_PATH: database,
-			BACKUP_DIR: path.join(cacheDir, 'backups'),
-		},
-		stdio: ['ignore', 'ignore', 'inherit'],
-	},
-)
-const url = `http://127.0.0.1:${port}`
-for (let i = 0; ; i++) {
-	try {
-		await request(`${url}/login`)
-		break
-	} catch {
-		if (i > 600) throw new Error('the app did not start')
-		await new Promise((r) => setTimeout(r, 200))
-	}
-}
-const jar = new CookieJar()
-const page = await request(`${url}/login`)
-jar.take(page)
-jar.take(
-	await request(`${url}/login`, {
-		method: 'POST',
-		headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-		body: form([
-			['email', 'manager@tektos.example'],
-			['password', 'tektos-demo'],
-			['redirectTo', '/'],
-			...tokenFields(page.body.toString('utf8')),
-		]),
-	}),
-)
+const app = await startApp(database, {
+	nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`],
+})
+const url = app.url
+const jar = await signIn(url)
 // PROFILE_ANONYMOUS=1: signed out (the sign-in page)
 const headers = {
 	...(process.env.PROFILE_ANONYMOUS === '1' ? {} : { cookie: jar.header() }),
@@ -75,8 +38,8 @@ for (let i = 0; i < count; i++) {
 	if (answer.status !== 200) throw new Error(`${target} answered ${answer.status}`)
 }
 const ms = (performance.now() - started) / count
-child.kill('SIGTERM')
-await new Promise((r) => child.on('exit', r))
+// a clean exit writes the profile
+await app.stop()
 fs.rmSync(database, { force: true })
 const file = fs.readdirSync(profiles).find((f) => f.endsWith('.cpuprofile'))
 if (!file) throw new Error('no profile written')

@@ -136,10 +136,16 @@ function started(child: ChildProcess, url: string): Server {
 	}
 }
 
-/** The built app (production mode) on a free port, on `databaseFile`. */
-export async function startApp(databaseFile: string) {
+/**
+ * The built app (production mode) on a free port, on `databaseFile`; `nodeArgs` go to Node
+ * (`--cpu-prof` for bench:profile).
+ */
+export async function startApp(
+	databaseFile: string,
+	{ nodeArgs = [] }: { nodeArgs?: string[] } = {},
+) {
 	const port = await freePort()
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+	const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server.ts'], {
 		cwd: root,
 		env: {
 			...process.env,
