@@ -22,18 +22,32 @@ export function statementsDuring(run: () => void) {
 	return seen
 }
 
-/** The query plan's steps that read a whole table (or a whole index) of contacts or organisations. */
-export function fullScans(statements: string[]) {
+/** Each statement's query plan, one line per step. */
+function plans(statements: string[]) {
 	const client = getDb().$client
-	const scans: string[] = []
+	const found: { source: string; steps: string[] }[] = []
 	for (const source of new Set(statements)) {
 		if (!/^\s*(select|update|delete)/i.test(source)) continue
 		const explain = client.prepare(`EXPLAIN QUERY PLAN ${source}`)
 		const params = Array.from({ length: (source.match(/\?/g) ?? []).length }, () => null)
-		for (const step of explain.all(...params) as { detail: string }[]) {
-			if (/^SCAN (contacts|organisations)\b/.test(step.detail))
-				scans.push(`${step.detail} ← ${source}`)
-		}
+		const steps = (explain.all(...params) as { detail: string }[]).map((s) => s.detail)
+		found.push({ source, steps })
 	}
-	return scans
+	return found
+}
+
+/** The query plan's steps that read a whole table (or a whole index) of contacts or organisations. */
+export function fullScans(statements: string[]) {
+	return plans(statements).flatMap(({ source, steps }) =>
+		steps
+			.filter((step) => /^SCAN (contacts|organisations)\b/.test(step))
+			.map((step) => `${step} ← ${source}`),
+	)
+}
+
+/** The statements that sort their rows themselves (every row read, then sorted) for an ORDER BY. */
+export function sortsWithoutIndex(statements: string[]) {
+	return plans(statements)
+		.filter(({ steps }) => steps.some((step) => step.includes('TEMP B-TREE FOR ORDER BY')))
+		.map(({ source }) => source)
 }

@@ -19,10 +19,12 @@ import {
 	introductionAggregates,
 	introductionFunnelByCountry,
 	introductionFunnelByStartup,
+	listIntroductions,
 	summariseFunnel,
 	updateIntroductionStatus,
 } from './introduction.server'
 import { activityText } from '#tests/activity'
+import { sortsWithoutIndex, statementsDuring } from '#tests/query-plans'
 
 const manager = viewerOf(createUser({ role: 'manager' }))
 const status = (input: Record<string, string>) =>
@@ -301,4 +303,41 @@ test('an interaction or introduction shows on each concerned startup’s timelin
 		fieldErrors: { startupIds: ['errors.unknownStartup'] },
 		formErrors: [],
 	})
+})
+
+test('the list shows the newest introductions first, a page at a time, and counts what a filter keeps', () => {
+	const startup = createStartup({ name: 'Ferry Ledger' })
+	const dover = createOrganisation({ name: 'Dover Freight', country: 'GB' })
+	const inDover = createContact({ organisationId: dover.id, country: 'GB' })
+	const inLille = createContact({ organisationId: null, country: 'FR' })
+	const oldest = createIntroduction({
+		startupId: startup.id,
+		contactId: inLille.id,
+		introducedOn: '2025-01-10',
+	})
+	const sameDay = createIntroduction({
+		startupId: startup.id,
+		contactId: inDover.id,
+		introducedOn: '2026-03-02',
+	})
+	const newest = createIntroduction({
+		startupId: startup.id,
+		contactId: inLille.id,
+		introducedOn: '2026-03-02',
+	})
+	const list = (filters: Parameters<typeof listIntroductions>[0]['filters'], page = 1) =>
+		listIntroductions({ viewer: manager, filters, page, perPage: 2 })
+
+	const first = list({ startupId: startup.id })
+	expect(first.total).toBe(3)
+	// the same day: the one recorded last comes first
+	expect(first.rows.map((r) => r.id)).toEqual([newest.id, sameDay.id])
+	expect(list({ startupId: startup.id }, 2).rows.map((r) => r.id)).toEqual([oldest.id])
+	const british = list({ startupId: startup.id, country: 'GB' })
+	expect([british.total, british.rows.map((r) => r.id)]).toEqual([1, [sameDay.id]])
+
+	// at network scale the newest come through an index, not by sorting every introduction
+	const statements = statementsDuring(() => list({}))
+	expect(statements.length).toBeGreaterThan(0)
+	expect(sortsWithoutIndex(statements)).toEqual([])
 })

@@ -303,14 +303,14 @@ export function listIntroductions({
 }) {
 	if (!can(viewer, 'read:introduction:any')) return pageOf([], 0, 1, perPage)
 	const where = filterConditions(viewer, filters)
-	const total =
-		getDb()
-			.select({ n: count() })
-			.from(introductions)
+	// every introduction has its contact: the count reads them only to filter by their country
+	const counted = getDb().select({ n: count() }).from(introductions).$dynamic()
+	if (filters.country) {
+		counted
 			.innerJoin(contacts, eq(contacts.id, introductions.contactId))
 			.leftJoin(organisations, eq(organisations.id, contacts.organisationId))
-			.where(where)
-			.get()?.n ?? 0
+	}
+	const total = counted.where(where).get()?.n ?? 0
 	const pageCount = Math.max(1, Math.ceil(total / perPage))
 	const current = Math.min(page, pageCount)
 	const rows = detailRows(where, perPage, (current - 1) * perPage)

@@ -172,6 +172,8 @@ export const introductions = sqliteTable(
 		// a startup's introductions and the funnel per startup
 		index('introductions_startup_status_idx').on(t.startupId, t.status),
 		index('introductions_contact_idx').on(t.contactId),
+		// the list, newest first (the rowid breaks ties, as the list's id DESC does)
+		index('introductions_introduced_idx').on(t.introducedOn),
 		check('introductions_value', sql`${t.dealValueCents} IS NULL OR ${t.dealValueCents} >= 0`),
 		check(
 			'introductions_value_currency',

@@ -1,0 +1,1 @@
+CREATE INDEX `introductions_introduced_idx` ON `introductions` (`introduced_on`);
