@@ -4,6 +4,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportSessionView } from '~/models/import/route.server'
 import { useFormat } from '~/utils/use-format'
+import { countryName } from '~/utils/iso-countries'
 
 /*
  * The steps of an import after the upload: progress while the file is read or written, then the
@@ -47,12 +48,8 @@ function useValue() {
 				return value ? t('common:common.yes') : t('common:common.no')
 			case 'country': {
 				const code = kind === 'contacts' ? String(row.countryCode ?? value) : String(value)
-				try {
-					const name = new Intl.DisplayNames([i18n.language], { type: 'region' }).of(code)
-					return `${name} (${code})`
-				} catch {
-					return code
-				}
+				const name = countryName(code, i18n.language)
+				return name === code ? code : `${name} (${code})`
 			}
 			case 'trigger':
 				return [

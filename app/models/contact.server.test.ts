@@ -89,9 +89,11 @@ describe('full-text search', () => {
 test('filters, sort and pagination run in SQL', () => {
 	const tag = `f${Date.now()}`
 	const owner = createUser({ role: 'manager' })
+	const fund = createOrganisation({ name: `Channel Seed Fund ${tag}`, kind: 'investor' })
 	for (let i = 0; i < 30; i++) {
 		createContact({
 			lastName: `Page${String(i).padStart(2, '0')}`,
+			organisationId: i < 4 ? fund.id : null,
 			tags: tag,
 			country: i % 3 === 0 ? 'GB' : 'FR',
 			lastContactOn: i % 5 === 0 ? null : `2025-01-${String(i + 1).padStart(2, '0')}`,
@@ -119,6 +121,7 @@ test('filters, sort and pagination run in SQL', () => {
 	])
 	expect(list({ country: 'GB' }).total).toBe(10)
 	expect(list({ ownerId: owner.id }).total).toBe(10)
+	expect(list({ kind: 'investor' }).total).toBe(4)
 	expect(list({ optedOut: true }).rows.map((r) => r.lastName)).toEqual(['Page01'])
 	expect(list({ language: 'de' }).rows.map((r) => r.lastName)).toEqual(['Page02'])
 	// never contacted ones come last, both ways

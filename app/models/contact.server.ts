@@ -179,13 +179,12 @@ export type ContactRow = ReturnType<ReturnType<typeof listQuery>['all']>[number]
 export function listContacts(
 	options: ListOptions & { page: number; perPage: number },
 ): Page<ContactRow> {
-	const total =
-		getDb()
-			.select({ n: count() })
-			.from(contacts)
-			.leftJoin(organisations, eq(organisations.id, contacts.organisationId))
-			.where(filterConditions(options.viewer, options.filters))
-			.get()?.n ?? 0
+	// the count reads organisations only to filter by their kind
+	const counted = getDb().select({ n: count() }).from(contacts).$dynamic()
+	if (options.filters.kind) {
+		counted.leftJoin(organisations, eq(organisations.id, contacts.organisationId))
+	}
+	const total = counted.where(filterConditions(options.viewer, options.filters)).get()?.n ?? 0
 	const pageCount = Math.max(1, Math.ceil(total / options.perPage))
 	const page = Math.min(options.page, pageCount)
 	const rows = listQuery(options)

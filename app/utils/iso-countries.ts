@@ -27,9 +27,21 @@ export function isoCountryOf(record: { country: string; countryCode?: string | n
 	)
 }
 
+/** One Intl.DisplayNames per language (building one costs more than a page's other names). */
+const regionNames = new Map<string, Intl.DisplayNames | null>()
+
 export function countryName(code: string, locale: string) {
+	let names = regionNames.get(locale)
+	if (names === undefined) {
+		try {
+			names = new Intl.DisplayNames([locale], { type: 'region' })
+		} catch {
+			names = null
+		}
+		regionNames.set(locale, names)
+	}
 	try {
-		return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code
+		return names?.of(code) ?? code
 	} catch {
 		return code
 	}

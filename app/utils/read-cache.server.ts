@@ -14,10 +14,12 @@ const MAX_ENTRIES = 200
 type Entry = { version: string; value: unknown }
 const caches = new WeakMap<Database.Database, Map<string, Entry>>()
 
+/** This connection's writes and other connections' commits, in one compiled statement (`pragma()` compiles at every call). */
 function versionOf(sqlite: Database.Database) {
-	const changes = sqlite.prepare('SELECT total_changes() AS n').pluck().get() as number
-	const dataVersion = sqlite.pragma('data_version', { simple: true }) as number
-	return `${changes}:${dataVersion}`
+	return sqlite
+		.prepare("SELECT total_changes() || ':' || data_version FROM pragma_data_version")
+		.pluck()
+		.get() as string
 }
 
 /** `compute()`, or what it returned last time for `key` if the database has not changed since. */

@@ -14,7 +14,7 @@
  * Results go to stdout (a Markdown table, pasted into docs/performance.md) and BENCH_DIR/last.json.
  *
  * Configuration: PERF_REF_DIR (../shared/perf-ref), BENCH_DIR, BENCH_SCALES (10,100),
- * BENCH_SECONDS (5), BENCH_CONNECTIONS (10), BENCH_PAGES (comma-separated names, all by default),
+ * BENCH_SECONDS (5), BENCH_CONNECTIONS (10), BENCH_PAGES (semicolon-separated beginnings of names: `reports;intro`; all by default),
  * BENCH_FREEZE (1; 0 skips the probe), BENCH_BUILD (1; 0 uses the existing build).
  */
 import fs from 'node:fs'
@@ -31,7 +31,8 @@ const scales = (env.BENCH_SCALES ?? '10,100').split(',').map(Number)
 const seconds = Number(env.BENCH_SECONDS ?? 5)
 const connections = Number(env.BENCH_CONNECTIONS ?? 10)
 const cacheDir = path.resolve(env.BENCH_DIR ?? path.join(os.tmpdir(), 'tektos-bench'))
-const onlyPages = env.BENCH_PAGES ? new Set(env.BENCH_PAGES.split(',')) : null
+// page names hold commas ("reports, all time"): a page is chosen by the beginning of its name
+const onlyPages = env.BENCH_PAGES ? env.BENCH_PAGES.split(';').map((p) => p.trim()) : null
 
 // the calendar day in Calais, as the app's clock has it (the seed places the demo on it)
 const { today: calendarToday } = await import('~/utils/clock')
@@ -148,7 +149,7 @@ const PAGES: PageSpec[] = [
 		routes: app('routes/_app.reports._index/route.tsx'),
 	},
 ]
-const pages = PAGES.filter((p) => !onlyPages || onlyPages.has(p.name))
+const pages = PAGES.filter((p) => !onlyPages || onlyPages.some((name) => p.name.startsWith(name)))
 
 function idsOf(file: string): Ids {
 	const db = new Database(file, { readonly: true })

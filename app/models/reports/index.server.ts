@@ -43,12 +43,13 @@ export type Report = { [K in keyof Builders]: ReturnType<Builders[K]> }
  * Every section of the report for a period: aggregates only, never a person. Each section is
  * kept until the next write to the database (cachedRead): a report read again costs nothing.
  */
+const periodKey = (period: ReportPeriod) => `${period.from}|${period.to}|${period.cohortId ?? ''}`
+
 export function getReport(period: ReportPeriod): Report {
-	const periodKey = `${period.from}|${period.to}|${period.cohortId ?? ''}`
 	return Object.fromEntries(
 		Object.entries(REPORT_BUILDERS).map(([key, build]) => [
 			key,
-			cachedRead(`report:${key}:${periodKey}`, () => build(period)),
+			cachedRead(`report:${key}:${periodKey(period)}`, () => build(period)),
 		]),
 	) as Report
 }
@@ -82,3 +83,8 @@ export function reportForPage(report: Report) {
 }
 
 export type PageReport = ReturnType<typeof reportForPage>
+
+/** The report page's report for a period, kept until the next write as its sections are. */
+export function getPageReport(period: ReportPeriod): PageReport {
+	return cachedRead(`report-page:${periodKey(period)}`, () => reportForPage(getReport(period)))
+}

@@ -1,6 +1,6 @@
 import { createCohort, createStartup } from '#tests/factories'
 import { reportSectionCsv } from './csv.server'
-import { getReport, LARGEST_ROWS, reportForPage } from './index.server'
+import { getPageReport, getReport, LARGEST_ROWS, reportForPage } from './index.server'
 import { parseReportPeriod } from './period'
 
 /*
@@ -41,4 +41,12 @@ test('a report with few cohorts shows them all, with no row for the rest', () =>
 	const page = reportForPage(getReport(period))
 	expect(page.portfolio.otherCohorts).toBeNull()
 	expect(page.portfolio.byCohort.length).toBeLessThanOrEqual(LARGEST_ROWS)
+})
+
+test('the page keeps what it shows of a report until the next write', () => {
+	const period = parseReportPeriod(new URLSearchParams('year=2023'), '2026-11-29')
+	const before = getPageReport(period)
+	expect(getPageReport(period)).toBe(before)
+	createStartup({ status: 'incubated', enteredOn: '2023-05-01' })
+	expect(getPageReport(period).portfolio.hosted).toBe(before.portfolio.hosted + 1)
 })

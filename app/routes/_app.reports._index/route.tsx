@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { pickChoices, pickName, resolvePick } from '~/models/pickers.server'
-import { getReport, periodFromUrl, reportForPage } from '~/models/reports/index.server'
+import { getPageReport, periodFromUrl } from '~/models/reports/index.server'
 import { periodWords } from '~/models/reports/labels'
 import { parseReportPeriod } from '~/models/reports/period'
 import { createReportView, deleteReportView, listReportViews } from '~/models/reports/views.server'
@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		cohortName: pickName({ kind: 'cohorts', id: period.cohortId, viewer: user }),
 		cohortTyped: cohortProblem ? typed : undefined,
 		cohortProblem,
-		report: reportForPage(getReport(period)),
+		report: getPageReport(period),
 		// partners see which periods are shared, not who on the staff shared them
 		views: listReportViews({ viewer: user }),
 		canShare: can(user, 'share:report:any'),
