@@ -104,9 +104,18 @@ export class FormReplayStore {
 		}
 	}
 
-	/** Drops responses past their time, tokens past theirs, and the oldest beyond the cap. */
+	private prunedAt = -Infinity
+
+	/**
+	 * Drops responses past their time, tokens past theirs, and the oldest beyond the cap. It reads
+	 * every entry (up to maxEntries): at most once a second, or when the memory is full, not at
+	 * every submission. A replay checks the age of its own entry, so no response is served past
+	 * its time because pruning waited.
+	 */
 	private prune() {
 		const now = this.clock()
+		if (now - this.prunedAt < 1000 && this.entries.size <= this.maxEntries) return
+		this.prunedAt = now
 		for (const [key, entry] of this.entries) {
 			if (entry.state !== 'done') continue
 			const age = now - entry.at

@@ -188,6 +188,15 @@ export function pickChoices({
 }): PickChoice[] | null {
 	const from = source(kind, viewer)
 	if (!from) return []
+	// more than a select holds? Counting the first PICKER_LIMIT + 1 rows, unsorted, says so
+	// without sorting a network's thousands of records for nothing
+	const few = getDb()
+		.select({ id: from.columns.id })
+		.from(from.table)
+		.where(from.scope)
+		.limit(PICKER_LIMIT + 1)
+		.all()
+	if (few.length > PICKER_LIMIT) return null
 	const rows = getDb()
 		.select({ id: from.columns.id, name: from.columns.name })
 		.from(from.table)

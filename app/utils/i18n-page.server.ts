@@ -123,24 +123,42 @@ const CLOSING = Buffer.from('</body></html>')
 
 /**
  * Passes the page through and puts `block()` — computed once the render is over, when every
- * namespace is known — just before `</body></html>`.
+ * namespace is known — just before `</body></html>`. React writes a page in chunks of 2 KB; what
+ * it writes in one go leaves as one chunk, so that the response's later steps (the web stream,
+ * gzip, the socket) handle a page in a few pieces rather than thirty.
  */
 export function appendBeforeClosingTags(block: () => string) {
 	let tail = Buffer.alloc(0)
-	return new Transform({
+	let pending: Buffer[] = []
+	let scheduled = false
+	const release = () => {
+		if (pending.length) stream.push(pending.length === 1 ? pending[0] : Buffer.concat(pending))
+		pending = []
+	}
+	const stream = new Transform({
 		transform(chunk: Buffer, _encoding, callback) {
 			const all = Buffer.concat([tail, chunk])
 			// hold back what could be the start of the closing tags
 			const keep = Math.min(all.length, CLOSING.length)
 			tail = all.subarray(all.length - keep)
-			callback(null, all.subarray(0, all.length - keep))
+			pending.push(all.subarray(0, all.length - keep))
+			if (!scheduled) {
+				scheduled = true
+				queueMicrotask(() => {
+					scheduled = false
+					release()
+				})
+			}
+			callback()
 		},
 		flush(callback) {
+			release()
 			const closes = tail.equals(CLOSING)
-			this.push(closes ? Buffer.alloc(0) : tail)
+			if (!closes) this.push(tail)
 			this.push(Buffer.from(block()))
 			if (closes) this.push(CLOSING)
 			callback()
 		},
 	})
+	return stream
 }

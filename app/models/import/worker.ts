@@ -11,6 +11,7 @@ import type { Viewer } from '../viewer'
 import type { ImportKind } from './fields'
 import { analyseImport, type WriteTimings, writeImport } from './pipeline.server'
 import type { WriteGate } from '~/utils/write-gate.server'
+import { lowerThreadPriority } from '~/utils/thread-priority.server'
 import type { ImportSettings, PackedPlan, PlannedRow } from './types'
 
 export type WorkerTask =
@@ -37,6 +38,9 @@ export type WorkerMessage =
 	| { type: 'failed'; error: string }
 
 const input = workerData as WorkerTask
+// reading, checking and writing a file is background work: the server's thread, which answers
+// everyone's requests, gets the processor first when both want it (decision 0045)
+lowerThreadPriority()
 const post = (message: WorkerMessage) => parentPort?.postMessage(message)
 const progress = (done: number, total: number) => post({ type: 'progress', done, total })
 
